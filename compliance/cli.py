@@ -1,0 +1,170 @@
+"""The `compliance` command: one entry point, one sub-command per stage.
+
+Errors in the input are one line on stderr ("file:line: what is wrong") and exit code 2; a bug in the
+program exits 1. Sub-commands import their stage lazily so that `compliance --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from .models import Node
+from .parse import FORMATS, ParseError, parse_file
+
+EXAMPLES = {
+    "parse": "example: compliance parse corpora/national_laws/kz/criminal-code-art174/2020-06-26.md --format text",
+    "corpus": "example: compliance corpus list",
+    "report": "example: compliance report --country KZ -o reports/KZ",
+}
+
+
+class UsageError(ValueError):
+    """Bad arguments or input named by the user: exit code 2."""
+
+
+def _write(out: str | None, data: str | bytes) -> None:
+    if out in (None, "-"):
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        return
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+
+
+def render_text(doc_tree: Node) -> str:
+    """The tree as indented plain text: one line per unit, for reading and for diffs."""
+    lines: list[str] = []
+    for node in doc_tree.walk():
+        if node.kind == "document":
+            continue
+        depth = 0 if node.kind in ("preface",) else 1
+        head = " ".join(p for p in (node.label, node.heading) if p)
+        flag = " [repealed]" if node.repealed else ""
+        lines.append(f"{'  ' * depth}[{node.eid}]{flag} {head}".rstrip())
+        for t in node.text.splitlines():
+            lines.append(f"{'  ' * (depth + 1)}{t}")
+        for note in node.notes:
+            lines.append(f"{'  ' * (depth + 1)}({note.kind}) {note.text}")
+    return "\n".join(lines) + "\n"
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    doc = parse_file(args.path, args.from_format, encoding=args.encoding)
+    for w in doc.warnings:
+        print(f"{args.path}:{w.line}: warning: {w.message}", file=sys.stderr)
+    if args.format == "json":
+        _write(args.output, doc.model_dump_json(indent=1) + "\n")
+    elif args.format == "akn":
+        from .akn import to_akn
+
+        _write(args.output, to_akn(doc))
+    else:
+        _write(args.output, render_text(doc.tree))
+    return 0
+
+
+def cmd_corpus(args: argparse.Namespace) -> int:
+    from .corpus import format_table, load_entries
+
+    entries = load_entries()
+    if args.action == "list":
+        _write(None, format_table(entries))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Until the report stage lands: parse every law of the country and write a summary of what was read."""
+    from .corpus import load_entries
+
+    entries = [e for e in load_entries() if (e.meta.country or "").upper() == args.country.upper()]
+    if not entries:
+        raise UsageError(f"no documents for country {args.country} in the corpus (see: compliance corpus list)")
+    out = Path(args.output or f"reports/{args.country.upper()}")
+    out.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for entry in entries:
+        doc = parse_file(entry.file)
+        kinds = Counter(n.kind for n in doc.tree.walk())
+        rows.append(
+            {
+                "id": entry.meta.id,
+                "title": entry.meta.title,
+                "edition": str(entry.meta.edition),
+                "articles": kinds["article"],
+                "repealed": sum(1 for a in doc.articles() if a.repealed),
+                "notes": sum(len(n.notes) for n in doc.tree.walk()),
+                "warnings": len(doc.warnings),
+            }
+        )
+    (out / "summary.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    width = max(len(r["id"]) for r in rows)
+    lines = [f"{'document'.ljust(width)}  articles  repealed  notes  warnings"]
+    lines += [
+        f"{r['id'].ljust(width)}  {r['articles']:>8}  {r['repealed']:>8}  {r['notes']:>5}  {r['warnings']:>8}" for r in rows
+    ]
+    text = "\n".join(lines) + "\n"
+    (out / "summary.txt").write_text(text, encoding="utf-8")
+    if not args.quiet:
+        sys.stdout.write(text)
+        print(f"written: {out}/summary.json, {out}/summary.txt")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="compliance",
+        description="Check national labour and criminal legislation against ILO conventions.",
+        epilog="example: compliance parse law.md --format json -o law.json",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("parse", help="parse a law into an article tree", epilog=EXAMPLES["parse"])
+    p.add_argument("path", help="file, folder of chapter files, or - for standard input")
+    p.add_argument("--format", choices=("json", "akn", "text"), default="json", help="output format (default json)")
+    p.add_argument("--from", dest="from_format", choices=FORMATS, help="input format (default: detected)")
+    p.add_argument("--encoding", help="input encoding (default: detected: UTF-8, UTF-16 with BOM, cp1251, KOI8-R)")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("corpus", help="the bundled corpus", epilog=EXAMPLES["corpus"])
+    p.add_argument("action", choices=("list",))
+    p.set_defaults(func=cmd_corpus)
+
+    p = sub.add_parser("report", help="report on every law of a country in the corpus", epilog=EXAMPLES["report"])
+    p.add_argument("--country", required=True, help="ISO 3166 alpha-2 code, e.g. KZ")
+    p.add_argument("-o", "--output", help="output folder (default reports/<COUNTRY>)")
+    p.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    p.set_defaults(func=cmd_report)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except (ParseError, UsageError) as exc:
+        print(f"compliance: {exc}", file=sys.stderr)
+        return 2
+    except ValueError as exc:  # e.g. CorpusError: a malformed corpus or metadata file
+        print(f"compliance: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 1
+        print(f"compliance: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,182 @@
+"""The bundled corpus: ILO instruments and national laws shipped in `corpora/`, found by id.
+
+Reads every `*.meta.yaml` under the corpus folder (`corpora/conventions/<NUMBER>.meta.yaml`,
+`corpora/national_laws/<iso2>/<law-slug>/<edition>[.<lang>].meta.yaml`), validates each against
+`DocumentMeta` and pairs it with the text it describes (`path`, relative to the corpus folder: a file, or
+a folder of chapter files for a law split over several files). Produces `CorpusEntry` objects, looked up
+by id: "C087" for an ILO instrument, "kz/trade-unions-law@2020-05-04" for one edition of a national law,
+"kz/trade-unions-law@2021-07-01:kk" for the same edition in a second language, and "kz/trade-unions-law"
+for its newest edition. The texts are byte-for-byte copies of their sources; `sha256_of` checks that.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import functools
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from compliance.models import DocumentMeta
+
+CORPUS_DIR = Path(os.environ.get("COMPLIANCE_CORPUS") or Path(__file__).resolve().parent.parent / "corpora")
+
+# "<country>/<slug>@<edition>[:<lang>]" or "<country>/<slug>[:<lang>]" (newest edition).
+_LAW_REF = re.compile(r"^(?P<base>[a-z]{2}/[a-z0-9-]+)(?:@(?P<edition>\d{4}-\d{2}-\d{2}))?(?::(?P<lang>[A-Za-z-]+))?$")
+_INSTRUMENT_REF = re.compile(r"^(?P<kind>[CP])0*(?P<num>\d{1,3})$", re.IGNORECASE)
+
+
+class CorpusError(ValueError):
+    """A corpus that cannot be read (malformed meta.yaml, missing text) or a reference to no document."""
+
+
+@dataclass(frozen=True)
+class CorpusEntry:
+    meta: DocumentMeta
+    file: Path  # absolute: the text file, or the folder of chapter files
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def base(self) -> str:
+        """The id without edition and language: "kz/trade-unions-law", or the instrument number."""
+        m = _LAW_REF.match(self.meta.id)
+        return m["base"] if m else self.meta.id
+
+    @property
+    def second_language(self) -> str | None:
+        """The language suffix of the id ("kk" in "...@2021-07-01:kk"), None for the main text."""
+        m = _LAW_REF.match(self.meta.id)
+        return m["lang"] if m else None
+
+
+def _line_of_key(text: str, key: object) -> int | None:
+    """1-based line of a top-level key in a YAML mapping, for error messages."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            if key_node.value == key:
+                return key_node.start_mark.line + 1
+    return None
+
+
+def _read_meta(meta_file: Path, root: Path) -> CorpusEntry:
+    text = meta_file.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{meta_file}:{mark.line + 1}" if mark else str(meta_file)
+        raise CorpusError(f"{where}: not valid YAML: {getattr(exc, 'problem', None) or exc}") from exc
+    if not isinstance(data, dict):
+        raise CorpusError(f"{meta_file}:1: expected a mapping of fields, got {type(data).__name__}")
+    try:
+        meta = DocumentMeta.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        line = _line_of_key(text, err["loc"][0]) if err["loc"] else None
+        where = f"{meta_file}:{line}" if line else str(meta_file)
+        field = ".".join(str(p) for p in err["loc"]) or "(document)"
+        raise CorpusError(f"{where}: {field}: {err['msg']}") from exc
+    if not meta.path:
+        raise CorpusError(f"{meta_file}: no `path` to the text it describes")
+    file = (root / meta.path).resolve()
+    if not file.exists():
+        raise CorpusError(f"{meta_file}: path {meta.path!r} does not exist under {root}")
+    return CorpusEntry(meta=meta, file=file)
+
+
+def load_entries(root: Path = CORPUS_DIR) -> list[CorpusEntry]:
+    """Every document of the corpus under `root`, sorted by id; `CorpusError` names the first bad meta.yaml."""
+    root = Path(root).resolve()
+    if not root.is_dir():
+        raise CorpusError(f"{root}: corpus folder not found (set COMPLIANCE_CORPUS to point at it)")
+    entries: dict[str, tuple[CorpusEntry, Path]] = {}
+    for meta_file in sorted(root.rglob("*.meta.yaml")):
+        entry = _read_meta(meta_file, root)
+        if entry.id in entries:
+            raise CorpusError(f"{meta_file}: id {entry.id!r} is already used by {entries[entry.id][1]}")
+        entries[entry.id] = (entry, meta_file)
+    return [entries[i][0] for i in sorted(entries)]
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(root: Path) -> tuple[CorpusEntry, ...]:
+    return tuple(load_entries(root))
+
+
+def _entries(root: Path) -> tuple[CorpusEntry, ...]:
+    return _cached(Path(root).resolve())
+
+
+def _editions(entries: tuple[CorpusEntry, ...], base: str, language: str | None) -> list[CorpusEntry]:
+    found = [e for e in entries if e.base == base and e.second_language == language]
+    return sorted(found, key=lambda e: e.meta.edition or _dt.date.min)
+
+
+def find(ref: str, root: Path = CORPUS_DIR) -> CorpusEntry:
+    """The document `ref` names: an id, an instrument number ("C87" = "C087"), or a law without edition (newest)."""
+    ref = ref.strip()
+    entries = _entries(root)
+    by_id = {e.id: e for e in entries}
+    if ref in by_id:
+        return by_id[ref]
+    m = _INSTRUMENT_REF.match(ref)
+    if m:
+        number = f"{m['kind'].upper()}{int(m['num']):03d}"
+        if number in by_id:
+            return by_id[number]
+    m = _LAW_REF.match(ref)
+    if m and not m["edition"]:
+        found = _editions(entries, m["base"], m["lang"])
+        if found:
+            return found[-1]
+    names = sorted(set(by_id) | {e.base for e in entries})
+    close = difflib.get_close_matches(ref, names, n=5, cutoff=0.5)
+    hint = f"; did you mean: {', '.join(close)}" if close else "; `compliance corpus list` shows every id"
+    raise CorpusError(f"no document {ref!r} in the corpus at {Path(root)}{hint}")
+
+
+def editions(country: str, slug: str, language: str | None = None, root: Path = CORPUS_DIR) -> list[CorpusEntry]:
+    """The editions of one law, oldest first: the main text, or the `language` text ("kk") if given."""
+    return _editions(_entries(root), f"{country.lower()}/{slug}", language)
+
+
+def format_table(entries: list[CorpusEntry]) -> str:
+    """A plain-text table (id, country, language, kind, edition, title), one document per line."""
+    header = ("id", "country", "language", "kind", "edition", "title")
+    rows = [header] + [
+        (
+            e.id,
+            e.meta.country or "-",
+            e.meta.language or "-",
+            e.meta.kind or "-",
+            e.meta.edition.isoformat() if e.meta.edition else "-",
+            e.meta.title or e.meta.short_title or "-",
+        )
+        for e in entries
+    ]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header) - 1)]
+    lines = ["  ".join([*(c.ljust(w) for c, w in zip(r, widths)), r[-1]]).rstrip() for r in rows]
+    return "\n".join(lines)
+
+
+def sha256_of(path: Path) -> str:
+    """sha256 of a file's bytes, or of a folder's *.md files concatenated in sorted name order."""
+    path = Path(path)
+    files = sorted(path.glob("*.md")) if path.is_dir() else [path]
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.read_bytes())
+    return digest.hexdigest()

@@ -1,0 +1,137 @@
+"""Data types shared by every stage: the parsed document (metadata + article tree).
+
+These pydantic models are the contract at the boundaries: `compliance parse --format json` writes them,
+`compliance/schemas/document.schema.json` is generated from them, and later stages (check, diff, report)
+read them. Offsets (`start`, `end`) are character offsets into `Document.source_text`: the decoded file
+for text formats (plain text, Markdown), the extracted text for markup formats (HTML, Akoma Ntoso).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+NodeKind = Literal[
+    "document",
+    "preface",  # text before the first structural unit (title, preamble)
+    "book",  # "Общая часть" / "Особенная часть" / "ЧАСТЬ ПЕРВАЯ"
+    "part",  # convention "PART I"
+    "section",  # Раздел / bo'lim / Section
+    "chapter",  # Глава / bob / тарау / Chapter
+    "subchapter",  # Параграф (§) in Kazakh codes
+    "article",  # Статья / modda / бап / Article
+    "paragraph",  # numbered "1." (часть/пункт), convention paragraph "1."
+    "point",  # "1)" / "(a)" in conventions
+    "subpoint",  # "а)" / "(i)"
+    "indent",  # unnumbered dash item "- ..." / RU unnumbered "часть"
+]
+
+NoteKind = Literal["footnote", "amendment", "editorial", "navigation", "metadata"]
+
+AmendmentAction = Literal["amended", "restated", "inserted", "repealed", "suspended", "other"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class AmendmentEvent(_Model):
+    """One amending act named by an editorial note, as far as the note says."""
+
+    action: AmendmentAction = Field(description="What the act did to the provision.")
+    act: str | None = Field(default=None, description="The act as the note names it, verbatim.")
+    act_number: str | None = Field(default=None, description='Number of the amending act, e.g. "349-VI", "OʻRQ-963".')
+    date: _dt.date | None = Field(default=None, description="Date of the amending act.")
+    target: str | None = Field(default=None, description="The part of the provision the note speaks of, verbatim.")
+
+
+class Note(_Model):
+    """An editorial footnote, amendment note or page noise kept verbatim next to the law text."""
+
+    kind: NoteKind
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    events: list[AmendmentEvent] = Field(default_factory=list)
+
+
+class Node(_Model):
+    eid: str = Field(description="AKN-style identifier, e.g. art_402__para_1; unique in the document.")
+    kind: NodeKind
+    label: str | None = Field(default=None, description='The designation as printed: "Статья 174", "1)", "(a)".')
+    num: str | None = Field(default=None, description='Number as cited: "174", "282.1", "2-1", "a".')
+    heading: str | None = None
+    text: str = Field(default="", description="Text of this node itself (not of its children).")
+    notes: list[Note] = Field(default_factory=list)
+    repealed: bool = False
+    start: int = Field(ge=0, description="Offset of the node's first character in the source text.")
+    end: int = Field(ge=0, description="Offset after the node's last character (children included).")
+    line: int = Field(default=0, ge=0, description="1-based source line of the node's first character.")
+    children: list[Node] = Field(default_factory=list)
+
+    def walk(self) -> Iterator[Node]:
+        """This node and all its descendants, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def articles(self) -> list[Node]:
+        return [n for n in self.walk() if n.kind == "article"]
+
+    def find(self, eid: str) -> Node | None:
+        return next((n for n in self.walk() if n.eid == eid), None)
+
+    def article(self, num: str) -> Node | None:
+        return next((n for n in self.walk() if n.kind == "article" and n.num == num), None)
+
+    def full_text(self) -> str:
+        """Heading, text and children's text joined: what a reader sees of this node (notes excluded)."""
+        parts: list[str] = []
+        for n in self.walk():
+            line = " ".join(p for p in ((n.label if n is not self else None), n.heading, n.text) if p)
+            if line:
+                parts.append(line)
+        return "\n".join(parts)
+
+
+class Warning_(_Model):
+    line: int
+    message: str
+
+
+class DocumentMeta(_Model):
+    """What is known about one document (one edition of one law or one convention)."""
+
+    id: str = Field(description='Corpus id, e.g. "kz/trade-unions-law@2020-05-04", or the file name.')
+    title: str | None = Field(default=None, description="Official title in the original language.")
+    title_en: str | None = None
+    short_title: str | None = None
+    country: str | None = Field(default=None, description="ISO 3166 alpha-2; null for ILO instruments.")
+    language: str | None = Field(default=None, description="BCP-47: ru, kk, uz-Latn, en.")
+    kind: str | None = Field(default=None, description="criminal code, labour code, trade union law, convention…")
+    edition: _dt.date | None = None
+    act_number: str | None = None
+    adopted: _dt.date | None = None
+    source: str | None = None
+    provenance: str | None = None
+    sha256: str | None = None
+    path: str | None = None
+    format: str | None = Field(default=None, description="Detected or given input format.")
+    encoding: str | None = None
+    # ILO instruments only
+    number: str | None = Field(default=None, description='Instrument number, e.g. "C087".')
+    year: int | None = None
+    category: str | None = Field(default=None, description="fundamental / governance / technical.")
+
+
+class Document(_Model):
+    document: DocumentMeta
+    tree: Node
+    warnings: list[Warning_] = Field(default_factory=list)
+    source_text: str = Field(default="", exclude=True, description="Text the offsets point into.")
+
+    def articles(self) -> list[Node]:
+        return self.tree.articles()

@@ -1,0 +1,429 @@
+"""Notes: editorial and amendment notes of national laws → structured `AmendmentEvent`s.
+
+Reads one note as the structure stage cut it out of the source — a Kazakh "Сноска. …" / "Ескерту. …"
+footnote, a pravo.gov.ru mark "(В редакции Федерального закона от … № …-ФЗ)", a lex.uz line "(… OʻRQ-963-sonli
+Qonuni tahririda — …)" — and says what kind of note it is (`note_kind`), which amending acts it names and
+what each did to the provision (`parse_events`), and whether a provision's own text says it is repealed
+(`is_repealed`). `parse_date` reads the dates these notes use. The words (note openers, action verbs, act,
+date and label shapes, month names) are data in `vocab/notes.yaml`, keyed by language and compiled once.
+
+Matching runs on a folded copy of the text of the same length (apostrophe variants, Latin/Cyrillic і,
+no-break spaces, dashes), so every span found maps back to the input: acts, act numbers and targets are
+reported verbatim, homoglyphs included ("334-VІ" keeps its Cyrillic І). Nothing is guessed: a field the note
+does not state stays None. Dates inside parenthesised entry-into-force remarks ("(вводится в действие с
+01.07.2023)") are never taken for acts: an act needs its number (or, in Russian, a law noun before "от").
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal, cast
+
+import yaml
+
+from ..models import AmendmentAction, AmendmentEvent, NoteKind
+
+__all__ = ["is_repealed", "note_kind", "parse_date", "parse_events"]
+
+_ACTIONS: tuple[AmendmentAction, ...] = ("amended", "restated", "inserted", "repealed", "suspended", "other")
+_FLAGS = re.IGNORECASE
+_LEAD = re.compile(r"[\s>*_]*")  # Markdown quote / emphasis markers before a note
+_TRAIL = re.compile(r"[\s*_]*\Z")  # emphasis markers after it
+_TARGET_STRIP = " \t\r\n-:;,(*_>"
+_MAX_TARGET = 120  # a longer "subject" is law text, not the short designation a note starts with
+
+
+@dataclass(frozen=True)
+class _Lang:
+    """One language's vocabulary, compiled."""
+
+    key: str
+    fold: dict[int, str]
+    openers: re.Pattern[str] | None
+    editorial: re.Pattern[str] | None
+    metadata: re.Pattern[str] | None
+    actions: re.Pattern[str]  # one named group per action: (?P<amended>…)|(?P<restated>…)|…
+    repeal: re.Pattern[str]
+    action_after: bool
+    acts: tuple[re.Pattern[str], ...]
+    dates: tuple[re.Pattern[str], ...]
+    months: tuple[re.Pattern[str], ...]
+    label: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _Act:
+    start: int
+    end: int
+    date: tuple[int, int] | None  # span of the date
+    number: tuple[int, int] | None  # span of the number
+
+
+@dataclass(frozen=True)
+class _Verb:
+    """An action phrase, with the subject of its own ";"-clause when it has one ("…; пункт 3 исключен …")."""
+
+    start: int
+    end: int
+    action: AmendmentAction
+    subject: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """A part of a note with its own subject: the whole note, or one parenthesised group of a pravo.gov.ru mark."""
+
+    start: int
+    end: int
+    is_group: bool
+    target: tuple[int, int] | None
+    acts: tuple[_Act, ...]
+    verbs: tuple[_Verb, ...]
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = resources.files("compliance").joinpath("vocab/notes.yaml").read_text("utf-8")
+    return cast(dict[str, Any], yaml.safe_load(text))
+
+
+def _language_key(language: str) -> str:
+    keys = list(_data()["languages"])
+    wanted = (language or "").strip().replace("_", "-").lower()
+    for k in keys:
+        if k.lower() == wanted:
+            return k
+    primary = wanted.split("-")[0]
+    for k in keys:
+        if k.split("-")[0].lower() == primary:
+            return k
+    raise ValueError(f"no note vocabulary for language {language!r} (have: {', '.join(keys)})")
+
+
+def _alternation(patterns: list[str], fold: dict[int, str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile("(?:" + "|".join(f"(?:{p.translate(fold)})" for p in patterns) + ")", _FLAGS)
+
+
+def _plain(pattern: str) -> str:
+    """The pattern with its named groups made non-capturing (to embed it several times in one regex)."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+@cache
+def _lang(language: str) -> _Lang:
+    key = _language_key(language)
+    common = _data().get("common", {})
+    d = _data()["languages"][key]
+    fold_map = {**(common.get("fold") or {}), **(d.get("fold") or {})}
+    fold = str.maketrans({str(k): str(v) for k, v in fold_map.items()})
+    # Patterns get only the non-ASCII folding: ASCII keys (Latin i, ', `) are regex syntax too.
+    pfold = str.maketrans({str(k): str(v) for k, v in fold_map.items() if not str(k).isascii()})
+
+    months_src = [str(m).translate(pfold) for m in d["months"]]
+    month_alt = "|".join(f"(?:{m})" for m in months_src)
+    date_src = [str(p).translate(pfold).replace("{month}", f"(?:{month_alt})") for p in d["dates"]]
+    any_date = "|".join(f"(?:{_plain(p)})" for p in date_src)
+    acts = tuple(re.compile(str(p).translate(pfold).replace("{date}", any_date), _FLAGS) for p in d["act"])
+
+    groups, repeal = [], []
+    for action, pats in (d.get("actions") or {}).items():
+        if action not in _ACTIONS:
+            raise ValueError(f"notes.yaml: unknown action {action!r} for {key}")
+        if pats:
+            alt = "|".join(f"(?:{str(p).translate(pfold)})" for p in pats)
+            groups.append(f"(?P<{action}>{alt})")
+            if action == "repealed":
+                repeal.append(alt)
+    actions = re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", _FLAGS)
+    return _Lang(
+        key=key,
+        fold=fold,
+        openers=_alternation(d.get("openers") or [], pfold),
+        editorial=_alternation(d.get("editorial") or [], pfold),
+        metadata=_alternation(d.get("metadata") or [], pfold),
+        actions=actions,
+        repeal=re.compile(r"(?:" + "|".join(repeal) + r")(?!\w)", _FLAGS),
+        action_after=d.get("action_position", "before") == "after",
+        acts=acts,
+        dates=tuple(re.compile(p, _FLAGS) for p in date_src),
+        months=tuple(re.compile(m, _FLAGS) for m in months_src),
+        label=re.compile(str(d["label"]).translate(pfold) + r"[\s.;:,-]*", _FLAGS),
+    )
+
+
+# -- dates ----------------------------------------------------------------------------------------------
+
+
+def _date_from(m: re.Match[str], lang: _Lang) -> _dt.date | None:
+    g = m.groupdict()
+    try:
+        if g.get("month_name"):
+            month = next(i + 1 for i, p in enumerate(lang.months) if p.fullmatch(g["month_name"]))
+        else:
+            month = int(g["month"])
+        return _dt.date(int(g["year"]), month, int(g["day"]))
+    except (StopIteration, ValueError, TypeError):
+        return None
+
+
+def parse_date(text: str, language: str) -> _dt.date | None:
+    """The first date written in `text` ("26.06.2020", "8 июля 2005 г.", "2024-yil 20-sentabrdagi"), or None.
+
+    >>> parse_date("от 8 июля 2005 г. № 67", "ru"), parse_date("2024-yil 20-sentabrdagi", "uz-Latn")
+    (datetime.date(2005, 7, 8), datetime.date(2024, 9, 20))
+    """
+    lang = _lang(language)
+    folded = text.translate(lang.fold)
+    found = [m for p in lang.dates for m in [p.search(folded)] if m]
+    for m in sorted(found, key=lambda m: m.start()):
+        date = _date_from(m, lang)
+        if date is not None:
+            return date
+    return None
+
+
+# -- analysis -------------------------------------------------------------------------------------------
+
+
+def _content(folded: str) -> tuple[int, int]:
+    """Span of `folded` without Markdown quote/emphasis markers around it."""
+    start = _LEAD.match(folded).end()  # type: ignore[union-attr]
+    end = _TRAIL.search(folded, start).start()  # type: ignore[union-attr]
+    return start, max(start, end)
+
+
+def _groups(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Top-level parenthesised groups in [start, end) as (index of "(", index after ")"); unclosed runs to end."""
+    out, depth, open_at = [], 0, 0
+    for i in range(start, end):
+        c = folded[i]
+        if c == "(":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((open_at, i + 1))
+    if depth:
+        out.append((open_at, end))
+    return out
+
+
+def _find_acts(folded: str, lang: _Lang) -> list[_Act]:
+    found: list[_Act] = []
+    for pattern in lang.acts:
+        for m in pattern.finditer(folded):
+            gd = m.groupdict()
+            date = m.span("date") if gd.get("date") else None
+            number = m.span("number") if gd.get("number") else None
+            found.append(_Act(m.start(), m.end(), date, number))
+    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    acts: list[_Act] = []
+    for a in found:
+        if not acts or a.start >= acts[-1].end:
+            acts.append(a)
+    return acts
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= i < e for s, e in spans)
+
+
+def _span(folded: str, start: int, end: int, limit: int = _MAX_TARGET) -> tuple[int, int] | None:
+    """[start, end) without surrounding punctuation, if it is a short one-line subject."""
+    while start < end and folded[start] in _TARGET_STRIP:
+        start += 1
+    while end > start and folded[end - 1] in _TARGET_STRIP:
+        end -= 1
+    if start < end and end - start <= limit and "\n" not in folded[start:end]:
+        return start, end
+    return None
+
+
+def _segments(text: str, lang: _Lang) -> tuple[str, int, int, list[tuple[int, int]], list[_Segment]]:
+    """Folded text, content span, all top-level groups, and the segments that name acts (outer first)."""
+    folded = text.translate(lang.fold)
+    c_start, c_end = _content(folded)
+    groups = _groups(folded, c_start, c_end)
+    acts = [a for a in _find_acts(folded[:c_end], lang) if a.start >= c_start]
+    act_groups = [g for g in groups if any(g[0] < a.start and a.end <= g[1] for a in acts)]
+    remarks = [g for g in groups if g not in act_groups]  # "(вводится в действие …)": never read
+    found = [m for m in lang.actions.finditer(folded, c_start, c_end) if not _inside(m.start(), remarks)]
+
+    outer_start = c_start
+    if lang.openers is not None:
+        m = lang.openers.match(folded, c_start)
+        if m:
+            outer_start = m.end()
+    spans = [(outer_start, c_end, False)] + [(s + 1, e, True) for s, e in act_groups]
+    segments = []
+    for s, e, is_group in spans:
+        if is_group:
+            seg_acts = [a for a in acts if s <= a.start < e]
+            seg_found = [m for m in found if s <= m.start() < e]
+        else:
+            seg_acts = [a for a in acts if not _inside(a.start, act_groups)]
+            seg_found = [m for m in found if not _inside(m.start(), act_groups)]
+        first = min([a.start for a in seg_acts] + [m.start() for m in seg_found], default=None)
+        target = None
+        if first is not None:
+            ts = s
+            if not is_group:  # the subject starts after the last "(" before the verb (a placeholder ends there)
+                ts = max([ts] + [g[0] + 1 for g in groups if ts <= g[0] < first])
+            target = _span(folded, ts, first)
+        verbs = []
+        for m in seg_found:
+            subject = None
+            if not lang.action_after:
+                # the clause starts after the last ";" outside parentheses; its subject must name no act
+                semis = [i for i in range(s, m.start()) if folded[i] == ";" and not _inside(i, groups)]
+                if semis:
+                    cs = semis[-1] + 1
+                    if not any(cs <= a.start < m.start() for a in seg_acts):
+                        subject = _span(folded, cs, m.start(), 80)
+            verbs.append(_Verb(m.start(), m.end(), cast(AmendmentAction, m.lastgroup), subject))
+        segments.append(_Segment(s, e, is_group, target, tuple(seg_acts), tuple(verbs)))
+    return folded, c_start, c_end, groups, segments
+
+
+def _verb_for(act: _Act, seg: _Segment, after: bool) -> _Verb | None:
+    before = [v for v in seg.verbs if v.end <= act.start]
+    later = [v for v in seg.verbs if v.start >= act.end]
+    first, second = (later[:1], before[-1:]) if after else (before[-1:], later[:1])
+    chosen = first or second
+    return chosen[0] if chosen else None
+
+
+def _events(text: str, folded: str, lang: _Lang, seg: _Segment) -> list[AmendmentEvent]:
+    out = []
+    for act in seg.acts:
+        verb = _verb_for(act, seg, lang.action_after)
+        where = verb.subject if verb is not None and verb.subject else seg.target
+        date = None
+        if act.date:
+            m = next((m for p in lang.dates for m in [p.fullmatch(folded, *act.date)] if m), None)
+            date = _date_from(m, lang) if m else None
+        out.append(
+            AmendmentEvent(
+                action=verb.action if verb is not None else "other",
+                act=text[act.start : act.end].rstrip() or None,
+                act_number=text[act.number[0] : act.number[1]] if act.number else None,
+                date=date,
+                target=text[where[0] : where[1]] if where else None,
+            )
+        )
+    return out
+
+
+# -- public API -----------------------------------------------------------------------------------------
+
+
+def parse_events(text: str, language: str) -> list[AmendmentEvent]:
+    """Every amending act `text` (one note) names, in order, with what it did and to which part.
+
+    One event per act; in a mixed note each act takes the verb of its own clause; dates in entry-into-force
+    remarks are not acts; fields the note does not state stay None.
+
+    >>> [(e.action, e.act_number, str(e.date), e.target) for e in parse_events(
+    ...     "> *Сноска. Статья 461 в редакции Закона РК от 20.04.2023 № 227-VII (вводится в действие с "
+    ...     "01.07.2023); с изменениями, внесенными Законом РК от 15.04.2024 № 73-VIII (вводится в действие "
+    ...     "по истечении шестидесяти календарных дней после дня его первого официального опубликования).*",
+    ...     "ru")]
+    [('restated', '227-VII', '2023-04-20', 'Статья 461'), ('amended', '73-VIII', '2024-04-15', 'Статья 461')]
+    """
+    lang = _lang(language)
+    folded, _, _, _, segments = _segments(text, lang)
+    events = [(a.start, e) for seg in segments for a, e in zip(seg.acts, _events(text, folded, lang, seg), strict=True)]
+    return [e for _, e in sorted(events, key=lambda x: x[0])]
+
+
+def _label_only(folded: str, start: int, end: int, lang: _Lang) -> bool:
+    """Whether folded[start:end] is empty or a bare designation ("Часть.", "2.", "12-modda") with punctuation."""
+    rest = folded[start:end].strip(_TARGET_STRIP + ".")
+    return not rest or lang.label.fullmatch(rest) is not None or lang.label.fullmatch(rest + ".") is not None
+
+
+def note_kind(text: str, language: str) -> NoteKind | None:
+    """What kind of editorial note a standalone line or segment is, or None when it is law text.
+
+    "amendment": a note naming amending acts (KZ "Сноска."/"Ескерту." with an act, pravo.gov.ru "(В редакции
+    Федерального закона …)", lex.uz "(… Qonuni tahririda — …)"); "footnote": a "Сноска." without an act;
+    "editorial": other remarks of the publisher ("Oldingi tahrirga qarang.", "Примечание!", a Constitutional
+    Court notice); "metadata": lex.uz's closing list of publications. Markdown markers around are ignored.
+
+    >>> note_kind("(В редакции Федерального закона от 02.07.2013 № 185-ФЗ)", "ru"), note_kind(
+    ...     "2. Статья 1 в редакции Закона о порядке принятия законов применяется к ним.", "ru")
+    ('amendment', None)
+    """
+    lang = _lang(language)
+    folded, c_start, c_end, groups, segments = _segments(text, lang)
+    if c_start >= c_end:
+        return None
+    if lang.metadata is not None and lang.metadata.match(folded, c_start):
+        return "metadata"
+    if lang.editorial is not None and lang.editorial.match(folded, c_start):
+        return "editorial"
+    outer, inner = segments[0], segments[1:]
+    if lang.openers is not None and lang.openers.match(folded, c_start):
+        return "amendment" if any(s.acts for s in segments) else "footnote"
+    # A note in parentheses: every group that names an act has a verb and at most a short subject, and
+    # outside the groups there is nothing but a placeholder label ("Часть.", "абзац;").
+    if not inner or outer.acts or not groups:
+        return None
+    if not all(s.verbs and (s.target is None or s.target[1] - s.target[0] <= 80) for s in inner):
+        return None
+    pos, outside = c_start, []
+    for s, e in groups:
+        outside.append(folded[pos:s])
+        pos = e
+    outside.append(folded[pos:c_end])
+    rest = " ".join(outside)
+    if not _label_only(rest, 0, len(rest), lang):
+        return None
+    return "amendment"
+
+
+def is_repealed(text: str, language: str) -> bool:
+    """Whether the provision text itself says the provision is repealed.
+
+    True for "Исключен Законом РК от …", "Статья 459 исключена Законом …" (also inside a "Сноска."),
+    "4. Алып тасталды - ҚР …", "(Утратила силу - Федеральный закон от …)", "Kuchini yoʻqotgan"; False for a
+    note that only repeals a part of the provision ("…; пункт 3 исключен …") or amends it.
+
+    >>> is_repealed("*2. Исключен Законом РК от 04.05.2020 № 321-VІ.*", "ru"), is_repealed(
+    ...     "> *Сноска. Статья 174 с изменениями, внесенными Законом РК от 26.06.2020 № 349-VI.*", "ru")
+    (True, False)
+    """
+    lang = _lang(language)
+    folded, c_start, c_end, groups, segments = _segments(text, lang)
+    pos = c_start
+    if lang.openers is not None:
+        m = lang.openers.match(folded, pos)
+        if m:
+            pos = m.end()
+    while pos < c_end and folded[pos].isspace():
+        pos += 1
+    m = lang.label.match(folded, pos, c_end)
+    if m:
+        pos = m.end()
+    while pos < c_end and folded[pos] in " -:;,.":
+        pos += 1
+    if lang.repeal.match(folded, pos, c_end):
+        return True
+    # A note in parentheses standing for the provision: its last clause repeals it as a whole.
+    if note_kind(text, language) != "amendment" or not groups or segments[0].acts:
+        return False
+    last = max((s for s in segments[1:] if s.acts), key=lambda s: s.start, default=None)
+    if last is None:
+        return False
+    if last.target is not None and not _label_only(folded, last.target[0], last.target[1], lang):
+        return False
+    verb = _verb_for(last.acts[-1], last, lang.action_after)
+    return verb is not None and verb.action == "repealed"

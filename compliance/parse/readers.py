@@ -1,0 +1,241 @@
+"""Format readers: source text → a flat list of `Line`s with offsets, before any structure is known.
+
+Each reader knows only its format's markup (Markdown heading markers, emphasis and quotes, HTML blocks and
+superscripts, YAML front matter) and says what it saw as hints on the line (`heading`, `italic`, `quoted`,
+inline note and superscript ranges). Deciding what a line *is* (an article, a point, a note) is the job of
+`structure.py`, from the vocabularies. Every line's content is `source_text[start:end]`, so offsets found
+later point at characters a user sees.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from lxml import etree, html
+
+Role = Literal["body", "meta", "navigation"]
+Format = Literal["markdown", "html", "text", "akn"]
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    lineno: int
+    heading: bool | None = None  # True: marked as a heading; False: the format says it is not; None: unknown
+    italic: bool = False  # the whole line is emphasised (Markdown * or _)
+    quoted: bool = False  # Markdown block quote ("> ")
+    indent: int = 0
+    role: Role = "body"
+    inline_notes: list[tuple[int, int]] = field(default_factory=list)  # absolute ranges that are notes
+    sups: list[tuple[int, int]] = field(default_factory=list)  # absolute ranges printed as superscript
+
+
+@dataclass
+class Decoded:
+    """A reader's result: the text offsets point into, and its lines."""
+
+    text: str
+    lines: list[Line]
+
+
+_SPACE = " \t\r\f\v\u00a0\u200b\ufeff"
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in _SPACE or text[start] == "\n"):
+        start += 1
+    while end > start and (text[end - 1] in _SPACE or text[end - 1] == "\n"):
+        end -= 1
+    return start, end
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _physical_lines(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, lineno) of every line; end excludes the line break. \\r\\n, \\r and \\n all break lines."""
+    out = []
+    start, lineno = 0, 1
+    for m in _BREAK.finditer(text):
+        out.append((start, m.start(), lineno))
+        start, lineno = m.end(), lineno + 1
+    if start < len(text):
+        out.append((start, len(text), lineno))
+    return out
+
+
+def read_text(text: str) -> Decoded:
+    """Plain text: one `Line` per non-blank line."""
+    lines = []
+    for start, end, lineno in _physical_lines(text):
+        s, e = _strip_span(text, start, end)
+        if s < e:
+            lines.append(Line(s, e, lineno, indent=s - start))
+    return Decoded(text, lines)
+
+
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+")
+_MD_ANCHOR = re.compile(r"^\s*(?:<a\s+(?:id|name)=\"[^\"]*\"\s*>\s*</a>\s*)+$")
+_MD_QUOTE = re.compile(r"[ \t]*>[ \t]?")
+_MD_EMPHASIS = ("***", "**", "*", "__", "_")
+
+
+def read_markdown(text: str) -> Decoded:
+    """Markdown (zan.gov.kz mirror, Word exports): heading markers, quotes, emphasis and anchors are markup."""
+    lines: list[Line] = []
+    physical = _physical_lines(text)
+    skip_until = 0
+    if text.startswith("---"):
+        # YAML front matter: metadata of the mirror, not law text; kept whole as one metadata line.
+        for start, end, lineno in physical[1:]:
+            if text[start:end].strip() == "---":
+                lines.append(Line(0, end, 1, role="meta"))
+                skip_until = lineno
+                break
+    for start, end, lineno in physical:
+        if lineno <= skip_until:
+            continue
+        raw = text[start:end]
+        if not raw.strip() or _MD_ANCHOR.match(raw):
+            continue
+        s = start + (len(raw) - len(raw.lstrip(_SPACE)))
+        indent = s - start
+        quoted = False
+        m = _MD_QUOTE.match(text, s, end)
+        if m and text.startswith(">", s):
+            quoted, s = True, m.end()
+        heading = None
+        m = _MD_HEADING.match(text, s, end)
+        if m:
+            heading, s = True, m.end()
+        s, e = _strip_span(text, s, end)
+        if e > s and text[e - 1] == "\\":  # Markdown hard line break
+            s, e = _strip_span(text, s, e - 1)
+        italic = False
+        for mark in _MD_EMPHASIS:
+            n = len(mark)
+            if e - s > 2 * n and text.startswith(mark, s) and text.endswith(mark, s, e) and text[s + n] not in " *_":
+                s, e = _strip_span(text, s + n, e - n)
+                italic = True
+                break
+        if s < e:
+            role: Role = "navigation" if text[s] == "↑" else "body"
+            lines.append(Line(s, e, lineno, heading=heading, italic=italic, quoted=quoted, indent=indent, role=role))
+    return Decoded(text, lines)
+
+
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "blockquote", "div", "dd", "dt", "caption"}
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# pravo.gov.ru: class H = headings (chapter, article), T = titles (part, section), span.mark = amendment note,
+# span.W9 / span.WB = superscript article numbers.
+_HEADING_CLASSES = {"H", "T"}
+_NOTE_CLASSES = {"mark", "markx"}
+_SUP_CLASSES = {"W9", "WB"}
+
+
+def read_html(text: str) -> Decoded:
+    """HTML (pravo.gov.ru export, other portals): the text of leaf blocks, one `Line` per block.
+
+    Offsets point into the extracted text (block texts joined by newlines), which `Document.source_text`
+    keeps; markup itself is not law text.
+    """
+    parser = html.HTMLParser(remove_comments=True, no_network=True)
+    root = html.document_fromstring(text.encode("utf-8"), parser=parser)
+    body = root.find("body")
+    if body is None:
+        body = root
+    for bad in body.iter("script", "style", "noscript", "template"):
+        bad.drop_tree()
+    out: list[str] = []
+    lines: list[Line] = []
+    pos = 0
+    blocks = [el for el in body.iter() if isinstance(el.tag, str) and el.tag in _BLOCKS and not _has_block_child(el)]
+    for lineno, el in enumerate(blocks, start=1):
+        pieces: list[str] = []
+        notes: list[tuple[int, int]] = []
+        sups: list[tuple[int, int]] = []
+        _collect(el, pieces, notes, sups, pos, in_note=False)
+        chunk = "".join(pieces)
+        s, e = _strip_span(chunk, 0, len(chunk))
+        if s >= e:
+            continue
+        cls = set((el.get("class") or "").split())
+        heading = el.tag in _HEADING_TAGS or bool(cls & _HEADING_CLASSES)
+        line = Line(pos + s, pos + e, el.sourceline or lineno, heading=heading)
+        line.inline_notes = _clip(notes, line.start, line.end)
+        line.sups = _clip(sups, line.start, line.end)
+        lines.append(line)
+        out.append(chunk)
+        pos += len(chunk)
+        out.append("\n")
+        pos += 1
+    return Decoded("".join(out), lines)
+
+
+def _has_block_child(el: etree._Element) -> bool:
+    return any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in el.iterdescendants())
+
+
+def _collect(el, pieces: list[str], notes, sups, base: int, in_note: bool) -> None:  # type: ignore[no-untyped-def]
+    """Depth-first text of `el`, recording note and superscript ranges as absolute offsets."""
+
+    def offset() -> int:
+        return base + sum(len(p) for p in pieces)
+
+    cls = set((el.get("class") or "").split()) if isinstance(el.tag, str) else set()
+    is_note = not in_note and bool(cls & _NOTE_CLASSES)
+    is_sup = el.tag == "sup" or bool(cls & _SUP_CLASSES)
+    if el.tag == "br":
+        pieces.append(" ")
+    start = offset()
+    if el.text:
+        pieces.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str):
+            _collect(child, pieces, notes, sups, base, in_note or is_note)
+        if child.tail:
+            pieces.append(child.tail)
+    end = offset()
+    if is_note and end > start:
+        notes.append((start, end))
+    if is_sup and end > start:
+        sups.append((start, end))
+
+
+def _clip(ranges: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    for s, e in sorted(ranges):
+        s, e = max(s, start), min(e, end)
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def detect_format(text: str, name: str = "") -> Format:
+    """Guess the format from the file name and the first kilobytes.
+
+    >>> detect_format("### Статья 1. Цель")
+    'markdown'
+    """
+    head = text[:4096].lstrip("\ufeff \t\r\n")
+    lower = name.lower()
+    if "<akomaNtoso" in text[:4096] or lower.endswith((".akn", ".akn.xml")):
+        return "akn"
+    if lower.endswith((".html", ".htm")) or re.match(r"(?i)<!doctype html|<html", head):
+        return "html"
+    if lower.endswith(".md") or re.search(r"(?m)^#{1,6} \S|^<a id=\"|^> \*", text[:20000]):
+        return "markdown"
+    if lower.endswith(".xml") and "<akomaNtoso" in text:
+        return "akn"
+    return "text"
+
+
+def read(text: str, fmt: Format) -> Decoded:
+    if fmt == "markdown":
+        return read_markdown(text)
+    if fmt == "html":
+        return read_html(text)
+    return read_text(text)

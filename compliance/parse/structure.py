@@ -1,0 +1,437 @@
+"""Structure: a flat list of `Line`s → the article tree, driven by the vocabulary in `vocab/structure.yaml`.
+
+One pass over the lines keeps a stack of open units (book → part → section → chapter → § → article →
+paragraph → point → subpoint). A line that matches a level closes every open unit of the same or deeper
+rank and opens a new one; notes attach to the nearest open article (or container); any other line is text
+of the deepest open unit. Nothing is dropped: every line's characters land in one node's label, num,
+heading, text or notes. The builder never refuses input: odd structure becomes warnings with line numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from ..models import Node, NodeKind, Note, NoteKind, Warning_
+from . import notes as note_vocab
+from .readers import Decoded, Line
+
+ARTICLE_RANK = 6
+
+
+@dataclass(frozen=True)
+class Level:
+    kind: NodeKind
+    rank: int
+    alias: str
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    levels: tuple[Level, ...]  # containers and articles
+    items: tuple[Level, ...]  # units inside an article
+    translit: dict[str, str]
+    navigation: re.Pattern[str]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    data = yaml.safe_load(resources.files("compliance").joinpath("vocab/structure.yaml").read_text("utf-8"))
+
+    def levels(key: str) -> tuple[Level, ...]:
+        return tuple(
+            Level(d["kind"], d["rank"], d["alias"], tuple(re.compile(p) for p in d["patterns"])) for d in data[key]
+        )
+
+    nav = re.compile("^(?:" + "|".join(data["navigation_lines"]) + ")$")
+    return Vocabulary(levels("levels"), levels("items"), {str(k): str(v) for k, v in data["eid_translit"].items()}, nav)
+
+
+@dataclass
+class _Unit:
+    """A node under construction (pydantic models are built once, at the end)."""
+
+    kind: NodeKind
+    rank: int
+    alias: str
+    start: int
+    line: int
+    label: str | None = None
+    num: str | None = None
+    heading: str | None = None
+    text: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    repealed: bool = False
+    end: int = 0
+    children: list[_Unit] = field(default_factory=list)
+    last_text_end_char: str = ""
+
+
+@dataclass
+class _Match:
+    level: Level
+    label: str
+    num: str
+    rest: str
+    rest_start: int
+
+
+def _match(levels: tuple[Level, ...], text: str, offset: int) -> _Match | None:
+    for level in levels:
+        for pattern in level.patterns:
+            m = pattern.match(text)
+            if m:
+                rest_group = "heading" if "heading" in m.re.groupindex else "text"
+                rest = m.group(rest_group) or ""
+                rest_start = offset + m.start(rest_group) if m.group(rest_group) is not None else offset + len(text)
+                return _Match(level, m.group("label"), m.group("num"), rest, rest_start)
+    return None
+
+
+class Builder:
+    def __init__(self, decoded: Decoded, language: str | None = None) -> None:
+        self.src = decoded.text
+        self.lines = decoded.lines
+        self.language = language or "ru"
+        self.vocab = vocabulary()
+        self.root = _Unit("document", 0, "", 0, 1)
+        self.stack: list[_Unit] = [self.root]
+        self.warnings: list[Warning_] = []
+        self.prev_article_base: int | None = None
+        # In formats that mark headings (Markdown "#", HTML <h*>/class H), only marked lines open units,
+        # so that a table of contents or a cross-reference is never taken for an article.
+        self.marked = any(
+            ln.heading and _match(self.vocab.levels, self._text(ln), ln.start) for ln in self.lines if ln.heading
+        )
+
+    # -- helpers ---------------------------------------------------------------------------------------
+    def _text(self, ln: Line) -> str:
+        return self.src[ln.start : ln.end]
+
+    @property
+    def top(self) -> _Unit:
+        return self.stack[-1]
+
+    def _article(self) -> _Unit | None:
+        return next((u for u in reversed(self.stack) if u.kind == "article"), None)
+
+    def _note_owner(self) -> _Unit:
+        """Block notes belong to the nearest open article, else the deepest open container."""
+        art = self._article()
+        if art is not None:
+            return art
+        return self.top
+
+    def _open(self, unit: _Unit) -> None:
+        while self.top.rank >= unit.rank and len(self.stack) > 1:
+            self.stack.pop()
+        self.top.children.append(unit)
+        self.stack.append(unit)
+
+    def _warn(self, line: int, message: str) -> None:
+        self.warnings.append(Warning_(line=line, message=message))
+
+    def _note(self, kind: NoteKind, start: int, end: int) -> Note:
+        text = self.src[start:end]
+        events = note_vocab.parse_events(text, self.language) if kind in ("amendment", "footnote") else []
+        if events and kind == "footnote":
+            kind = "amendment"
+        return Note(kind=kind, text=text, start=start, end=end, events=events)
+
+    # -- the pass --------------------------------------------------------------------------------------
+    def build(self) -> _Unit:
+        i = 0
+        lines = self.lines
+        while i < len(lines):
+            ln = lines[i]
+            consumed_next = self._line(ln, lines[i + 1] if i + 1 < len(lines) else None)
+            i += 2 if consumed_next else 1
+        if not any(u.kind == "article" for u in _walk(self.root)):
+            self._warn(1, "no articles found: the whole text is kept in the document node")
+        return self.root
+
+    def _line(self, ln: Line, nxt: Line | None) -> bool:
+        """Place one line; returns True when it also consumed the next line (a container's heading)."""
+        text = self._text(ln)
+        if ln.role == "meta":
+            self.root.notes.append(self._note("metadata", ln.start, ln.end))
+            return False
+        if ln.role == "navigation" or self.vocab.navigation.match(text):
+            self.root.notes.append(self._note("navigation", ln.start, ln.end))
+            return False
+        may_open = ln.heading is True or not self.marked
+        m = _match(self.vocab.levels, text, ln.start) if may_open else None
+        if m and not ln.heading and m.rest and not _starts_like_heading(m.rest):
+            m = None  # "Глава 5 настоящего Кодекса…": a cross-reference, not a heading
+        if m and ln.italic and m.level.rank < ARTICLE_RANK:
+            # Word exports repeat "_Раздел III…_" under each chapter heading: a running header, not structure.
+            self._note_owner().notes.append(self._note("editorial", ln.start, ln.end))
+            return False
+        if m:
+            return self._open_level(m, ln, nxt)
+        if self._article() is not None:
+            m = self._match_item(text, ln.start)
+            if m:
+                self._open_item(m, ln)
+                return False
+        kind = "footnote" if ln.quoted else None
+        whole = text.strip("*_ ")
+        kind = note_vocab.note_kind(whole, self.language) or kind
+        if kind is not None:
+            self._note_owner().notes.append(self._note(kind, ln.start, ln.end))
+            return False
+        if ln.italic and self._article() is None and self.top is not self.root:
+            self.top.notes.append(self._note("editorial", ln.start, ln.end))
+            return False
+        self._body(ln)
+        return False
+
+    def _open_level(self, m: _Match, ln: Line, nxt: Line | None) -> bool:
+        level = m.level
+        unit = _Unit(level.kind, level.rank, level.alias, ln.start, ln.lineno, label=m.label, end=ln.end)
+        unit.num = self._article_num(m, ln) if level.kind == "article" else m.num
+        body_start, body_end = m.rest_start, ln.end
+        heading, notes = self._split_inline(ln, body_start, body_end)
+        unit.heading = heading or None
+        unit.notes.extend(notes)
+        if unit.heading and note_vocab.is_repealed(unit.heading, self.language):
+            unit.repealed = True
+        self._open(unit)
+        if level.kind != "article" and not unit.heading and nxt is not None and self._is_heading_line(nxt):
+            unit.heading = self._text(nxt)
+            unit.end = nxt.end
+            return True
+        return False
+
+    def _is_heading_line(self, ln: Line) -> bool:
+        text = self._text(ln)
+        if ln.role != "body" or ln.inline_notes or len(text) > 150 or text[-1] in ".;:,":
+            return False
+        if _match(self.vocab.levels, text, ln.start) or _match(self.vocab.items, text, ln.start):
+            return False
+        return note_vocab.note_kind(text, self.language) is None
+
+    def _article_num(self, m: _Match, ln: Line) -> str:
+        num = m.num
+        label_start = ln.start + self._text(ln).find(m.label)
+        num_start = label_start + m.label.find(num)
+        for s, e in ln.sups:
+            if num_start < s <= num_start + len(num):
+                # pravo.gov.ru prints inserted articles as 22<sup>1</sup>: cite as "22.1".
+                base = self.src[num_start:s]
+                sup = self.src[s:e].strip()
+                rest = self.src[e : num_start + len(num)]
+                num = f"{base}.{sup}{rest}" if not rest else f"{base}.{sup}"
+                break
+        else:
+            num = self._unflatten(num, ln)
+        base = re.match(r"\d+", num)
+        if base:
+            self.prev_article_base = int(base.group(0))
+        return num
+
+    def _unflatten(self, num: str, ln: Line) -> str:
+        """lex.uz flattens superscripts: "2161-modda" right after article 216 means 216¹ ("216.1")."""
+        prev = self.prev_article_base
+        if prev is None or not num.isdigit():
+            return num
+        value, p = int(num), str(prev)
+        if value > prev + 1 and num.startswith(p) and 1 <= len(num) - len(p) <= 2 and num[len(p)] != "0":
+            if value > prev * 10:
+                fixed = f"{p}.{num[len(p):]}"
+                self._warn(ln.lineno, f"article number {num} read as {fixed} (flattened superscript after {p})")
+                return fixed
+        return num
+
+    def _match_item(self, text: str, offset: int) -> _Match | None:
+        m = _match(self.vocab.items, text, offset)
+        if m is None or m.level.kind != "point" or not re.fullmatch(r"[ivx]", m.num):
+            return m
+        # "(i)" is the roman numeral one under a lettered point, unless it follows "(h)" as the letter i.
+        letter = next((u for u in reversed(self.stack) if u.kind == "point" and u.num and u.num.isalpha()), None)
+        if letter is None or ord(m.num) == ord(letter.num or "a") + 1:
+            return m
+        sub = _match(tuple(lv for lv in self.vocab.items if lv.kind == "subpoint"), text, offset)
+        return sub or m
+
+    def _open_item(self, m: _Match, ln: Line) -> None:
+        level = m.level
+        unit = _Unit(level.kind, level.rank, level.alias, ln.start, ln.lineno, label=m.label, num=m.num, end=ln.end)
+        # Items never close the article they are in.
+        while self.top.rank >= level.rank and self.top.kind != "article":
+            self.stack.pop()
+        self.top.children.append(unit)
+        self.stack.append(unit)
+        text, notes = self._split_inline(ln, m.rest_start, ln.end)
+        if text:
+            unit.text.append(text)
+            unit.last_text_end_char = text[-1]
+        unit.notes.extend(notes)
+        if note_vocab.is_repealed(text, self.language):
+            unit.repealed = True
+
+    def _body(self, ln: Line) -> None:
+        target = self.top
+        if target is self.root:
+            preface = next((c for c in self.root.children if c.kind == "preface"), None)
+            if preface is None or self.root.children[-1] is not preface:
+                preface = _Unit("preface", 1, "preface", ln.start, ln.lineno)
+                self.root.children.append(preface)
+            target = preface
+            if ln.heading and not preface.heading and not preface.text:
+                preface.heading, notes = self._split_inline(ln, ln.start, ln.end)
+                preface.notes.extend(notes)
+                preface.end = ln.end
+                return
+        elif target.kind in ("point", "subpoint") and target.last_text_end_char in (".", "") and ln.indent == 0:
+            # A point list ended with "." and an unnumbered line follows: it belongs to the enclosing unit.
+            while len(self.stack) > 1 and self.top.kind in ("point", "subpoint"):
+                self.stack.pop()
+            target = self.top
+            if target.kind == "article":
+                # Russian codes do not number their parts ("части"): a new unnumbered part after a list opens
+                # an unnumbered paragraph, so that its own list "1) 2) 3)" does not collide with the first.
+                target = _Unit("paragraph", 7, "para", ln.start, ln.lineno, end=ln.end)
+                self._open(target)
+        text, notes = self._split_inline(ln, ln.start, ln.end)
+        if text:
+            target.text.append(text)
+            target.last_text_end_char = text[-1]
+        target.notes.extend(notes)
+        target.end = max(target.end, ln.end)
+
+    def _split_inline(self, ln: Line, start: int, end: int) -> tuple[str, list[Note]]:
+        """Text of [start, end) without inline notes, and those notes."""
+        pieces, notes, pos = [], [], start
+        for s, e in ln.inline_notes:
+            if e <= start or s >= end:
+                continue
+            pieces.append(self.src[pos:s])
+            ns, ne = _trim(self.src, s, e)
+            if ns < ne:
+                notes.append(self._note("amendment", ns, ne))
+            pos = e
+        pieces.append(self.src[pos:end])
+        return " ".join(p.strip() for p in pieces if p.strip()), notes
+
+
+def _trim(src: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and src[s].isspace():
+        s += 1
+    while e > s and src[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _starts_like_heading(rest: str) -> bool:
+    ch = rest.lstrip("«\"'(").strip()[:1]
+    return not ch or ch.isupper() or ch.isdigit()
+
+
+def _walk(unit: _Unit):  # type: ignore[no-untyped-def]
+    yield unit
+    for c in unit.children:
+        yield from _walk(c)
+
+
+# -- eIds and conversion ------------------------------------------------------------------------------
+
+
+def clean_num(num: str, translit: dict[str, str] | None = None) -> str:
+    """A number as it may stand in an eId (AKN naming convention).
+
+    >>> clean_num("282.1"), clean_num("288(1)"), clean_num("(a)"), clean_num("2-1")
+    ('282-1', '288-1', 'a', '2-1')
+    """
+    table = translit if translit is not None else vocabulary().translit
+    if num in table:
+        return table[num]
+    out = "".join(table.get(ch, ch) for ch in num.strip().strip("().").lower())
+    out = re.sub(r"[^0-9a-z]+", "-", out).strip("-")
+    return out or "nn"
+
+
+def to_nodes(root: _Unit, warnings: list[Warning_]) -> Node:
+    translit = vocabulary().translit
+    seen: dict[str, int] = {}
+
+    def unique(eid: str, line: int) -> str:
+        if eid not in seen:
+            seen[eid] = 1
+            return eid
+        seen[eid] += 1
+        warnings.append(Warning_(line=line, message=f"duplicate identifier {eid}: numbered {eid}_{seen[eid]}"))
+        return f"{eid}_{seen[eid]}"
+
+    counters: dict[str, int] = {}
+
+    def convert(u: _Unit, parent_eid: str, scope: str) -> Node:
+        if u.kind == "document":
+            eid = "doc"
+        elif u.kind == "preface":
+            eid = unique("preface", u.line)
+        elif u.rank <= ARTICLE_RANK:
+            if u.num:
+                local = f"{u.alias}_{clean_num(u.num, translit)}"
+            else:
+                counters[u.alias] = counters.get(u.alias, 0) + 1
+                local = f"{u.alias}_nn_{counters[u.alias]}"
+            # Articles are numbered through a whole code, so their eId needs no chapter prefix and stays the
+            # same when an excerpt or a new edition regroups chapters; only annexes restart the numbering.
+            eid = unique(f"{scope}__{local}" if scope and u.kind == "article" else local, u.line)
+        elif u.num:
+            eid = unique(f"{parent_eid}__{u.alias}_{clean_num(u.num, translit)}", u.line)
+        else:
+            key = f"{parent_eid}__{u.alias}_nn"
+            counters[key] = counters.get(key, 0) + 1
+            eid = unique(f"{key}_{counters[key]}", u.line)
+        child_scope = eid if u.kind == "section" and (u.num or "").upper().startswith("ANNEX") else scope
+        children = [convert(c, eid, child_scope) for c in u.children]
+        end = max([u.end] + [c.end for c in children])
+        text = "\n".join(u.text)
+        notes = sorted(u.notes, key=lambda n: n.start)
+        repealed = u.repealed or (
+            u.rank >= ARTICLE_RANK and not text and not children and any(note_vocab.is_repealed(n.text, "ru") for n in notes)
+        )
+        return Node(
+            eid=eid,
+            kind=u.kind,
+            label=u.label,
+            num=u.num,
+            heading=u.heading,
+            text=text,
+            notes=notes,
+            repealed=repealed,
+            start=u.start,
+            end=end,
+            line=u.line,
+            children=children,
+        )
+
+    return convert(root, "", "")
+
+
+def build_tree(decoded: Decoded, language: str | None = None) -> tuple[Node, list[Warning_]]:
+    builder = Builder(decoded, language)
+    root = builder.build()
+    root.end = len(decoded.text)
+    tree = to_nodes(root, builder.warnings)
+    _check_order(tree, builder.warnings)
+    return tree, sorted(builder.warnings, key=lambda w: w.line)
+
+
+def _check_order(tree: Node, warnings: list[Warning_]) -> None:
+    prev: tuple[int, str] | None = None
+    for art in tree.articles():
+        m = re.match(r"\d+", art.num or "")
+        if not m:
+            continue
+        key = int(m.group(0))
+        if prev is not None and key < prev[0] and "annex" not in art.eid:
+            warnings.append(Warning_(line=art.line, message=f"article {art.num} follows article {prev[1]}"))
+        prev = (key, art.num or "")

@@ -1,0 +1,35 @@
+"""JSON Schemas of the output contracts, generated from the pydantic models and committed beside this file.
+
+Regenerate after changing a model: `python -m compliance.schemas` (a test fails while they differ).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+
+
+def document_schema() -> dict[str, Any]:
+    """Schema of `compliance parse --format json`: {"document": …, "tree": …, "warnings": […]}."""
+    from ..models import Document
+
+    schema = Document.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "document.schema.json"
+    return schema
+
+
+SCHEMAS = {"document.schema.json": document_schema}
+
+
+def write_all() -> list[Path]:
+    written = []
+    for name, make in SCHEMAS.items():
+        path = HERE / name
+        path.write_text(json.dumps(make(), ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
+

@@ -1,0 +1,30 @@
+"""Shared fixtures: the bundled corpus, parsed once per test session."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from compliance.corpus import CORPUS_DIR, CorpusEntry, load_entries
+from compliance.models import Document
+from compliance.parse import parse_file
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@cache
+def parsed(ref: str) -> Document:
+    """A corpus document by id, parsed once."""
+    entry = next(e for e in load_entries() if e.meta.id == ref)
+    return parse_file(entry.file)
+
+
+def corpus_entries() -> list[CorpusEntry]:
+    return load_entries(CORPUS_DIR)
+
+
+@pytest.fixture(scope="session")
+def corpus() -> list[CorpusEntry]:
+    return corpus_entries()

@@ -1,0 +1,276 @@
+"""The bundled corpus: byte-for-byte copies of the shared sources, valid metadata, and lookup by id."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from compliance.corpus import (
+    CORPUS_DIR,
+    CorpusEntry,
+    CorpusError,
+    editions,
+    find,
+    format_table,
+    load_entries,
+    sha256_of,
+)
+
+SHARED_SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"
+EVIDENCE_ONLY = {"PROVENANCE.md", "RATIFICATIONS.md"}
+FUNDAMENTAL = {"C029", "C087", "C098", "C100", "C105", "C111", "C138", "C182", "C155", "P029"}
+
+needs_shared = pytest.mark.skipif(
+    not SHARED_SOURCES.is_dir(), reason=f"shared sources not found at {SHARED_SOURCES} (../shared next to the repo)"
+)
+
+
+@pytest.fixture(scope="module")
+def entries() -> list[CorpusEntry]:
+    return load_entries()
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _corpus_texts() -> list[Path]:
+    return [
+        p
+        for p in CORPUS_DIR.rglob("*")
+        if p.is_file() and not p.name.endswith(".meta.yaml") and p.name not in EVIDENCE_ONLY
+    ]
+
+
+@needs_shared
+def test_every_shared_source_text_has_exactly_one_identical_copy_in_the_corpus() -> None:
+    by_hash: dict[str, list[Path]] = defaultdict(list)
+    for copy in _corpus_texts():
+        by_hash[_sha(copy)].append(copy)
+    sources = [
+        p
+        for p in SHARED_SOURCES.rglob("*")
+        if p.is_file() and p.name not in EVIDENCE_ONLY and p.suffix != ".csv"
+    ]
+    assert len(sources) > 80  # 21 conventions, 20 KZ texts, RU, UZ, 39 TJ chapters
+    for source in sources:
+        copies = by_hash.get(_sha(source), [])
+        assert len(copies) == 1, f"{source.relative_to(SHARED_SOURCES)}: {len(copies)} identical copies in corpora/"
+        assert copies[0].read_bytes() == source.read_bytes()
+
+
+@needs_shared
+def test_provenance_evidence_is_copied_unchanged_beside_the_texts() -> None:
+    pairs = {"conventions/PROVENANCE.md": "conventions/PROVENANCE.md"}
+    for folder in (SHARED_SOURCES / "national_laws").iterdir():
+        pairs[f"national_laws/{folder.name}/PROVENANCE.md"] = f"national_laws/{folder.name}/PROVENANCE.md"
+    for shared, bundled in pairs.items():
+        assert (CORPUS_DIR / bundled).read_bytes() == (SHARED_SOURCES / shared).read_bytes(), bundled
+
+
+def test_every_corpus_text_is_described_by_exactly_one_meta_yaml(entries: list[CorpusEntry]) -> None:
+    described: dict[Path, list[str]] = defaultdict(list)
+    for entry in entries:
+        for text in (sorted(entry.file.glob("*.md")) if entry.file.is_dir() else [entry.file]):
+            described[text.resolve()].append(entry.id)
+    for text in _corpus_texts():
+        assert len(described.get(text.resolve(), [])) == 1, f"{text}: described by {described.get(text.resolve())}"
+
+
+def test_every_meta_yaml_validates_and_its_sha256_matches_the_text(entries: list[CorpusEntry]) -> None:
+    assert len(entries) == len(list(CORPUS_DIR.rglob("*.meta.yaml")))
+    for entry in entries:
+        assert entry.meta.sha256 == sha256_of(entry.file), entry.id
+        assert entry.file == (CORPUS_DIR / str(entry.meta.path)).resolve()
+
+
+def test_ids_are_unique_and_agree_with_the_file_layout(entries: list[CorpusEntry]) -> None:
+    ids = [e.id for e in entries]
+    assert len(ids) == len(set(ids))
+    for entry in entries:
+        meta = entry.meta
+        if meta.country is None:  # ILO instrument: conventions/<NUMBER>.en.txt
+            assert meta.path == f"conventions/{meta.number}.{meta.language}.txt"
+            assert entry.id == meta.number
+            continue
+        assert meta.edition is not None, entry.id
+        iso2, slug = entry.base.split("/")
+        assert iso2 == meta.country.lower()
+        suffix = f":{meta.language}" if entry.second_language else ""
+        assert entry.id == f"{entry.base}@{meta.edition.isoformat()}{suffix}"
+        stem = meta.edition.isoformat() + (f".{meta.language}" if entry.second_language else "")
+        assert Path(str(meta.path)).parent.as_posix() == f"national_laws/{iso2}/{slug}"
+        name = Path(str(meta.path)).name  # 2021-07-01.kk.md, 2023-08-04.html, or the TJ folder 2026-06-17
+        assert name == stem or (name.startswith(stem + ".") and name.count(".") == stem.count(".") + 1), entry.id
+
+
+def test_meta_yaml_is_paired_with_its_text_by_file_name(entries: list[CorpusEntry]) -> None:
+    # C087.en.txt beside C087.meta.yaml; 2021-07-01.kk.md beside 2021-07-01.kk.meta.yaml;
+    # the TJ folder 2026-06-17/ beside 2026-06-17.meta.yaml
+    for entry in entries:
+        if entry.meta.country is None:
+            stem = entry.file.name.split(".")[0]
+        else:
+            stem = entry.file.name if entry.file.is_dir() else entry.file.name.rsplit(".", 1)[0]
+        assert (entry.file.parent / f"{stem}.meta.yaml").is_file(), entry.id
+
+
+def test_find_resolves_exact_ids(entries: list[CorpusEntry]) -> None:
+    for entry in entries:
+        assert find(entry.id) == entry
+    assert find("kz/trade-unions-law@2020-05-04").meta.edition.isoformat() == "2020-05-04"  # type: ignore[union-attr]
+    assert find("C087").meta.short_title == "Freedom of Association and Protection of the Right to Organise Convention"
+
+
+def test_find_without_edition_returns_the_newest_edition_in_the_main_language() -> None:
+    assert find("kz/trade-unions-law").id == "kz/trade-unions-law@2023-04-18"
+    assert find("kz/criminal-code-art174").id == "kz/criminal-code-art174@2020-06-26"
+    assert find("kz/trade-unions-law:kk").id == "kz/trade-unions-law@2021-07-01:kk"
+    assert find("ru/labour-code").id == "ru/labour-code@2023-08-04"
+
+
+def test_find_accepts_instrument_numbers_without_leading_zeros() -> None:
+    assert find("C87").id == "C087"
+    assert find("c098").id == "C098"
+    assert find("P29").id == "P029"
+
+
+@pytest.mark.parametrize(
+    "ref", ["kz/trade-union-law", "kz/trade-unions-law@2019-01-01", "C088", "uz/labour-code:ru", ""]
+)
+def test_find_rejects_unknown_refs(ref: str) -> None:
+    with pytest.raises(CorpusError, match="no document"):
+        find(ref)
+
+
+def test_unknown_ref_error_suggests_close_ids() -> None:
+    with pytest.raises(CorpusError) as exc:
+        find("kz/trade-union-law")
+    assert "kz/trade-unions-law" in str(exc.value)
+
+
+def test_editions_are_listed_oldest_first_without_the_other_language_text() -> None:
+    main = editions("KZ", "trade-unions-law")
+    assert [e.id for e in main] == [
+        "kz/trade-unions-law@2020-05-04",
+        "kz/trade-unions-law@2021-07-01",
+        "kz/trade-unions-law@2023-04-18",
+    ]
+    assert [e.id for e in editions("kz", "trade-unions-law", language="kk")] == ["kz/trade-unions-law@2021-07-01:kk"]
+    assert [e.meta.edition.isoformat() for e in editions("kz", "criminal-code-art174")] == [  # type: ignore[union-attr]
+        "2015-11-13",
+        "2020-06-26",
+    ]
+    assert editions("kz", "no-such-law") == []
+
+
+def test_conventions_carry_number_year_and_category(entries: list[CorpusEntry]) -> None:
+    instruments = [e for e in entries if e.meta.country is None]
+    assert len(instruments) == 21
+    for entry in instruments:
+        meta = entry.meta
+        assert meta.number == entry.id and meta.year and meta.language == "en"
+        assert meta.kind == ("protocol" if meta.number.startswith("P") else "convention")
+        assert meta.category in {"fundamental", "governance", "technical"}
+
+
+def test_fundamental_conventions_and_protocol_29_are_category_fundamental(entries: list[CorpusEntry]) -> None:
+    fundamental = {e.id for e in entries if e.meta.category == "fundamental"}
+    assert fundamental == FUNDAMENTAL
+    governance = {e.id for e in entries if e.meta.category == "governance"}
+    assert governance == {"C081", "C122", "C129", "C144"}
+
+
+def test_known_gaps_of_the_sources_are_stated_in_provenance() -> None:
+    assert "Article 7" in str(find("P029").meta.provenance)
+    tj = find("tj/labour-code")
+    assert tj.file.is_dir() and len(list(tj.file.glob("glava-*.md"))) == 39
+    assert "29" in str(tj.meta.provenance) and "33" in str(tj.meta.provenance)
+    assert "12.11.2025" in str(find("uz/labour-code").meta.provenance)
+
+
+def test_national_laws_state_country_language_kind_and_edition(entries: list[CorpusEntry]) -> None:
+    laws = [e for e in entries if e.meta.country is not None]
+    assert {e.meta.country for e in laws} == {"KZ", "RU", "UZ", "TJ"}
+    kinds = {
+        "criminal code", "labour code", "trade union law", "assembly law",
+        "public associations law", "administrative offences code",
+    }
+    for entry in laws:
+        meta = entry.meta
+        assert meta.kind in kinds, entry.id
+        assert meta.language in {"ru", "kk", "uz-Latn"}, entry.id
+        assert meta.title and meta.title_en and meta.short_title and meta.source and meta.provenance, entry.id
+
+
+def test_folder_document_hash_is_the_hash_of_its_chapters_in_name_order(tmp_path: Path) -> None:
+    (tmp_path / "glava-02.md").write_bytes("Глава 2\n".encode())
+    (tmp_path / "glava-01.md").write_bytes("Глава 1\n".encode())
+    (tmp_path / "notes.txt").write_bytes(b"not a chapter")
+    expected = hashlib.sha256("Глава 1\nГлава 2\n".encode()).hexdigest()
+    assert sha256_of(tmp_path) == expected
+    assert sha256_of(tmp_path / "glava-01.md") == hashlib.sha256("Глава 1\n".encode()).hexdigest()
+
+
+def test_format_table_lists_every_document_with_its_columns(entries: list[CorpusEntry]) -> None:
+    table = format_table(entries).splitlines()
+    assert table[0].split() == ["id", "country", "language", "kind", "edition", "title"]
+    assert len(table) == len(entries) + 1
+    row = next(line for line in table if line.startswith("kz/trade-unions-law@2021-07-01:kk "))
+    assert row.split()[1:4] == ["KZ", "kk", "trade"] and "2021-07-01" in row
+    assert row.endswith("Кәсiптiк одақтар туралы")
+    assert next(line for line in table if line.startswith("C087 ")).split()[1:3] == ["-", "en"]
+
+
+def _write_meta(root: Path, name: str, body: str) -> Path:
+    (root / "conventions").mkdir(parents=True, exist_ok=True)
+    (root / "conventions" / "C001.en.txt").write_text("Article 1\n", encoding="utf-8")
+    meta = root / "conventions" / name
+    meta.write_text(body, encoding="utf-8")
+    return meta
+
+
+def test_malformed_yaml_is_reported_with_file_and_line(tmp_path: Path) -> None:
+    meta = _write_meta(tmp_path, "C001.meta.yaml", "id: C001\npath: conventions/C001.en.txt\ntitle: [unclosed\n")
+    with pytest.raises(CorpusError) as exc:
+        load_entries(tmp_path)
+    assert str(meta) in str(exc.value) and isinstance(exc.value, ValueError)
+    assert f"{meta}:" in str(exc.value)
+
+
+def test_invalid_field_is_reported_with_file_line_and_field(tmp_path: Path) -> None:
+    body = "id: C001\npath: conventions/C001.en.txt\nyear: nineteen-nineteen\n"
+    meta = _write_meta(tmp_path, "C001.meta.yaml", body)
+    with pytest.raises(CorpusError, match=rf"{meta}:3: year:"):
+        load_entries(tmp_path)
+
+
+def test_unknown_field_and_missing_text_are_rejected(tmp_path: Path) -> None:
+    meta = _write_meta(tmp_path, "C001.meta.yaml", "id: C001\npath: conventions/C001.en.txt\nauthor: ILO\n")
+    with pytest.raises(CorpusError, match=rf"{meta}:3: author:"):
+        load_entries(tmp_path)
+    meta.write_text("id: C001\npath: conventions/C002.en.txt\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="does not exist"):
+        load_entries(tmp_path)
+
+
+def test_duplicate_ids_are_rejected(tmp_path: Path) -> None:
+    _write_meta(tmp_path, "C001.meta.yaml", "id: C001\npath: conventions/C001.en.txt\n")
+    _write_meta(tmp_path, "C001-copy.meta.yaml", "id: C001\npath: conventions/C001.en.txt\n")
+    with pytest.raises(CorpusError, match="already used"):
+        load_entries(tmp_path)
+
+
+def test_corpus_folder_can_be_overridden_by_environment(tmp_path: Path) -> None:
+    env = {**os.environ, "COMPLIANCE_CORPUS": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", "from compliance.corpus import CORPUS_DIR; print(CORPUS_DIR)"],
+        env=env, capture_output=True, text=True, check=True,
+    )
+    assert Path(out.stdout.strip()) == tmp_path

@@ -1,0 +1,310 @@
+"""The parser on the real corpus: article counts and order, identifiers, nothing lost, encodings, refusals."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from compliance.cli import main
+from compliance.corpus import CorpusEntry
+from compliance.models import Document
+from compliance.parse import ParseError, parse_file, parse_text
+from compliance.parse.structure import clean_num
+
+from .conftest import REPO, corpus_entries, parsed
+
+ENTRIES = corpus_entries()
+IDS = [e.meta.id for e in ENTRIES]
+
+
+def _nums(doc: Document) -> list[str]:
+    return [a.num or "" for a in doc.articles()]
+
+
+# -- article inventories, counted independently of the parser -------------------------------------------
+
+
+def test_ru_labour_code_has_529_articles_in_order_with_headings() -> None:
+    doc = parsed("ru/labour-code@2023-08-04")
+    raw = (REPO / "corpora/national_laws/ru/labour-code/2023-08-04.html").read_text("utf-8")
+    expected = []
+    for block in re.findall(r'<p class="H">(.*?)</p>', raw, re.S):
+        block = re.sub(r'<span class="W9"[^>]*>([^<]*)</span>', r".\1", block)
+        m = re.match(r"Статья (\d+(?:\.[\d-]+)?)\.", re.sub(r"<[^>]+>", "", block).replace("&nbsp;", " "))
+        if m:
+            expected.append(m.group(1))
+    assert len(expected) == 529
+    assert _nums(doc) == expected
+    assert {"22.1", "348.11-1", "1", "424"} <= set(expected)
+    assert all(a.heading for a in doc.articles() if not a.repealed)
+    assert doc.tree.article("7").repealed and doc.tree.article("85").repealed  # type: ignore[union-attr]
+    assert doc.tree.article("348.11-1").eid == "art_348-11-1"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("entry", [e for e in ENTRIES if e.meta.country == "KZ"], ids=lambda e: e.meta.id)
+def test_kz_files_give_every_article_heading_they_hold(entry: CorpusEntry) -> None:
+    raw = entry.file.read_text("utf-8")
+    expected = re.findall(r"(?m)^#+\s+(?:Статья\s+([\d-]+)\.|([\d-]+)-бап\.)", raw)
+    expected = [a or b for a, b in expected]
+    assert expected, "the file holds article headings"
+    assert _nums(parsed(entry.meta.id)) == expected
+
+
+def test_uz_labour_code_gives_581_articles_in_order() -> None:
+    doc = parsed("uz/labour-code@2025-12-12")
+    assert _nums(doc) == [str(i) for i in range(1, 582)]
+    assert all(a.heading for a in doc.articles())
+
+
+def test_tj_folder_of_chapters_is_one_document_with_345_articles() -> None:
+    doc = parsed("tj/labour-code@2026-06-17")
+    nums = _nums(doc)
+    assert len(nums) == 345
+    assert "288(1)" in nums and nums.index("288(1)") == nums.index("288") + 1
+    assert doc.tree.article("288(1)").eid == "art_288-1"  # type: ignore[union-attr]
+    assert [c.num for c in doc.tree.children if c.kind == "chapter"][:3] == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize("entry", [e for e in ENTRIES if e.meta.number], ids=lambda e: e.meta.id)
+def test_conventions_parse_with_continuous_article_numbering(entry: CorpusEntry) -> None:
+    doc = parsed(entry.meta.id)
+    runs: list[list[int]] = [[]]
+    for art in doc.articles():
+        n = int(art.num or 0)
+        if n == 1 and runs[-1]:
+            runs.append([])  # an annex restarts the numbering (C097)
+        runs[-1].append(n)
+    for run in runs:
+        assert run == list(range(1, len(run) + 1))
+    assert len(runs) == (4 if entry.meta.number == "C097" else 1)
+
+
+def test_convention_article_splits_into_paragraphs_and_points() -> None:
+    c105 = parsed("C105")
+    art1 = c105.tree.article("1")
+    assert art1 is not None
+    assert [c.num for c in art1.children] == ["a", "b", "c", "d", "e"]
+    assert art1.children[3].eid == "art_1__point_d"
+    c097 = parsed("C097")
+    points = [n.eid for n in c097.tree.find("art_6").walk()]  # type: ignore[union-attr]
+    assert "art_6__para_1__point_a__point_i" in points  # (i) under (a) is a roman sub-item
+    assert "sec_annex-ii__art_6" in {n.eid for n in c097.tree.walk()}
+
+
+# -- identifiers ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ref", IDS)
+def test_eids_are_unique_in_every_document(ref: str) -> None:
+    eids = [n.eid for n in parsed(ref).tree.walk()]
+    assert len(eids) == len(set(eids))
+
+
+def test_eid_of_an_article_is_the_same_in_an_excerpt_and_in_a_whole_chapter() -> None:
+    eids = {
+        ref: parsed(ref).tree.article("174").eid  # type: ignore[union-attr]
+        for ref in (
+            "kz/criminal-code-art174@2015-11-13",
+            "kz/criminal-code-art174@2020-06-26",
+            "kz/criminal-code-ch04-05-arts160-186-incl-art174@2025-09-16",
+        )
+    }
+    assert set(eids.values()) == {"art_174"}
+    old = {n.eid for n in parsed("kz/trade-unions-law@2020-05-04").tree.walk()}
+    new = {n.eid for n in parsed("kz/trade-unions-law@2023-04-18").tree.walk()}
+    assert len(old & new) > 0.9 * len(old)
+
+
+def test_numbered_parts_and_points_get_nested_eids() -> None:
+    art = parsed("kz/criminal-code-arts400-406@2023-01-01").tree.article("402")
+    assert art is not None and [c.eid for c in art.children][:2] == ["art_402__para_1", "art_402__para_2"]
+    assert "наказываются" in art.children[0].text  # the sanction line stays with its part
+
+
+def test_unnumbered_russian_parts_keep_their_point_lists_apart() -> None:
+    art = parsed("ru/labour-code@2023-08-04").tree.article("99")
+    assert art is not None
+    eids = [n.eid for n in art.walk()]
+    assert "art_99__point_1" in eids and "art_99__para_nn_1__point_1" in eids
+
+
+def test_clean_num_follows_the_akn_naming_convention() -> None:
+    assert [clean_num(n) for n in ("174", "282.1", "348.11-1", "288(1)", "а", "ПЕРВАЯ")] == [
+        "174",
+        "282-1",
+        "348-11-1",
+        "288-1",
+        "a",
+        "1",
+    ]
+
+
+# -- nothing lost --------------------------------------------------------------------------------------
+
+_ANCHOR = re.compile(r'<a\s+(?:id|name)="[^"]*"\s*>\s*</a>')
+_MARKUP = re.compile(r"[\s#*_>\\]")
+
+
+def _chars(text: str) -> Counter[str]:
+    return Counter(_MARKUP.sub("", _ANCHOR.sub("", text)))
+
+
+def _source_body(entry: CorpusEntry) -> str:
+    """The law text as a reader sees it, computed without the parser."""
+    if entry.file.is_dir():
+        return "".join(p.read_text("utf-8") for p in sorted(entry.file.glob("*.md")))
+    raw = entry.file.read_text("utf-8")
+    if entry.file.suffix == ".html":
+        root = lxml_html.document_fromstring(raw.encode("utf-8"))
+        for bad in root.iter("script", "style", "head"):
+            bad.drop_tree()
+        return root.text_content()
+    return raw
+
+
+def _tree_chars(doc: Document) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for node in doc.tree.walk():
+        for piece in (node.label, node.heading, node.text, *(n.text for n in node.notes)):
+            if piece:
+                total += _chars(piece)
+    return total
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.meta.id)
+def test_every_character_of_the_source_lands_in_exactly_one_node(entry: CorpusEntry) -> None:
+    doc = parsed(entry.meta.id)
+    expected, got = _chars(_source_body(entry)), _tree_chars(doc)
+    assert got - expected == Counter(), "characters duplicated"
+    assert expected - got == Counter(), "characters lost"
+
+
+def test_offsets_point_at_the_text_of_each_node() -> None:
+    doc = parsed("kz/criminal-code-art174@2020-06-26")
+    art = doc.tree.article("174")
+    assert art is not None
+    span = doc.source_text[art.start : art.end]
+    assert span.startswith("Статья 174") and art.children[-1].text.splitlines()[-1] in span
+    for note in art.notes:
+        assert doc.source_text[note.start : note.end] == note.text
+
+
+# -- notes and repeals ---------------------------------------------------------------------------------
+
+
+def test_footnotes_are_kept_verbatim_with_amendment_events() -> None:
+    art = parsed("kz/criminal-code-art174@2020-06-26").tree.article("174")
+    assert art is not None
+    assert all(n.text.startswith("Сноска.") for n in art.notes)
+    events = [e for n in art.notes for e in n.events]
+    assert any(e.act_number == "349-VI" and str(e.date) == "2020-06-26" for e in events)
+
+
+def test_repealed_articles_and_items_are_flagged() -> None:
+    doc = parsed("kz/admin-offences-code-ch27-arts457-509-incl-art488@2024-06-16")
+    assert doc.tree.article("459").repealed  # type: ignore[union-attr]
+    assert not doc.tree.article("488").repealed  # type: ignore[union-attr]
+    ru = parsed("ru/labour-code@2023-08-04").tree.article("278")
+    assert ru is not None and any(n.repealed for n in ru.walk())
+
+
+def test_lexuz_navigation_and_editorial_markers_become_notes() -> None:
+    doc = parsed("uz/labour-code@2025-12-12")
+    nav = [n.text for n in doc.tree.notes if n.kind == "navigation"]
+    assert "РУС" in nav and "RSS" in nav
+    art4 = doc.tree.article("4")
+    assert art4 is not None and "Oldingi tahrirga qarang." not in art4.full_text()
+    assert any("OʻRQ-963" in n.text for n in art4.notes)
+
+
+def test_table_of_contents_is_not_taken_for_articles() -> None:
+    doc = parsed("kz/public-associations-law@2023-12-21")
+    assert _nums(doc) == [str(i) for i in range(1, 25)]
+
+
+# -- other input forms (constructed examples) -----------------------------------------------------------
+
+
+def test_plain_text_in_kazakh_english_and_russian() -> None:
+    # constructed examples
+    kk = parse_text("1-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР\n1-бап. Негізгі ұғымдар\n1. Бірінші тармақ.\n2-бап. Заңнама\nМәтін.")
+    assert _nums(kk) == ["1", "2"] and kk.document.language == "kk"
+    en = parse_text("PART I\nGeneral\nArticle 1\n1. Each Member shall...\n(a) first;\n(b) second.\nArticle 2\nText.")
+    assert _nums(en) == ["1", "2"] and en.tree.children[0].heading == "General"
+    ru = parse_text("Глава 1. ОБЩИЕ\nСтатья 5. Цель\nГлава 5 настоящего Кодекса применяется.\n")
+    assert [n.kind for n in ru.tree.walk()] == ["document", "chapter", "article"]
+
+
+def test_flattened_lexuz_superscripts_are_read_as_inserted_articles() -> None:
+    # constructed example in the lex.uz page shape
+    doc = parse_text("216-modda. Birinchi\nMatn.\n2161-modda. Qoʻshimcha\nMatn.\n217-modda. Keyingi\nMatn.\n")
+    assert _nums(doc) == ["216", "216.1", "217"]
+    assert any("216.1" in w.message for w in doc.warnings)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1251", "koi8_r"])
+def test_encodings_give_the_same_tree(tmp_path: Path, encoding: str) -> None:
+    src = REPO / "corpora/national_laws/kz/criminal-code-arts400-406/2023-01-01.md"
+    text = src.read_text("utf-8").replace("–", "-").replace("«", '"').replace("»", '"').replace("№", "N").replace("І", "I")
+    target = tmp_path / "law.md"
+    target.write_bytes(text.encode(encoding))
+    base = tmp_path / "base.md"
+    base.write_text(text, encoding="utf-8")
+    got, want = parse_file(target), parse_file(base)
+    assert got.tree.model_dump(exclude={"start", "end"}) == want.tree.model_dump(exclude={"start", "end"})
+    assert got.document.encoding.replace("-", "_").startswith(encoding.replace("-", "_")[:5])  # type: ignore[union-attr]
+
+
+def test_mixed_line_endings_parse_like_unix_ones() -> None:
+    text = "Статья 1. Цель\r\n1. Первая.\r2. Вторая.\nСтатья 2. Другая\r\nТекст.\n"
+    doc = parse_text(text)
+    assert [n.eid for n in doc.tree.walk()][1:] == ["art_1", "art_1__para_1", "art_1__para_2", "art_2"]
+    para2 = doc.tree.find("art_1__para_2")
+    assert para2 is not None and doc.source_text[para2.start : para2.end] == "2. Вторая."
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty input"), (b"   \n\n", "empty input"), (b"\x00\x01\x02PK\x03\x04" * 50, "binary input")],
+)
+def test_input_that_is_not_text_is_refused_with_file_and_line(tmp_path: Path, content: bytes, message: str) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    with pytest.raises(ParseError, match=rf"^{re.escape(str(bad))}:\d+: {message}"):
+        parse_file(bad)
+
+
+def test_cli_refuses_bad_input_with_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "empty.md"
+    bad.write_bytes(b"")
+    assert main(["parse", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(bad) in err
+
+
+def test_text_without_structure_is_kept_with_a_warning() -> None:
+    doc = parse_text("Просто текст без статей.\nЕщё строка.")
+    assert doc.warnings and "no articles" in doc.warnings[0].message
+    assert "Ещё строка." in doc.tree.children[0].text
+
+
+def test_cli_parse_writes_json_with_document_and_tree(tmp_path: Path) -> None:
+    out = tmp_path / "doc.json"
+    law = REPO / "corpora/national_laws/kz/criminal-code-art174/2015-11-13.md"
+    assert main(["parse", str(law), "--format", "json", "-o", str(out)]) == 0
+    data = json.loads(out.read_text("utf-8"))
+    assert data["document"]["id"] == "kz/criminal-code-art174@2015-11-13"
+    assert data["document"]["act_number"] == "226-V"
+    assert data["tree"]["children"][0]["eid"] == "art_174"
+
+
+def test_committed_json_schema_matches_the_models() -> None:
+    from compliance.schemas import document_schema
+
+    committed = json.loads((REPO / "compliance/schemas/document.schema.json").read_text("utf-8"))
+    assert committed == document_schema()
