@@ -41,20 +41,23 @@ def _write(out: str | None, data: str | bytes) -> None:
         path.write_text(data, encoding="utf-8")
 
 
-def render_text(doc_tree: Node) -> str:
-    """The tree as indented plain text: one line per unit, for reading and for diffs."""
+def render_text(tree: Node) -> str:
+    """The tree as indented plain text: one line per unit, then its text and notes, for reading and diffs."""
     lines: list[str] = []
-    for node in doc_tree.walk():
-        if node.kind == "document":
-            continue
-        depth = 0 if node.kind in ("preface",) else 1
+
+    def emit(node: Node, depth: int) -> None:
+        pad = "  " * depth
         head = " ".join(p for p in (node.label, node.heading) if p)
         flag = " [repealed]" if node.repealed else ""
-        lines.append(f"{'  ' * depth}[{node.eid}]{flag} {head}".rstrip())
-        for t in node.text.splitlines():
-            lines.append(f"{'  ' * (depth + 1)}{t}")
-        for note in node.notes:
-            lines.append(f"{'  ' * (depth + 1)}({note.kind}) {note.text}")
+        lines.append(f"{pad}[{node.eid}]{flag} {head}".rstrip())
+        lines.extend(f"{pad}  {t}" for t in node.text.splitlines())
+        lines.extend(f"{pad}  ({note.kind}) {note.text}" for note in node.notes)
+        for child in node.children:
+            emit(child, depth + 1)
+
+    for child in tree.children:
+        emit(child, 0)
+    lines.extend(f"({note.kind}) {note.text}" for note in tree.notes)
     return "\n".join(lines) + "\n"
 
 

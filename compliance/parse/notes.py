@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 import yaml
 
@@ -31,8 +31,8 @@ __all__ = ["is_repealed", "note_kind", "parse_date", "parse_events"]
 
 _ACTIONS: tuple[AmendmentAction, ...] = ("amended", "restated", "inserted", "repealed", "suspended", "other")
 _FLAGS = re.IGNORECASE
-_LEAD = re.compile(r"[\s>*_]*")  # Markdown quote / emphasis markers before a note
-_TRAIL = re.compile(r"[\s*_]*\Z")  # emphasis markers after it
+_LEAD = " \t\r\n\f\v>*_"  # Markdown quote / emphasis markers before a note (after folding)
+_TRAIL = " \t\r\n\f\v*_"  # emphasis markers after it
 _TARGET_STRIP = " \t\r\n-:;,(*_>"
 _MAX_TARGET = 120  # a longer "subject" is law text, not the short designation a note starts with
 
@@ -43,6 +43,7 @@ class _Lang:
 
     key: str
     fold: dict[int, str]
+    foldable: re.Pattern[str]  # any character `fold` changes
     openers: re.Pattern[str] | None
     editorial: re.Pattern[str] | None
     metadata: re.Pattern[str] | None
@@ -144,6 +145,7 @@ def _lang(language: str) -> _Lang:
     return _Lang(
         key=key,
         fold=fold,
+        foldable=re.compile("[" + "".join(re.escape(str(k)) for k in fold_map) + "]" if fold_map else r"(?!)"),
         openers=_alternation(d.get("openers") or [], pfold),
         editorial=_alternation(d.get("editorial") or [], pfold),
         metadata=_alternation(d.get("metadata") or [], pfold),
@@ -155,6 +157,11 @@ def _lang(language: str) -> _Lang:
         months=tuple(re.compile(m, _FLAGS) for m in months_src),
         label=re.compile(str(d["label"]).translate(pfold) + r"[\s.;:,-]*", _FLAGS),
     )
+
+
+def _fold(text: str, lang: _Lang) -> str:
+    """`text` with the language's folding applied (same length, so offsets carry over)."""
+    return text.translate(lang.fold) if lang.foldable.search(text) else text
 
 
 # -- dates ----------------------------------------------------------------------------------------------
@@ -179,7 +186,7 @@ def parse_date(text: str, language: str) -> _dt.date | None:
     (datetime.date(2005, 7, 8), datetime.date(2024, 9, 20))
     """
     lang = _lang(language)
-    folded = text.translate(lang.fold)
+    folded = _fold(text, lang)
     found = [m for p in lang.dates for m in [p.search(folded)] if m]
     for m in sorted(found, key=lambda m: m.start()):
         date = _date_from(m, lang)
@@ -193,8 +200,8 @@ def parse_date(text: str, language: str) -> _dt.date | None:
 
 def _content(folded: str) -> tuple[int, int]:
     """Span of `folded` without Markdown quote/emphasis markers around it."""
-    start = _LEAD.match(folded).end()  # type: ignore[union-attr]
-    end = _TRAIL.search(folded, start).start()  # type: ignore[union-attr]
+    start = len(folded) - len(folded.lstrip(_LEAD))
+    end = len(folded.rstrip(_TRAIL))
     return start, max(start, end)
 
 
@@ -249,7 +256,7 @@ def _span(folded: str, start: int, end: int, limit: int = _MAX_TARGET) -> tuple[
 
 def _segments(text: str, lang: _Lang) -> tuple[str, int, int, list[tuple[int, int]], list[_Segment]]:
     """Folded text, content span, all top-level groups, and the segments that name acts (outer first)."""
-    folded = text.translate(lang.fold)
+    folded = _fold(text, lang)
     c_start, c_end = _content(folded)
     groups = _groups(folded, c_start, c_end)
     acts = [a for a in _find_acts(folded[:c_end], lang) if a.start >= c_start]
@@ -350,6 +357,33 @@ def _label_only(folded: str, start: int, end: int, lang: _Lang) -> bool:
     return not rest or lang.label.fullmatch(rest) is not None or lang.label.fullmatch(rest + ".") is not None
 
 
+def _bracket_note(text: str, lang: _Lang) -> tuple[str, list[_Segment]] | None:
+    """Folded text and segments if `text` is a note in parentheses, else None.
+
+    Such a note is one or more groups naming acts, each with a verb and at most a short subject, and outside
+    the groups nothing but a placeholder label ("Часть.", "абзац;").
+    """
+    folded = _fold(text, lang)
+    c_start, c_end = _content(folded)
+    m = lang.label.match(folded, c_start, c_end)
+    pos = m.end() if m else c_start
+    if pos >= c_end or folded[pos] != "(":  # cheap exit for law text
+        return None
+    folded, c_start, c_end, groups, segments = _segments(text, lang)
+    outer, inner = segments[0], segments[1:]
+    if not inner or outer.acts:
+        return None
+    if not all(s.verbs and (s.target is None or s.target[1] - s.target[0] <= 80) for s in inner):
+        return None
+    pos, outside = c_start, []
+    for s, e in groups:
+        outside.append(folded[pos:s])
+        pos = e
+    outside.append(folded[pos:c_end])
+    rest = " ".join(outside)
+    return (folded, segments) if _label_only(rest, 0, len(rest), lang) else None
+
+
 def note_kind(text: str, language: str) -> NoteKind | None:
     """What kind of editorial note a standalone line or segment is, or None when it is law text.
 
@@ -363,31 +397,17 @@ def note_kind(text: str, language: str) -> NoteKind | None:
     ('amendment', None)
     """
     lang = _lang(language)
-    folded, c_start, c_end, groups, segments = _segments(text, lang)
+    folded = _fold(text, lang)
+    c_start, c_end = _content(folded)
     if c_start >= c_end:
         return None
     if lang.metadata is not None and lang.metadata.match(folded, c_start):
         return "metadata"
     if lang.editorial is not None and lang.editorial.match(folded, c_start):
         return "editorial"
-    outer, inner = segments[0], segments[1:]
     if lang.openers is not None and lang.openers.match(folded, c_start):
-        return "amendment" if any(s.acts for s in segments) else "footnote"
-    # A note in parentheses: every group that names an act has a verb and at most a short subject, and
-    # outside the groups there is nothing but a placeholder label ("Часть.", "абзац;").
-    if not inner or outer.acts or not groups:
-        return None
-    if not all(s.verbs and (s.target is None or s.target[1] - s.target[0] <= 80) for s in inner):
-        return None
-    pos, outside = c_start, []
-    for s, e in groups:
-        outside.append(folded[pos:s])
-        pos = e
-    outside.append(folded[pos:c_end])
-    rest = " ".join(outside)
-    if not _label_only(rest, 0, len(rest), lang):
-        return None
-    return "amendment"
+        return "amendment" if any(s.acts for s in _segments(text, lang)[4]) else "footnote"
+    return "amendment" if _bracket_note(text, lang) is not None else None
 
 
 def is_repealed(text: str, language: str) -> bool:
@@ -402,7 +422,8 @@ def is_repealed(text: str, language: str) -> bool:
     (True, False)
     """
     lang = _lang(language)
-    folded, c_start, c_end, groups, segments = _segments(text, lang)
+    folded = _fold(text, lang)
+    c_start, c_end = _content(folded)
     pos = c_start
     if lang.openers is not None:
         m = lang.openers.match(folded, pos)
@@ -418,11 +439,11 @@ def is_repealed(text: str, language: str) -> bool:
     if lang.repeal.match(folded, pos, c_end):
         return True
     # A note in parentheses standing for the provision: its last clause repeals it as a whole.
-    if note_kind(text, language) != "amendment" or not groups or segments[0].acts:
+    note = _bracket_note(text, lang)
+    if note is None:
         return False
-    last = max((s for s in segments[1:] if s.acts), key=lambda s: s.start, default=None)
-    if last is None:
-        return False
+    folded, segments = note
+    last = max(segments[1:], key=lambda s: s.start)
     if last.target is not None and not _label_only(folded, last.target[0], last.target[1], lang):
         return False
     verb = _verb_for(last.acts[-1], last, lang.action_after)

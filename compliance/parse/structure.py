@@ -183,7 +183,13 @@ class Builder:
         whole = text.strip("*_ ")
         kind = note_vocab.note_kind(whole, self.language) or kind
         if kind is not None:
-            self._note_owner().notes.append(self._note(kind, ln.start, ln.end))
+            note = self._note(kind, ln.start, ln.end)
+            art = self._article()
+            if art is not None and (art.text or art.children) and note_vocab.is_repealed(whole, self.language):
+                # "Часть. (Утратила силу - …)" after the article's text: a repealed part, kept in its place.
+                self._placeholder(ln, "", [note])
+            else:
+                self._note_owner().notes.append(note)
             return False
         if ln.italic and self._article() is None and self.top is not self.root:
             self.top.notes.append(self._note("editorial", ln.start, ln.end))
@@ -299,11 +305,21 @@ class Builder:
                 target = _Unit("paragraph", 7, "para", ln.start, ln.lineno, end=ln.end)
                 self._open(target)
         text, notes = self._split_inline(ln, ln.start, ln.end)
+        if notes and len(text) <= 20 and self._article() is not None and note_vocab.is_repealed(self._text(ln), self.language):
+            # pravo.gov.ru keeps a repealed part as a placeholder: "Часть. (Утратила силу - …)".
+            self._placeholder(ln, text, notes)
+            return
         if text:
             target.text.append(text)
             target.last_text_end_char = text[-1]
         target.notes.extend(notes)
         target.end = max(target.end, ln.end)
+
+    def _placeholder(self, ln: Line, text: str, notes: list[Note]) -> None:
+        """A repealed unnumbered part: a child of the current unit, never left open for the lines after it."""
+        unit = _Unit("paragraph", 7, "para", ln.start, ln.lineno, text=[text] if text else [], end=ln.end)
+        unit.notes, unit.repealed = notes, True
+        self.top.children.append(unit)
 
     def _split_inline(self, ln: Line, start: int, end: int) -> tuple[str, list[Note]]:
         """Text of [start, end) without inline notes, and those notes."""
@@ -356,7 +372,7 @@ def clean_num(num: str, translit: dict[str, str] | None = None) -> str:
     return out or "nn"
 
 
-def to_nodes(root: _Unit, warnings: list[Warning_]) -> Node:
+def to_nodes(root: _Unit, warnings: list[Warning_], language: str = "ru") -> Node:
     translit = vocabulary().translit
     seen: dict[str, int] = {}
 
@@ -396,7 +412,7 @@ def to_nodes(root: _Unit, warnings: list[Warning_]) -> Node:
         text = "\n".join(u.text)
         notes = sorted(u.notes, key=lambda n: n.start)
         repealed = u.repealed or (
-            u.rank >= ARTICLE_RANK and not text and not children and any(note_vocab.is_repealed(n.text, "ru") for n in notes)
+            u.rank >= ARTICLE_RANK and not text and not children and any(note_vocab.is_repealed(n.text, language) for n in notes)
         )
         return Node(
             eid=eid,
@@ -420,7 +436,7 @@ def build_tree(decoded: Decoded, language: str | None = None) -> tuple[Node, lis
     builder = Builder(decoded, language)
     root = builder.build()
     root.end = len(decoded.text)
-    tree = to_nodes(root, builder.warnings)
+    tree = to_nodes(root, builder.warnings, builder.language)
     _check_order(tree, builder.warnings)
     return tree, sorted(builder.warnings, key=lambda w: w.line)
 
