@@ -41,6 +41,8 @@ class _Model(BaseModel):
 class AmendmentEvent(_Model):
     """One amending act named by an editorial note, as far as the note says."""
 
+    model_config = ConfigDict(extra="forbid", frozen=True)  # shared between notes with the same text
+
     action: AmendmentAction = Field(description="What the act did to the provision.")
     act: str | None = Field(default=None, description="The act as the note names it, verbatim.")
     act_number: str | None = Field(default=None, description='Number of the amending act, e.g. "349-VI", "OʻRQ-963".')

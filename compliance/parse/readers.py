@@ -158,8 +158,11 @@ def read_html(text: str) -> Decoded:
     blocks = [el for el in body.iter(*_BLOCKS) if not _has_block_child(el)]
     for lineno, el in enumerate(blocks, start=1):
         acc = _Acc(pos)
-        acc.collect(el, in_note=False)
-        chunk = "".join(acc.pieces)
+        if len(el) == 0:  # no child elements: no note, no superscript, nothing to record
+            chunk = el.text or ""
+        else:
+            acc.collect(el, in_note=False)
+            chunk = "".join(acc.pieces)
         s, e = _strip_span(chunk, 0, len(chunk))
         if s >= e:
             continue
