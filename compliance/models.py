@@ -137,3 +137,60 @@ class Document(_Model):
 
     def articles(self) -> list[Node]:
         return self.tree.articles()
+
+
+# -- check stage: findings ------------------------------------------------------------------------------
+
+FindingKind = Literal["conflict", "concern", "implements", "requirement"]
+Severity = Literal["high", "medium", "low", "info"]
+
+
+class Sanction(_Model):
+    """One penalty an article provides, as the text words it."""
+
+    type: str = Field(description="deprivation_of_liberty, restriction_of_freedom, correctional_labour, …")
+    text: str = Field(description="The words of the article that provide it, verbatim.")
+    span: tuple[int, int] = Field(description="Offsets into the article text.")
+    compulsory_labour: bool | None = Field(
+        default=None, description="Whether it involves compulsory labour in this country; null when unknown."
+    )
+    basis: str | None = Field(default=None, description="Legal basis of that answer (country data).")
+
+
+class Finding(_Model):
+    """One rule matched on one article (or, for `requirement`, an obligation no article implements)."""
+
+    id: str = Field(description="Stable: <rule_id>@<document_id>#<eid>.")
+    rule_id: str
+    kind: FindingKind
+    severity: Severity
+    convention: str = Field(description='"C105"')
+    convention_article: str = Field(description='"1(a)"')
+    document_id: str
+    eid: str | None = Field(description="eId of the article; null for a requirement found nowhere.")
+    article: str | None = Field(description='Article number as cited: "174", "282.1".')
+    citation: str = Field(description="Standard citation of the provision.")
+    quote: str = Field(description="The article text the spans point into (heading and body).")
+    spans: list[tuple[int, int]] = Field(description="Character offsets of the evidence in `quote`.")
+    confidence: float = Field(ge=0, le=1)
+    explanation: str
+    sanctions: list[Sanction] = Field(default_factory=list)
+
+
+class CheckedDocument(_Model):
+    id: str
+    title: str | None
+    country: str | None
+    language: str | None
+    edition: _dt.date | None
+    path: str | None
+    articles: int
+
+
+class FindingsReport(_Model):
+    """The check contract: `compliance check --format json` and `findings.json` of a report."""
+
+    schema_version: Literal["1"] = "1"
+    documents: list[CheckedDocument]
+    findings: list[Finding]
+    notes: list[str] = Field(default_factory=list, description="What the checker inferred or could not do.")

@@ -42,9 +42,16 @@ def detect_language(text: str) -> str:
 
 
 def meta_path(path: Path) -> Path:
-    """Where the metadata of a corpus document lives: `2020-05-04.md` → `2020-05-04.meta.yaml`."""
-    stem = path.name if path.is_dir() else path.name.rsplit(".", 1)[0]
-    return path.parent / f"{stem}.meta.yaml"
+    """Where the metadata of a corpus document lives: `2020-05-04.md` → `2020-05-04.meta.yaml`,
+    `2021-07-01.kk.md` → `2021-07-01.kk.meta.yaml`, `C087.en.txt` → `C087.meta.yaml`, folder → `<folder>.meta.yaml`.
+    """
+    if path.is_dir():
+        return path.parent / f"{path.name}.meta.yaml"
+    stem = path.name.rsplit(".", 1)[0]
+    first = path.parent / f"{stem}.meta.yaml"
+    if first.is_file() or "." not in stem:
+        return first
+    return path.parent / f"{stem.rsplit('.', 1)[0]}.meta.yaml"
 
 
 def _load_meta(path: Path) -> DocumentMeta | None:
