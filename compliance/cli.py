@@ -12,12 +12,15 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .models import Node
+from .models import Document, Node
+from .corpus import CorpusError
 from .parse import FORMATS, ParseError, parse_file
+from .rules import RuleError
 
 EXAMPLES = {
     "parse": "example: compliance parse corpora/national_laws/kz/criminal-code-art174/2020-06-26.md --format text",
     "corpus": "example: compliance corpus list",
+    "check": "example: compliance check corpora/national_laws/kz/criminal-code-art174/2020-06-26.md --format md",
     "report": "example: compliance report --country KZ -o reports/KZ",
 }
 
@@ -73,6 +76,38 @@ def cmd_parse(args: argparse.Namespace) -> int:
         _write(args.output, to_akn(doc))
     else:
         _write(args.output, render_text(doc.tree))
+    return 0
+
+
+def _documents(paths: list[str], fmt: str | None = None) -> list[Document]:
+    """Files or corpus ids ("kz/trade-unions-law@2020-05-04", "C087") → parsed documents."""
+    from .corpus import CorpusError, find
+
+    docs = []
+    for ref in paths:
+        if ref == "-" or Path(ref).exists():
+            docs.append(parse_file(ref, fmt))  # type: ignore[arg-type]
+            continue
+        try:
+            docs.append(parse_file(find(ref).file, fmt))  # type: ignore[arg-type]
+        except CorpusError as exc:
+            raise UsageError(f"{ref}: no such file, and not a corpus id ({exc})") from None
+    return docs
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .check import check_documents
+    from .report.render import findings_markdown
+    from .rules import load_rules
+
+    rules = load_rules(Path(args.rules) if args.rules else None)
+    docs = _documents(args.paths, args.from_format)
+    conventions = [c.strip() for c in args.conventions.split(",")] if args.conventions else None
+    report = check_documents(docs, rules, args.country.upper() if args.country else None, conventions)
+    if args.format == "json":
+        _write(args.output, report.model_dump_json(indent=1) + "\n")
+    else:
+        _write(args.output, findings_markdown(report))
     return 0
 
 
@@ -139,6 +174,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.set_defaults(func=cmd_parse)
 
+    p = sub.add_parser("check", help="check laws against the ILO rule sets", epilog=EXAMPLES["check"])
+    p.add_argument("paths", nargs="+", help="files, folders of chapter files, corpus ids, or - for standard input")
+    p.add_argument("--country", help="ISO 3166 alpha-2 of the jurisdiction, when no meta.yaml says it")
+    p.add_argument("--rules", help="rules folder (default: rules/)")
+    p.add_argument("--conventions", help="only these conventions, e.g. C087,C105")
+    p.add_argument("--format", choices=("json", "md"), default="json", help="output format (default json)")
+    p.add_argument("--from", dest="from_format", choices=FORMATS, help="input format (default: detected)")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.set_defaults(func=cmd_check)
+
     p = sub.add_parser("corpus", help="the bundled corpus", epilog=EXAMPLES["corpus"])
     p.add_argument("action", choices=("list",))
     p.set_defaults(func=cmd_corpus)
@@ -156,10 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
-    except (ParseError, UsageError) as exc:
-        print(f"compliance: {exc}", file=sys.stderr)
-        return 2
-    except ValueError as exc:  # e.g. CorpusError: a malformed corpus or metadata file
+    except (ParseError, UsageError, RuleError, CorpusError) as exc:
         print(f"compliance: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

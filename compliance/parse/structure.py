@@ -287,6 +287,9 @@ class Builder:
 
     def _open_item(self, m: _Match, ln: Line) -> None:
         level = m.level
+        if level.kind == "subpoint" and not any(u.kind == "point" for u in self.stack):
+            # "а)" directly under an article or part is that unit's point, not a sub-point of nothing.
+            level = next(lv for lv in self.vocab.items if lv.kind == "point")
         unit = _Unit(level.kind, level.rank, level.alias, ln.start, ln.lineno, label=m.label, num=m.num, end=ln.end)
         # Items never close the article they are in.
         while self.top.rank >= level.rank and self.top.kind != "article":

@@ -22,7 +22,17 @@ def document_schema() -> dict[str, Any]:
     return schema
 
 
-SCHEMAS = {"document.schema.json": document_schema}
+def findings_schema() -> dict[str, Any]:
+    """Schema of `compliance check --format json` and a report's findings.json."""
+    from ..models import FindingsReport
+
+    schema = FindingsReport.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "findings.schema.json"
+    return schema
+
+
+SCHEMAS = {"document.schema.json": document_schema, "findings.schema.json": findings_schema}
 
 
 def write_all() -> list[Path]:

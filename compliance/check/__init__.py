@@ -1,0 +1,263 @@
+"""Check stage: parsed documents × rules (`rules/*.yaml`) → findings (`FindingsReport`, the JSON contract).
+
+Reads `Document`s from the parse stage and the rules; writes findings that carry their whole trail: rule,
+convention article, document edition, eId, a standard citation, the quoted article with the exact spans of
+the evidence, the sanctions the article provides (and whether each involves compulsory labour in that
+country, with the legal basis from `rules/countries/<CC>.yaml`), a confidence and an explanation.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from ..models import CheckedDocument, Document, Finding, FindingsReport, Sanction
+from ..rules import RULES_DIR, Rule, load_rules
+from .engine import ArticleMatches, Compiled, article_text, compile_rules, evaluate, match_articles
+
+__all__ = ["check_document", "check_documents", "country_data", "infer_country", "load_rules", "citation"]
+
+_COUNTRY_HINTS = {
+    "KZ": r"Республик[аи] Казахстан|Қазақстан Республикасы",
+    "RU": r"Российской Федерации",
+    "UZ": r"O[ʻ‘’'`]?zbekiston Respublikasi",
+    "TJ": r"Республики Таджикистан",
+    "KG": r"Кыргызской Республики",
+    "TM": r"Туркменистана",
+}
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+
+
+def _date(d: _dt.date) -> str:
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+@cache
+def country_data(country: str, root: Path = RULES_DIR) -> dict[str, tuple[bool | None, str]]:
+    """{sanction type: (involves compulsory labour?, basis)} for a country; empty when unknown."""
+    path = root / "countries" / f"{country.upper()}.yaml"
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text("utf-8")) or {}
+    return {k: (v.get("involves"), str(v.get("basis") or "")) for k, v in (data.get("sanctions") or {}).items()}
+
+
+def infer_country(doc: Document) -> str | None:
+    """The country a text names most often as its own state, when no metadata says it."""
+    text = doc.source_text[:200_000]
+    counts = {cc: len(re.findall(p, text)) for cc, p in _COUNTRY_HINTS.items()}
+    best = max(counts, key=lambda cc: counts[cc])
+    return best if counts[best] else None
+
+
+def citation(doc: Document, num: str | None, part: str | None = None) -> str:
+    """ "Criminal Code of the Republic of Kazakhstan of 3 July 2014 No. 226-V, art. 174(1), as amended on
+    26 June 2020" — built only from what the metadata says."""
+    meta = doc.document
+    name = meta.title_en or meta.title or meta.id
+    if meta.adopted:
+        name += f" of {_date(meta.adopted)}"
+    if meta.act_number:
+        name += f" No. {meta.act_number}"
+    where = f"art. {num}" if num else ""
+    if where and part:
+        where += f"({part})"
+    out = f"{name}, {where}" if where else name
+    if meta.edition:
+        out += f", as amended on {_date(meta.edition)}" if meta.country else ""
+    return out
+
+
+def _sanctions(am: ArticleMatches, country: str | None) -> list[Sanction]:
+    data = country_data(country) if country else {}
+    out = []
+    for kind, (s, e) in am.sanctions:
+        involves, basis = data.get(kind, (None, ""))
+        out.append(Sanction(type=kind, text=am.text.text[s:e], span=(s, e), compulsory_labour=involves, basis=basis or None))
+    return out
+
+
+def _part_num(am: ArticleMatches, spans: list[tuple[int, int]]) -> str | None:
+    """The numbered part holding the first evidence outside the heading ("174(1)"), if any."""
+    for first, _ in spans:
+        for s, e, node in am.text.parts:
+            if s <= first <= e and node is not am.text.node:
+                return node.num if node.kind == "paragraph" and node.num else None
+    return None
+
+
+def _rule_finding(
+    rule: Rule, doc: Document, am: ArticleMatches, spans: list[tuple[int, int]], score: float, country: str | None
+) -> Finding | None:
+    kind = rule.kind
+    sanctions = _sanctions(am, country)
+    confidence = score
+    notes = []
+    if rule.sanctions is not None:
+        relevant = [s for s in sanctions if not rule.sanctions.types or s.type in rule.sanctions.types]
+        if rule.sanctions.compulsory_labour:
+            if any(s.compulsory_labour for s in relevant):
+                notes.append("its penalties involve compulsory labour in this country")
+            elif any(s.compulsory_labour is None for s in relevant):
+                kind, confidence = "concern", confidence * 0.6
+                notes.append("whether its penalties involve compulsory labour is not established for "
+                             f"{country or 'an unknown country'}")
+            else:
+                return None
+        elif not relevant:
+            return None
+        spans = sorted(set(spans) | {s.span for s in relevant})
+    art = am.text.node
+    evidence = "; ".join(dict.fromkeys(am.text.text[s:e] for s, e in spans[:6]))
+    explanation = (
+        f"{rule.title}. Evidence: “{evidence}”. Under {rule.convention} Art. {rule.article}: {rule.principle}"
+        + (f" The article's penalties: {', '.join(f'{s.text} ({s.type})' for s in sanctions)}." if sanctions else "")
+        + (f" Note: {'; '.join(notes)}." if notes else "")
+    )
+    return Finding(
+        id=f"{rule.id}@{doc.document.id}#{art.eid}",
+        rule_id=rule.id,
+        kind=kind,
+        severity=rule.severity if kind == rule.kind else "medium",
+        convention=rule.convention,
+        convention_article=rule.article,
+        document_id=doc.document.id,
+        eid=art.eid,
+        article=art.num,
+        citation=citation(doc, art.num, _part_num(am, spans)),
+        quote=am.text.text,
+        spans=spans,
+        confidence=round(confidence, 3),
+        explanation=explanation,
+        sanctions=sanctions,
+    )
+
+
+def _applies(rule: Rule, doc: Document) -> bool:
+    kind = doc.document.kind
+    return kind is None or kind in rule.applies_to
+
+
+_COMPILED: dict[tuple[tuple[int, ...], str], tuple[list[Rule], Compiled]] = {}
+
+
+def _compiled(rules: list[Rule], language: str) -> Compiled:
+    """Rules compile once per rule list and language (the list is kept alive with its compiled form)."""
+    key = (tuple(id(r) for r in rules), language)
+    if key not in _COMPILED:
+        _COMPILED[key] = (rules, compile_rules(rules, language))
+    return _COMPILED[key][1]
+
+
+def check_document(
+    doc: Document,
+    rules: Iterable[Rule] | None = None,
+    country: str | None = None,
+    conventions: Iterable[str] | None = None,
+) -> list[Finding]:
+    """Findings of `conflict`, `concern` and `implements` rules on one document, in document order."""
+    selected = _select(rules, conventions)
+    language = doc.document.language or "ru"
+    country = country or doc.document.country or infer_country(doc)
+    compiled = _compiled(selected, language)
+    articles = [a for a in doc.articles() if not a.repealed]
+    matches = match_articles(compiled, [article_text(a) for a in articles])
+    findings = []
+    for am in matches:
+        for rule in compiled.rules:
+            if rule.kind == "requirement" or not _applies(rule, doc):
+                continue
+            hit = evaluate(compiled, rule, am)
+            if hit is not None:
+                finding = _rule_finding(rule, doc, am, hit[0], hit[1], country)
+                if finding is not None:
+                    findings.append(finding)
+    return findings
+
+
+def _select(rules: Iterable[Rule] | None, conventions: Iterable[str] | None) -> list[Rule]:
+    selected = list(rules) if rules is not None else load_rules()
+    if conventions:
+        wanted = {c.upper() for c in conventions}
+        selected = [r for r in selected if r.convention in wanted]
+    return selected
+
+
+def _requirements(docs: list[Document], rules: list[Rule]) -> list[Finding]:
+    """`requirement` rules: an obligation for which no article of the analysed laws is an implementation."""
+    out = []
+    for rule in (r for r in rules if r.kind == "requirement"):
+        relevant = [d for d in docs if _applies(rule, d) and (d.document.language or "ru") in rule.patterns]
+        if not relevant:
+            continue
+        found = False
+        for doc in relevant:
+            compiled = _compiled(rules, doc.document.language or "ru")
+            arts = [article_text(a) for a in doc.articles() if not a.repealed]
+            if any(evaluate(compiled, rule, am) is not None for am in match_articles(compiled, arts)):
+                found = True
+                break
+        if not found:
+            names = "; ".join(sorted({d.document.title_en or d.document.title or d.document.id for d in relevant}))
+            out.append(
+                Finding(
+                    id=f"{rule.id}@{'+'.join(d.document.id for d in relevant)}",
+                    rule_id=rule.id,
+                    kind="requirement",
+                    severity=rule.severity,
+                    convention=rule.convention,
+                    convention_article=rule.article,
+                    document_id=relevant[0].document.id,
+                    eid=None,
+                    article=None,
+                    citation=f"No implementing provision found in: {names}",
+                    quote="",
+                    spans=[],
+                    confidence=0.7,
+                    explanation=f"{rule.title}. {rule.principle} No article of the laws analysed matched. "
+                    f"Recommendation: {rule.recommendation}",
+                )
+            )
+    return out
+
+
+def check_documents(
+    docs: list[Document],
+    rules: Iterable[Rule] | None = None,
+    country: str | None = None,
+    conventions: Iterable[str] | None = None,
+) -> FindingsReport:
+    selected = _select(rules, conventions)
+    findings: list[Finding] = []
+    notes: list[str] = []
+    for doc in docs:
+        cc = country or doc.document.country
+        if cc is None:
+            cc = infer_country(doc)
+            notes.append(
+                f"{doc.document.id}: country not given; inferred {cc} from the text" if cc
+                else f"{doc.document.id}: country not given and not inferable; sanctions' link to compulsory labour unknown"
+            )
+        if doc.document.kind is None:
+            notes.append(f"{doc.document.id}: kind of law unknown; every rule was applied")
+        findings.extend(check_document(doc, selected, cc))
+    findings.extend(_requirements(docs, selected))
+    documents = [
+        CheckedDocument(
+            id=d.document.id,
+            title=d.document.title,
+            country=country or d.document.country or infer_country(d),
+            language=d.document.language,
+            edition=d.document.edition,
+            path=d.document.path,
+            articles=len(d.articles()),
+        )
+        for d in docs
+    ]
+    return FindingsReport(documents=documents, findings=findings, notes=notes)

@@ -1,0 +1,88 @@
+"""Morphology: a word in dictionary form → every surface form it takes, per language; text normalisation.
+
+Rules name words by lemma. Instead of lemmatising every token of every law (pymorphy3 costs ~150 µs a
+word form), the engine expands each lemma a rule uses into all its forms once, when the rules are compiled,
+and matches token by lower-case form. Russian: pymorphy3 lexemes (each form analysed once, cached);
+English: spaCy's lemma lookup table (spacy-lookups-data) inverted; Uzbek and Kazakh, agglutinative: a
+word is a stem matched as a prefix, after apostrophe variants (ʻ ’ ' ` ‘ ʼ) are unified.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# Every apostrophe-like character lex.uz and Word exports use for oʻ / gʻ / the tutuq belgisi.
+APOSTROPHES = "ʻ’'`‘ʼ′"
+_APOS_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
+UZ_APOSTROPHE = "ʻ"
+
+
+def normalize(text: str, language: str) -> str:
+    """Same-length normalisation for matching: Uzbek apostrophe variants → ʻ, no-break spaces → space.
+
+    >>> normalize("O‘zbekiston oʼrta", "uz-Latn")
+    'Oʻzbekiston oʻrta'
+    """
+    if language in ("uz-Latn", "kk"):
+        text = _APOS_RE.sub(UZ_APOSTROPHE, text)
+    return text.replace("\u00a0", " ")
+
+
+@cache
+def _morph():  # type: ignore[no-untyped-def]
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@cache
+def russian_forms(lemma: str) -> frozenset[str]:
+    """All forms of every reading of `lemma` (lower case); the lemma itself always included.
+
+    >>> {"розни", "рознью"} <= russian_forms("рознь")
+    True
+    """
+    word = lemma.lower()
+    forms = {word}
+    for parse in _morph().parse(word):
+        if parse.normal_form != word and parse.word != word:
+            continue
+        forms.update(f.word for f in parse.lexeme)
+    return frozenset(forms)
+
+
+@cache
+def russian_lemma(word: str) -> str:
+    """Dictionary form of one Russian word form (cached: each form is analysed once)."""
+    return _morph().parse(word.lower())[0].normal_form  # type: ignore[no-any-return]
+
+
+@cache
+def _english_table() -> dict[str, set[str]]:
+    from spacy.lookups import load_lookups
+
+    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    inverted: dict[str, set[str]] = {}
+    for form, lemma in table.items():
+        inverted.setdefault(str(lemma).lower(), set()).add(str(form).lower())
+    return inverted
+
+
+@cache
+def english_forms(lemma: str) -> frozenset[str]:
+    """
+    >>> {"strikes", "striking"} <= english_forms("strike")
+    True
+    """
+    word = lemma.lower()
+    return frozenset({word} | _english_table().get(word, set()))
+
+
+def forms(word: str, language: str) -> frozenset[str] | None:
+    """Surface forms for exact matching, or None when the word is a stem to match as a prefix."""
+    if language == "ru":
+        return russian_forms(word)
+    if language == "en":
+        return english_forms(word)
+    return None

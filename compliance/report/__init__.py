@@ -1,0 +1,1 @@
+"""Report stage: findings (`FindingsReport`) → Markdown, CSV, HTML for lawyers and advocates."""

@@ -1,0 +1,231 @@
+"""Rule files: YAML in `rules/` → validated `Rule` models, with errors that name file, line and field.
+
+Rules are data written by lawyers and researchers. Each rule cites a convention article that must exist in
+`corpora/conventions`, says what the supervisory bodies hold (principle), and gives per-language patterns:
+lemma phrases (`phrase`), spaCy Matcher token patterns (`tokens`), fuzzy phrases (`fuzzy`), regular
+expressions (`regex`), composed with `all` / `any` / `none` inside a scope (sentence, part, article) and
+with exceptions (`unless`). `rules/schema.json` (for editors) is generated from these models.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .models import FindingKind, Severity
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+LANGUAGES = ("ru", "kk", "uz-Latn", "en")
+Scope = Literal["sentence", "part", "article"]
+
+
+class RuleError(ValueError):
+    """A rule file that cannot be used. The message is one line: `file:line: field: what is wrong`."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Condition(_Model):
+    """One pattern, or a composition of patterns. Exactly one of the pattern keys is given."""
+
+    phrase: str | None = Field(
+        default=None,
+        description="Lemma phrase: words in dictionary form, alternatives with '|': 'разжигание|возбуждение "
+        "социальный рознь'. Matches every inflected form; up to `gap` tokens may stand between words.",
+    )
+    tokens: list[dict[str, Any]] | None = Field(
+        default=None, description="spaCy Matcher token pattern (LEMMA, LOWER, SHAPE, IS_DIGIT, OP, …)."
+    )
+    fuzzy: str | None = Field(default=None, description="Fuzzy phrase (rapidfuzz partial ratio).")
+    threshold: int = Field(default=88, ge=50, le=100, description="Fuzzy: minimal similarity 0-100.")
+    regex: str | None = Field(default=None, description="Regular expression, case-insensitive.")
+    all: list[Condition] | None = None
+    any: list[Condition] | None = None
+    none: list[Condition] | None = None
+    scope: Scope = Field(default="article", description="Where a composition must hold: sentence, part, article.")
+    unless: list[Condition] | None = Field(default=None, description="Exceptions: no match if any holds in scope.")
+    gap: int = Field(default=12, ge=0, le=40, description="Phrase: tokens allowed between its words.")
+    stem: bool | None = Field(
+        default=None, description="Phrase words are stems (prefix match); default for uz-Latn and kk."
+    )
+
+    @model_validator(mode="after")
+    def _one_key(self) -> Condition:
+        keys = [k for k in ("phrase", "tokens", "fuzzy", "regex", "all", "any", "none") if getattr(self, k) is not None]
+        if len(keys) != 1:
+            raise ValueError(f"give exactly one of phrase, tokens, fuzzy, regex, all, any, none (got {keys or 'none'})")
+        if self.regex is not None:
+            try:
+                re.compile(self.regex)
+            except re.error as exc:
+                raise ValueError(f"bad regex {self.regex!r}: {exc}") from None
+        return self
+
+    def leaves(self) -> Iterable[Condition]:
+        for child in (self.all or []) + (self.any or []) + (self.none or []) + (self.unless or []):
+            yield from child.leaves()
+        if self.phrase is not None or self.tokens is not None or self.fuzzy is not None or self.regex is not None:
+            yield self
+
+
+class Reference(_Model):
+    """A verifiable reference: a convention article in the corpus, or an ILO document by official identifier."""
+
+    convention: str | None = None
+    article: str | None = None
+    document: str | None = Field(default=None, description="Official identifier or title of an ILO document.")
+    note: str | None = None
+
+
+class SanctionRequirement(_Model):
+    """The rule needs the article to provide a sanction (C105 Art. 1: penalties involving compulsory labour)."""
+
+    compulsory_labour: bool = Field(default=True, description="Only sanctions involving compulsory labour count.")
+    types: list[str] | None = Field(default=None, description="Only these sanction types count.")
+
+
+class Rule(_Model):
+    id: str = Field(pattern=r"^[A-Z]\d{3}-[A-Za-z0-9]+(?:-[a-z0-9]+)+$", description="e.g. C087-A3-strike-ban-sectors")
+    convention: str = Field(pattern=r"^[CP]\d{3}$")
+    article: str = Field(pattern=r"^\d+(?:\(\d+\))?(?:\([a-z]+\))?$", description='"3", "1(a)", "2(2)(c)"')
+    title: str
+    principle: str
+    kind: FindingKind
+    severity: Severity
+    applies_to: list[str] = Field(min_length=1, description="Kinds of law: criminal code, labour code, …")
+    recommendation: str
+    references: list[Reference] = Field(default_factory=list)
+    sanctions: SanctionRequirement | None = None
+    patterns: dict[str, Condition] = Field(description="Per language (ru, kk, uz-Latn, en).")
+    examples: dict[str, list[str]] | None = Field(default=None, description="Not used by the engine; for readers.")
+
+    @model_validator(mode="after")
+    def _languages(self) -> Rule:
+        unknown = set(self.patterns) - set(LANGUAGES)
+        if unknown:
+            raise ValueError(f"patterns: unknown language {sorted(unknown)}; use {list(LANGUAGES)}")
+        return self
+
+
+class RuleFile(_Model):
+    rules: list[Rule]
+
+
+# -- loading with line numbers --------------------------------------------------------------------------
+
+
+def _line_of(node: yaml.Node, loc: tuple[Any, ...]) -> int:
+    """Line of the YAML node at a pydantic error location, as deep as the location can be followed."""
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            nxt = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            nxt = node.value[key]
+        else:
+            nxt = None
+        if nxt is None:
+            break
+        node = nxt
+    return node.start_mark.line + 1
+
+
+def load_file(path: Path, known_articles: dict[str, set[str]] | None = None) -> list[Rule]:
+    """Rules of one YAML file; `RuleError` names file, line and field for anything wrong."""
+    text = path.read_text("utf-8")
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise RuleError(f"{path}:{line}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if node is None:
+        raise RuleError(f"{path}:1: empty rule file")
+    try:
+        rules = RuleFile.model_validate(data).rules
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p in ("function-after[_one_key()]",)))
+        field = ".".join(str(p) for p in loc if not str(p).startswith("function-"))
+        line = _line_of(node, tuple(p for p in loc if not str(p).startswith("function-")))
+        raise RuleError(f"{path}:{line}: {field or 'rules'}: {err['msg']}") from None
+    known = known_articles if known_articles is not None else convention_articles()
+    for i, rule in enumerate(rules):
+        for conv, art, where in [(rule.convention, rule.article, ("rules", i, "article"))] + [
+            (r.convention, r.article, ("rules", i, "references", j))
+            for j, r in enumerate(rule.references)
+            if r.convention and r.article
+        ]:
+            if conv not in known:
+                raise RuleError(f"{path}:{_line_of(node, where)}: {'.'.join(map(str, where))}: convention {conv} is not in corpora/conventions")
+            if _article_key(art) not in known[conv]:
+                raise RuleError(
+                    f"{path}:{_line_of(node, where)}: {'.'.join(map(str, where))}: {conv} has no article {art} in corpora/conventions"
+                )
+    return rules
+
+
+def _article_key(article: str) -> str:
+    """ "1(a)" → "1/a", "2(2)(c)" → "2/2/c": the path of numbers to look up in the convention's tree."""
+    return "/".join(re.findall(r"[0-9a-z]+", article))
+
+
+@cache
+def convention_articles() -> dict[str, set[str]]:
+    """Every citable unit of every convention in the corpus: {"C105": {"1", "1/a", …}}."""
+    from .corpus import load_entries
+    from .parse import parse_file
+
+    out: dict[str, set[str]] = {}
+    for entry in load_entries():
+        if not entry.meta.number:
+            continue
+        doc = parse_file(entry.file)
+        keys: set[str] = set()
+
+        def walk(node, prefix: str) -> None:  # type: ignore[no-untyped-def]
+            for child in node.children:
+                if child.kind in ("article", "paragraph", "point", "subpoint") and child.num:
+                    key = f"{prefix}/{child.num}" if prefix else child.num
+                    keys.add(key)
+                    walk(child, key)
+                else:
+                    walk(child, prefix)
+
+        walk(doc.tree, "")
+        out[entry.meta.number] = keys
+    return out
+
+
+def load_rules(directory: Path | None = None) -> list[Rule]:
+    """Every rule in every `*.yaml` under `directory` (default `rules/`), ids unique."""
+    directory = directory or RULES_DIR
+    if not directory.is_dir():
+        raise RuleError(f"{directory}:1: rules folder not found")
+    rules: list[Rule] = []
+    seen: dict[str, Path] = {}
+    for path in sorted(directory.rglob("*.yaml")):
+        if "countries" in path.parts:
+            continue
+        for rule in load_file(path):
+            if rule.id in seen:
+                raise RuleError(f"{path}:1: rules: id {rule.id} already defined in {seen[rule.id]}")
+            seen[rule.id] = path
+            rules.append(rule)
+    return rules
+
+
+def rules_schema() -> dict[str, Any]:
+    schema = RuleFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "rules/schema.json"
+    schema["title"] = "ILO Compliance Checker rule file"
+    return schema
