@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 
 # Every apostrophe-like character lex.uz and Word exports use for oʻ / gʻ / the tutuq belgisi.
 APOSTROPHES = "ʻ’'`‘ʼ′"
@@ -60,12 +61,22 @@ def russian_lemma(word: str) -> str:
 
 @cache
 def _english_table() -> dict[str, set[str]]:
-    from spacy.lookups import load_lookups
+    """spaCy's English lemma lookup table (form → lemma), inverted: lemma → forms.
 
-    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    Read from the spacy-lookups-data package file itself: spaCy's own `Table` keeps only hashes of the
+    forms, and the forms are what the Matcher compares.
+    """
+    import gzip
+    import json
+
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        table: dict[str, str] = json.load(fh)
     inverted: dict[str, set[str]] = {}
     for form, lemma in table.items():
-        inverted.setdefault(str(lemma).lower(), set()).add(str(form).lower())
+        inverted.setdefault(lemma.lower(), set()).add(form.lower())
     return inverted
 
 
