@@ -5,6 +5,12 @@ the numbers mean the same on a fast and a slow machine. Writes bench/results.jso
 
 - parse: `compliance.parse.parse_file` on the RU Labour Code (2.1 MB of official HTML) against lxml alone
   parsing the same file and extracting its text (goal: ratio ≤ 3).
+- check: `compliance.check.check_document` with every rule on the RU Labour Code against spaCy's blank
+  Russian tokenizer alone over the same article texts (goal: ratio ≤ 3).
+- rule_scaling: check time with ten times more rules (each real rule copied nine times under new ids, with
+  its phrases' words reordered so the copies are distinct patterns) over check time with the real rules
+  (goal: ratio ≤ 1.5).
+- diff: see bench/bench_diff.py (goal: ratio ≤ 3 against `git diff --no-index --word-diff`).
 - peak_memory_mb: the largest resident set size of this process during the run.
 """
 
@@ -58,6 +64,80 @@ def bench_parse() -> dict[str, object]:
     }
 
 
+def _articles_texts() -> list[str]:
+    from compliance.check.engine import article_text
+
+    return [article_text(a).text for a in parse_file(RU_LC).articles()]
+
+
+def bench_check() -> dict[str, object]:
+    import spacy
+
+    from compliance.check import check_document
+    from compliance.rules import load_rules
+
+    doc = parse_file(RU_LC)
+    rules = load_rules()
+    findings = check_document(doc, rules)  # also compiles the rules once: compiling is not checking
+    ours = median_seconds(lambda: check_document(doc, rules))
+    nlp = spacy.blank("ru")
+    texts = _articles_texts()
+    base = median_seconds(lambda: list(nlp.tokenizer.pipe(texts)))
+    return {
+        "ratio": round(ours / base, 2),
+        "seconds": round(ours, 4),
+        "baseline": "spaCy blank('ru') tokenizer over the same article texts",
+        "baseline_seconds": round(base, 4),
+        "rules": len(rules),
+        "findings": len(findings),
+        "goal": "ratio <= 3",
+    }
+
+
+def synthetic_rules(rules: list, copies: int) -> list:  # type: ignore[type-arg]
+    """Each rule plus `copies` renamed copies whose phrases have their words in reverse order."""
+
+    def reverse(cond):  # type: ignore[no-untyped-def]
+        data = cond.model_dump(exclude_none=True)
+
+        def walk(d):  # type: ignore[no-untyped-def]
+            if isinstance(d, dict):
+                return {k: (" ".join(reversed(v.split())) if k == "phrase" else walk(v)) for k, v in d.items()}
+            if isinstance(d, list):
+                return [walk(x) for x in d]
+            return d
+
+        return type(cond).model_validate(walk(data))
+
+    out = list(rules)
+    for n in range(copies):
+        for rule in rules:
+            patterns = {lang: reverse(c) for lang, c in rule.patterns.items()}
+            out.append(rule.model_copy(update={"id": f"{rule.id}-copy{n}", "patterns": patterns}))
+    return out
+
+
+def bench_rule_scaling() -> dict[str, object]:
+    from compliance.check import check_document
+    from compliance.rules import load_rules
+
+    doc = parse_file(RU_LC)
+    rules = load_rules()
+    many = synthetic_rules(rules, 9)
+    check_document(doc, rules)
+    check_document(doc, many)
+    one = median_seconds(lambda: check_document(doc, rules), 3)
+    ten = median_seconds(lambda: check_document(doc, many), 3)
+    return {
+        "ratio": round(ten / one, 2),
+        "seconds": round(ten, 4),
+        "baseline": f"check with the {len(rules)} real rules",
+        "baseline_seconds": round(one, 4),
+        "rules": len(many),
+        "goal": "ratio <= 1.5",
+    }
+
+
 def traced_peak_mb(fn: Callable[[], object]) -> float:
     tracemalloc.start()
     fn()
@@ -67,14 +147,24 @@ def traced_peak_mb(fn: Callable[[], object]) -> float:
 
 
 def main() -> int:
-    results: dict[str, object] = {"parse": bench_parse()}
+    results: dict[str, object] = {"parse": bench_parse(), "check": bench_check()}
+    try:
+        sys.path.insert(0, str(REPO / "bench"))
+        from bench_diff import bench_diff
+
+        results["diff"] = bench_diff()
+    except ImportError:
+        pass
+    results["rule_scaling"] = bench_rule_scaling()
     results["parse_traced_peak_mb"] = traced_peak_mb(lambda: parse_file(RU_LC))
     results["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     out = REPO / "bench/results.json"
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{'stage':<8} {'ours s':>8} {'base s':>8} {'ratio':>6}  baseline")
-    for stage in ("parse",):
-        r = results[stage]
+    for stage in ("parse", "check", "diff", "rule_scaling"):
+        r = results.get(stage)
+        if r is None:
+            continue
         assert isinstance(r, dict)
         print(f"{stage:<8} {r['seconds']:>8} {r['baseline_seconds']:>8} {r['ratio']:>6}  {r['baseline']}")
     print(f"peak memory: {results['peak_memory_mb']} MB (RSS); parse allocations peak {results['parse_traced_peak_mb']} MB")

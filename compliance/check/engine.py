@@ -1,16 +1,19 @@
 """The matching engine: rules × article tree → findings, in one pass over each article.
 
-All rules of a language compile once into one spaCy `Matcher` (lemma phrases and token patterns, with
-lemmas expanded to surface forms by `morphology.py`), a list of regular expressions and a list of fuzzy
-phrases (rapidfuzz). Each article is tokenised once; every leaf pattern's matches become character spans
-in the article text; compositions (`all` / `any` / `none`, `unless`) are then evaluated per scope unit
-(sentence, part, article). Sanction phrases ride in the same Matcher, read only inside the clause that
-states the penalty ("наказывается …", "влечет …").
+All rules of a language compile once: every word of every lemma phrase (expanded to its surface forms by
+`morphology.py`; Uzbek and Kazakh words are stems) goes into one spaCy `PhraseMatcher` index, the rules'
+own token patterns into one spaCy `Matcher`, plus lists of regular expressions and fuzzy phrases
+(rapidfuzz). Each article is tokenised once and scanned once by each index; phrases are then assembled
+from the word hits (words in order, at most `gap` tokens apart, never across a sentence end), so the cost
+grows with the hits, not with the number of rules. Compositions (`all` / `any` / `none`, `unless`) are
+evaluated per scope unit (sentence, part, article). Sanction phrases ride in the same index and are read
+only inside the clause that states the penalty ("наказывается …", "влечет …").
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -95,44 +98,41 @@ def _sentences(text: str) -> list[Span]:
 # -- compiling ----------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """A lemma phrase compiled to word groups: each group is one word with its alternatives, in all forms."""
+
+    key: str
+    groups: tuple[int, ...]
+    gap: int
+
+
 @dataclass
 class Compiled:
     language: str
     nlp: Any
-    matcher: Any
+    words: Any  # PhraseMatcher over lower-case forms: one key per word group
+    stems: dict[str, set[int]]  # stem → word groups (Uzbek, Kazakh: prefix match)
+    phrases: list[Phrase]
+    tokens: Any  # spaCy Matcher for the rules' own token patterns
     leaf_ids: dict[int, str]  # id(Condition) → match key
     regexes: list[tuple[str, re.Pattern[str]]]
     fuzzies: list[tuple[str, str, int]]
     sanction_keys: dict[str, str]  # match key → sanction type
     clause: re.Pattern[str] | None
     rules: list[Rule]
+    max_stem: int = 0
 
 
 def _word_spec(word: str, language: str, stem: bool) -> dict[str, Any]:
+    """A token spec for spaCy's Matcher: the word's forms (LOWER IN), or its stems (LOWER REGEX ^…)."""
     alternatives = [w for w in word.split("|") if w]
     if not stem:
         found = [forms(w, language) for w in alternatives]
         if all(f is not None for f in found):
-            union = sorted(set().union(*found))  # type: ignore[arg-type]
-            return {"LOWER": {"IN": union}}
+            return {"LOWER": {"IN": sorted(set().union(*found))}}  # type: ignore[arg-type]
     stems = "|".join(re.escape(normalize(w, language).lower()) for w in alternatives)
     return {"LOWER": {"REGEX": f"^(?:{stems})"}}
-
-
-def phrase_pattern(phrase: str, language: str, gap: int, stem: bool | None = None) -> list[dict[str, Any]]:
-    """A lemma phrase as a spaCy Matcher pattern: each word in any form, up to `gap` tokens between words
-    (but never across the end of a sentence), so that inserted list items do not break the phrase.
-
-    >>> phrase_pattern("social|national discord", "en", 3)[1]
-    {'TEXT': {'NOT_IN': ['.', ';', '!', '?']}, 'OP': '{0,3}'}
-    """
-    as_stem = stem if stem is not None else language in ("uz-Latn", "kk")
-    pattern: list[dict[str, Any]] = []
-    for i, word in enumerate(phrase.split()):
-        if i and gap:
-            pattern.append({"TEXT": {"NOT_IN": _SENTENCE_END}, "OP": f"{{0,{gap}}}"})
-        pattern.append(_word_spec(word, language, as_stem))
-    return pattern
 
 
 def _token_pattern(tokens: list[dict[str, Any]], language: str) -> list[dict[str, Any]]:
@@ -153,12 +153,46 @@ def _sanction_vocab() -> dict[str, Any]:
     return yaml.safe_load(resources.files("compliance").joinpath("vocab/sanctions.yaml").read_text("utf-8"))
 
 
+class _Builder:
+    """Collects word groups so that the same word (with the same alternatives) is indexed once."""
+
+    def __init__(self, nlp: Any, language: str) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.nlp, self.language = nlp, language
+        self.words = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.stems: dict[str, set[int]] = {}
+        self.groups: dict[tuple[str, bool], int] = {}
+
+    def group(self, word: str, stem: bool) -> int:
+        key = (word.lower(), stem)
+        if key in self.groups:
+            return self.groups[key]
+        gid = self.groups[key] = len(self.groups)
+        alternatives = [w for w in word.split("|") if w]
+        found = [None if stem else forms(w, self.language) for w in alternatives]
+        if all(f is not None for f in found):
+            surface = sorted(set().union(*found))  # type: ignore[arg-type]
+            self.words.add(f"w{gid}", [self.nlp.make_doc(f) for f in surface])
+        else:
+            for w in alternatives:
+                self.stems.setdefault(normalize(w, self.language).lower(), set()).add(gid)
+        return gid
+
+    def phrase(self, key: str, text: str, gap: int, stem: bool | None) -> Phrase:
+        as_stem = stem if stem is not None else self.language in ("uz-Latn", "kk")
+        return Phrase(key, tuple(self.group(w, as_stem) for w in text.split()), gap)
+
+
 def compile_rules(rules: list[Rule], language: str) -> Compiled:
+    """Every rule of `language` into one word index, one token Matcher, regexes and fuzzy phrases."""
     import spacy
     from spacy.matcher import Matcher
 
     nlp = spacy.blank(SPACY_LANG.get(language, "xx"))
-    matcher = Matcher(nlp.vocab, validate=True)
+    build = _Builder(nlp, language)
+    tokens = Matcher(nlp.vocab, validate=True)
+    phrases: list[Phrase] = []
     leaf_ids: dict[int, str] = {}
     regexes: list[tuple[str, re.Pattern[str]]] = []
     fuzzies: list[tuple[str, str, int]] = []
@@ -167,25 +201,30 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
         for n, leaf in enumerate(rule.patterns[language].leaves()):
             key = f"{rule.id}#{n}"
             leaf_ids[id(leaf)] = key
-            try:
-                if leaf.phrase is not None:
-                    matcher.add(key, [phrase_pattern(leaf.phrase, language, leaf.gap, leaf.stem)])
-                elif leaf.tokens is not None:
-                    matcher.add(key, [_token_pattern(leaf.tokens, language)])
-                elif leaf.regex is not None:
-                    regexes.append((key, re.compile(leaf.regex, re.IGNORECASE)))
-                elif leaf.fuzzy is not None:
-                    fuzzies.append((key, normalize(leaf.fuzzy, language).lower(), leaf.threshold))
-            except ValueError as exc:  # spaCy refuses a malformed token pattern
-                raise RuleError(f"rules:{rule.id}: patterns.{language}: {str(exc).splitlines()[0]}") from None
+            if leaf.phrase is not None:
+                phrases.append(build.phrase(key, leaf.phrase, leaf.gap, leaf.stem))
+            elif leaf.tokens is not None:
+                try:
+                    tokens.add(key, [_token_pattern(leaf.tokens, language)])
+                except ValueError as exc:  # spaCy refuses a malformed token pattern
+                    raise RuleError(f"rules:{rule.id}: patterns.{language}: {str(exc).splitlines()[0]}") from None
+            elif leaf.regex is not None:
+                regexes.append((key, re.compile(leaf.regex, re.IGNORECASE)))
+            elif leaf.fuzzy is not None:
+                fuzzies.append((key, normalize(leaf.fuzzy, language).lower(), leaf.threshold))
     vocab = _sanction_vocab().get(language, {})
     sanction_keys: dict[str, str] = {}
-    for kind, phrases in (vocab.get("types") or {}).items():
-        key = f"sanction:{kind}"
-        matcher.add(key, [phrase_pattern(p, language, 0) for p in phrases])
-        sanction_keys[key] = kind
+    for kind, texts in (vocab.get("types") or {}).items():
+        for i, text in enumerate(texts):
+            key = f"sanction:{kind}:{i}"
+            phrases.append(build.phrase(key, text, 0, None))
+            sanction_keys[key] = kind
     clause = re.compile(vocab["clause"]) if vocab.get("clause") else None
-    return Compiled(language, nlp, matcher, leaf_ids, regexes, fuzzies, sanction_keys, clause, active)
+    max_stem = max((len(s) for s in build.stems), default=0)
+    return Compiled(
+        language, nlp, build.words, build.stems, phrases, tokens, leaf_ids, regexes, fuzzies, sanction_keys,
+        clause, active, max_stem,
+    )
 
 
 # -- matching -----------------------------------------------------------------------------------------
@@ -199,28 +238,76 @@ class ArticleMatches:
     sanctions: list[tuple[str, Span]] = field(default_factory=list)
 
 
+def _word_hits(compiled: Compiled, doc: Any) -> dict[int, list[int]]:
+    """Token positions of every word group: one PhraseMatcher pass, plus a prefix lookup for stems."""
+    hits: dict[int, list[int]] = {}
+    strings = compiled.nlp.vocab.strings
+    for match_id, start, _ in compiled.words(doc):
+        hits.setdefault(int(strings[match_id][1:]), []).append(start)
+    if compiled.stems:
+        stems, longest = compiled.stems, compiled.max_stem
+        for i, tok in enumerate(doc):
+            low = tok.lower_
+            for n in range(1, min(len(low), longest) + 1):
+                for gid in stems.get(low[:n], ()):
+                    hits.setdefault(gid, []).append(i)
+    for positions in hits.values():
+        positions.sort()
+    return hits
+
+
+def _phrase_spans(phrase: Phrase, hits: dict[int, list[int]], stops: list[int]) -> list[tuple[int, int]]:
+    """Token spans where the phrase's words follow each other with at most `gap` tokens between, never
+    across a sentence end (`stops[i]` counts sentence-ending tokens before token i)."""
+    lists = [hits.get(g) for g in phrase.groups]
+    if any(not p for p in lists):
+        return []
+    out = []
+    for first in lists[0]:  # type: ignore[union-attr]
+        end = first
+        for positions in lists[1:]:
+            j = bisect_right(positions, end)  # type: ignore[arg-type]
+            if j == len(positions) or positions[j] > end + 1 + phrase.gap:  # type: ignore[arg-type, index]
+                break
+            nxt = positions[j]  # type: ignore[index]
+            if stops[nxt] != stops[end + 1]:
+                break
+            end = nxt
+        else:
+            out.append((first, end + 1))
+    return out
+
+
 def match_articles(compiled: Compiled, articles: list[ArticleText]) -> list[ArticleMatches]:
-    """Every leaf pattern and sanction phrase over every article: one tokenisation, one Matcher pass each."""
+    """Every leaf pattern and sanction phrase over every article: one tokenisation, one index pass each."""
     norm = [normalize(a.text, compiled.language) for a in articles]
     docs = compiled.nlp.tokenizer.pipe(norm, batch_size=256)
     strings = compiled.nlp.vocab.strings
     out = []
     for art, text, doc in zip(articles, norm, docs, strict=True):
         am = ArticleMatches(art)
+        hits = _word_hits(compiled, doc)
+        stops = [0]
+        for tok in doc:
+            stops.append(stops[-1] + (tok.text in _SENTENCE_END))
+        for phrase in compiled.phrases:
+            for start, end in _phrase_spans(phrase, hits, stops):
+                span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+                if phrase.key in compiled.sanction_keys:
+                    am.sanctions.append((compiled.sanction_keys[phrase.key], span))
+                else:
+                    am.leaves.setdefault(phrase.key, []).append(span)
+        if len(compiled.tokens):
+            for match_id, start, end in compiled.tokens(doc):
+                span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+                am.leaves.setdefault(strings[match_id], []).append(span)
         lower = text.lower()
-        for match_id, start, end in compiled.matcher(doc):
-            key = strings[match_id]
-            span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-            if key in compiled.sanction_keys:
-                am.sanctions.append((compiled.sanction_keys[key], span))
-            else:
-                am.leaves.setdefault(key, []).append(span)
         for key, pattern in compiled.regexes:
             spans = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
             if spans:
                 am.leaves[key] = spans
-        for key, phrase, threshold in compiled.fuzzies:
-            res = fuzz.partial_ratio_alignment(phrase, lower, score_cutoff=threshold)
+        for key, phrase_text, threshold in compiled.fuzzies:
+            res = fuzz.partial_ratio_alignment(phrase_text, lower, score_cutoff=threshold)
             if res is not None:
                 am.leaves[key] = [(res.dest_start, res.dest_end)]
                 am.fuzzy_scores[key] = res.score / 100
