@@ -34,6 +34,7 @@ _FLAGS = re.IGNORECASE
 _LEAD = " \t\r\n\f\v>*_"  # Markdown quote / emphasis markers before a note (after folding)
 _TRAIL = " \t\r\n\f\v*_"  # emphasis markers after it
 _TARGET_STRIP = " \t\r\n-:;,(*_>"
+_MAX_NOTE = 20_000  # characters: the longest note in the corpus has 3,724
 _HEAD = 400  # characters enough to see a note's opener, label and first parenthesis
 _MAX_TARGET = 120  # a longer "subject" is law text, not the short designation a note starts with
 
@@ -399,6 +400,8 @@ def note_kind(text: str, language: str) -> NoteKind | None:
     ...     "2. Статья 1 в редакции Закона о порядке принятия законов применяется к ним.", "ru")
     ('amendment', None)
     """
+    if len(text) > _MAX_NOTE:  # an editorial note is a line or two; a longer block is law text
+        return None
     lang = _lang(language)
     # Most lines are law text: decide from the opening characters before folding the whole line.
     folded = _fold(text[:_HEAD], lang)

@@ -41,7 +41,7 @@ class Decoded:
     lines: list[Line]
 
 
-_SPACE = " \t\r\f\v\u00a0\u200b\ufeff"
+_SPACE = " \t\r\f\v\u00a0"  # zero-width characters are kept: they are characters of the source
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -78,7 +78,7 @@ def read_text(text: str) -> Decoded:
 
 
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+")
-_MD_ANCHOR = re.compile(r"^\s*(?:<a\s+(?:id|name)=\"[^\"]*\"\s*>\s*</a>\s*)+$")
+_MD_ANCHOR = re.compile(r'^[ \t]*(?:<a[ \t]+(?:id|name)="[^"\n]*"[ \t]*>[ \t]*</a>[ \t]*)+$')
 _MD_QUOTE = re.compile(r"[ \t]*>[ \t]?")
 _MD_EMPHASIS = ("***", "**", "*", "__", "_")
 

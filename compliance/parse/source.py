@@ -72,8 +72,17 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> Source:
         nul = data.find(b"\x00")
         if nul >= 0:
             raise ParseError(label, _line_of(data, nul), "binary input (NUL byte): not a text file") from None
-        enc = _single_byte_guess(data)
-        text = data.decode(enc)
+        best = _single_byte_guess(data)
+        for enc in (best, "koi8_r" if best == "cp1251" else "cp1251"):
+            try:
+                text = data.decode(enc)
+                break
+            except UnicodeDecodeError as bad:
+                pos = bad.start
+        else:
+            raise ParseError(
+                label, _line_of(data, pos), "unknown encoding: neither UTF-8, UTF-16, cp1251 nor KOI8-R (use --encoding)"
+            ) from None
     _refuse_binary(text, label)
     return Source(text.removeprefix("\ufeff"), enc, label)
 

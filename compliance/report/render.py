@@ -1,12 +1,24 @@
-"""Rendering findings as text formats. Law text is untrusted: Markdown output escapes what would be markup."""
+"""Text formats of a report: Markdown (`report.md`, `compliance check --format md`) and CSV (`findings.csv`).
+
+Law text is untrusted. Markdown output escapes every character that could start markup (links, images,
+emphasis, HTML, tables, headings, lists), so a law's words render as themselves; identifiers go into code
+spans. CSV cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+return) are prefixed with a single quote. Both read the same `Report` / `FindingsReport` as the HTML, so
+their findings are those of `findings.json`, in the same order as the HTML.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 from ..models import Finding, FindingsReport
+from . import strings as _strings
+from .highlight import Segment, lines, segments
+from .model import CELL_STATES, SEVERITIES, Report
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|<>])")
+_MD_MINIMAL = re.compile(r"([\\`*_{}\[\]#|<>!~&])")
 
 
 def md_escape(text: str) -> str:
@@ -14,12 +26,54 @@ def md_escape(text: str) -> str:
 
     >>> md_escape("<script>*x*</script>")
     '\\\\<script\\\\>\\\\*x\\\\*\\\\</script\\\\>'
+    >>> md_escape("[x](javascript:alert(1))")
+    '\\\\[x\\\\](javascript:alert(1))'
     """
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+    return _MD_MINIMAL.sub(r"\\\1", text).replace("\r", " ").replace("\n", " ")
+
+
+def md_line(text: str) -> str:
+    """`md_escape`, and a line start that cannot open a list, quote, heading or code block.
+
+    >>> md_line("1. Умышленные действия"), md_line("- item"), md_line("    code")
+    ('1\\\\. Умышленные действия', '\\\\- item', 'code')
+    """
+    return _start_safe(md_escape(text))
+
+
+def _start_safe(escaped: str) -> str:
+    out = escaped.lstrip(" \t")
+    out = re.sub(r"^(\d+)([.)])", r"\1\\\2", out)
+    return re.sub(r"^([-+=])", r"\\\1", out)
+
+
+def code_span(text: str) -> str:
+    """A Markdown code span holding `text` literally, whatever backticks it contains.
+
+    >>> code_span("a`b")
+    '``a`b``'
+    """
+    text = text.replace("\r", " ").replace("\n", " ")
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _md_segments(line: list[Segment]) -> str:
+    out = []
+    for s in line:
+        if s.mark and s.text.strip():
+            lead = s.text[: len(s.text) - len(s.text.lstrip())]
+            trail = s.text[len(s.text.rstrip()) :]
+            out.append(f"{md_escape(lead)}**{md_escape(s.text.strip())}**{md_escape(trail)}")
+        else:
+            out.append(md_escape(s.text))
+    return _start_safe("".join(out))
 
 
 def highlighted(finding: Finding, mark: str = "**") -> str:
-    """The quote with the evidence spans marked (escaped text between the marks)."""
+    """The quote with the evidence spans marked (escaped text between the marks), on one line."""
     out, pos = [], 0
     for s, e in sorted(finding.spans):
         if s < pos:
@@ -31,23 +85,176 @@ def highlighted(finding: Finding, mark: str = "**") -> str:
     return "".join(out)
 
 
+def quote_block(finding: Finding) -> list[str]:
+    """The finding's quote as a Markdown block quote, one paragraph per line, evidence in bold."""
+    if not finding.quote:
+        return []
+    classes = {tuple(s.span): ("sanction", s.type) for s in finding.sanctions}
+    out: list[str] = []
+    for i, line in enumerate(lines(segments(finding.quote, finding.spans, classes=classes))):  # type: ignore[arg-type]
+        if i:
+            out.append(">")
+        out.append(f"> {_md_segments(line)}")
+    return out
+
+
 def findings_markdown(report: FindingsReport) -> str:
-    lines = ["# Findings", ""]
+    """`compliance check --format md`: the findings alone, in check order."""
+    lines_: list[str] = ["# Findings", ""]
     for doc in report.documents:
-        lines.append(f"- {md_escape(doc.title or doc.id)} ({doc.id}, {doc.language}, edition {doc.edition}): "
-                     f"{doc.articles} articles")
-    lines += ["", f"{len(report.findings)} findings.", ""]
+        lines_.append(f"- {md_escape(doc.title or doc.id)} ({code_span(doc.id)}, {doc.language}, edition {doc.edition}): "
+                      f"{doc.articles} articles")
+    lines_ += ["", f"{len(report.findings)} findings.", ""]
     for note in report.notes:
-        lines.append(f"> {md_escape(note)}")
+        lines_.append(f"> {md_escape(note)}")
     for f in report.findings:
-        lines += [
-            f"## {f.convention} Art. {f.convention_article} — {f.kind} ({f.severity}): {md_escape(f.citation)}",
+        lines_ += [
+            f"## {f.convention} Art. {md_escape(f.convention_article)} — {f.kind} ({f.severity}): {md_escape(f.citation)}",
             "",
-            f"Rule `{f.rule_id}`, confidence {f.confidence:.2f}.",
+            f"Rule {code_span(f.rule_id)}, confidence {f.confidence:.2f}. Finding ID: {code_span(f.id)}",
             "",
-            f"> {highlighted(f)}" if f.quote else "",
+            *quote_block(f),
             "",
             md_escape(f.explanation),
             "",
         ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines_) + "\n"
+
+
+def _cell(text: str) -> str:
+    return md_escape(text)  # `|` is escaped already
+
+
+def _code_cell(text: str) -> str:
+    return code_span(text).replace("|", "\\|")  # GFM splits table cells at | even inside code spans
+
+
+def report_markdown(report: Report, lang: str = "en") -> str:
+    """`report.md`: the summary, the coverage matrix and every finding grouped by convention article."""
+    from .html import ratification_text, version
+
+    t = _strings.strings(lang)
+    country = _strings.country_name(report.title_country, lang)
+    title = t["title_country"].format(country=country) if country else t["title"]
+    out: list[str] = [f"# {md_escape(title)}", ""]
+    if report.stamp:
+        out += [md_escape(t["generated"].format(stamp=report.stamp)), ""]
+    out += [f"## {t['summary']}", ""]
+    if country:
+        out.append(f"- {t['country']}: {md_escape(country)}")
+    out.append(f"- {t['laws_analysed']}: {len(report.laws)}")
+    out.append(f"- {t['findings']}: {len(report.findings)} ("
+               + ", ".join(f"{t[k]} {n}" for k, n in report.by_kind.items()) + ")")
+    out += ["", f"### {t['laws_analysed']}", ""]
+    out += [f"| # | {t['law']} | {t['edition']} | {t['articles']} | {t['findings']} | {t['source']} | sha256 |",
+            "|---|---|---|---:|---:|---|---|"]
+    for law in report.laws:
+        m = law.meta
+        name = m.title or m.id
+        if m.title_en and m.title_en != m.title:
+            name += f" ({m.title_en})"
+        if law.scope:
+            name += f", {law.scope}"
+        out.append(
+            f"| {law.key} | {_cell(name)}<br>{_code_cell(m.id)} | {m.edition or '—'} | {law.articles} | "
+            f"{len(law.findings)} | {_cell(m.source or m.path or '')} | {_code_cell(law.sha256 or '')} |"
+        )
+    out += ["", f"### {t['conventions_considered']}", ""]
+    if not report.ratifications_recorded:
+        out += [md_escape(t["not_recorded"]), ""]
+    out += [f"| {t['convention']} | {t['ratification_plain']} | {t['rules']} | {t['findings']} | "
+            + " | ".join(t[s] for s in SEVERITIES) + " |",
+            "|---|---|---:|---:|" + "---:|" * len(SEVERITIES)]
+    for c in report.conventions:
+        name = c.number + (f" {c.info.short_title or c.info.title}" if c.info else "")
+        out.append(f"| {_cell(name)} | {_cell(ratification_text(c.ratification, lang))} | {c.rules} | {c.findings} | "
+                   + " | ".join(str(c.by_severity[s]) for s in SEVERITIES) + " |")
+    if report.notes:
+        out += ["", f"### {t['checker_notes']}", ""]
+        out += [f"- {md_escape(n)}" for n in report.notes]
+
+    out += ["", f"## {t['matrix']}", "", md_escape(t["matrix_intro"]), ""]
+    if report.groups:
+        out.append(f"| {t['convention']} | " + " | ".join(law.key for law in report.laws) + " |")
+        out.append("|---|" + "---|" * len(report.laws))
+        for g in report.groups:
+            cells = [t[f"cell_{c.state}"] + (f" ({c.count})" if c.count > 1 else "") for c in g.cells]
+            out.append(f"| {g.convention} Art. {_cell(g.article)} | " + " | ".join(_cell(c) for c in cells) + " |")
+        out += ["", *(f"- {_cell(t['cell_' + s])}: {md_escape(t['legend_' + s])}" for s in CELL_STATES)]
+    else:
+        out.append(t["no_findings"])
+
+    out += ["", f"## {t['findings_heading']}", "", t["findings_count"].format(n=len(report.findings)), ""]
+    n = 0
+    for g in report.groups:
+        out += [f"### {g.convention} Art. {md_escape(g.article)}", ""]
+        if not g.findings:
+            out += [md_escape(t["no_findings_group"]), ""]
+            out += _convention_block(g.quote, t)
+        for v in g.findings:
+            n += 1
+            f = v.f
+            where = f"{v.law.key} {md_escape(v.law.label)}" + (f", art. {md_escape(f.article)}" if f.article else "") \
+                if v.law else md_escape(t["requirement_none"])
+            out += [f"#### {n}. {t[f.kind]} ({t[f.severity]}): {where}", ""]
+            out += [f"- {t['citation']}: {md_escape(f.citation)}",
+                    f"- {t['finding_id']}: {code_span(f.id)}",
+                    f"- {t['rule']}: {code_span(f.rule_id)}, {t['confidence'].lower()} {f.confidence:.2f}", ""]
+            if f.quote:
+                out += [f"{t['provision']}:", "", *quote_block(f), ""]
+            out += _convention_block(v.convention_quote, t)
+            if v.principle:
+                out += [f"**{t['principle']}.** {md_escape(v.principle)}", ""]
+            if v.recommendation:
+                out += [f"**{t['recommendation']}.** {md_escape(v.recommendation)}", ""]
+            out += [f"**{t['explanation']}.** {md_escape(f.explanation)}", ""]
+            if f.sanctions:
+                out += [f"| {t['sanction_text']} | {t['sanction_type']} | {t['compulsory_labour']} |", "|---|---|---|"]
+                for s in f.sanctions:
+                    cl = t["yes"] if s.compulsory_labour else (t["no"] if s.compulsory_labour is False else t["unknown"])
+                    out.append(f"| {_cell(s.text)} | {_cell(s.type)} | {cl} |")
+                out.append("")
+    out += ["---", "", md_escape(t["made_with"].format(version=version()))]
+    return "\n".join(out) + "\n"
+
+
+def _convention_block(q, t: dict[str, str]) -> list[str]:  # type: ignore[no-untyped-def]
+    if q is None:
+        return [f"{t['convention_text']}: {md_escape(t['convention_text_missing'])}", ""]
+    out = [f"{t['convention_text']} ({q.convention} {md_escape(q.heading)}):", ""]
+    for i, line in enumerate(q.lines):
+        if i:
+            out.append(">")
+        text = md_line(" ".join(p for p in (line.label, line.text) if p))
+        out.append(f"> **{text}**" if line.cited else f"> {text}")
+    return out + [""]
+
+
+# -- CSV ------------------------------------------------------------------------------------------------
+
+CSV_COLUMNS = ("id", "rule_id", "kind", "severity", "convention", "convention_article", "document_id", "article",
+               "eid", "citation", "confidence", "evidence", "explanation")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: object) -> str:
+    """A cell a spreadsheet shows as text: formula-like starts get a leading single quote.
+
+    >>> csv_safe('=HYPERLINK("http://x")'), csv_safe("-1"), csv_safe(None), csv_safe(0.9)
+    ('\\'=HYPERLINK("http://x")', "'-1", '', '0.9')
+    """
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def findings_csv(report: FindingsReport) -> str:
+    """`findings.csv`: one row per finding of `findings.json`, in its order (RFC 4180, CRLF line ends)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for f in report.findings:
+        evidence = " … ".join(f.quote[s:e] for s, e in f.spans)
+        row = [f.id, f.rule_id, f.kind, f.severity, f.convention, f.convention_article, f.document_id, f.article,
+               f.eid, f.citation, f.confidence, evidence, f.explanation]
+        writer.writerow([csv_safe(v) for v in row])
+    return buf.getvalue()

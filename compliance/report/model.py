@@ -1,0 +1,411 @@
+"""What a report shows, computed once for every format: documents + findings + rules → `Report`.
+
+Reads the parsed `Document`s, the `FindingsReport` the check stage produced for them, and the rules that
+were applied; adds the convention text (`conventions.py`), the country's ratification status
+(`ratifications.py`), the coverage matrix (convention article × law) and the annotated law view (each
+article as lines cut into plain and highlighted segments at the findings' exact spans). The renderers
+(`html.py`, `render.py`) only lay this out. Everything here is ordered deterministically: same input,
+same report.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..check.engine import article_text
+from ..corpus import CORPUS_DIR, sha256_of
+from ..models import Document, Finding, FindingsReport, Node, Note
+from ..rules import Rule
+from . import ratifications as _ratifications
+from .conventions import ConventionInfo, ConventionQuote, convention_info, normalize_number, quote
+from .highlight import Segment, lines, segments
+
+SEVERITIES = ("high", "medium", "low", "info")
+KINDS = ("conflict", "concern", "requirement", "implements")
+# Coverage cell states, worst first: what a cell says when several rules of one article apply to a law.
+CELL_STATES = ("conflict", "concern", "missing", "implemented", "none", "not_examined")
+_KIND_CELL = {"conflict": "conflict", "concern": "concern", "requirement": "missing", "implements": "implemented"}
+
+
+def slug(text: str) -> str:
+    """An HTML id / file-name safe form of a document id.
+
+    >>> slug("kz/criminal-code-art174@2020-06-26"), slug("<My Law>.txt")
+    ('kz-criminal-code-art174-2020-06-26', 'my-law-txt')
+    """
+    out = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return out or "law"
+
+
+def article_key(article: str) -> tuple[tuple[int, str], ...]:
+    """Natural order of convention article references: "2" < "2(1)" < "2(1)(a)" < "10".
+
+    >>> sorted(["10", "2(1)(a)", "1(a)", "2"], key=article_key)
+    ['1(a)', '2', '2(1)(a)', '10']
+    """
+    return tuple((int(p), "") if p.isdigit() else (0, p) for p in re.findall(r"[0-9]+|[a-z]+", article))
+
+
+# -- views ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class LawUnit:
+    """One line of the annotated law view: an article heading, its text, a paragraph, a point…"""
+
+    anchor: str | None  # "<law-slug>--<eid>" (None for a second line of the same node)
+    plain_anchor: str | None  # "<eid>", on the first occurrence of that eId in the whole report
+    depth: int
+    segments: list[list[Segment]]  # lines of segments
+    notes: list[Note]
+    heading: bool = False
+
+
+@dataclass
+class LawBlock:
+    """A block of the law view: a structural heading (chapter…), preface text, or an article."""
+
+    type: str  # "container" | "article" | "text"
+    level: int
+    anchor: str | None = None
+    plain_anchor: str | None = None
+    title: str = ""
+    text: str = ""
+    notes: list[Note] = field(default_factory=list)
+    repealed: bool = False
+    units: list[LawUnit] = field(default_factory=list)
+    findings: list[FindingView] = field(default_factory=list)
+    highlight_mismatch: bool = False
+
+
+@dataclass
+class LawView:
+    key: str  # "L1"
+    slug: str
+    doc: Document
+    label: str  # "Criminal Code, art. 174"
+    scope: str | None
+    sha256: str | None
+    sha256_verified: bool | None  # True: the file's bytes match the metadata; None: not checkable
+    articles: int
+    repealed: int
+    findings: list[FindingView] = field(default_factory=list)
+    blocks: list[LawBlock] = field(default_factory=list)
+
+    @property
+    def meta(self):  # type: ignore[no-untyped-def]
+        return self.doc.document
+
+
+@dataclass
+class FindingView:
+    f: Finding
+    anchor: str
+    law: LawView | None
+    rule: Rule | None
+    quote_lines: list[list[Segment]]
+    evidence: list[str]
+    convention_quote: ConventionQuote | None
+    law_anchor: str | None  # where the article is in the law view
+
+    @property
+    def principle(self) -> str | None:
+        return self.rule.principle if self.rule else None
+
+    @property
+    def recommendation(self) -> str | None:
+        return self.rule.recommendation if self.rule else None
+
+
+@dataclass
+class Cell:
+    state: str  # one of CELL_STATES
+    href: str | None = None
+    count: int = 0
+
+
+@dataclass
+class ArticleGroup:
+    convention: str
+    article: str
+    anchor: str
+    quote: ConventionQuote | None
+    rules: list[Rule]
+    findings: list[FindingView] = field(default_factory=list)
+    cells: list[Cell] = field(default_factory=list)  # one per law, in law order
+
+
+@dataclass
+class ConventionRow:
+    number: str
+    info: ConventionInfo | None
+    ratification: _ratifications.Ratification | None
+    rules: int
+    findings: int
+    by_severity: dict[str, int]
+
+
+@dataclass
+class Report:
+    title_country: str | None
+    country: str | None
+    laws: list[LawView]
+    conventions: list[ConventionRow]
+    groups: list[ArticleGroup]  # convention articles of the rules that applied (matrix rows, findings)
+    findings: list[FindingView]
+    findings_report: FindingsReport
+    ratifications_recorded: bool
+    notes: list[str]
+    by_severity: dict[str, int]
+    by_kind: dict[str, int]
+    stamp: str | None = None  # UTC timestamp, only when asked for
+
+
+# -- building -------------------------------------------------------------------------------------------
+
+
+def _scope(doc: Document) -> str | None:
+    nums = [a.num for a in doc.articles() if a.num]
+    if not nums:
+        return None
+    return f"art. {nums[0]}" if len(nums) == 1 else f"arts. {nums[0]}–{nums[-1]}"
+
+
+def _label(doc: Document) -> str:
+    m = doc.document
+    return m.short_title or m.title_en or m.title or m.id
+
+
+def _verified(doc: Document) -> bool | None:
+    m = doc.document
+    if not m.sha256 or not m.path:
+        return None
+    p = CORPUS_DIR / m.path  # a corpus text: its metadata states the checksum, the file must match it
+    if Path(m.path).is_absolute() or not p.exists():
+        return None  # a user's file: the checksum was computed from the file just read
+    return sha256_of(p) == m.sha256
+
+
+def _rule_examines(rule: Rule, doc: Document) -> bool:
+    """The rule was tried on this law: it applies to its kind of law and has patterns in its language."""
+    kind = doc.document.kind
+    language = doc.document.language or "ru"
+    return (kind is None or kind in rule.applies_to) and language in rule.patterns
+
+
+def _law_blocks(law: LawView, by_eid: dict[str, list[FindingView]], seen: set[str]) -> list[LawBlock]:
+    """The law as blocks in document order, articles cut into lines with the findings' spans marked."""
+    blocks: list[LawBlock] = []
+
+    def anchors(node: Node) -> tuple[str, str | None]:
+        plain = None
+        if node.eid not in seen:
+            seen.add(node.eid)
+            plain = node.eid
+        return f"{law.slug}--{node.eid}", plain
+
+    def visit(node: Node, level: int) -> None:
+        if node.kind == "article":
+            blocks.append(_article_block(node, level, anchors, by_eid.get(node.eid, [])))
+            return
+        if node.kind != "document":
+            anchor, plain = anchors(node)
+            title = " ".join(p for p in (node.label, node.heading) if p)
+            blocks.append(LawBlock("container" if node.kind != "preface" else "text", level, anchor, plain,
+                                   title=title, text=node.text, notes=node.notes, repealed=node.repealed))
+        for child in node.children:
+            visit(child, level + (node.kind != "document"))
+
+    visit(law.doc.tree, 0)
+    if law.doc.tree.notes:
+        blocks.append(LawBlock("text", 0, notes=law.doc.tree.notes))
+    return blocks
+
+
+def _article_block(node: Node, level: int, anchors, found: list[FindingView]) -> LawBlock:  # type: ignore[no-untyped-def]
+    at = article_text(node)
+    spans: list[tuple[int, int]] = []
+    classes: dict[tuple[int, int], tuple[str, str | None]] = {}
+    mismatch = False
+    for fv in found:
+        if fv.f.quote != at.text:  # the finding was made on another text: do not guess where its spans are
+            mismatch = True
+            continue
+        spans.extend(fv.f.spans)
+        for s in fv.f.sanctions:
+            classes[tuple(s.span)] = ("sanction", s.type)  # type: ignore[index]
+    depth_of: dict[int, int] = {}
+
+    def depths(n: Node, d: int) -> None:
+        depth_of[id(n)] = d
+        for c in n.children:
+            depths(c, d + 1)
+
+    depths(node, 0)
+    anchor, plain = anchors(node)
+    units: list[LawUnit] = []
+    shown: set[int] = set()
+    for i, (s, e, owner) in enumerate(at.owners):
+        segs = lines(segments(at.text[s:e], spans, offset=s, classes=classes))
+        first = id(owner) not in shown
+        shown.add(id(owner))
+        if owner is node:
+            u_anchor, u_plain = None, None
+        elif first:
+            u_anchor, u_plain = anchors(owner)
+        else:
+            u_anchor, u_plain = None, None
+        is_heading = i == 0 and owner is node and bool(node.label or node.heading)
+        units.append(LawUnit(u_anchor, u_plain, depth_of.get(id(owner), 1), segs,
+                             owner.notes if (first and owner is not node) else [], heading=is_heading))
+    # notes of the article and of units that have no line of their own
+    notes = list(node.notes) + [n for x in node.walk() if x is not node and id(x) not in shown for n in x.notes]
+    return LawBlock("article", level, anchor, plain, notes=notes, repealed=node.repealed, units=units,
+                    findings=found, highlight_mismatch=mismatch)
+
+
+def _anchor(finding_id: str, used: set[str]) -> str:
+    base = "finding-" + hashlib.sha1(finding_id.encode("utf-8")).hexdigest()[:12]
+    anchor, n = base, 1
+    while anchor in used:
+        n += 1
+        anchor = f"{base}-{n}"
+    used.add(anchor)
+    return anchor
+
+
+def _ratification_wanted(conventions: list[str]) -> list[str]:
+    return sorted(dict.fromkeys(normalize_number(c) for c in conventions))
+
+
+def build(
+    docs: list[Document],
+    findings: FindingsReport,
+    rules: list[Rule],
+    *,
+    country: str | None = None,
+    conventions: list[str] | None = None,
+    stamp: _dt.datetime | None = None,
+    ratifications_path: Path | None = None,
+) -> Report:
+    """The report's content. `rules` are the rules that were applied (after any --conventions filter);
+    `conventions` the conventions asked for (default: those of the rules)."""
+    rules_by_id = {r.id: r for r in rules}
+    used_slugs: set[str] = set()
+    laws: list[LawView] = []
+    for i, doc in enumerate(docs, 1):
+        s = slug(doc.document.id)
+        base, n = s, 1
+        while s in used_slugs:
+            n += 1
+            s = f"{base}-{n}"
+        used_slugs.add(s)
+        arts = doc.articles()
+        laws.append(LawView(
+            key=f"L{i}", slug=s, doc=doc, label=_label(doc), scope=_scope(doc), sha256=doc.document.sha256,
+            sha256_verified=_verified(doc), articles=len(arts), repealed=sum(1 for a in arts if a.repealed),
+        ))
+    law_by_id: dict[str, LawView] = {}
+    for law in laws:
+        law_by_id.setdefault(law.doc.document.id, law)
+    law_index = {id(law): i for i, law in enumerate(laws)}
+
+    # findings, each with its trail
+    used: set[str] = set()
+    views: list[FindingView] = []
+    for f in findings.findings:
+        law = law_by_id.get(f.document_id)
+        classes = {tuple(s.span): ("sanction", s.type) for s in f.sanctions}
+        qlines = lines(segments(f.quote, f.spans, classes=classes)) if f.quote else []  # type: ignore[arg-type]
+        views.append(FindingView(
+            f=f, anchor=_anchor(f.id, used), law=law, rule=rules_by_id.get(f.rule_id), quote_lines=qlines,
+            evidence=[f.quote[s:e] for s, e in f.spans], convention_quote=quote(f.convention, f.convention_article),
+            law_anchor=f"{law.slug}--{f.eid}" if law and f.eid else None,
+        ))
+    severity_rank = {s: i for i, s in enumerate(SEVERITIES)}
+    order = {id(v): i for i, v in enumerate(views)}
+    views.sort(key=lambda v: (severity_rank.get(v.f.severity, 9),
+                              law_index.get(id(v.law), len(laws)) if v.law else len(laws), order[id(v)]))
+    for v in views:
+        if v.law:
+            v.law.findings.append(v)
+
+    # convention articles: those of the rules that applied to at least one law, and those with findings
+    keys: dict[tuple[str, str], list[Rule]] = {}
+    for r in rules:
+        if any(_rule_examines(r, d) for d in docs):
+            keys.setdefault((r.convention, r.article), []).append(r)
+    for v in views:
+        keys.setdefault((v.f.convention, v.f.convention_article), [])
+    groups = []
+    for conv, art in sorted(keys, key=lambda k: (k[0], article_key(k[1]))):
+        groups.append(ArticleGroup(conv, art, f"{conv}-art-{slug(art)}", quote(conv, art), keys[(conv, art)]))
+    group_of = {(g.convention, g.article): g for g in groups}
+    for v in views:
+        group_of[(v.f.convention, v.f.convention_article)].findings.append(v)
+
+    # coverage matrix
+    for g in groups:
+        for law in laws:
+            hits = [v for v in g.findings if _finding_on(v.f, law)]
+            if hits:
+                best = min(hits, key=lambda v: CELL_STATES.index(_KIND_CELL[v.f.kind]))
+                g.cells.append(Cell(_KIND_CELL[best.f.kind], f"#{best.anchor}", len(hits)))
+            elif any(_rule_examines(r, law.doc) for r in g.rules):
+                g.cells.append(Cell("none"))
+            else:
+                g.cells.append(Cell("not_examined"))
+
+    # law view (after findings are attached, so marks can link back)
+    seen: set[str] = set()
+    for law in laws:
+        by_eid: dict[str, list[FindingView]] = {}
+        for v in law.findings:
+            if v.f.eid:
+                by_eid.setdefault(v.f.eid, []).append(v)
+        law.blocks = _law_blocks(law, by_eid, seen)
+
+    # conventions considered, with the country's ratification status where recorded
+    wanted = _ratification_wanted(conventions or [r.convention for r in rules])
+    recorded = _ratifications.load(country, ratifications_path) if country else None
+    conv_rows = []
+    for number in wanted:
+        fs = [v for v in views if v.f.convention == number]
+        conv_rows.append(ConventionRow(
+            number=number, info=convention_info(number),
+            ratification=(recorded or {}).get(number), rules=sum(1 for r in rules if r.convention == number),
+            findings=len(fs), by_severity={s: sum(1 for v in fs if v.f.severity == s) for s in SEVERITIES},
+        ))
+    sev = Counter(v.f.severity for v in views)
+    kinds = Counter(v.f.kind for v in views)
+    countries = sorted({d.document.country for d in docs if d.document.country} |
+                       {d.country for d in findings.documents if d.country})
+    shown_country = country or (countries[0] if len(countries) == 1 else None)
+    return Report(
+        title_country=shown_country,
+        country=country,
+        laws=laws,
+        conventions=conv_rows,
+        groups=groups,
+        findings=views,
+        findings_report=findings,
+        ratifications_recorded=recorded is not None,
+        notes=list(findings.notes),
+        by_severity={s: sev.get(s, 0) for s in SEVERITIES},
+        by_kind={k: kinds.get(k, 0) for k in KINDS},
+        stamp=stamp.astimezone(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC") if stamp else None,
+    )
+
+
+def _finding_on(f: Finding, law: LawView) -> bool:
+    """A finding concerns this law: made on it, or (a `requirement`) made on the set of laws that includes it."""
+    if f.document_id == law.doc.document.id:
+        return True
+    if f.kind == "requirement" and "@" in f.id:
+        return law.doc.document.id in f.id.split("@", 1)[1].split("+")
+    return False
