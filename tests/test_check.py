@@ -325,3 +325,11 @@ def test_spacy_component_exposes_matches_as_doc_spans() -> None:
     doc = nlp("Разжигание социальной розни наказывается ограничением свободы.")
     assert "C105-A1a-social-discord" in {s.label_ for s in doc.spans["ilo_compliance"]}
     assert {s.label_ for s in doc.spans["ilo_sanctions"]} == {"restriction_of_freedom"}
+
+
+def test_zero_width_characters_do_not_break_words_and_spans_point_at_the_original(tmp_path: Path) -> None:
+    rules = rules_from(tmp_path, {"id": "C087-A2-test-zw", "patterns": {"ru": {"phrase": "разжигание социальный рознь"}}})
+    # constructed: a zero-width space inside a word and a no-break space between words (web page copy)
+    doc = doc_of("Статья 1. Т\nРаз\u200bжигание\u00a0социальной розни запрещено.", "ru")
+    f = check_document(doc, rules)[0]
+    assert [f.quote[s:e] for s, e in f.spans] == ["Раз\u200bжигание\u00a0социальной розни"]

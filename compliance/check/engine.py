@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from ..models import Node
 from ..rules import Condition, Rule, RuleError
-from .morphology import forms, normalize
+from .morphology import forms, normalize, normalize_map
 
 Span = tuple[int, int]
 SPACY_LANG = {"ru": "ru", "en": "en", "uz-Latn": "xx", "kk": "xx"}
@@ -280,40 +280,49 @@ def _phrase_spans(phrase: Phrase, hits: dict[int, list[int]], stops: list[int]) 
 
 def match_articles(compiled: Compiled, articles: list[ArticleText]) -> list[ArticleMatches]:
     """Every leaf pattern and sanction phrase over every article: one tokenisation, one index pass each."""
-    norm = [normalize(a.text, compiled.language) for a in articles]
-    docs = compiled.nlp.tokenizer.pipe(norm, batch_size=256)
-    strings = compiled.nlp.vocab.strings
+    prepared = [normalize_map(a.text, compiled.language) for a in articles]
+    docs = compiled.nlp.tokenizer.pipe((t for t, _ in prepared), batch_size=256)
     out = []
-    for art, text, doc in zip(articles, norm, docs, strict=True):
-        am = ArticleMatches(art)
-        hits = _word_hits(compiled, doc)
-        stops = [0]
-        for tok in doc:
-            stops.append(stops[-1] + (tok.text in _SENTENCE_END))
-        for phrase in compiled.phrases:
-            for start, end in _phrase_spans(phrase, hits, stops):
-                span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-                if phrase.key in compiled.sanction_keys:
-                    am.sanctions.append((compiled.sanction_keys[phrase.key], span))
-                else:
-                    am.leaves.setdefault(phrase.key, []).append(span)
-        if len(compiled.tokens):
-            for match_id, start, end in compiled.tokens(doc):
-                span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-                am.leaves.setdefault(strings[match_id], []).append(span)
-        lower = text.lower()
-        for key, pattern in compiled.regexes:
-            spans = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
-            if spans:
-                am.leaves[key] = spans
-        for key, phrase_text, threshold in compiled.fuzzies:
-            res = fuzz.partial_ratio_alignment(phrase_text, lower, score_cutoff=threshold)
-            if res is not None:
-                am.leaves[key] = [(res.dest_start, res.dest_end)]
-                am.fuzzy_scores[key] = res.score / 100
-        am.sanctions = _in_clauses(am.sanctions, text, compiled.clause)
+    for art, (text, back), doc in zip(articles, prepared, docs, strict=True):
+        am = _match_one(compiled, art, text, doc)
+        if back is not None:  # zero-width characters were dropped for matching: map spans back
+            am.leaves = {k: [(back[s], back[e - 1] + 1) for s, e in v] for k, v in am.leaves.items()}
+            am.sanctions = [(k, (back[s], back[e - 1] + 1)) for k, (s, e) in am.sanctions]
+        am.sanctions = _in_clauses(am.sanctions, art.text, compiled.clause)
         out.append(am)
     return out
+
+
+def _match_one(compiled: Compiled, art: ArticleText, text: str, doc: Any) -> ArticleMatches:
+    """All leaf and sanction spans of one article, as offsets into `text` (the matching text)."""
+    strings = compiled.nlp.vocab.strings
+    am = ArticleMatches(art)
+    hits = _word_hits(compiled, doc)
+    stops = [0]
+    for tok in doc:
+        stops.append(stops[-1] + (tok.text in _SENTENCE_END))
+    for phrase in compiled.phrases:
+        for start, end in _phrase_spans(phrase, hits, stops):
+            span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+            if phrase.key in compiled.sanction_keys:
+                am.sanctions.append((compiled.sanction_keys[phrase.key], span))
+            else:
+                am.leaves.setdefault(phrase.key, []).append(span)
+    if len(compiled.tokens):
+        for match_id, start, end in compiled.tokens(doc):
+            span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+            am.leaves.setdefault(strings[match_id], []).append(span)
+    lower = text.lower()
+    for key, pattern in compiled.regexes:
+        spans = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+        if spans:
+            am.leaves[key] = spans
+    for key, phrase_text, threshold in compiled.fuzzies:
+        res = fuzz.partial_ratio_alignment(phrase_text, lower, score_cutoff=threshold)
+        if res is not None:
+            am.leaves[key] = [(res.dest_start, res.dest_end)]
+            am.fuzzy_scores[key] = res.score / 100
+    return am
 
 
 def _in_clauses(found: list[tuple[str, Span]], text: str, clause: re.Pattern[str] | None) -> list[tuple[str, Span]]:

@@ -30,6 +30,27 @@ def normalize(text: str, language: str) -> str:
     return text.replace("\u00a0", " ")
 
 
+# Invisible characters that split words for a tokenizer but not for a reader (Word exports, web pages).
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def normalize_map(text: str, language: str) -> tuple[str, list[int] | None]:
+    """`normalize`, and also drop zero-width characters and soft hyphens; returns the text for matching and,
+    when anything was dropped, the offset in `text` of each character kept (plus one past the end), so that
+    spans found in the matching text point at the original characters.
+
+    >>> t, back = normalize_map("раз\u200bжигание", "ru")
+    >>> t, back[3], back[-1]
+    ('разжигание', 4, 11)
+    """
+    text = normalize(text, language)
+    if not _INVISIBLE.search(text):
+        return text, None
+    back = [i for i, ch in enumerate(text) if not _INVISIBLE.match(ch)]
+    back.append(len(text))
+    return _INVISIBLE.sub("", text), back
+
+
 @cache
 def _morph():  # type: ignore[no-untyped-def]
     import pymorphy3
