@@ -15,11 +15,14 @@ from pathlib import Path
 from .models import Document, Node
 from .corpus import CorpusError
 from .parse import FORMATS, ParseError, parse_file
+from .ratifications import RatificationError
 from .rules import RuleError
 
 EXAMPLES = {
     "parse": "example: compliance parse corpora/national_laws/kz/criminal-code-art174/2020-06-26.md --format text",
     "corpus": "example: compliance corpus list",
+    "compare": "example: compliance compare --countries KZ,UZ,RU --format html -o compare.html",
+    "ratifications": "example: compliance ratifications KZ",
     "check": "example: compliance check corpora/national_laws/kz/criminal-code-art174/2020-06-26.md --format md",
     "report": "example: compliance report --country KZ -o reports/KZ",
 }
@@ -111,6 +114,22 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .compare import compare, render
+
+    countries = [c.strip().upper() for c in args.countries.split(",") if c.strip()]
+    conventions = [c.strip() for c in args.conventions.split(",")] if args.conventions else None
+    _write(args.output, render(compare(countries, conventions), args.format))
+    return 0
+
+
+def cmd_ratifications(args: argparse.Namespace) -> int:
+    from .ratifications import table
+
+    _write(None, table(args.country))
+    return 0
+
+
 def cmd_corpus(args: argparse.Namespace) -> int:
     from .corpus import format_table, load_entries
 
@@ -184,6 +203,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.set_defaults(func=cmd_check)
 
+    p = sub.add_parser("compare", help="matrix of rules × countries", epilog=EXAMPLES["compare"])
+    p.add_argument("--countries", required=True, help="ISO alpha-2 codes, e.g. KZ,UZ,RU")
+    p.add_argument("--conventions", help="only these conventions, e.g. C087,C105")
+    p.add_argument("--format", choices=("html", "md", "json", "csv"), default="html", help="default html")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser("ratifications", help="a country's ratifications with evidence", epilog=EXAMPLES["ratifications"])
+    p.add_argument("country", help="ISO alpha-2 code, e.g. KZ")
+    p.set_defaults(func=cmd_ratifications)
+
+    from .diff import add_commands as add_diff_commands
+
+    add_diff_commands(sub)
+
     p = sub.add_parser("corpus", help="the bundled corpus", epilog=EXAMPLES["corpus"])
     p.add_argument("action", choices=("list",))
     p.set_defaults(func=cmd_corpus)
@@ -201,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
-    except (ParseError, UsageError, RuleError, CorpusError) as exc:
+    except (ParseError, UsageError, RuleError, CorpusError, RatificationError) as exc:
         print(f"compliance: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -228,7 +228,9 @@ def _edits(a: Sequence[object], b: Sequence[object]) -> list[tuple[int, int, int
             if not eq or left[0] or right[0]:
                 continue
             size = i2 - i1
-            if size <= max(left[2] - left[1], left[4] - left[3]) and size <= max(right[2] - right[1], right[4] - right[3]):
+            if size <= max(left[2] - left[1], left[4] - left[3]) and size <= max(
+                right[2] - right[1], right[4] - right[3]
+            ):
                 runs[k - 1 : k + 2] = [[False, left[1], right[2], left[3], right[4]]]
                 changed = True
                 break
@@ -306,7 +308,9 @@ def _redline(
         os_, oe = ba[i1], ba[i2]
         ns, ne = bb[j1], bb[j2]
         kind = "replace" if i2 > i1 and j2 > j1 else ("delete" if i2 > i1 else "insert")
-        ops.append(RedlineOp.model_construct(op=kind, old=(os_, oe), new=(ns, ne), old_text=a[os_:oe], new_text=b[ns:ne]))
+        ops.append(
+            RedlineOp.model_construct(op=kind, old=(os_, oe), new=(ns, ne), old_text=a[os_:oe], new_text=b[ns:ne])
+        )
     return ops
 
 
@@ -487,7 +491,9 @@ class _Aligner:
         n = len(short.ids(self.vocab))
         return LCSseq.similarity(short.ids(self.vocab), long.ids(self.vocab)) / n if n else 0.0
 
-    def carved(self, piece: _Art, side: list[_Art], mine: dict[int, int], theirs: list[_Art]) -> tuple[_Art, float] | None:
+    def carved(
+        self, piece: _Art, side: list[_Art], mine: dict[int, int], theirs: list[_Art]
+    ) -> tuple[_Art, float] | None:
         """The article of `side` that `piece` (left over on the other side) was carved out of or folded into.
 
         `mine` maps `side` indices to the partner indices in `theirs` (the side `piece` is on)."""
@@ -627,11 +633,14 @@ def _change(link: _Link, moved_ok: set[tuple[str, str]]) -> Change:
         ch.repealed = "repealed" if nn.repealed else "restored"
     ch.notes_added, ch.notes_removed = _notes_delta(on, nn)
     ch.notes_changed = bool(ch.notes_added or ch.notes_removed)
-    ch.status = "moved" if ch.moved else "renumbered" if ch.renumbered else "amended" if ch.text_changed else "unchanged"
+    # one status, the most structural change first; the flags keep the others
+    ch.status = (
+        "moved" if ch.moved else "renumbered" if ch.renumbered else "amended" if ch.text_changed else "unchanged"
+    )
     return ch
 
 
-def _ordered(links: list[_Link], old: list[_Art]) -> list[_Link]:
+def _ordered(links: list[_Link]) -> list[_Link]:
     """New-document order; what only the old edition has comes after its old predecessor's counterpart."""
     partner = {link.old.index: link.new.index for link in links if link.kind == "pair" and link.old and link.new}
 
@@ -665,7 +674,7 @@ def diff_documents(
     """Compare two editions. Findings given as dicts are matched across the alignment; without them the
     check stage runs on both editions when it is installed (`run_checker=False` skips it)."""
     oa, na = _articles(old), _articles(new)
-    links = _ordered(_align(old, new, oa, na), oa)
+    links = _ordered(_align(old, new, oa, na))
     moved_ok = _container_pairs(links)
     changes = [_change(link, moved_ok) for link in links]
     summary = Counter(c.status for c in changes)
@@ -706,7 +715,8 @@ def _as_dict(finding: Any) -> dict[str, Any]:
 def _checked_delta(old: Document, new: Document, changes: Sequence[Change]) -> FindingsDelta:
     check = _checker()
     if check is None:
-        return FindingsDelta(available=False, reason="no checker findings: the check stage (compliance.check) is not installed")
+        reason = "no checker findings: the check stage (compliance.check) is not installed"
+        return FindingsDelta(available=False, reason=reason)
     return findings_delta([_as_dict(f) for f in check(old)], [_as_dict(f) for f in check(new)], changes)
 
 
@@ -778,7 +788,8 @@ def findings_delta(
     by_rule: dict[tuple[str, str], RuleDelta] = {}
     for name, items in (("introduced", introduced), ("resolved", resolved), ("persisting", persisting)):
         for fc in items:
-            rd = by_rule.setdefault((fc.rule_id, fc.convention or ""), RuleDelta(rule_id=fc.rule_id, convention=fc.convention))
+            key = (fc.rule_id, fc.convention or "")
+            rd = by_rule.setdefault(key, RuleDelta(rule_id=fc.rule_id, convention=fc.convention))
             setattr(rd, name, getattr(rd, name) + 1)
     return FindingsDelta(
         available=True,

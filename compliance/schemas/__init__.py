@@ -32,7 +32,18 @@ def findings_schema() -> dict[str, Any]:
     return schema
 
 
-SCHEMAS = {"document.schema.json": document_schema, "findings.schema.json": findings_schema}
+def diff_schema() -> dict[str, Any]:
+    """Schema of `compliance diff --format json`."""
+    from ..diff import diff_schema as make
+
+    return make()
+
+
+SCHEMAS = {
+    "document.schema.json": document_schema,
+    "findings.schema.json": findings_schema,
+    "diff.schema.json": diff_schema,
+}
 
 
 def write_all() -> list[Path]:
