@@ -11,6 +11,8 @@ the numbers mean the same on a fast and a slow machine. Writes bench/results.jso
   its phrases' words reordered so the copies are distinct patterns) over check time with the real rules
   (goal: ratio ≤ 1.5).
 - diff: see bench/bench_diff.py (goal: ratio ≤ 3 against `git diff --no-index --word-diff`).
+- large_input: a 50 MB plain-text law (the Uzbek Labour Code repeated with its articles renumbered) parsed
+  and checked in a fresh process; its peak resident memory as a multiple of the input size.
 - peak_memory_mb: the largest resident set size of this process during the run.
 """
 
@@ -138,6 +140,54 @@ def bench_rule_scaling() -> dict[str, object]:
     }
 
 
+_LARGE_CHILD = """
+import resource, sys, time
+from compliance.parse import parse_file
+from compliance.check import check_document
+t = time.perf_counter()
+doc = parse_file(sys.argv[1])
+parsed = time.perf_counter() - t
+findings = check_document(doc)
+total = time.perf_counter() - t
+print(len(doc.articles()), len(findings), round(parsed, 2), round(total, 2),
+      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def bench_large(target_mb: int = 50) -> dict[str, object]:
+    """Parse and check a 50 MB input in a child process; report time and peak memory (not a ratio)."""
+    import re
+    import subprocess
+    import tempfile
+
+    base = (REPO / "corpora/national_laws/uz/labour-code/2025-12-12.txt").read_text("utf-8")
+    copies = []
+    size, k = 0, 0
+    while size < target_mb * 1_000_000:
+        shift = k * 1000
+        copies.append(re.sub(r"(?m)^(\d+)-modda\.", lambda m: f"{int(m.group(1)) + shift}-modda.", base))
+        size += len(copies[-1].encode("utf-8"))
+        k += 1
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as fh:
+        fh.write("\n".join(copies))
+        path = fh.name
+    try:
+        out = subprocess.run([sys.executable, "-c", _LARGE_CHILD, path], capture_output=True, text=True, check=True)
+    finally:
+        Path(path).unlink()
+    articles, findings, parse_s, total_s, peak = out.stdout.split()
+    mb = size / 1e6
+    return {
+        "input_mb": round(mb, 1),
+        "articles": int(articles),
+        "findings": int(findings),
+        "parse_seconds": float(parse_s),
+        "parse_and_check_seconds": float(total_s),
+        "peak_memory_mb": round(float(peak), 1),
+        "peak_over_input": round(float(peak) / mb, 2),
+    }
+
+
 def traced_peak_mb(fn: Callable[[], object]) -> float:
     tracemalloc.start()
     fn()
@@ -156,6 +206,8 @@ def main() -> int:
     except ImportError:
         pass
     results["rule_scaling"] = bench_rule_scaling()
+    if "--quick" not in sys.argv:
+        results["large_input"] = bench_large()
     results["parse_traced_peak_mb"] = traced_peak_mb(lambda: parse_file(RU_LC))
     results["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     out = REPO / "bench/results.json"
@@ -168,6 +220,13 @@ def main() -> int:
         assert isinstance(r, dict)
         print(f"{stage:<8} {r['seconds']:>8} {r['baseline_seconds']:>8} {r['ratio']:>6}  {r['baseline']}")
     print(f"peak memory: {results['peak_memory_mb']} MB (RSS); parse allocations peak {results['parse_traced_peak_mb']} MB")
+    large = results.get("large_input")
+    if isinstance(large, dict):
+        print(
+            f"large input: {large['input_mb']} MB, {large['articles']} articles: parse {large['parse_seconds']} s, "
+            f"parse+check {large['parse_and_check_seconds']} s, peak {large['peak_memory_mb']} MB "
+            f"({large['peak_over_input']}x the input)"
+        )
     print(f"written: {out.relative_to(REPO)}")
     return 0
 

@@ -247,7 +247,8 @@ def test_country_is_inferred_from_the_text_and_said() -> None:
     assert infer_country(doc) == "KZ"
     report = check_documents([doc], load_rules())
     assert any("inferred KZ" in n for n in report.notes)
-    assert report.findings and report.findings[0].kind == "conflict"
+    c105 = [f for f in report.findings if f.rule_id == "C105-A1a-social-discord"]
+    assert c105 and c105[0].kind == "conflict"
 
 
 def test_check_cli_json_is_deterministic(tmp_path: Path) -> None:

@@ -166,18 +166,17 @@ def check_document(
     language = doc.document.language or "ru"
     country = country or doc.document.country or infer_country(doc)
     compiled = _compiled(selected, language)
-    articles = [a for a in doc.articles() if not a.repealed]
-    matches = match_articles(compiled, [article_text(a) for a in articles])
+    texts = (article_text(a) for a in doc.articles() if not a.repealed)
+    applicable = [r for r in compiled.rules if r.kind != "requirement" and _applies(r, doc)]
     findings = []
-    for am in matches:
-        for rule in compiled.rules:
-            if rule.kind == "requirement" or not _applies(rule, doc):
-                continue
+    for am in match_articles(compiled, texts):
+        for rule in applicable:
             hit = evaluate(compiled, rule, am)
             if hit is not None:
                 finding = _rule_finding(rule, doc, am, hit[0], hit[1], country)
                 if finding is not None:
                     findings.append(finding)
+        am.doc = None
     return findings
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -114,14 +115,17 @@ class Compiled:
     words: Any  # PhraseMatcher over lower-case forms: one key per word group
     stems: dict[str, set[int]]  # stem → word groups (Uzbek, Kazakh: prefix match)
     phrases: list[Phrase]
-    tokens: Any  # spaCy Matcher for the rules' own token patterns
+    tokens: dict[str, Any]  # one spaCy Matcher per token-pattern leaf, run only when an evaluation asks
     leaf_ids: dict[int, str]  # id(Condition) → match key
-    regexes: list[tuple[str, re.Pattern[str]]]
-    fuzzies: list[tuple[str, str, int]]
+    regexes: dict[str, re.Pattern[str]]
+    fuzzies: dict[str, tuple[str, int]]
     sanction_keys: dict[str, str]  # match key → sanction type
     clause: re.Pattern[str] | None
     rules: list[Rule]
-    max_stem: int = 0
+    stem_lengths: tuple[int, ...] = ()
+    stop_orths: tuple[int, ...] = ()
+    # lower-case form (hash) → word groups its stems belong to; filled as forms are met, kept across articles
+    stem_cache: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
 
 def _word_spec(word: str, language: str, stem: bool) -> dict[str, Any]:
@@ -191,11 +195,11 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
 
     nlp = spacy.blank(SPACY_LANG.get(language, "xx"))
     build = _Builder(nlp, language)
-    tokens = Matcher(nlp.vocab, validate=True)
+    tokens: dict[str, Any] = {}
     phrases: list[Phrase] = []
     leaf_ids: dict[int, str] = {}
-    regexes: list[tuple[str, re.Pattern[str]]] = []
-    fuzzies: list[tuple[str, str, int]] = []
+    regexes: dict[str, re.Pattern[str]] = {}
+    fuzzies: dict[str, tuple[str, int]] = {}
     active = [r for r in rules if language in r.patterns]
     for rule in active:
         for n, leaf in enumerate(rule.patterns[language].leaves()):
@@ -205,13 +209,14 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
                 phrases.append(build.phrase(key, leaf.phrase, leaf.gap, leaf.stem))
             elif leaf.tokens is not None:
                 try:
-                    tokens.add(key, [_token_pattern(leaf.tokens, language)])
+                    tokens[key] = Matcher(nlp.vocab, validate=True)
+                    tokens[key].add(key, [_token_pattern(leaf.tokens, language)])
                 except ValueError as exc:  # spaCy refuses a malformed token pattern
                     raise RuleError(f"rules:{rule.id}: patterns.{language}: {str(exc).splitlines()[0]}") from None
             elif leaf.regex is not None:
-                regexes.append((key, re.compile(leaf.regex, re.IGNORECASE)))
+                regexes[key] = re.compile(leaf.regex, re.IGNORECASE)
             elif leaf.fuzzy is not None:
-                fuzzies.append((key, normalize(leaf.fuzzy, language).lower(), leaf.threshold))
+                fuzzies[key] = (normalize(leaf.fuzzy, language).lower(), leaf.threshold)
     vocab = _sanction_vocab().get(language, {})
     sanction_keys: dict[str, str] = {}
     for kind, texts in (vocab.get("types") or {}).items():
@@ -220,10 +225,11 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
             phrases.append(build.phrase(key, text, 0, None))
             sanction_keys[key] = kind
     clause = re.compile(vocab["clause"]) if vocab.get("clause") else None
-    max_stem = max((len(s) for s in build.stems), default=0)
+    stem_lengths = tuple(sorted({len(s) for s in build.stems}))
+    stop_orths = tuple(nlp.vocab.strings.add(p) for p in _SENTENCE_END)
     return Compiled(
         language, nlp, build.words, build.stems, phrases, tokens, leaf_ids, regexes, fuzzies, sanction_keys,
-        clause, active, max_stem,
+        clause, active, stem_lengths, stop_orths,
     )
 
 
@@ -232,25 +238,61 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
 
 @dataclass
 class ArticleMatches:
+    """Matches in one article. Phrase and token matches are found eagerly (one index pass); regular
+    expressions and fuzzy phrases only when an evaluation asks for them, since most compositions fail
+    on a cheap word before they get there."""
+
     text: ArticleText
     leaves: dict[str, list[Span]] = field(default_factory=dict)
     fuzzy_scores: dict[str, float] = field(default_factory=dict)
     sanctions: list[tuple[str, Span]] = field(default_factory=list)
+    compiled: Compiled | None = None
+    norm: str = ""  # the matching text (normalised)
+    back: list[int] | None = None  # offsets of `norm` characters in the article text, when they differ
+    doc: Any = None  # the tokens, while the article is being evaluated (token patterns run on demand)
+    _lazy_done: set[str] = field(default_factory=set)
+
+    def _to_original(self, span: Span) -> Span:
+        return span if self.back is None else (self.back[span[0]], self.back[span[1] - 1] + 1)
+
+    def spans(self, key: str) -> list[Span]:
+        c = self.compiled
+        if c is not None and key not in self._lazy_done and (key in c.regexes or key in c.fuzzies or key in c.tokens):
+            self._lazy_done.add(key)
+            if key in c.tokens:
+                doc = self.doc
+                found = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for _, a, b in c.tokens[key](doc)]
+                if found:
+                    self.leaves[key] = [self._to_original(sp) for sp in found]
+            elif key in c.regexes:
+                found = [m.span() for m in c.regexes[key].finditer(self.norm) if m.end() > m.start()]
+                if found:
+                    self.leaves[key] = [self._to_original(sp) for sp in found]
+            else:
+                phrase, threshold = c.fuzzies[key]
+                res = fuzz.partial_ratio_alignment(phrase, self.norm.lower(), score_cutoff=threshold)
+                if res is not None and res.dest_end > res.dest_start:
+                    self.leaves[key] = [self._to_original((res.dest_start, res.dest_end))]
+                    self.fuzzy_scores[key] = res.score / 100
+        return self.leaves.get(key, [])
 
 
 def _word_hits(compiled: Compiled, doc: Any) -> dict[int, list[int]]:
-    """Token positions of every word group: one PhraseMatcher pass, plus a prefix lookup for stems."""
+    """Token positions of every word group: one PhraseMatcher pass, plus a prefix lookup for stems
+    (cached per distinct word form, so each form's prefixes are looked up once per run)."""
     hits: dict[int, list[int]] = {}
     strings = compiled.nlp.vocab.strings
     for match_id, start, _ in compiled.words(doc):
         hits.setdefault(int(strings[match_id][1:]), []).append(start)
     if compiled.stems:
-        stems, longest = compiled.stems, compiled.max_stem
-        for i, tok in enumerate(doc):
-            low = tok.lower_
-            for n in range(1, min(len(low), longest) + 1):
-                for gid in stems.get(low[:n], ()):
-                    hits.setdefault(gid, []).append(i)
+        stems, lengths, cache = compiled.stems, compiled.stem_lengths, compiled.stem_cache
+        for i, h in enumerate(doc.to_array("LOWER").tolist()):
+            gids = cache.get(h)
+            if gids is None:
+                low = strings[h]
+                gids = cache[h] = tuple(g for n in lengths if n <= len(low) for g in stems.get(low[:n], ()))
+            for gid in gids:
+                hits.setdefault(gid, []).append(i)
     for positions in hits.values():
         positions.sort()
     return hits
@@ -278,29 +320,39 @@ def _phrase_spans(phrase: Phrase, hits: dict[int, list[int]], stops: list[int]) 
     return out
 
 
-def match_articles(compiled: Compiled, articles: list[ArticleText]) -> list[ArticleMatches]:
-    """Every leaf pattern and sanction phrase over every article: one tokenisation, one index pass each."""
-    prepared = [normalize_map(a.text, compiled.language) for a in articles]
-    docs = compiled.nlp.tokenizer.pipe((t for t, _ in prepared), batch_size=256)
-    out = []
-    for art, (text, back), doc in zip(articles, prepared, docs, strict=True):
-        am = _match_one(compiled, art, text, doc)
+def match_articles(compiled: Compiled, articles: Iterable[ArticleText]) -> Iterator[ArticleMatches]:
+    """Every phrase and sanction phrase over every article: one tokenisation and one index pass each.
+    Spans are offsets into each article's text. A generator: evaluate each article as it comes, then let
+    its tokens go (`am.doc = None`), so that a huge law is never held tokenised whole."""
+    arts = list(articles)
+    prepared = (normalize_map(a.text, compiled.language) for a in arts)
+    pairs = ((art, prep) for art, prep in zip(arts, prepared, strict=True))
+    texts: list[tuple[ArticleText, tuple[str, list[int] | None]]] = []
+
+    def feed() -> Iterator[str]:
+        for art, prep in pairs:
+            texts.append((art, prep))
+            yield prep[0]
+
+    for doc in compiled.nlp.tokenizer.pipe(feed(), batch_size=64):
+        art, (text, back) = texts.pop(0)
+        am = _match_one(compiled, art, doc)
+        am.norm, am.back, am.doc = text, back, doc
         if back is not None:  # zero-width characters were dropped for matching: map spans back
-            am.leaves = {k: [(back[s], back[e - 1] + 1) for s, e in v] for k, v in am.leaves.items()}
-            am.sanctions = [(k, (back[s], back[e - 1] + 1)) for k, (s, e) in am.sanctions]
+            am.leaves = {k: [am._to_original(sp) for sp in v] for k, v in am.leaves.items()}
+            am.sanctions = [(k, am._to_original(sp)) for k, sp in am.sanctions]
         am.sanctions = _in_clauses(am.sanctions, art.text, compiled.clause)
-        out.append(am)
-    return out
+        yield am
 
 
-def _match_one(compiled: Compiled, art: ArticleText, text: str, doc: Any) -> ArticleMatches:
-    """All leaf and sanction spans of one article, as offsets into `text` (the matching text)."""
-    strings = compiled.nlp.vocab.strings
-    am = ArticleMatches(art)
+def _match_one(compiled: Compiled, art: ArticleText, doc: Any) -> ArticleMatches:
+    """Phrase and sanction spans of one article, as offsets into the matching text."""
+    import numpy
+
+    am = ArticleMatches(art, compiled=compiled)
     hits = _word_hits(compiled, doc)
-    stops = [0]
-    for tok in doc:
-        stops.append(stops[-1] + (tok.text in _SENTENCE_END))
+    ends = numpy.isin(doc.to_array("ORTH"), compiled.stop_orths)
+    stops = [0, *numpy.cumsum(ends).tolist()]
     for phrase in compiled.phrases:
         for start, end in _phrase_spans(phrase, hits, stops):
             span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
@@ -308,20 +360,6 @@ def _match_one(compiled: Compiled, art: ArticleText, text: str, doc: Any) -> Art
                 am.sanctions.append((compiled.sanction_keys[phrase.key], span))
             else:
                 am.leaves.setdefault(phrase.key, []).append(span)
-    if len(compiled.tokens):
-        for match_id, start, end in compiled.tokens(doc):
-            span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-            am.leaves.setdefault(strings[match_id], []).append(span)
-    lower = text.lower()
-    for key, pattern in compiled.regexes:
-        spans = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
-        if spans:
-            am.leaves[key] = spans
-    for key, phrase_text, threshold in compiled.fuzzies:
-        res = fuzz.partial_ratio_alignment(phrase_text, lower, score_cutoff=threshold)
-        if res is not None:
-            am.leaves[key] = [(res.dest_start, res.dest_end)]
-            am.fuzzy_scores[key] = res.score / 100
     return am
 
 
@@ -358,6 +396,24 @@ class Evaluator:
             "sentence": am.text.sentences or [whole],
         }
         self.scores: list[float] = []
+        self._possible: dict[int, bool] = {}
+
+    def possible(self, cond: Condition) -> bool:
+        """Whether `cond` can hold anywhere in the article (each `all` part matched somewhere, …): a cheap
+        test that spares walking every sentence for rules whose words are not in the article."""
+        key = id(cond)
+        if key not in self._possible:
+            leaf = self.c.leaf_ids.get(key)
+            if leaf is not None:
+                ok = bool(self.am.spans(leaf))
+            elif cond.all is not None:
+                ok = all(self.possible(c) for c in cond.all)
+            elif cond.any is not None:
+                ok = any(self.possible(c) for c in cond.any)
+            else:
+                ok = True
+            self._possible[key] = ok
+        return self._possible[key]
 
     def _within(self, scope: str, unit: Span) -> list[Span]:
         units = [u for u in self.units[scope] if u[0] < unit[1] and unit[0] < u[1]]
@@ -365,9 +421,11 @@ class Evaluator:
 
     def holds(self, cond: Condition, unit: Span) -> list[Span] | None:
         """Evidence spans if `cond` holds somewhere in `unit` (within one unit of its scope), else None."""
+        if not self.possible(cond):
+            return None
         key = self.c.leaf_ids.get(id(cond))
         if key is not None:
-            spans = [s for s in self.am.leaves.get(key, []) if unit[0] <= s[0] and s[1] <= unit[1]]
+            spans = [s for s in self.am.spans(key) if unit[0] <= s[0] and s[1] <= unit[1]]
             if not spans or self._excepted(cond, unit):
                 return None
             self.scores.append(self.am.fuzzy_scores.get(key, 1.0))
@@ -386,8 +444,13 @@ class Evaluator:
 
     def _compose(self, cond: Condition, unit: Span) -> list[Span] | None:
         if cond.all is not None:
-            results = [self.holds(c, unit) for c in cond.all]
-            return None if any(r is None for r in results) else [s for r in results for s in r or []]
+            evidence: list[Span] = []
+            for child in cond.all:  # stop at the first part that fails
+                got = self.holds(child, unit)
+                if got is None:
+                    return None
+                evidence.extend(got)
+            return evidence
         if cond.any is not None:
             results = [r for r in (self.holds(c, unit) for c in cond.any) if r is not None]
             return [s for r in results for s in r] if results else None

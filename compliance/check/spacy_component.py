@@ -36,7 +36,7 @@ class IloComplianceComponent:
         text = doc.text
         node = Node(eid="doc", kind="article", start=0, end=len(text), text=text)
         art = ArticleText(node, text, [(0, len(text), node)], _sentences(text), [(0, len(text), node)])
-        am: ArticleMatches = match_articles(self.compiled, [art])[0]
+        am: ArticleMatches = next(match_articles(self.compiled, [art]))
         spans = []
         for rule in self.compiled.rules:
             ev = Evaluator(self.compiled, am)
