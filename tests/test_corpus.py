@@ -23,7 +23,7 @@ from compliance.corpus import (
 )
 
 SHARED_SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"
-EVIDENCE_ONLY = {"PROVENANCE.md", "RATIFICATIONS.md"}
+EVIDENCE_ONLY = {"PROVENANCE.md", "RATIFICATIONS.md", "ratifications.csv"}  # evidence, read by compliance.ratifications
 FUNDAMENTAL = {"C029", "C087", "C098", "C100", "C105", "C111", "C138", "C182", "C155", "P029"}
 
 needs_shared = pytest.mark.skipif(

@@ -71,6 +71,8 @@ def russian_forms(lemma: str) -> frozenset[str]:
         if parse.normal_form != word and parse.word != word:
             continue
         forms.update(f.word for f in parse.lexeme)
+    # pymorphy3 writes "ё" ("запрещён", "лёгкого", "тяжёлых"); legal texts almost always write "е".
+    forms.update(f.replace("ё", "е") for f in list(forms))
     return frozenset(forms)
 
 

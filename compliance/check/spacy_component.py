@@ -10,8 +10,8 @@ span per piece of evidence, labelled with the rule id; sanctions go to `doc.span
     >>> nlp = spacy.blank("ru")
     >>> _ = nlp.add_pipe("ilo_compliance", config={"language": "ru"})
     >>> doc = nlp("Разжигание социальной розни наказывается лишением свободы.")
-    >>> sorted({s.label_ for s in doc.spans["ilo_compliance"]})
-    ['C105-A1a-social-discord']
+    >>> "C105-A1a-social-discord" in {s.label_ for s in doc.spans["ilo_compliance"]}
+    True
 """
 
 from __future__ import annotations

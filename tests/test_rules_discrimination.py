@@ -1,0 +1,199 @@
+"""Discrimination and equal-pay rules (rules/c111-c100-discrimination.yaml) on the corpus and on small
+constructed texts. Each rule: at least two texts where it must fire and two where it must not.
+Constructed examples are marked `# constructed`."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from compliance.check import check_document
+from compliance.models import DocumentMeta, Finding
+from compliance.parse import parse_text
+from compliance.rules import RULES_DIR, load_file
+
+from .conftest import parsed
+
+RULES = load_file(RULES_DIR / "c111-c100-discrimination.yaml")
+
+RU_LC = "ru/labour-code@2023-08-04"
+TJ_LC = "tj/labour-code@2026-06-17"
+UZ_LC = "uz/labour-code@2025-12-12"
+KZ_LC = "kz/labour-code-sec001-general-provisions@2025-01-01"
+KZ_CH3 = "kz/criminal-code-ch03-constitutional-rights-arts145-159@2022-09-11"
+
+
+@cache
+def corpus_findings(ref: str) -> tuple[Finding, ...]:
+    doc = parsed(ref)
+    return tuple(check_document(doc, RULES, doc.document.country))
+
+
+def rules_on(ref: str, article: str) -> dict[str, str]:
+    return {f.rule_id: f.kind for f in corpus_findings(ref) if f.article == article}
+
+
+def fired(text: str, country: str = "KZ", language: str = "ru", kind: str = "labour code") -> dict[str, str]:
+    meta = DocumentMeta(id="constructed", kind=kind, country=country, language=language)
+    return {f.rule_id: f.kind for f in check_document(parse_text(text, meta=meta), RULES, country)}
+
+
+# constructed: an anti-discrimination clause that lists sex, race, nationality and language only
+NARROW_RU = ("Статья 5. Запрещение дискриминации\nЗапрещается дискриминация работников в зависимости от пола, "
+             "расы, национальности и языка.")
+# constructed: Uzbek clause with sex, race, language, no nationality, origin, religion or belief (ASCII apostrophe)
+NARROW_UZ = ("4-modda. Kamsitishni taqiqlash\nMehnat sohasida kamsitish taqiqlanadi. Jinsi, irqi, tili va yoshiga "
+             "qarab cheklovlar belgilash kamsitishdir.")
+
+
+# -- lists of work closed to women (C111 Art. 1(1)(a), Art. 5) ----------------------------------------------
+
+
+@pytest.mark.parametrize(("ref", "article"), [(RU_LC, "253"), (TJ_LC, "216"), (UZ_LC, "393")])
+def test_work_closed_to_women_is_a_conflict(ref: str, article: str) -> None:
+    assert rules_on(ref, article).get("C111-A1a-women-excluded-work") == "conflict"
+
+
+@pytest.mark.parametrize(("ref", "article"), [(TJ_LC, "5"), (TJ_LC, "217"), (RU_LC, "254"), (TJ_LC, "221")])
+def test_women_rule_silent_on_maternity_protection_and_general_principles(ref: str, article: str) -> None:
+    assert "C111-A1a-women-excluded-work" not in rules_on(ref, article)
+
+
+def test_women_rule_matches_inflected_wording() -> None:
+    # constructed: "не допускается использование труда женщин" (genitive plural, other verb)
+    text = "Статья 6. Подземные работы\nНе допускается использование труда женщин на подземных работах."
+    assert fired(text).get("C111-A1a-women-excluded-work") == "conflict"
+
+
+def test_women_rule_silent_on_pregnancy_protection() -> None:
+    # constructed
+    text = ("Статья 7. Беременные женщины\nЗапрещается применение труда женщин в период беременности на "
+            "работах с вредными условиями труда.")
+    assert "C111-A1a-women-excluded-work" not in fired(text)
+
+
+# -- grounds missing from the anti-discrimination clause (C111 Art. 1(1)(a)) ---------------------------------
+
+
+@pytest.mark.parametrize(("ref", "article"), [(KZ_LC, "6"), (UZ_LC, "4")])
+def test_clause_without_colour_is_a_concern(ref: str, article: str) -> None:
+    assert rules_on(ref, article).get("C111-A1a-colour-missing") == "concern"
+
+
+MISSING = ["C111-A1a-colour-missing", "C111-A1a-political-opinion-missing", "C111-A1a-national-extraction-missing",
+           "C111-A1a-social-origin-missing", "C111-A1a-religion-missing"]
+
+
+@pytest.mark.parametrize(("ref", "article"), [(RU_LC, "3"), (TJ_LC, "7")])
+def test_complete_clauses_raise_no_missing_ground(ref: str, article: str) -> None:
+    assert not set(MISSING) & set(rules_on(ref, article))
+
+
+@pytest.mark.parametrize(("ref", "article"), [(RU_LC, "64"), (RU_LC, "132"), (RU_LC, "4"), (KZ_CH3, "145")])
+def test_missing_ground_rules_need_a_general_labour_code_clause(ref: str, article: str) -> None:
+    assert not set(MISSING) & set(rules_on(ref, article))
+
+
+def test_kazakh_clause_lacks_only_colour() -> None:
+    found = rules_on(KZ_LC, "6")
+    assert [r for r in MISSING if r in found] == ["C111-A1a-colour-missing"]
+
+
+def test_narrow_clause_reports_each_missing_ground() -> None:
+    found = fired(NARROW_RU)
+    assert {r for r in MISSING if r in found} == {
+        "C111-A1a-colour-missing", "C111-A1a-political-opinion-missing", "C111-A1a-social-origin-missing",
+        "C111-A1a-religion-missing"}
+
+
+def test_narrow_uzbek_clause_reports_each_missing_ground() -> None:
+    found = fired(NARROW_UZ, country="UZ", language="uz-Latn")
+    assert {r for r in MISSING if r in found} == set(MISSING)
+
+
+def test_national_extraction_missing_in_russian() -> None:
+    # constructed: grounds without nationality or ethnic origin
+    text = ("Статья 8. Недопущение дискриминации\nНикто не может подвергаться дискриминации по признакам пола, "
+            "расы, цвета кожи, языка, вероисповедания, политических убеждений и социального происхождения.")
+    found = fired(text)
+    assert found.get("C111-A1a-national-extraction-missing") == "concern"
+    assert not {"C111-A1a-colour-missing", "C111-A1a-religion-missing", "C111-A1a-political-opinion-missing",
+                "C111-A1a-social-origin-missing"} & set(found)
+
+
+def test_uzbek_clause_with_belief_and_nationality_lacks_only_colour() -> None:
+    found = rules_on(UZ_LC, "4")
+    assert [r for r in MISSING if r in found] == ["C111-A1a-colour-missing"]
+
+
+# -- protection limited to citizens -------------------------------------------------------------------------
+
+
+def test_equality_for_citizens_only_is_a_concern() -> None:
+    # constructed
+    text = ("Статья 9. Равенство прав граждан\nГраждане Республики имеют равные права в сфере труда. "
+            "Запрещается дискриминация граждан по признакам пола и расы.")
+    assert fired(text).get("C111-A1a-citizens-only") == "concern"
+
+
+def test_equality_for_citizens_only_uzbek() -> None:
+    # constructed: right single quotation mark in "O’zbekiston"
+    text = ("1-modda. Fuqarolarning tengligi\nO’zbekiston Respublikasi fuqarolari mehnat sohasida teng huquqlarga "
+            "ega, kamsitish taqiqlanadi.")
+    assert fired(text, country="UZ", language="uz-Latn").get("C111-A1a-citizens-only") == "concern"
+
+
+@pytest.mark.parametrize(("ref", "article"), [(TJ_LC, "7"), (RU_LC, "3"), (KZ_LC, "6"), (UZ_LC, "4")])
+def test_citizens_rule_silent_when_everyone_is_protected(ref: str, article: str) -> None:
+    assert "C111-A1a-citizens-only" not in rules_on(ref, article)
+
+
+# -- prohibition of discrimination (implements) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("ref", "article"), [(RU_LC, "3"), (TJ_LC, "7"), (UZ_LC, "4"), (KZ_CH3, "145")])
+def test_prohibition_of_discrimination_implements(ref: str, article: str) -> None:
+    assert rules_on(ref, article).get("C111-A1a-non-discrimination") == "implements"
+
+
+@pytest.mark.parametrize(("ref", "article"), [(RU_LC, "4"), (RU_LC, "132"), (TJ_LC, "5")])
+def test_non_discrimination_rule_needs_a_list_of_grounds(ref: str, article: str) -> None:
+    assert "C111-A1a-non-discrimination" not in rules_on(ref, article)
+
+
+# -- equal pay (C100 Art. 1(b)) -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("ref", "article"), [(KZ_LC, "22"), (KZ_LC, "23"), (TJ_LC, "18")])
+def test_equal_pay_for_equal_work_is_a_concern(ref: str, article: str) -> None:
+    assert rules_on(ref, article).get("C100-A1b-equal-work-only") == "concern"
+
+
+@pytest.mark.parametrize(("ref", "article"), [(RU_LC, "22"), (UZ_LC, "244"), (RU_LC, "132")])
+def test_equal_work_rule_silent_on_equal_value(ref: str, article: str) -> None:
+    assert "C100-A1b-equal-work-only" not in rules_on(ref, article)
+
+
+def test_equal_work_rule_uzbek() -> None:
+    # constructed: backtick apostrophe in "to`lanadi"
+    text = ("1-modda. Mehnatga haq to`lash\nTeng mehnat uchun teng haq to`lanadi.")
+    assert fired(text, country="UZ", language="uz-Latn").get("C100-A1b-equal-work-only") == "concern"
+
+
+@pytest.mark.parametrize(("ref", "article"), [(RU_LC, "22"), (UZ_LC, "244")])
+def test_equal_value_implements(ref: str, article: str) -> None:
+    assert rules_on(ref, article).get("C100-A1b-equal-value") == "implements"
+
+
+@pytest.mark.parametrize(("ref", "article"), [(RU_LC, "338"), (TJ_LC, "165"), (TJ_LC, "18")])
+def test_equal_value_rule_silent_on_equivalent_jobs_and_equal_work(ref: str, article: str) -> None:
+    assert "C100-A1b-equal-value" not in rules_on(ref, article)
+
+
+def test_dev_set_oks_get_no_discrimination_flag() -> None:
+    oks = {RU_LC: ["1", "2", "3", "4", "21", "22", "64", "145"], TJ_LC: ["5", "6", "7", "8", "20", "66", "139",
+                                                                         "223", "224"], KZ_LC: ["7", "2", "3"]}
+    for ref, articles in oks.items():
+        for article in articles:
+            assert not {k for k in rules_on(ref, article).values() if k in ("conflict", "concern")}, (ref, article)

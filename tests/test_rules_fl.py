@@ -1,0 +1,373 @@
+"""Forced-labour rules (rules/c105-forced-labour.yaml, rules/c029-forced-labour.yaml) on the corpus and on
+small constructed texts. Each rule: at least two texts where it must fire and two where it must not.
+Constructed examples are marked `# constructed`."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from compliance.check import check_document
+from compliance.models import DocumentMeta, Finding
+from compliance.parse import parse_text
+from compliance.rules import RULES_DIR, load_file
+
+from .conftest import parsed
+
+RULES = load_file(RULES_DIR / "c105-forced-labour.yaml") + load_file(RULES_DIR / "c029-forced-labour.yaml")
+
+KZ174 = ["kz/criminal-code-art174@2015-11-13", "kz/criminal-code-art174@2020-06-26",
+         "kz/criminal-code-ch04-05-arts160-186-incl-art174@2025-09-16"]
+KZ400 = ["kz/criminal-code-arts400-406@2015-11-13", "kz/criminal-code-arts400-406@2023-01-01"]
+KZ_CH3 = "kz/criminal-code-ch03-constitutional-rights-arts145-159@2022-09-11"
+KZ_CH4 = "kz/criminal-code-ch04-05-arts160-186-incl-art174@2025-09-16"
+KZ_CH9 = "kz/criminal-code-ch09-10-arts250-295-1-incl-art274@2025-09-16"
+KZ_ADM = "kz/admin-offences-code-ch27-arts457-509-incl-art488@2024-06-16"
+KZ_LC = "kz/labour-code-sec001-general-provisions@2025-01-01"
+RU_LC = "ru/labour-code@2023-08-04"
+TJ_LC = "tj/labour-code@2026-06-17"
+UZ_LC = "uz/labour-code@2025-12-12"
+
+
+@cache
+def corpus_findings(ref: str) -> tuple[Finding, ...]:
+    doc = parsed(ref)
+    return tuple(check_document(doc, RULES, doc.document.country))
+
+
+def rules_on(ref: str, article: str) -> dict[str, str]:
+    """{rule id: kind} of the findings on one article of a corpus document."""
+    return {f.rule_id: f.kind for f in corpus_findings(ref) if f.article == article}
+
+
+def check_text(text: str, kind: str, country: str = "KZ", language: str = "ru") -> list[Finding]:
+    meta = DocumentMeta(id="constructed", kind=kind, country=country, language=language)
+    return check_document(parse_text(text, meta=meta), RULES, country)
+
+
+def fired(text: str, kind: str, country: str = "KZ", language: str = "ru") -> dict[str, str]:
+    return {f.rule_id: f.kind for f in check_text(text, kind, country, language)}
+
+
+# -- C105 Art. 1(a): "inciting social discord" -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ref", KZ174)
+def test_social_discord_flagged_in_every_edition_with_sanctions_quoted(ref: str) -> None:
+    finding = next(f for f in corpus_findings(ref) if f.article == "174" and f.rule_id == "C105-A1a-social-discord")
+    assert finding.kind == "conflict" and finding.convention_article == "1(a)"
+    quoted = {s.type for s in finding.sanctions if s.compulsory_labour}
+    assert {"restriction_of_freedom", "deprivation_of_liberty"} <= quoted
+    assert "лишением свободы" in finding.explanation
+
+
+@pytest.mark.parametrize(("ref", "article"), [(KZ_CH3, "145"), (KZ_CH4, "168"), (KZ_CH4, "175")])
+def test_social_discord_silent_on_equality_genocide_and_treason(ref: str, article: str) -> None:
+    assert "C105-A1a-social-discord" not in rules_on(ref, article)
+
+
+def test_social_discord_needs_a_penalty_involving_labour() -> None:
+    # constructed: the same offence punished by a fine only
+    text = ("Статья 1. Разжигание розни\nДействия, направленные на разжигание социальной розни, – "
+            "наказываются штрафом в размере до ста месячных расчетных показателей.")
+    assert "C105-A1a-social-discord" not in fired(text, "criminal code")
+
+
+def test_social_discord_kazakh_stems() -> None:
+    # constructed: Kazakh wording, mixed Cyrillic і / Latin i as in adilet.zan.kz texts
+    text = ("1-бап. Әлеуметтiк, ұлттық, рулық, нәсiлдік, тектік-топтық немесе дiни алауыздықты қоздыру\n"
+            "Әлеуметтік алауыздықты қоздыруға бағытталған қасақана әрекеттер – бас бостандығынан айыруға "
+            "жазаланады.")
+    assert fired(text, "criminal code", language="kk").get("C105-A1a-social-discord") == "conflict"
+
+
+# -- C105 Art. 1(a): false information ---------------------------------------------------------------------
+
+
+def test_false_information_flagged_on_kz_274() -> None:
+    assert rules_on(KZ_CH9, "274").get("C105-A1a-false-information") == "conflict"
+
+
+def test_false_information_matches_inflected_verb_form() -> None:
+    # constructed: participle "распространившее", "недостоверные сведения", correctional labour
+    text = ("Статья 2. Недостоверные сведения\nЛицо, публично распространившее заведомо недостоверные сведения "
+            "об органах власти, – наказывается исправительными работами на срок до одного года.")
+    assert fired(text, "criminal code", country="RU").get("C105-A1a-false-information") == "conflict"
+
+
+@pytest.mark.parametrize(("ref", "article"), [(KZ_CH9, "273"), (KZ_ADM, "495"), (KZ_CH9, "272")])
+def test_false_information_silent_on_terror_hoax_false_statements_to_authorities_and_riots(
+    ref: str, article: str
+) -> None:
+    assert "C105-A1a-false-information" not in rules_on(ref, article)
+
+
+# -- C105 Art. 1(a): assemblies ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ref", KZ400)
+def test_assembly_offence_flagged_as_conflict(ref: str) -> None:
+    assert rules_on(ref, "400").get("C105-A1a-assemblies") == "conflict"
+
+
+def test_administrative_arrest_for_assemblies_is_a_concern_when_labour_link_unknown() -> None:
+    finding = next(f for f in corpus_findings(KZ_ADM) if f.article == "488" and f.rule_id == "C105-A1a-assemblies")
+    assert finding.kind == "concern"
+    assert any(s.type == "arrest" and s.compulsory_labour is None for s in finding.sanctions)
+
+
+@pytest.mark.parametrize(("ref", "article"), [(KZ_CH3, "155"), (KZ_ADM, "488-1"), (KZ_CH9, "263"), (KZ_ADM, "505")])
+def test_assembly_rule_silent_on_obstruction_sports_events_and_criminal_meetings(ref: str, article: str) -> None:
+    assert "C105-A1a-assemblies" not in rules_on(ref, article)
+
+
+# -- C105 Art. 1(a): associations ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ref", KZ400)
+def test_association_offences_flagged(ref: str) -> None:
+    assert rules_on(ref, "404").get("C105-A1a-associations") == "conflict"
+    assert "C105-A1a-associations" in rules_on(ref, "405")
+
+
+@pytest.mark.parametrize(("ref", "article"), [(KZ_CH3, "145"), (KZ_CH9, "262"), (KZ_CH9, "263"), (KZ_ADM, "489")])
+def test_association_rule_silent_on_criminal_groups_and_fine_only_offences(ref: str, article: str) -> None:
+    assert "C105-A1a-associations" not in rules_on(ref, article)
+
+
+# -- C105 Art. 1(d): strikes -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ref", KZ400)
+def test_calling_to_continue_a_strike_flagged(ref: str) -> None:
+    assert rules_on(ref, "402").get("C105-A1d-strikes") == "conflict"
+
+
+def test_strike_rule_silent_on_coercion_to_strike() -> None:
+    assert "C105-A1d-strikes" not in rules_on(KZ_CH3, "157")
+
+
+def test_strike_rule_needs_a_penalty_involving_labour() -> None:
+    # constructed: participation in an unlawful strike punished by a fine
+    text = ("Статья 3. Незаконная забастовка\nУчастие в забастовке, признанной судом незаконной, – "
+            "наказывается штрафом в размере до ста месячных расчетных показателей.")
+    assert "C105-A1d-strikes" not in fired(text, "criminal code")
+
+
+def test_strike_rule_uzbek() -> None:
+    # constructed: Uzbek, backtick apostrophe, correctional labour
+    text = ("1-modda. Ish tashlashda qatnashish\nNoqonuniy deb topilgan ish tashlashda qatnashish — "
+            "axloq tuzatish ishlari bilan jazolanadi.")
+    assert fired(text, "criminal code", country="UZ", language="uz-Latn").get("C105-A1d-strikes") == "conflict"
+
+
+# -- C105 Art. 1(a): extremism -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("ref", "article"), [(KZ_CH4, "182"), (KZ400[1], "405"), (KZ_CH9, "258")])
+def test_extremism_offences_are_concerns(ref: str, article: str) -> None:
+    assert rules_on(ref, article).get("C105-A1a-extremism") == "concern"
+
+
+@pytest.mark.parametrize(("ref", "article"), [(KZ_CH9, "255"), (KZ_CH4, "184")])
+def test_extremism_rule_silent_on_terrorism_and_sabotage(ref: str, article: str) -> None:
+    assert "C105-A1a-extremism" not in rules_on(ref, article)
+
+
+# -- C105 Art. 1(a): insulting officials -------------------------------------------------------------------
+
+
+def test_insulting_a_representative_of_authority_flagged() -> None:
+    # constructed: Russian inflection ("оскорбление представителя власти"), compulsory works
+    text = ("Статья 319. Оскорбление представителя власти\nПубличное оскорбление представителя власти при "
+            "исполнении им своих должностных обязанностей – наказывается обязательными работами на срок до "
+            "трехсот шестидесяти часов.")
+    assert fired(text, "criminal code", country="RU").get("C105-A1a-insulting-officials") == "conflict"
+
+
+def test_insulting_the_president_flagged_in_uzbek() -> None:
+    # constructed: Uzbek, right single quotation mark as apostrophe
+    text = ("1-modda. Prezidentni haqorat qilish\nOʻzbekiston Respublikasi Prezidentini ochiqdan-ochiq haqorat "
+            "qilish — axloq tuzatish ishlari bilan jazolanadi.")
+    assert fired(text.replace("ʻ", "’"), "criminal code", country="UZ", language="uz-Latn").get(
+        "C105-A1a-insulting-officials") == "conflict"
+
+
+def test_insult_rule_silent_on_insulting_private_persons() -> None:
+    # constructed: insult of a private person
+    text = ("Статья 4. Оскорбление\nОскорбление, то есть унижение чести и достоинства другого лица, – "
+            "наказывается исправительными работами.")
+    assert "C105-A1a-insulting-officials" not in fired(text, "criminal code")
+
+
+@pytest.mark.parametrize(("ref", "article"), [(KZ_CH9, "294"), (KZ174[1], "174")])
+def test_insult_rule_silent_on_vandalism_and_national_dignity(ref: str, article: str) -> None:
+    assert "C105-A1a-insulting-officials" not in rules_on(ref, article)
+
+
+# -- C105 Art. 1(c): labour discipline ---------------------------------------------------------------------
+
+
+def test_breach_of_labour_discipline_flagged() -> None:
+    # constructed: "нарушение трудовой дисциплины" inflected, correctional labour
+    text = ("Статья 5. Нарушение трудовой дисциплины\nГрубое нарушение работником трудовой дисциплины, "
+            "совершенное неоднократно, – наказывается исправительными работами на срок до двух лет.")
+    assert fired(text, "criminal code").get("C105-A1c-labour-discipline") == "conflict"
+
+
+def test_leaving_work_without_permission_flagged() -> None:
+    # constructed: "самовольное оставление работы", deprivation of liberty
+    text = ("Статья 6. Самовольное оставление работы\nСамовольное оставление работы работником оборонного "
+            "предприятия – наказывается лишением свободы на срок до одного года.")
+    assert fired(text, "criminal code").get("C105-A1c-labour-discipline") == "conflict"
+
+
+def test_labour_discipline_rule_silent_on_breaches_endangering_life() -> None:
+    # constructed: breach of discipline causing death (penalties accepted under Art. 1(c))
+    text = ("Статья 7. Нарушение трудовой дисциплины на транспорте\nНарушение трудовой дисциплины "
+            "работником транспорта, повлекшее по неосторожности смерть человека, – наказывается лишением "
+            "свободы на срок до пяти лет.")
+    assert "C105-A1c-labour-discipline" not in fired(text, "criminal code")
+
+
+def test_labour_discipline_rule_silent_on_employers_violations() -> None:
+    assert "C105-A1c-labour-discipline" not in rules_on(KZ_CH3, "152")
+
+
+# -- C105 Art. 1(b): mobilisation of labour ----------------------------------------------------------------
+
+
+def test_mobilising_students_for_harvest_flagged() -> None:
+    # constructed
+    text = ("Статья 8. Сельскохозяйственные работы\nМестные исполнительные органы вправе привлекать "
+            "студентов и работников бюджетных организаций к уборке хлопка.")
+    assert fired(text, "labour code", country="UZ").get("C105-A1b-labour-mobilisation") == "conflict"
+
+
+def test_mobilisation_flagged_in_uzbek_with_ascii_apostrophe() -> None:
+    # constructed: ASCII apostrophe in "qishloq xo'jaligi"
+    text = ("1-modda. Mavsumiy ishlar\nHokimliklar fuqarolarni qishloq xo'jaligi ishlariga va paxta "
+            "terimiga jalb qilishi mumkin.")
+    assert fired(text, "labour code", country="UZ", language="uz-Latn").get("C105-A1b-labour-mobilisation") == "conflict"
+
+
+def test_mobilisation_rule_silent_on_the_prohibition_of_forced_labour() -> None:
+    assert "C105-A1b-labour-mobilisation" not in rules_on(RU_LC, "4")
+
+
+def test_mobilisation_rule_silent_on_voluntary_work() -> None:
+    # constructed
+    text = ("Статья 9. Сезонные работы\nСтуденты могут привлекаться к сельскохозяйственным работам только "
+            "добровольно, по трудовому договору.")
+    assert "C105-A1b-labour-mobilisation" not in fired(text, "labour code")
+
+
+# -- C029: prohibition, exceptions, leaving employment -------------------------------------------------------
+
+
+@pytest.mark.parametrize(("ref", "article"), [(RU_LC, "4"), (KZ_LC, "7"), (TJ_LC, "8"), (UZ_LC, "5")])
+def test_prohibition_of_forced_labour_implements(ref: str, article: str) -> None:
+    assert rules_on(ref, article).get("C029-A1-prohibition") == "implements"
+
+
+@pytest.mark.parametrize(("ref", "article"), [(RU_LC, "3"), (KZ_LC, "4")])
+def test_prohibition_rule_silent_elsewhere(ref: str, article: str) -> None:
+    assert "C029-A1-prohibition" not in rules_on(ref, article)
+
+
+@pytest.mark.parametrize(("ref", "article"), [(RU_LC, "4"), (KZ_LC, "7"), (TJ_LC, "8"), (UZ_LC, "5")])
+def test_corpus_exceptions_stay_within_the_convention(ref: str, article: str) -> None:
+    found = rules_on(ref, article)
+    assert "C029-A2-2c-prison-labour-unsupervised" not in found
+    assert "C029-A2-2-exceptions-beyond-convention" not in found
+
+
+def test_convict_labour_exception_without_supervision_is_a_concern() -> None:
+    # constructed
+    text = ("Статья 10. Запрещение принудительного труда\nПринудительный труд запрещен.\n"
+            "Принудительным трудом не считается работа, выполняемая на основании приговора суда.")
+    assert fired(text, "labour code").get("C029-A2-2c-prison-labour-unsupervised") == "concern"
+
+
+def test_convict_labour_exception_without_supervision_uzbek() -> None:
+    # constructed
+    text = ("1-modda. Majburiy mehnatni taqiqlash\nMajburiy mehnat taqiqlanadi.\n"
+            "Majburiy mehnat sud hukmi boʻyicha bajariladigan ishni oʻz ichiga olmaydi.")
+    assert fired(text, "labour code", country="UZ", language="uz-Latn").get(
+        "C029-A2-2c-prison-labour-unsupervised") == "concern"
+
+
+def test_exceptions_for_economic_needs_flagged() -> None:
+    # constructed: an exception list with economic and agricultural work
+    text = ("Статья 11. Запрещение принудительного труда\nПринудительный труд запрещен.\n"
+            "Принудительным трудом не считаются:\nработа, требуемая в условиях чрезвычайных обстоятельств;\n"
+            "работа, выполняемая гражданами по решению местных исполнительных органов для нужд экономического "
+            "развития региона.")
+    assert fired(text, "labour code").get("C029-A2-2-exceptions-beyond-convention") == "conflict"
+
+
+def test_exceptions_for_hashar_flagged_in_uzbek() -> None:
+    # constructed: Uzbek, right quotation mark in "o’z"
+    text = ("1-modda. Majburiy mehnat\nMajburiy mehnat taqiqlanadi.\nMajburiy mehnat quyidagilarni o’z ichiga "
+            "olmaydi:\nhashar tartibida obodonlashtirish ishlari.")
+    assert fired(text, "labour code", country="UZ", language="uz-Latn").get(
+        "C029-A2-2-exceptions-beyond-convention") == "conflict"
+
+
+def test_resignation_only_with_employer_consent_is_a_concern() -> None:
+    # constructed
+    text = ("Статья 12. Расторжение трудового договора\nРасторжение трудового договора по инициативе работника "
+            "допускается только с согласия работодателя.")
+    assert fired(text, "labour code").get("C029-A1-leaving-employment") == "concern"
+
+
+def test_worker_barred_from_resigning_is_a_concern() -> None:
+    # constructed
+    text = ("Статья 13. Обязательная отработка\nРаботник не вправе расторгнуть трудовой договор по собственному "
+            "желанию в течение трех лет после направления на работу.")
+    assert fired(text, "labour code").get("C029-A1-leaving-employment") == "concern"
+
+
+@pytest.mark.parametrize(("ref", "article"), [(RU_LC, "80"), (RU_LC, "81"), (TJ_LC, "42"), (UZ_LC, "161")])
+def test_leaving_employment_rule_silent_on_termination_articles(ref: str, article: str) -> None:
+    assert "C029-A1-leaving-employment" not in rules_on(ref, article)
+
+
+# -- P029: offence of using forced labour ------------------------------------------------------------------
+
+
+def test_forced_labour_offence_implements_protocol() -> None:
+    # constructed
+    text = ("Статья 127.2. Использование рабского труда\nИспользование труда человека, в отношении которого "
+            "другое лицо осуществляет полномочия, присущие праву собственности, – наказывается принудительными "
+            "работами.\nИспользование принудительного труда – наказывается лишением свободы.")
+    assert fired(text, "criminal code", country="RU").get("P029-A1-forced-labour-offence") == "implements"
+
+
+def test_trafficking_offence_implements_protocol_in_uzbek() -> None:
+    # constructed
+    text = "1-modda. Odam savdosi\nOdam savdosi — ozodlikdan mahrum qilish bilan jazolanadi."
+    assert fired(text, "criminal code", country="UZ", language="uz-Latn").get(
+        "P029-A1-forced-labour-offence") == "implements"
+
+
+@pytest.mark.parametrize(("ref", "article"), [(KZ_CH3, "152"), (KZ_CH3, "157")])
+def test_protocol_rule_silent_on_labour_law_offences(ref: str, article: str) -> None:
+    assert "P029-A1-forced-labour-offence" not in rules_on(ref, article)
+
+
+# -- sanity over the whole corpus ---------------------------------------------------------------------------
+
+
+def test_inserted_list_items_do_not_break_the_offence() -> None:
+    # constructed: Kazakh-style inserted item "1-1)" carrying the offence, penalty after the list
+    text = ("Статья 174-1. Публичные призывы\n1. Действия, совершенные:\n1) публично;\n"
+            "1-1) с целью разжигания социальной, сословной или религиозной розни;\n2) с использованием сетей "
+            "телекоммуникаций, –\nнаказываются ограничением свободы на срок до трех лет.")
+    findings = [f for f in check_text(text, "criminal code") if f.rule_id == "C105-A1a-social-discord"]
+    assert findings and findings[0].article == "174-1" and findings[0].kind == "conflict"
+
+
+def test_no_forced_labour_conflict_on_russian_labour_code() -> None:
+    assert not [f for f in corpus_findings(RU_LC) if f.kind in ("conflict", "concern")]
