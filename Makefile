@@ -20,6 +20,7 @@ report: install
 	$(BIN)/compliance report --country KZ -o reports/KZ
 
 test: install
+	sh scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest -q
 
 bench: install

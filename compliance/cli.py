@@ -7,9 +7,7 @@ program exits 1. Sub-commands import their stage lazily so that `compliance --he
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 from .models import Document, Node
@@ -139,44 +137,6 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    """Until the report stage lands: parse every law of the country and write a summary of what was read."""
-    from .corpus import load_entries
-
-    entries = [e for e in load_entries() if (e.meta.country or "").upper() == args.country.upper()]
-    if not entries:
-        raise UsageError(f"no documents for country {args.country} in the corpus (see: compliance corpus list)")
-    out = Path(args.output or f"reports/{args.country.upper()}")
-    out.mkdir(parents=True, exist_ok=True)
-    rows = []
-    for entry in entries:
-        doc = parse_file(entry.file)
-        kinds = Counter(n.kind for n in doc.tree.walk())
-        rows.append(
-            {
-                "id": entry.meta.id,
-                "title": entry.meta.title,
-                "edition": str(entry.meta.edition),
-                "articles": kinds["article"],
-                "repealed": sum(1 for a in doc.articles() if a.repealed),
-                "notes": sum(len(n.notes) for n in doc.tree.walk()),
-                "warnings": len(doc.warnings),
-            }
-        )
-    (out / "summary.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    width = max(len(r["id"]) for r in rows)
-    lines = [f"{'document'.ljust(width)}  articles  repealed  notes  warnings"]
-    lines += [
-        f"{r['id'].ljust(width)}  {r['articles']:>8}  {r['repealed']:>8}  {r['notes']:>5}  {r['warnings']:>8}" for r in rows
-    ]
-    text = "\n".join(lines) + "\n"
-    (out / "summary.txt").write_text(text, encoding="utf-8")
-    if not args.quiet:
-        sys.stdout.write(text)
-        print(f"written: {out}/summary.json, {out}/summary.txt")
-    return 0
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="compliance",
@@ -222,11 +182,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=("list",))
     p.set_defaults(func=cmd_corpus)
 
-    p = sub.add_parser("report", help="report on every law of a country in the corpus", epilog=EXAMPLES["report"])
-    p.add_argument("--country", required=True, help="ISO 3166 alpha-2 code, e.g. KZ")
-    p.add_argument("-o", "--output", help="output folder (default reports/<COUNTRY>)")
-    p.add_argument("--quiet", action="store_true", help="print nothing but errors")
-    p.set_defaults(func=cmd_report)
+    p = sub.add_parser("report", help="annotated gap report on a country's laws or your own files", epilog=EXAMPLES["report"])
+    from .report import add_arguments, run_report
+
+    add_arguments(p)
+    p.set_defaults(func=run_report)
     return parser
 
 

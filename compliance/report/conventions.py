@@ -35,6 +35,11 @@ class ConventionQuote:
     heading: str  # "Article 1"
     lines: tuple[QuoteLine, ...] = field(default_factory=tuple)
 
+    @property
+    def partial(self) -> bool:
+        """The quote shows context (a chapeau) besides the cited unit: worth marking which is which."""
+        return any(not line.cited for line in self.lines)
+
 
 @dataclass(frozen=True)
 class ConventionInfo:

@@ -112,6 +112,7 @@ class FindingView:
     evidence: list[str]
     convention_quote: ConventionQuote | None
     law_anchor: str | None  # where the article is in the law view
+    law_keys: list[str] = field(default_factory=list)  # the laws it concerns (a requirement: several)
 
     @property
     def principle(self) -> str | None:
@@ -237,8 +238,7 @@ def _article_block(node: Node, level: int, anchors, found: list[FindingView]) ->
             mismatch = True
             continue
         spans.extend(fv.f.spans)
-        for s in fv.f.sanctions:
-            classes[tuple(s.span)] = ("sanction", s.type)  # type: ignore[index]
+        classes.update(sanction_classes(fv.f))
     depth_of: dict[int, int] = {}
 
     def depths(n: Node, d: int) -> None:
@@ -267,6 +267,16 @@ def _article_block(node: Node, level: int, anchors, found: list[FindingView]) ->
     notes = list(node.notes) + [n for x in node.walk() if x is not node and id(x) not in shown for n in x.notes]
     return LawBlock("article", level, anchor, plain, notes=notes, repealed=node.repealed, units=units,
                     findings=found, highlight_mismatch=mismatch)
+
+
+def sanction_classes(f: Finding) -> dict[tuple[int, int], tuple[str, str | None]]:
+    """Highlight class of each sanction span: `sanction-cl` when it involves compulsory labour in the country."""
+    out: dict[tuple[int, int], tuple[str, str | None]] = {}
+    for s in f.sanctions:
+        cl = {True: "involves compulsory labour", False: "no compulsory labour"}.get(s.compulsory_labour,  # type: ignore[arg-type]
+                                                                                    "compulsory labour unknown")
+        out[(s.span[0], s.span[1])] = ("sanction-cl" if s.compulsory_labour else "sanction", f"{s.type}: {cl}")
+    return out
 
 
 def _anchor(finding_id: str, used: set[str]) -> str:
@@ -320,8 +330,7 @@ def build(
     views: list[FindingView] = []
     for f in findings.findings:
         law = law_by_id.get(f.document_id)
-        classes = {tuple(s.span): ("sanction", s.type) for s in f.sanctions}
-        qlines = lines(segments(f.quote, f.spans, classes=classes)) if f.quote else []  # type: ignore[arg-type]
+        qlines = lines(segments(f.quote, f.spans, classes=sanction_classes(f))) if f.quote else []
         views.append(FindingView(
             f=f, anchor=_anchor(f.id, used), law=law, rule=rules_by_id.get(f.rule_id), quote_lines=qlines,
             evidence=[f.quote[s:e] for s, e in f.spans], convention_quote=quote(f.convention, f.convention_article),
@@ -334,6 +343,7 @@ def build(
     for v in views:
         if v.law:
             v.law.findings.append(v)
+        v.law_keys = [law.key for law in laws if _finding_on(v.f, law)]
 
     # convention articles: those of the rules that applied to at least one law, and those with findings
     keys: dict[tuple[str, str], list[Rule]] = {}

@@ -16,7 +16,7 @@ import re
 from ..models import Finding, FindingsReport
 from . import strings as _strings
 from .highlight import Segment, lines, segments
-from .model import CELL_STATES, SEVERITIES, Report
+from .model import CELL_STATES, SEVERITIES, Report, sanction_classes
 
 _MD_MINIMAL = re.compile(r"([\\`*_{}\[\]#|<>!~&])")
 
@@ -89,9 +89,8 @@ def quote_block(finding: Finding) -> list[str]:
     """The finding's quote as a Markdown block quote, one paragraph per line, evidence in bold."""
     if not finding.quote:
         return []
-    classes = {tuple(s.span): ("sanction", s.type) for s in finding.sanctions}
     out: list[str] = []
-    for i, line in enumerate(lines(segments(finding.quote, finding.spans, classes=classes))):  # type: ignore[arg-type]
+    for i, line in enumerate(lines(segments(finding.quote, finding.spans, classes=sanction_classes(finding)))):
         if i:
             out.append(">")
         out.append(f"> {_md_segments(line)}")
@@ -157,7 +156,7 @@ def report_markdown(report: Report, lang: str = "en") -> str:
             name += f", {law.scope}"
         out.append(
             f"| {law.key} | {_cell(name)}<br>{_code_cell(m.id)} | {m.edition or '—'} | {law.articles} | "
-            f"{len(law.findings)} | {_cell(m.source or m.path or '')} | {_code_cell(law.sha256 or '')} |"
+            f"{len(law.findings)} | {_cell(m.source or m.path or '')} | {_code_cell(law.sha256) if law.sha256 else '—'} |"
         )
     out += ["", f"### {t['conventions_considered']}", ""]
     if not report.ratifications_recorded:
@@ -184,7 +183,7 @@ def report_markdown(report: Report, lang: str = "en") -> str:
     else:
         out.append(t["no_findings"])
 
-    out += ["", f"## {t['findings_heading']}", "", t["findings_count"].format(n=len(report.findings)), ""]
+    out += ["", f"## {t['findings_heading']}", "", (t["finding_count_one"] if len(report.findings) == 1 else t["findings_count"].format(n=len(report.findings))), ""]
     n = 0
     for g in report.groups:
         out += [f"### {g.convention} Art. {md_escape(g.article)}", ""]
@@ -194,8 +193,10 @@ def report_markdown(report: Report, lang: str = "en") -> str:
         for v in g.findings:
             n += 1
             f = v.f
-            where = f"{v.law.key} {md_escape(v.law.label)}" + (f", art. {md_escape(f.article)}" if f.article else "") \
-                if v.law else md_escape(t["requirement_none"])
+            if f.kind == "requirement" or not v.law:
+                where = md_escape(t["requirement_none"]) + (f" ({', '.join(v.law_keys)})" if v.law_keys else "")
+            else:
+                where = f"{v.law.key} {md_escape(v.law.label)}" + (f", art. {md_escape(f.article)}" if f.article else "")
             out += [f"#### {n}. {t[f.kind]} ({t[f.severity]}): {where}", ""]
             out += [f"- {t['citation']}: {md_escape(f.citation)}",
                     f"- {t['finding_id']}: {code_span(f.id)}",
@@ -226,7 +227,7 @@ def _convention_block(q, t: dict[str, str]) -> list[str]:  # type: ignore[no-unt
         if i:
             out.append(">")
         text = md_line(" ".join(p for p in (line.label, line.text) if p))
-        out.append(f"> **{text}**" if line.cited else f"> {text}")
+        out.append(f"> **{text}**" if line.cited and q.partial else f"> {text}")
     return out + [""]
 
 
