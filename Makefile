@@ -21,7 +21,7 @@ report: install
 
 test: install
 	sh scripts/ensure-chromium.sh
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 bench: install
 	$(BIN)/python bench/bench.py

@@ -175,8 +175,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ratifications)
 
     from .diff import add_commands as add_diff_commands
+    from .evaluate import add_command as add_eval_command
 
     add_diff_commands(sub)
+    add_eval_command(sub)
 
     p = sub.add_parser("corpus", help="the bundled corpus", epilog=EXAMPLES["corpus"])
     p.add_argument("action", choices=("list",))

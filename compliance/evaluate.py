@@ -21,8 +21,8 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -123,7 +123,8 @@ def _copied_from(root: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     for meta in sorted(root.rglob("*.meta.yaml")):
         text = meta.read_text("utf-8")
-        m = _COPIED_FROM.search(text.split("\n", 3)[1] if text.count("\n") >= 2 else text)
+        comments = "\n".join(line for line in text.splitlines()[:5] if line.lstrip().startswith("#"))
+        m = _COPIED_FROM.search(comments)
         ident = re.search(r"(?m)^id:\s*(\S+)", text)
         if m and ident:
             out[m[1].rstrip(".,;")] = ident[1]
@@ -226,7 +227,6 @@ class Evaluation:
     documents: list[DocumentResult]
     by_rule: list[RuleRow]
     by_convention: list[ConventionRow]
-    requirements: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -243,59 +243,63 @@ class Evaluation:
         return out
 
 
-def _parse_once(entry: CorpusEntry, cache_: dict[str, Document]) -> Document:
+@dataclass
+class CaseRun:
+    """One case document after the check stage: the corpus entry, the parsed document, its findings."""
+
+    case: DocumentCase
+    entry: CorpusEntry
+    document: Document
+    findings: list[Finding]
+
+
+def run(
+    cases: list[DocumentCase],
+    rules: list[Rule],
+    *,
+    parse: Callable[[CorpusEntry], Document] | None = None,
+    root: Path = CORPUS_DIR,
+) -> list[CaseRun]:
+    """The check stage on every case document (each corpus document parsed once, whatever the number of
+    cases naming it). `requirement` findings have no article to score and are not produced here."""
+    from .check import check_document
     from .parse import parse_file
 
-    if entry.id not in cache_:
-        cache_[entry.id] = parse_file(entry.file)
-    return cache_[entry.id]
+    entries = load_entries(root)
+    parsed: dict[str, Document] = {}
+    out = []
+    for case in cases:
+        entry = resolve(case, entries, root)
+        if entry.id not in parsed:
+            parsed[entry.id] = parse(entry) if parse else parse_file(entry.file)
+        doc = parsed[entry.id]
+        out.append(CaseRun(case, entry, doc, check_document(doc, rules, case.country)))
+    return out
 
 
-def _base(doc_id: str) -> str:
-    return doc_id.split("@", 1)[0]
-
-
-def evaluate(
-    cases: list[DocumentCase],
-    rules: list[Rule] | None = None,
+def score(
+    runs: list[CaseRun],
+    rules: list[Rule],
     conventions: Iterable[str] | None = None,
     *,
     cases_name: str = "cases",
-    documents: dict[str, Document] | None = None,
-    root: Path = CORPUS_DIR,
 ) -> Evaluation:
-    """Run the checker on every case document and score it. With `conventions`, only those conventions'
-    rules run and only flags listing one of them are required (a rule set's own recall)."""
-    from .check import check_documents
-    from .rules import load_rules
-
+    """Recall, false positives, density and tables from checked cases. With `conventions`, only findings
+    of those conventions count and only flags listing one of them are required (a rule set's own score)."""
     wanted = sorted({c.upper() for c in conventions}) if conventions else None
-    selected = list(rules) if rules is not None else load_rules()
-    if wanted:
-        selected = [r for r in selected if r.convention in wanted]
-    rule_of = {r.id: r for r in selected}
-    entries = load_entries(root)
-    parsed = documents if documents is not None else {}
+    selected = [r for r in rules if not wanted or r.convention in wanted]
     flags: list[FlagResult] = []
     fps: list[FalsePositive] = []
     docs: list[DocumentResult] = []
-    requirements: list[dict[str, str]] = []
     rows = {r.id: RuleRow(r.id, r.convention, r.kind) for r in selected}
     conv_rows: dict[str, ConventionRow] = {}
 
     def conv_row(c: str) -> ConventionRow:
         return conv_rows.setdefault(c, ConventionRow(c))
 
-    for case in cases:
-        entry = resolve(case, entries, root)
-        doc = _parse_once(entry, parsed)
-        report = check_documents([doc], selected, case.country)
-        findings = [f for f in report.findings if f.kind != "requirement"]
-        requirements += [
-            {"rule": f.rule_id, "convention": f.convention, "article": f.convention_article, "document": entry.id}
-            for f in report.findings
-            if f.kind == "requirement"
-        ]
+    for cr in runs:
+        case, entry = cr.case, cr.entry
+        findings = [f for f in cr.findings if f.rule_id in rows]
         flagged: dict[str, list[Finding]] = defaultdict(list)
         for f in findings:
             if f.kind in FLAG_KINDS and f.article:
@@ -313,24 +317,23 @@ def evaluate(
             required += 1
             found += bool(good)
             flags.append(FlagResult(entry.id, fc.article, list(fc.conventions), bool(good), good, other, fc.basis))
-            for c in listed:
+            for c in sorted(listed):
                 if wanted and c not in wanted:
                     continue
                 row = conv_row(c)
                 row.required += 1
                 row.found += any(f.convention == c for f in hits)
                 row.found_any += bool(good)
+        doc_fps = 0
         for f in findings:
-            row = rows.get(f.rule_id)
-            if row is None:
-                continue
+            row = rows[f.rule_id]
             row.findings += 1
             art = f.article or ""
             if f.kind in FLAG_KINDS:
-                conv_row(f.convention)
                 if art in ok:
                     row.false_positives += 1
-                    conv_rows[f.convention].false_positives += 1
+                    conv_row(f.convention).false_positives += 1
+                    doc_fps += 1
                     fps.append(FalsePositive(entry.id, art, f.rule_id, f.convention, f.kind))
                 elif art in flag_arts and f.convention in flag_arts[art].conventions:
                     row.true_positives += 1
@@ -340,10 +343,9 @@ def evaluate(
                     row.unlabelled += 1
             elif f.kind == "implements" and art in ok:
                 row.implements_on_ok += 1
-        for c in {f.convention for fs in flagged.values() for f in fs}:
+        for c in sorted({f.convention for fs in flagged.values() for f in fs}):
             conv_row(c).flagged_articles += sum(1 for fs in flagged.values() if any(f.convention == c for f in fs))
-        n_articles = sum(1 for a in doc.articles() if not a.repealed)
-        per_100 = round(100 * len(flagged) / n_articles, 2) if n_articles else 0.0
+        n_articles = sum(1 for a in cr.document.articles() if not a.repealed)
         docs.append(
             DocumentResult(
                 id=entry.id,
@@ -351,11 +353,11 @@ def evaluate(
                 country=case.country,
                 articles=n_articles,
                 flagged_articles=len(flagged),
-                per_100=per_100,
-                findings=dict(Counter(f.kind for f in findings)),
+                per_100=round(100 * len(flagged) / n_articles, 2) if n_articles else 0.0,
+                findings=dict(sorted(Counter(f.kind for f in findings).items())),
                 required=required,
                 found=found,
-                false_positives=sum(1 for fp in fps if fp.document == entry.id),
+                false_positives=doc_fps,
                 goal_per_100=DENSITY_GOALS.get(_base(entry.id)),
             )
         )
@@ -373,8 +375,30 @@ def evaluate(
         documents=docs,
         by_rule=sorted(rows.values(), key=lambda r: r.rule),
         by_convention=sorted(conv_rows.values(), key=lambda r: r.convention),
-        requirements=requirements,
     )
+
+
+def evaluate(
+    cases: list[DocumentCase],
+    rules: list[Rule] | None = None,
+    conventions: Iterable[str] | None = None,
+    *,
+    cases_name: str = "cases",
+    parse: Callable[[CorpusEntry], Document] | None = None,
+    root: Path = CORPUS_DIR,
+) -> Evaluation:
+    """Run the checker on every case document and score it (`run` then `score`)."""
+    from .rules import load_rules
+
+    selected = list(rules) if rules is not None else load_rules()
+    if conventions:
+        wanted = {c.upper() for c in conventions}
+        selected = [r for r in selected if r.convention in wanted]
+    return score(run(cases, selected, parse=parse, root=root), selected, conventions, cases_name=cases_name)
+
+
+def _base(doc_id: str) -> str:
+    return doc_id.split("@", 1)[0]
 
 
 # -- rendering ------------------------------------------------------------------------------------------------
@@ -434,8 +458,8 @@ def to_markdown(ev: Evaluation) -> str:
     )
     lines += ["## By rule", ""]
     lines += _table(
-        ["rule", "convention", "kind", "findings", "true positives", "false positives", "on maybe", "unlabelled",
-         "implements on ok"],
+        ["rule", "convention", "kind", "findings", "true positives", "false positives",
+         "on maybe (or flags of other conventions)", "unlabelled", "implements on ok"],
         [[r.rule, r.convention, r.kind, r.findings, r.true_positives, r.false_positives, r.maybe, r.unlabelled,
           r.implements_on_ok] for r in ev.by_rule],
     )
@@ -445,10 +469,6 @@ def to_markdown(ev: Evaluation) -> str:
         [[f.document, f.article, ", ".join(f.conventions), "yes" if f.found else "NO", ", ".join(f.rules) or "—"]
          for f in ev.flags],
     )
-    if ev.requirements:
-        lines += ["## Requirements (obligations with no implementing provision found, per document)", ""]
-        lines += _table(["rule", "convention article", "document"],
-                        [[r["rule"], f"{r['convention']} Art. {r['article']}", r["document"]] for r in ev.requirements])
     return "\n".join(lines).rstrip() + "\n"
 
 

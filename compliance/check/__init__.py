@@ -162,13 +162,18 @@ def check_document(
     conventions: Iterable[str] | None = None,
 ) -> list[Finding]:
     """Findings of `conflict`, `concern` and `implements` rules on one document, in document order."""
-    selected = _select(rules, conventions)
+    return _check(doc, _select(rules, conventions), country)[0]
+
+
+def _check(doc: Document, selected: list[Rule], country: str | None) -> tuple[list[Finding], set[str]]:
+    """One pass over the document: findings, and the `requirement` rules some article of it implements."""
     language = doc.document.language or "ru"
     country = country or doc.document.country or infer_country(doc)
     compiled = _compiled(selected, language)
     texts = (article_text(a) for a in doc.articles() if not a.repealed)
     applicable = [r for r in compiled.rules if r.kind != "requirement" and _applies(r, doc)]
-    findings = []
+    requirements = [r for r in compiled.rules if r.kind == "requirement" and _applies(r, doc)]
+    findings, met = [], set()
     for am in match_articles(compiled, texts):
         for rule in applicable:
             hit = evaluate(compiled, rule, am)
@@ -176,8 +181,9 @@ def check_document(
                 finding = _rule_finding(rule, doc, am, hit[0], hit[1], country)
                 if finding is not None:
                     findings.append(finding)
+        met.update(r.id for r in requirements if r.id not in met and evaluate(compiled, r, am) is not None)
         am.doc = None
-    return findings
+    return findings, met
 
 
 def _select(rules: Iterable[Rule] | None, conventions: Iterable[str] | None) -> list[Rule]:
@@ -188,41 +194,33 @@ def _select(rules: Iterable[Rule] | None, conventions: Iterable[str] | None) -> 
     return selected
 
 
-def _requirements(docs: list[Document], rules: list[Rule]) -> list[Finding]:
+def _requirements(docs: list[Document], rules: list[Rule], met: set[str]) -> list[Finding]:
     """`requirement` rules: an obligation for which no article of the analysed laws is an implementation."""
     out = []
-    for rule in (r for r in rules if r.kind == "requirement"):
+    for rule in (r for r in rules if r.kind == "requirement" and r.id not in met):
         relevant = [d for d in docs if _applies(rule, d) and (d.document.language or "ru") in rule.patterns]
         if not relevant:
             continue
-        found = False
-        for doc in relevant:
-            compiled = _compiled(rules, doc.document.language or "ru")
-            arts = [article_text(a) for a in doc.articles() if not a.repealed]
-            if any(evaluate(compiled, rule, am) is not None for am in match_articles(compiled, arts)):
-                found = True
-                break
-        if not found:
-            names = "; ".join(sorted({d.document.title_en or d.document.title or d.document.id for d in relevant}))
-            out.append(
-                Finding(
-                    id=f"{rule.id}@{'+'.join(d.document.id for d in relevant)}",
-                    rule_id=rule.id,
-                    kind="requirement",
-                    severity=rule.severity,
-                    convention=rule.convention,
-                    convention_article=rule.article,
-                    document_id=relevant[0].document.id,
-                    eid=None,
-                    article=None,
-                    citation=f"No implementing provision found in: {names}",
-                    quote="",
-                    spans=[],
-                    confidence=0.7,
-                    explanation=f"{rule.title}. {rule.principle} No article of the laws analysed matched. "
-                    f"Recommendation: {rule.recommendation}",
-                )
+        names = "; ".join(sorted({d.document.title_en or d.document.title or d.document.id for d in relevant}))
+        out.append(
+            Finding(
+                id=f"{rule.id}@{'+'.join(d.document.id for d in relevant)}",
+                rule_id=rule.id,
+                kind="requirement",
+                severity=rule.severity,
+                convention=rule.convention,
+                convention_article=rule.article,
+                document_id=relevant[0].document.id,
+                eid=None,
+                article=None,
+                citation=f"No implementing provision found in: {names}",
+                quote="",
+                spans=[],
+                confidence=0.7,
+                explanation=f"{rule.title}. {rule.principle} No article of the laws analysed matched. "
+                f"Recommendation: {rule.recommendation}",
             )
+        )
     return out
 
 
@@ -235,6 +233,7 @@ def check_documents(
     selected = _select(rules, conventions)
     findings: list[Finding] = []
     notes: list[str] = []
+    met: set[str] = set()
     for doc in docs:
         cc = country or doc.document.country
         if cc is None:
@@ -245,8 +244,10 @@ def check_documents(
             )
         if doc.document.kind is None:
             notes.append(f"{doc.document.id}: kind of law unknown; every rule was applied")
-        findings.extend(check_document(doc, selected, cc))
-    findings.extend(_requirements(docs, selected))
+        found, implemented = _check(doc, selected, cc)
+        findings.extend(found)
+        met |= implemented
+    findings.extend(_requirements(docs, selected, met))
     documents = [
         CheckedDocument(
             id=d.document.id,

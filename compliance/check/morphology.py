@@ -64,11 +64,15 @@ def russian_forms(lemma: str) -> frozenset[str]:
 
     >>> {"розни", "рознью"} <= russian_forms("рознь")
     True
+    >>> {"партнерства", "партнерством"} <= russian_forms("партнерство")
+    True
     """
-    word = lemma.lower()
+    word = lemma.lower().replace("ё", "е")
     forms = {word}
     for parse in _morph().parse(word):
-        if parse.normal_form != word and parse.word != word:
+        # pymorphy3 answers "партнёрство" for "партнерство": compare the readings without "ё" too, or a lemma
+        # written with "е" (as the laws and the rules write it) keeps no form but itself.
+        if parse.normal_form.replace("ё", "е") != word and parse.word.replace("ё", "е") != word:
             continue
         forms.update(f.word for f in parse.lexeme)
     # pymorphy3 writes "ё" ("запрещён", "лёгкого", "тяжёлых"); legal texts almost always write "е".
