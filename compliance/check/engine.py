@@ -12,6 +12,7 @@ only inside the clause that states the penalty ("наказывается …", 
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -115,7 +116,7 @@ class Compiled:
     words: Any  # PhraseMatcher over lower-case forms: one key per word group
     stems: dict[str, set[int]]  # stem → word groups (Uzbek, Kazakh: prefix match)
     phrases: list[Phrase]
-    tokens: dict[str, Any]  # one spaCy Matcher per token-pattern leaf, run only when an evaluation asks
+    tokens: Any  # one spaCy Matcher for every token-pattern leaf, run on an article only when asked
     leaf_ids: dict[int, str]  # id(Condition) → match key
     regexes: dict[str, re.Pattern[str]]
     fuzzies: dict[str, tuple[str, int]]
@@ -126,6 +127,8 @@ class Compiled:
     stop_orths: tuple[int, ...] = ()
     # lower-case form (hash) → word groups its stems belong to; filled as forms are met, kept across articles
     stem_cache: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    required: dict[str, frozenset[str]] = field(default_factory=dict)  # rule id → phrases that must match
+    token_keys: frozenset[str] = frozenset()
 
 
 def _word_spec(word: str, language: str, stem: bool) -> dict[str, Any]:
@@ -195,28 +198,37 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
 
     nlp = spacy.blank(SPACY_LANG.get(language, "xx"))
     build = _Builder(nlp, language)
-    tokens: dict[str, Any] = {}
+    tokens = Matcher(nlp.vocab, validate=True)
+    token_keys: set[str] = set()
     phrases: list[Phrase] = []
     leaf_ids: dict[int, str] = {}
     regexes: dict[str, re.Pattern[str]] = {}
     fuzzies: dict[str, tuple[str, int]] = {}
     active = [r for r in rules if language in r.patterns]
+    seen_phrases: set[str] = set()
+    required: dict[str, frozenset[str]] = {}
     for rule in active:
-        for n, leaf in enumerate(rule.patterns[language].leaves()):
-            key = f"{rule.id}#{n}"
+        for leaf in rule.patterns[language].leaves():
+            # Keys name the pattern's content, so a pattern shared by several rules is matched once.
+            key = _leaf_key(leaf)
             leaf_ids[id(leaf)] = key
             if leaf.phrase is not None:
-                phrases.append(build.phrase(key, leaf.phrase, leaf.gap, leaf.stem))
+                if key not in seen_phrases:
+                    seen_phrases.add(key)
+                    phrases.append(build.phrase(key, leaf.phrase, leaf.gap, leaf.stem))
             elif leaf.tokens is not None:
+                if key in token_keys:
+                    continue
+                token_keys.add(key)
                 try:
-                    tokens[key] = Matcher(nlp.vocab, validate=True)
-                    tokens[key].add(key, [_token_pattern(leaf.tokens, language)])
+                    tokens.add(key, [_token_pattern(leaf.tokens, language)])
                 except ValueError as exc:  # spaCy refuses a malformed token pattern
                     raise RuleError(f"rules:{rule.id}: patterns.{language}: {str(exc).splitlines()[0]}") from None
             elif leaf.regex is not None:
                 regexes[key] = re.compile(leaf.regex, re.IGNORECASE)
             elif leaf.fuzzy is not None:
                 fuzzies[key] = (normalize(leaf.fuzzy, language).lower(), leaf.threshold)
+        required[rule.id] = _required_phrases(rule.patterns[language], leaf_ids)
     vocab = _sanction_vocab().get(language, {})
     sanction_keys: dict[str, str] = {}
     for kind, texts in (vocab.get("types") or {}).items():
@@ -229,8 +241,32 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
     stop_orths = tuple(nlp.vocab.strings.add(p) for p in _SENTENCE_END)
     return Compiled(
         language, nlp, build.words, build.stems, phrases, tokens, leaf_ids, regexes, fuzzies, sanction_keys,
-        clause, active, stem_lengths, stop_orths,
+        clause, active, stem_lengths, stop_orths, required=required, token_keys=frozenset(token_keys),
     )
+
+
+def _leaf_key(leaf: Condition) -> str:
+    if leaf.phrase is not None:
+        return f"phrase:{leaf.gap}:{leaf.stem}:{leaf.phrase}"
+    if leaf.tokens is not None:
+        return "tokens:" + json.dumps(leaf.tokens, ensure_ascii=False, sort_keys=True)
+    if leaf.regex is not None:
+        return f"regex:{leaf.regex}"
+    return f"fuzzy:{leaf.threshold}:{leaf.fuzzy}"
+
+
+def _required_phrases(cond: Condition, leaf_ids: dict[int, str]) -> frozenset[str]:
+    """Phrase patterns that must all match in an article for `cond` to hold there (its `all` chain).
+
+    Found by the one index pass, they let a rule be skipped on an article without evaluating it, so that
+    adding rules costs in proportion to the articles where their words occur."""
+    if cond.phrase is not None:
+        return frozenset({leaf_ids[id(cond)]})
+    if cond.all is not None:
+        return frozenset().union(*(_required_phrases(c, leaf_ids) for c in cond.all))
+    if cond.any is not None and len(cond.any) == 1:
+        return _required_phrases(cond.any[0], leaf_ids)
+    return frozenset()
 
 
 # -- matching -----------------------------------------------------------------------------------------
@@ -250,6 +286,7 @@ class ArticleMatches:
     norm: str = ""  # the matching text (normalised)
     back: list[int] | None = None  # offsets of `norm` characters in the article text, when they differ
     doc: Any = None  # the tokens, while the article is being evaluated (token patterns run on demand)
+    evaluator: Any = None  # one per article: what it learns about conditions serves every rule
     _lazy_done: set[str] = field(default_factory=set)
 
     def _to_original(self, span: Span) -> Span:
@@ -257,13 +294,15 @@ class ArticleMatches:
 
     def spans(self, key: str) -> list[Span]:
         c = self.compiled
-        if c is not None and key not in self._lazy_done and (key in c.regexes or key in c.fuzzies or key in c.tokens):
+        if c is not None and key not in self._lazy_done and (key in c.regexes or key in c.fuzzies or key in c.token_keys):
             self._lazy_done.add(key)
-            if key in c.tokens:
-                doc = self.doc
-                found = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for _, a, b in c.tokens[key](doc)]
-                if found:
-                    self.leaves[key] = [self._to_original(sp) for sp in found]
+            if key in c.token_keys:
+                # The first token pattern asked for runs them all: one Matcher pass over the article.
+                doc, strings = self.doc, c.nlp.vocab.strings
+                for match_id, a, b in c.tokens(doc):
+                    sp = self._to_original((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
+                    self.leaves.setdefault(strings[match_id], []).append(sp)
+                self._lazy_done.update(c.token_keys)
             elif key in c.regexes:
                 found = [m.span() for m in c.regexes[key].finditer(self.norm) if m.end() > m.start()]
                 if found:
@@ -461,7 +500,13 @@ class Evaluator:
 
 def evaluate(compiled: Compiled, rule: Rule, am: ArticleMatches) -> tuple[list[Span], float] | None:
     """Evidence spans and a match score (1.0 exact, lower for fuzzy matches) if the rule holds."""
-    ev = Evaluator(compiled, am)
+    required = compiled.required.get(rule.id)
+    if required and not all(key in am.leaves for key in required):
+        return None
+    if am.evaluator is None:
+        am.evaluator = Evaluator(compiled, am)
+    ev = am.evaluator
+    ev.scores = []
     spans = ev.holds(rule.patterns[compiled.language], (0, len(am.text.text)))
     if spans is None:
         return None
