@@ -122,3 +122,40 @@ def test_a_five_megabyte_line_is_parsed() -> None:
     assert [a.num for a in doc.articles()] == ["1", "2"]
     doc = parse_text("(В редакции " + "x" * 5_000_000 + ")", "text")
     assert len(doc.tree.children[0].text) > 5_000_000
+
+
+# -- diff ------------------------------------------------------------------------------------------------
+
+WORDS = ["профсоюз", "работник", "право", "свобода", "забастовка", "орган", "закон", "членство", "устав", "союз",
+         "oʻzgartirish", "kasaba", "haq", "mehnat", "—", "1)", "2)", "не", "и", "или"]
+_article = st.lists(st.sampled_from(WORDS), min_size=1, max_size=25).map(" ".join)
+_law = st.lists(_article, min_size=1, max_size=12)
+
+
+def _text(articles: list[str]) -> str:
+    return "\n".join(f"### Статья {i}. Заголовок {i}\n\n{body}\n" for i, body in enumerate(articles, start=1))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_law, st.data())
+def test_diff_of_a_law_with_itself_is_empty_and_diff_backwards_is_the_mirror(articles: list[str], data: st.DataObject) -> None:
+    from compliance.diff import diff_documents
+
+    from .test_diff import _key, _mirror
+
+    mutated = list(articles)
+    for _ in range(data.draw(st.integers(0, 4))):
+        op = data.draw(st.sampled_from(["edit", "delete", "insert"]))
+        i = data.draw(st.integers(0, max(0, len(mutated) - 1)))
+        if op == "edit" and mutated:
+            mutated[i] = mutated[i] + " " + data.draw(st.sampled_from(WORDS))
+        elif op == "delete" and len(mutated) > 1:
+            del mutated[i]
+        else:
+            mutated.insert(i, data.draw(_article))
+    a, b = parse_text(_text(articles), "markdown"), parse_text(_text(mutated), "markdown")
+    same = diff_documents(a, a, run_checker=False)
+    assert all(c.status == "unchanged" for c in same.changes)
+    forward, backward = diff_documents(a, b, run_checker=False), diff_documents(b, a, run_checker=False)
+    mirrored = sorted((_mirror(c) for c in forward.changes), key=_key)
+    assert sorted((c.model_dump(mode="json") for c in backward.changes), key=_key) == mirrored

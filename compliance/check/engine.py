@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -363,18 +364,16 @@ def match_articles(compiled: Compiled, articles: Iterable[ArticleText]) -> Itera
     """Every phrase and sanction phrase over every article: one tokenisation and one index pass each.
     Spans are offsets into each article's text. A generator: evaluate each article as it comes, then let
     its tokens go (`am.doc = None`), so that a huge law is never held tokenised whole."""
-    arts = list(articles)
-    prepared = (normalize_map(a.text, compiled.language) for a in arts)
-    pairs = ((art, prep) for art, prep in zip(arts, prepared, strict=True))
-    texts: list[tuple[ArticleText, tuple[str, list[int] | None]]] = []
+    pending: deque[tuple[ArticleText, tuple[str, list[int] | None]]] = deque()
 
     def feed() -> Iterator[str]:
-        for art, prep in pairs:
-            texts.append((art, prep))
+        for art in articles:
+            prep = normalize_map(art.text, compiled.language)
+            pending.append((art, prep))
             yield prep[0]
 
     for doc in compiled.nlp.tokenizer.pipe(feed(), batch_size=64):
-        art, (text, back) = texts.pop(0)
+        art, (text, back) = pending.popleft()
         am = _match_one(compiled, art, doc)
         am.norm, am.back, am.doc = text, back, doc
         if back is not None:  # zero-width characters were dropped for matching: map spans back

@@ -19,7 +19,7 @@ Role = Literal["body", "meta", "navigation"]
 Format = Literal["markdown", "html", "text", "akn"]
 
 
-@dataclass
+@dataclass(slots=True)  # a 50 MB law has hundreds of thousands of lines
 class Line:
     start: int
     end: int
