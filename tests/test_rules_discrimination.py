@@ -4,18 +4,15 @@ Constructed examples are marked `# constructed`."""
 
 from __future__ import annotations
 
-from functools import cache
 
 import pytest
 
-from compliance.check import check_document
-from compliance.models import DocumentMeta, Finding
-from compliance.parse import parse_text
-from compliance.rules import RULES_DIR, load_file
 
-from .conftest import parsed
+from .rulesets import RuleSet, kinds
 
-RULES = load_file(RULES_DIR / "c111-c100-discrimination.yaml")
+RS = RuleSet("c111-c100-discrimination.yaml")
+RULES = RS.rules
+corpus_findings, rules_on = RS.findings, RS.on
 
 RU_LC = "ru/labour-code@2023-08-04"
 TJ_LC = "tj/labour-code@2026-06-17"
@@ -24,19 +21,8 @@ KZ_LC = "kz/labour-code-sec001-general-provisions@2025-01-01"
 KZ_CH3 = "kz/criminal-code-ch03-constitutional-rights-arts145-159@2022-09-11"
 
 
-@cache
-def corpus_findings(ref: str) -> tuple[Finding, ...]:
-    doc = parsed(ref)
-    return tuple(check_document(doc, RULES, doc.document.country))
-
-
-def rules_on(ref: str, article: str) -> dict[str, str]:
-    return {f.rule_id: f.kind for f in corpus_findings(ref) if f.article == article}
-
-
 def fired(text: str, country: str = "KZ", language: str = "ru", kind: str = "labour code") -> dict[str, str]:
-    meta = DocumentMeta(id="constructed", kind=kind, country=country, language=language)
-    return {f.rule_id: f.kind for f in check_document(parse_text(text, meta=meta), RULES, country)}
+    return kinds(RS.check_text(text, kind, country, language))
 
 
 # constructed: an anti-discrimination clause that lists sex, race, nationality and language only

@@ -4,18 +4,15 @@ Constructed examples are marked `# constructed`."""
 
 from __future__ import annotations
 
-from functools import cache
 
 import pytest
 
-from compliance.check import check_document
-from compliance.models import DocumentMeta, Finding
-from compliance.parse import parse_text
-from compliance.rules import RULES_DIR, load_file
 
-from .conftest import parsed
+from .rulesets import RuleSet, kinds
 
-RULES = load_file(RULES_DIR / "c105-forced-labour.yaml") + load_file(RULES_DIR / "c029-forced-labour.yaml")
+RS = RuleSet("c105-forced-labour.yaml", "c029-forced-labour.yaml")
+RULES = RS.rules
+corpus_findings, rules_on, check_text = RS.findings, RS.on, RS.check_text
 
 KZ174 = ["kz/criminal-code-art174@2015-11-13", "kz/criminal-code-art174@2020-06-26",
          "kz/criminal-code-ch04-05-arts160-186-incl-art174@2025-09-16"]
@@ -30,24 +27,8 @@ TJ_LC = "tj/labour-code@2026-06-17"
 UZ_LC = "uz/labour-code@2025-12-12"
 
 
-@cache
-def corpus_findings(ref: str) -> tuple[Finding, ...]:
-    doc = parsed(ref)
-    return tuple(check_document(doc, RULES, doc.document.country))
-
-
-def rules_on(ref: str, article: str) -> dict[str, str]:
-    """{rule id: kind} of the findings on one article of a corpus document."""
-    return {f.rule_id: f.kind for f in corpus_findings(ref) if f.article == article}
-
-
-def check_text(text: str, kind: str, country: str = "KZ", language: str = "ru") -> list[Finding]:
-    meta = DocumentMeta(id="constructed", kind=kind, country=country, language=language)
-    return check_document(parse_text(text, meta=meta), RULES, country)
-
-
 def fired(text: str, kind: str, country: str = "KZ", language: str = "ru") -> dict[str, str]:
-    return {f.rule_id: f.kind for f in check_text(text, kind, country, language)}
+    return kinds(check_text(text, kind, country, language))
 
 
 # -- C105 Art. 1(a): "inciting social discord" -------------------------------------------------------------

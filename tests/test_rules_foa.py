@@ -8,19 +8,20 @@ Each corpus document is parsed once (conftest.parsed) and checked once with thes
 
 from __future__ import annotations
 
-from functools import cache
 
 import pytest
 
 from compliance.check import check_document, check_documents
 from compliance.models import Document, DocumentMeta, Finding
 from compliance.parse import parse_text
-from compliance.rules import RULES_DIR, load_file
 
 from .conftest import parsed
+from .rulesets import RuleSet, kinds
 
 FILES = ("c087-freedom-of-association.yaml", "c098-collective-bargaining.yaml", "c135-c151-c154-representation.yaml")
-RULES = [r for name in FILES for r in load_file(RULES_DIR / name)]
+RS = RuleSet(*FILES)
+RULES = RS.rules
+corpus_findings = RS.findings
 BY_ID = {r.id: r for r in RULES}
 
 TU20, TU21, TU23 = "kz/trade-unions-law@2020-05-04", "kz/trade-unions-law@2021-07-01", "kz/trade-unions-law@2023-04-18"
@@ -40,14 +41,8 @@ RU_LC = "ru/labour-code@2023-08-04"
 UZ_LC = "uz/labour-code@2025-12-12"
 
 
-@cache
-def corpus_findings(ref: str) -> tuple[Finding, ...]:
-    doc = parsed(ref)
-    return tuple(check_document(doc, RULES, doc.document.country))
-
-
 def kinds_on(findings: tuple[Finding, ...] | list[Finding], article: str) -> dict[str, str]:
-    return {f.rule_id: f.kind for f in findings if f.article == article}
+    return kinds(findings, article)
 
 
 def doc_of(text: str, kind: str, language: str = "ru", country: str | None = "KZ") -> Document:

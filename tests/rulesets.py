@@ -1,0 +1,38 @@
+"""Shared helpers of the rule-set tests: the rules of some files, checked once per corpus document."""
+
+from __future__ import annotations
+
+from compliance.check import check_document
+from compliance.models import DocumentMeta, Finding
+from compliance.parse import parse_text
+from compliance.rules import RULES_DIR, Rule, load_file
+
+from .conftest import parsed
+
+
+def kinds(findings: tuple[Finding, ...] | list[Finding], article: str | None = None) -> dict[str, str]:
+    """{rule id: kind} of the findings (on one article when given)."""
+    return {f.rule_id: f.kind for f in findings if article is None or f.article == article}
+
+
+class RuleSet:
+    """The rules of some files in rules/, with their findings on corpus documents (computed once each)."""
+
+    def __init__(self, *files: str) -> None:
+        self.rules: list[Rule] = [r for name in files for r in load_file(RULES_DIR / name)]
+        self._found: dict[str, tuple[Finding, ...]] = {}
+
+    def findings(self, ref: str) -> tuple[Finding, ...]:
+        if ref not in self._found:
+            doc = parsed(ref)
+            self._found[ref] = tuple(check_document(doc, self.rules, doc.document.country))
+        return self._found[ref]
+
+    def on(self, ref: str, article: str) -> dict[str, str]:
+        """{rule id: kind} of the findings on one article of a corpus document."""
+        return kinds(self.findings(ref), article)
+
+    def check_text(self, text: str, kind: str, country: str | None = "KZ", language: str = "ru") -> list[Finding]:
+        """Findings on a constructed text of the given kind of law."""
+        meta = DocumentMeta(id="constructed", kind=kind, country=country, language=language, title_en="Test Law")
+        return check_document(parse_text(text, "text", meta=meta), self.rules, country)
