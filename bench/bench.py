@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import json
 import resource
-import statistics
 import sys
-import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -31,19 +29,11 @@ from lxml import html
 
 from compliance.parse import parse_file
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import median_seconds  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
 RU_LC = REPO / "corpora/national_laws/ru/labour-code/2023-08-04.html"
-RUNS = 5
-
-
-def median_seconds(fn: Callable[[], object], runs: int = RUNS) -> float:
-    fn()  # warm-up: imports, caches, file system
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def lxml_text_baseline() -> str:

@@ -15,12 +15,9 @@ from __future__ import annotations
 
 import json
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,9 +28,9 @@ from compliance.cli import render_text  # noqa: E402
 from compliance.diff import diff_documents, render_json  # noqa: E402
 from compliance.models import Document  # noqa: E402
 from compliance.parse import parse_file, parse_text  # noqa: E402
+from timing import median_seconds  # noqa: E402
 
 RU_LC = REPO / "corpora/national_laws/ru/labour-code/2023-08-04.html"
-RUNS = 5
 DELETE_AT = 120  # index (0-based, in document order) of the article deleted
 SHIFT_UNTIL = 270  # articles DELETE_AT+1 … SHIFT_UNTIL-1 are renumbered down by one
 INSERT_AFTER = 400  # index of the article after which a new one is inserted
@@ -85,16 +82,6 @@ def mutate(html: str) -> tuple[str, dict[str, object]]:
             pieces.append(f"  <p>{INSERTED}</p>\n")
         pieces.append(html[e : starts[k + 1]] if k + 1 < len(starts) else html[e:])
     return "".join(pieces), {"deleted": DELETE_AT, "shifted": (DELETE_AT + 1, SHIFT_UNTIL), "inserted_after": INSERT_AFTER, "changed": changed}
-
-
-def median_seconds(fn: Callable[[], object], runs: int = RUNS) -> float:
-    fn()
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def _check_alignment(old: Document, new: Document, what: dict[str, object]) -> bool:

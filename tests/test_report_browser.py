@@ -19,22 +19,14 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
+from compliance.report.pdf import CHROMIUM_FLAGS
+
 from .conftest import REPO
 from .test_report import findings_json, hostile_report, kz_reports
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 SCREENSHOTS = REPO / "reports" / "screenshots"
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-extensions",
-    "--no-first-run",
-    "--no-default-browser-check",
-    "--hide-scrollbars",
-)
+FLAGS = (*CHROMIUM_FLAGS, "--hide-scrollbars")  # the same flags the report's PDF printing uses
 # What Chromium writes to stderr about the page ("INFO:CONSOLE:1] ..."): any console message (the report's
 # script logs nothing, so every one is an error), uncaught exceptions, Content-Security-Policy refusals.
 PAGE_ERRORS = re.compile(r"Uncaught|:CONSOLE[:(]\d+|Refused to|Content Security Policy", re.I)
