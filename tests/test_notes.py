@@ -19,16 +19,18 @@ import pytest
 
 from compliance.parse.notes import is_repealed, note_kind, parse_date, parse_events
 
-LAWS = Path("/work/shared/sources/national_laws")
+# The bundled corpus copies of the sources (byte for byte, see tests/test_corpus.py).
+LAWS = Path(__file__).resolve().parents[1] / "corpora" / "national_laws"
 KZ = LAWS / "kz"
-RU_HTML = LAWS / "ru" / "labour-code.ru.2023-08-04.html"
-UZ_TXT = LAWS / "uz" / "labour-code.uz-latn.lexuz-2025-12-12.txt"
+RU_HTML = LAWS / "ru" / "labour-code" / "2023-08-04.html"
+UZ_TXT = LAWS / "uz" / "labour-code" / "2025-12-12.txt"
 
-needs_corpus = pytest.mark.skipif(not LAWS.is_dir(), reason="shared corpus not mounted")
+needs_corpus = pytest.mark.skipif(not LAWS.is_dir(), reason="corpora/ missing")
 
 
 def _kz_files() -> list[tuple[Path, str]]:
-    return [(p, "kk" if ".kk." in p.name else "ru") for p in sorted(KZ.glob("*.*.md"))]
+    files = sorted(p for p in KZ.glob("*/*.md"))
+    return [(p, "kk" if p.name.endswith(".kk.md") else "ru") for p in files]
 
 
 @cache
