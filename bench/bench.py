@@ -87,24 +87,34 @@ def bench_check() -> dict[str, object]:
 
 
 def synthetic_rules(rules: list, copies: int) -> list:  # type: ignore[type-arg]
-    """Each rule plus `copies` renamed copies whose phrases have their words in reverse order."""
+    """Each rule plus `copies` renamed copies that are distinct patterns of the same cost: phrases and fuzzy
+    phrases with their words reversed, token patterns reversed, regular expressions extended so that each
+    copy's text differs (an optional suffix no law contains) while they scan the same way."""
 
-    def reverse(cond):  # type: ignore[no-untyped-def]
-        data = cond.model_dump(exclude_none=True)
-
+    def variant(cond, n: int):  # type: ignore[no-untyped-def]
         def walk(d):  # type: ignore[no-untyped-def]
             if isinstance(d, dict):
-                return {k: (" ".join(reversed(v.split())) if k == "phrase" else walk(v)) for k, v in d.items()}
+                out = {}
+                for k, v in d.items():
+                    if k in ("phrase", "fuzzy"):
+                        out[k] = " ".join(reversed(v.split()))
+                    elif k == "regex":
+                        out[k] = f"(?:{v})(?:zz{n}zz)?"
+                    elif k == "tokens":
+                        out[k] = list(reversed(v))
+                    else:
+                        out[k] = walk(v)
+                return out
             if isinstance(d, list):
                 return [walk(x) for x in d]
             return d
 
-        return type(cond).model_validate(walk(data))
+        return type(cond).model_validate(walk(cond.model_dump(exclude_none=True)))
 
     out = list(rules)
     for n in range(copies):
         for rule in rules:
-            patterns = {lang: reverse(c) for lang, c in rule.patterns.items()}
+            patterns = {lang: variant(c, n) for lang, c in rule.patterns.items()}
             out.append(rule.model_copy(update={"id": f"{rule.id}-copy{n}", "patterns": patterns}))
     return out
 

@@ -334,3 +334,21 @@ def test_zero_width_characters_do_not_break_words_and_spans_point_at_the_origina
     doc = doc_of("Статья 1. Т\nРаз\u200bжигание\u00a0социальной розни запрещено.", "ru")
     f = check_document(doc, rules)[0]
     assert [f.quote[s:e] for s, e in f.spans] == ["Раз\u200bжигание\u00a0социальной розни"]
+
+
+def test_english_phrases_and_tokens_on_a_real_english_text(tmp_path: Path) -> None:
+    # The corpus's English texts are the ILO conventions: C105 Art. 1 reads "undertakes to suppress and not to
+    # make use of any form of forced or compulsory labour" — inflection ("suppress") and inserted words.
+    rules = rules_from(
+        tmp_path,
+        {"id": "C087-A2-test-en-real", "applies_to": ["convention"], "patterns": {"en": {"phrase": "suppress forced|compulsory labour"}}},
+        {
+            "id": "C087-A2-test-en-tokens",
+            "applies_to": ["convention"],
+            "patterns": {"en": {"tokens": [{"LEMMA": "ratify"}, {"LOWER": "this"}, {"LOWER": "convention"}]}},
+        },
+    )
+    found = hits(parsed("C105"), rules)
+    assert found["C087-A2-test-en-real"] == {"1"}
+    assert {"1", "2"} <= found["C087-A2-test-en-tokens"]  # "which ratifies this Convention"
+    assert "C087-A2-test-en-real" not in hits(parsed("C100"), rules)

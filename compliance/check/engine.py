@@ -129,7 +129,9 @@ class Compiled:
     # lower-case form (hash) → word groups its stems belong to; filled as forms are met, kept across articles
     stem_cache: dict[int, tuple[int, ...]] = field(default_factory=dict)
     required: dict[str, frozenset[str]] = field(default_factory=dict)  # rule id → phrases that must match
+    triggers: dict[str, frozenset[str] | None] = field(default_factory=dict)  # rule id → one of these must
     token_keys: frozenset[str] = frozenset()
+    literals: dict[str, str] = field(default_factory=dict)  # regex key → a string every match contains
 
 
 def _word_spec(word: str, language: str, stem: bool) -> dict[str, Any]:
@@ -208,6 +210,8 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
     active = [r for r in rules if language in r.patterns]
     seen_phrases: set[str] = set()
     required: dict[str, frozenset[str]] = {}
+    triggers: dict[str, frozenset[str] | None] = {}
+    literals: dict[str, str] = {}
     for rule in active:
         for leaf in rule.patterns[language].leaves():
             # Keys name the pattern's content, so a pattern shared by several rules is matched once.
@@ -227,9 +231,13 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
                     raise RuleError(f"rules:{rule.id}: patterns.{language}: {str(exc).splitlines()[0]}") from None
             elif leaf.regex is not None:
                 regexes[key] = re.compile(leaf.regex, re.IGNORECASE)
+                literal = required_literal(leaf.regex)
+                if literal:
+                    literals[key] = literal
             elif leaf.fuzzy is not None:
                 fuzzies[key] = (normalize(leaf.fuzzy, language).lower(), leaf.threshold)
         required[rule.id] = _required_phrases(rule.patterns[language], leaf_ids)
+        triggers[rule.id] = _trigger_phrases(rule.patterns[language], leaf_ids)
     vocab = _sanction_vocab().get(language, {})
     sanction_keys: dict[str, str] = {}
     for kind, texts in (vocab.get("types") or {}).items():
@@ -242,8 +250,48 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
     stop_orths = tuple(nlp.vocab.strings.add(p) for p in _SENTENCE_END)
     return Compiled(
         language, nlp, build.words, build.stems, phrases, tokens, leaf_ids, regexes, fuzzies, sanction_keys,
-        clause, active, stem_lengths, stop_orths, required=required, token_keys=frozenset(token_keys),
+        clause, active, stem_lengths, stop_orths, required=required, triggers=triggers,
+        token_keys=frozenset(token_keys), literals=literals,
     )
+
+
+def required_literal(pattern: str) -> str | None:
+    r"""The longest run of plain characters that every match of `pattern` contains (lower case), if any.
+
+    A substring test on the article is far cheaper than a regular-expression scan, and most articles lack
+    the literal; the scan then runs only where it can match (the prefilter trick of RE2 and Hyperscan).
+
+    >>> required_literal(r"граждан\w*\s+Республики"), required_literal(r"(?:более|не\s+менее)\s+половин")
+    ('республики', 'половин')
+    """
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        parsed = _parser.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    best, run = "", ""
+    for op, arg in parsed:
+        if op is _parser.LITERAL:
+            run += chr(arg)
+            continue
+        best, run = max(best, run, key=len), ""
+    best = max(best, run, key=len)
+    return best.lower() if len(best) >= 3 else None
+
+
+def _trigger_phrases(cond: Condition, leaf_ids: dict[int, str]) -> frozenset[str] | None:
+    """Phrase patterns at least one of which must match for `cond` to hold; None when no phrase is
+    necessary (a condition made only of regular expressions or token patterns is always evaluated)."""
+    if cond.phrase is not None:
+        return frozenset({leaf_ids[id(cond)]})
+    if cond.all is not None:
+        found = [t for t in (_trigger_phrases(c, leaf_ids) for c in cond.all) if t is not None]
+        return min(found, key=len) if found else None
+    if cond.any is not None:
+        found = [_trigger_phrases(c, leaf_ids) for c in cond.any]
+        return None if any(t is None for t in found) else frozenset().union(*found)  # type: ignore[arg-type]
+    return None
 
 
 def _leaf_key(leaf: Condition) -> str:
@@ -289,6 +337,13 @@ class ArticleMatches:
     doc: Any = None  # the tokens, while the article is being evaluated (token patterns run on demand)
     evaluator: Any = None  # one per article: what it learns about conditions serves every rule
     _lazy_done: set[str] = field(default_factory=set)
+    _lower: str | None = None
+
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.norm.lower()
+        return self._lower
 
     def _to_original(self, span: Span) -> Span:
         return span if self.back is None else (self.back[span[0]], self.back[span[1] - 1] + 1)
@@ -305,12 +360,15 @@ class ArticleMatches:
                     self.leaves.setdefault(strings[match_id], []).append(sp)
                 self._lazy_done.update(c.token_keys)
             elif key in c.regexes:
+                literal = c.literals.get(key)
+                if literal and literal not in self.lower:  # the regex cannot match: skip the scan
+                    return self.leaves.get(key, [])
                 found = [m.span() for m in c.regexes[key].finditer(self.norm) if m.end() > m.start()]
                 if found:
                     self.leaves[key] = [self._to_original(sp) for sp in found]
             else:
                 phrase, threshold = c.fuzzies[key]
-                res = fuzz.partial_ratio_alignment(phrase, self.norm.lower(), score_cutoff=threshold)
+                res = fuzz.partial_ratio_alignment(phrase, self.lower, score_cutoff=threshold)
                 if res is not None and res.dest_end > res.dest_start:
                     self.leaves[key] = [self._to_original((res.dest_start, res.dest_end))]
                     self.fuzzy_scores[key] = res.score / 100
@@ -501,6 +559,9 @@ def evaluate(compiled: Compiled, rule: Rule, am: ArticleMatches) -> tuple[list[S
     """Evidence spans and a match score (1.0 exact, lower for fuzzy matches) if the rule holds."""
     required = compiled.required.get(rule.id)
     if required and not all(key in am.leaves for key in required):
+        return None
+    triggers = compiled.triggers.get(rule.id)
+    if triggers is not None and not any(key in am.leaves for key in triggers):
         return None
     if am.evaluator is None:
         am.evaluator = Evaluator(compiled, am)
