@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .models import Document, Node
+from .models import Node
 from .corpus import CorpusError
 from .parse import FORMATS, ParseError, parse_file
 from .ratifications import RatificationError
@@ -80,29 +80,15 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
-def _documents(paths: list[str], fmt: str | None = None) -> list[Document]:
-    """Files or corpus ids ("kz/trade-unions-law@2020-05-04", "C087") → parsed documents."""
-    from .corpus import CorpusError, find
-
-    docs = []
-    for ref in paths:
-        if ref == "-" or Path(ref).exists():
-            docs.append(parse_file(ref, fmt))  # type: ignore[arg-type]
-            continue
-        try:
-            docs.append(parse_file(find(ref).file, fmt))  # type: ignore[arg-type]
-        except CorpusError as exc:
-            raise UsageError(f"{ref}: no such file, and not a corpus id ({exc})") from None
-    return docs
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     from .check import check_documents
     from .report.render import findings_markdown
     from .rules import load_rules
 
     rules = load_rules(Path(args.rules) if args.rules else None)
-    docs = _documents(args.paths, args.from_format)
+    from .corpus import load_document
+
+    docs = [load_document(ref, args.from_format) for ref in args.paths]
     conventions = [c.strip() for c in args.conventions.split(",")] if args.conventions else None
     report = check_documents(docs, rules, args.country.upper() if args.country else None, conventions)
     if args.format == "json":

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from . import ratifications
 from .check import check_documents
-from .corpus import CorpusEntry, load_entries
+from .corpus import CorpusEntry, CorpusError
 from .models import Finding
 from .parse import parse_file
 from .rules import Rule, load_rules
@@ -78,14 +78,13 @@ class Comparison(_Model):
 
 
 def newest_laws(country: str) -> list[CorpusEntry]:
-    """Newest edition of each law of a country, main language only."""
-    best: dict[str, CorpusEntry] = {}
-    for e in load_entries():
-        if (e.meta.country or "").upper() != country.upper() or e.second_language:
-            continue
-        if e.base not in best or (e.meta.edition or 0) > (best[e.base].meta.edition or 0):  # type: ignore[operator]
-            best[e.base] = e
-    return [best[k] for k in sorted(best)]
+    """Newest edition of each law of a country, as a country report reads them (none: an empty list)."""
+    from .report.command import select_entries
+
+    try:
+        return select_entries(country)[0]
+    except CorpusError:
+        return []
 
 
 def _analysed(rule: Rule, entries: list[CorpusEntry]) -> list[str]:

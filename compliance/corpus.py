@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from compliance.models import DocumentMeta
+from compliance.models import Document, DocumentMeta
 
 CORPUS_DIR = Path(os.environ.get("COMPLIANCE_CORPUS") or Path(__file__).resolve().parent.parent / "corpora")
 
@@ -180,3 +180,19 @@ def sha256_of(path: Path) -> str:
     for f in files:
         digest.update(f.read_bytes())
     return digest.hexdigest()
+
+
+def load_document(ref: str, fmt: str | None = None) -> Document:
+    """A file, a folder of chapter files, "-" (standard input) or a corpus id → the parsed document.
+
+    One place for every command that accepts "a law": `check`, `report`, `diff`.
+    """
+    from .parse import parse_file
+
+    if ref == "-" or Path(ref).exists():
+        return parse_file(ref, fmt)  # type: ignore[arg-type]
+    try:
+        entry = find(ref)
+    except CorpusError as exc:
+        raise CorpusError(f"{ref}: no such file, and not a corpus id ({exc})") from None
+    return parse_file(entry.file, fmt)  # type: ignore[arg-type]

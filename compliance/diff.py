@@ -43,7 +43,6 @@ __all__ = [
     "diff_schema",
     "findings_delta",
     "history",
-    "load_document",
     "redline",
     "render_html",
     "render_markdown",
@@ -956,21 +955,6 @@ def render_markdown(diff: Diff) -> str:
 # -- loading ---------------------------------------------------------------------------------------------
 
 
-def load_document(ref: str) -> Document:
-    """A file or folder path, or a corpus id ("kz/trade-unions-law@2020-05-04"; without edition: the newest)."""
-    from .corpus import CorpusError, find
-    from .parse import parse_file
-
-    path = Path(ref)
-    if ref == "-" or path.exists():
-        return parse_file(path)
-    try:
-        entry = find(ref)
-    except CorpusError as exc:
-        raise ValueError(f"{ref}: no such file, and {exc}") from None
-    return parse_file(entry.file)
-
-
 # -- history ---------------------------------------------------------------------------------------------
 
 
@@ -1205,6 +1189,8 @@ def _write(out: str | None, text: str) -> None:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    from .corpus import load_document
+
     diff = diff_documents(load_document(args.old), load_document(args.new), run_checker=not args.no_check)
     render = {"json": render_json, "html": render_html, "md": render_markdown}[args.format]
     _write(args.output, render(diff))

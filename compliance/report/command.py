@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from ..corpus import CorpusEntry, CorpusError, find, load_entries
+from ..corpus import CorpusEntry, CorpusError, load_entries
 from ..models import Document
 from .strings import LANGUAGES
 
@@ -186,19 +186,12 @@ class Progress:
 
 
 def _parse_refs(refs: list[str], fmt: str | None, progress: Progress) -> list[Document]:
-    from ..parse import parse_file
+    from ..corpus import load_document
 
     docs = []
     for i, ref in enumerate(refs):
         progress.step(i, len(refs), f"reading {ref}")
-        if ref == "-" or Path(ref).exists():
-            docs.append(parse_file(ref, fmt))  # type: ignore[arg-type]
-            continue
-        try:
-            entry = find(ref)
-        except CorpusError as exc:
-            raise _usage(f"{ref}: no such file, and not a corpus id ({exc})") from None
-        docs.append(parse_file(entry.file, fmt))  # type: ignore[arg-type]
+        docs.append(load_document(ref, fmt))
     progress.step(len(refs), len(refs), "read")
     return docs
 
