@@ -30,7 +30,8 @@ class UsageError(ValueError):
     """Bad arguments or input named by the user: exit code 2."""
 
 
-def _write(out: str | None, data: str | bytes) -> None:
+def write_output(out: str | None, data: str | bytes) -> None:
+    """Write to a file (creating its folder) or, for None or "-", to standard output."""
     if out in (None, "-"):
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
@@ -70,13 +71,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
     for w in doc.warnings:
         print(f"{args.path}:{w.line}: warning: {w.message}", file=sys.stderr)
     if args.format == "json":
-        _write(args.output, doc.model_dump_json(indent=1) + "\n")
+        write_output(args.output, doc.model_dump_json(indent=1) + "\n")
     elif args.format == "akn":
         from .akn import to_akn
 
-        _write(args.output, to_akn(doc))
+        write_output(args.output, to_akn(doc))
     else:
-        _write(args.output, render_text(doc.tree))
+        write_output(args.output, render_text(doc.tree))
     return 0
 
 
@@ -92,9 +93,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     conventions = [c.strip() for c in args.conventions.split(",")] if args.conventions else None
     report = check_documents(docs, rules, args.country.upper() if args.country else None, conventions)
     if args.format == "json":
-        _write(args.output, report.model_dump_json(indent=1) + "\n")
+        write_output(args.output, report.model_dump_json(indent=1) + "\n")
     else:
-        _write(args.output, findings_markdown(report))
+        write_output(args.output, findings_markdown(report))
     return 0
 
 
@@ -103,14 +104,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
     countries = [c.strip().upper() for c in args.countries.split(",") if c.strip()]
     conventions = [c.strip() for c in args.conventions.split(",")] if args.conventions else None
-    _write(args.output, render(compare(countries, conventions), args.format))
+    write_output(args.output, render(compare(countries, conventions), args.format))
     return 0
 
 
 def cmd_ratifications(args: argparse.Namespace) -> int:
     from .ratifications import table
 
-    _write(None, table(args.country))
+    write_output(None, table(args.country))
     return 0
 
 
@@ -119,7 +120,7 @@ def cmd_corpus(args: argparse.Namespace) -> int:
 
     entries = load_entries()
     if args.action == "list":
-        _write(None, format_table(entries))
+        write_output(None, format_table(entries))
     return 0
 
 

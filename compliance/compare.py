@@ -23,6 +23,7 @@ from .check import check_documents
 from .corpus import CorpusEntry, CorpusError
 from .models import Finding
 from .parse import parse_file
+from .report.render import csv_safe
 from .rules import Rule, load_rules
 
 Status = Literal["conflict", "concern", "implemented", "no provision found", "not analysed"]
@@ -163,14 +164,9 @@ def to_csv(c: Comparison) -> str:
     codes = [col.country for col in c.countries]
     w.writerow(["convention", "article", "rule_id", "title", *codes])
     for row in c.rows:
-        w.writerow([row.convention, row.convention_article, row.rule_id, _safe(row.title),
-                    *(_safe(_cell_text(row.cells[cc])) for cc in codes)])
+        w.writerow([row.convention, row.convention_article, row.rule_id, csv_safe(row.title),
+                    *(csv_safe(_cell_text(row.cells[cc])) for cc in codes)])
     return buf.getvalue()
-
-
-def _safe(cell: str) -> str:
-    """CSV cells never start a formula in a spreadsheet."""
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 def to_markdown(c: Comparison) -> str:

@@ -182,6 +182,21 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+@functools.cache
+def instrument(number: str) -> Document | None:
+    """The parsed text of an ILO instrument in the corpus ("C105"), parsed once per process; None if absent.
+
+    The rule loader (which convention articles exist) and the reports (quoting them) read the same texts.
+    """
+    from .parse import parse_file
+
+    try:
+        entry = find(number)
+    except CorpusError:
+        return None
+    return parse_file(entry.file) if entry.meta.number else None
+
+
 def load_document(ref: str, fmt: str | None = None) -> Document:
     """A file, a folder of chapter files, "-" (standard input) or a corpus id → the parsed document.
 

@@ -19,11 +19,9 @@ import argparse
 import datetime as _dt
 import json
 import re
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -1179,27 +1177,21 @@ def render_history_text(h: History) -> str:
 # -- command line ----------------------------------------------------------------------------------------
 
 
-def _write(out: str | None, text: str) -> None:
-    if out in (None, "-"):
-        sys.stdout.write(text)
-        return
-    path = Path(out)  # type: ignore[arg-type]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
 def cmd_diff(args: argparse.Namespace) -> int:
+    from .cli import write_output
     from .corpus import load_document
 
     diff = diff_documents(load_document(args.old), load_document(args.new), run_checker=not args.no_check)
     render = {"json": render_json, "html": render_html, "md": render_markdown}[args.format]
-    _write(args.output, render(diff))
+    write_output(args.output, render(diff))
     return 0
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    from .cli import write_output
+
     h = history(args.law, article=args.article)
-    _write(args.output, h.model_dump_json(indent=1) + "\n" if args.format == "json" else render_history_text(h))
+    write_output(args.output, h.model_dump_json(indent=1) + "\n" if args.format == "json" else render_history_text(h))
     return 0
 
 

@@ -34,6 +34,19 @@ NoteKind = Literal["footnote", "amendment", "editorial", "navigation", "metadata
 AmendmentAction = Literal["amended", "restated", "inserted", "repealed", "suspended", "other"]
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def english_date(d: _dt.date) -> str:
+    """A date as citations and reports write it.
+
+    >>> english_date(_dt.date(2014, 7, 3))
+    '3 July 2014'
+    """
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from .models import english_date
+
 RATIFICATIONS = Path(__file__).resolve().parent.parent / "corpora" / "ratifications.csv"
 COLUMNS = ["country", "iso2", "convention", "ratified", "year", "date", "status", "min_age", "evidence", "verified"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
 
 # The fundamental conventions bind every ILO member through the 1998 Declaration, ratified or not.
 FUNDAMENTAL = ("C029", "P029", "C087", "C098", "C100", "C105", "C111", "C138", "C182", "C155", "C187")
@@ -64,8 +64,7 @@ class Ratification(BaseModel):
         """ "ratified 26 February 2003 (In Force)", "ratified 2001", "not ratified (as of the evidence)"."""
         if not self.ratified:
             return "not ratified (as of the date in the evidence)"
-        when = f" {self.date.day} {_MONTHS[self.date.month - 1]} {self.date.year}" if self.date else (
-            f" {self.year}" if self.year else "")
+        when = f" {english_date(self.date)}" if self.date else (f" {self.year}" if self.year else "")
         status = f" ({self.status})" if self.status else ""
         return f"ratified{when}{status}"
 

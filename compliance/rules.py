@@ -181,14 +181,13 @@ def _article_key(article: str) -> str:
 @cache
 def convention_articles() -> dict[str, set[str]]:
     """Every citable unit of every convention in the corpus: {"C105": {"1", "1/a", …}}."""
-    from .corpus import load_entries
-    from .parse import parse_file
+    from .corpus import instrument, load_entries
 
     out: dict[str, set[str]] = {}
     for entry in load_entries():
-        if not entry.meta.number:
+        doc = instrument(entry.meta.number) if entry.meta.number else None
+        if doc is None:
             continue
-        doc = parse_file(entry.file)
         keys: set[str] = set()
 
         def walk(node, prefix: str) -> None:  # type: ignore[no-untyped-def]
@@ -201,7 +200,7 @@ def convention_articles() -> dict[str, set[str]]:
                     walk(child, prefix)
 
         walk(doc.tree, "")
-        out[entry.meta.number] = keys
+        out[entry.meta.number] = keys  # type: ignore[index]
     return out
 
 

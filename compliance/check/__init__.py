@@ -8,7 +8,6 @@ country, with the legal basis from `rules/countries/<CC>.yaml`), a confidence an
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from ..models import CheckedDocument, Document, Finding, FindingsReport, Sanction
+from ..models import CheckedDocument, Document, Finding, FindingsReport, Sanction, english_date
 from ..rules import RULES_DIR, Rule, load_rules
 from .engine import ArticleMatches, Compiled, article_text, compile_rules, evaluate, match_articles
 
@@ -30,14 +29,6 @@ _COUNTRY_HINTS = {
     "KG": r"Кыргызской Республики",
     "TM": r"Туркменистана",
 }
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
-
-
-def _date(d: _dt.date) -> str:
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
-
-
 @cache
 def country_data(country: str, root: Path = RULES_DIR) -> dict[str, tuple[bool | None, str]]:
     """{sanction type: (involves compulsory labour?, basis)} for a country; empty when unknown."""
@@ -62,7 +53,7 @@ def citation(doc: Document, num: str | None, part: str | None = None) -> str:
     meta = doc.document
     name = meta.title_en or meta.title or meta.id
     if meta.adopted:
-        name += f" of {_date(meta.adopted)}"
+        name += f" of {english_date(meta.adopted)}"
     if meta.act_number:
         name += f" No. {meta.act_number}"
     where = f"art. {num}" if num else ""
@@ -70,7 +61,7 @@ def citation(doc: Document, num: str | None, part: str | None = None) -> str:
         where += f"({part})"
     out = f"{name}, {where}" if where else name
     if meta.edition:
-        out += f", as amended on {_date(meta.edition)}" if meta.country else ""
+        out += f", as amended on {english_date(meta.edition)}" if meta.country else ""
     return out
 
 
@@ -234,6 +225,7 @@ def check_documents(
     findings: list[Finding] = []
     notes: list[str] = []
     met: set[str] = set()
+    countries: dict[str, str | None] = {}
     for doc in docs:
         cc = country or doc.document.country
         if cc is None:
@@ -244,6 +236,7 @@ def check_documents(
             )
         if doc.document.kind is None:
             notes.append(f"{doc.document.id}: kind of law unknown; every rule was applied")
+        countries[doc.document.id] = cc
         found, implemented = _check(doc, selected, cc)
         findings.extend(found)
         met |= implemented
@@ -252,7 +245,7 @@ def check_documents(
         CheckedDocument(
             id=d.document.id,
             title=d.document.title,
-            country=country or d.document.country or infer_country(d),
+            country=countries[d.document.id],
             language=d.document.language,
             edition=d.document.edition,
             path=d.document.path,

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
-from ..corpus import CorpusError, find
+from ..corpus import instrument
 from ..models import Document, Node
-from ..parse import parse_file
 
 _UNITS = ("article", "paragraph", "point", "subpoint")
 
@@ -51,15 +49,8 @@ class ConventionInfo:
     source: str | None
 
 
-@cache
 def _document(number: str) -> Document | None:
-    try:
-        entry = find(number)
-    except CorpusError:
-        return None
-    if not entry.meta.number:
-        return None
-    return parse_file(entry.file)
+    return instrument(number)
 
 
 def convention_info(number: str) -> ConventionInfo | None:
