@@ -352,3 +352,78 @@ def test_english_phrases_and_tokens_on_a_real_english_text(tmp_path: Path) -> No
     assert found["C087-A2-test-en-real"] == {"1"}
     assert {"1", "2"} <= found["C087-A2-test-en-tokens"]  # "which ratifies this Convention"
     assert "C087-A2-test-en-real" not in hits(parsed("C100"), rules)
+
+
+# -- prefilters -----------------------------------------------------------------------------------------
+
+
+def _holding(doc, rules, exhaustive: bool) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(article eId, rule id) of every rule that holds on an article. `exhaustive` evaluates every rule on
+    every article with every prefilter off: no trigger index, no quick test, no literal or word anchor."""
+    from compliance.check.engine import (
+        Evaluator,
+        article_text,
+        candidate_rules,
+        compile_rules,
+        evaluate,
+        match_articles,
+    )
+
+    language = doc.document.language
+    compiled = compile_rules(rules, language)
+    if exhaustive:
+        compiled.literals = {}
+        compiled.token_anchors = {k: [] for k in compiled.token_anchors}
+    out = set()
+    texts = [article_text(a) for a in doc.articles() if not a.repealed]
+    for am in match_articles(compiled, texts):
+        for rule in compiled.rules if exhaustive else candidate_rules(compiled, am):
+            if exhaustive:
+                ev = Evaluator(compiled, am)
+                ev.possible = lambda cond: True  # type: ignore[method-assign]
+                held = ev.holds(rule.patterns[language], (0, len(am.text.text))) is not None
+            else:
+                held = evaluate(compiled, rule, am) is not None
+            if held:
+                out.add((am.text.node.eid, rule.id))
+    return out
+
+
+@pytest.mark.parametrize(
+    "ref",
+    ["ru/labour-code@2023-08-04", "uz/labour-code@2025-12-12", "kz/trade-unions-law@2021-07-01:kk",
+     "kz/criminal-code-ch04-05-arts160-186-incl-art174@2025-09-16", "C087"],
+)
+def test_prefilters_never_lose_a_match(ref: str) -> None:
+    """Skipping rules by trigger, quick tests, regex literals and token-pattern word anchors only saves work:
+    the same rules hold on the same articles as when every rule is evaluated everywhere."""
+    doc, rules = parsed(ref), load_rules()
+    fast = _holding(doc, rules, exhaustive=False)
+    assert fast, "the rules hold somewhere in each of these texts"
+    assert fast == _holding(doc, rules, exhaustive=True)
+
+
+def test_regex_only_rule_is_evaluated_only_where_its_literal_occurs(tmp_path: Path) -> None:
+    from compliance.check.engine import (
+        article_text,
+        candidate_rules,
+        compile_rules,
+        match_articles,
+    )
+
+    rules = rules_from(tmp_path, {"id": "C087-A2-test-regex-only", "patterns": {"ru": {"regex": r"не\s+менее\s+(?:\d+)\s+членов"}}})
+    compiled = compile_rules(rules, "ru")
+    assert compiled.literals and compiled.triggers["C087-A2-test-regex-only"] is not None
+    doc = doc_of("Статья 1. Учредители\nНе менее 50 членов.\nСтатья 2. Прочее\nНе менее 50 человек.", "ru")
+    ams = list(match_articles(compiled, [article_text(a) for a in doc.articles()]))
+    assert [bool(candidate_rules(compiled, am)) for am in ams] == [True, False]
+    assert hits(doc, rules) == {"C087-A2-test-regex-only": {"1"}}
+
+
+def test_required_literals_look_into_groups_and_alternations() -> None:
+    from compliance.check.engine import required_literals
+
+    assert required_literals(r"(?:профсоюз\w*)\s+(?:создаются|образуются)") == ("образуются", "создаются")
+    assert required_literals(r"[a-z]+\d") is None  # nothing literal to test: the regex always runs
+    assert required_literals(r"(?:x)?abc") == ("abc",)
+    assert required_literals(r"(?:граждан)?\s+РФ") is None  # an optional group is not required

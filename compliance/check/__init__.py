@@ -17,7 +17,7 @@ import yaml
 
 from ..models import CheckedDocument, Document, Finding, FindingsReport, Sanction, english_date
 from ..rules import RULES_DIR, Rule, load_rules
-from .engine import ArticleMatches, Compiled, article_text, compile_rules, evaluate, match_articles
+from .engine import ArticleMatches, Compiled, article_text, candidate_rules, compile_rules, evaluate, match_articles
 
 __all__ = ["check_document", "check_documents", "country_data", "infer_country", "load_rules", "citation"]
 
@@ -162,17 +162,22 @@ def _check(doc: Document, selected: list[Rule], country: str | None) -> tuple[li
     country = country or doc.document.country or infer_country(doc)
     compiled = _compiled(selected, language)
     texts = (article_text(a) for a in doc.articles() if not a.repealed)
-    applicable = [r for r in compiled.rules if r.kind != "requirement" and _applies(r, doc)]
-    requirements = [r for r in compiled.rules if r.kind == "requirement" and _applies(r, doc)]
-    findings, met = [], set()
+    applicable = {r.id for r in compiled.rules if _applies(r, doc)}
+    findings: list[Finding] = []
+    met: set[str] = set()
     for am in match_articles(compiled, texts):
-        for rule in applicable:
+        for rule in candidate_rules(compiled, am):
+            if rule.id not in applicable or rule.id in met:
+                continue
             hit = evaluate(compiled, rule, am)
-            if hit is not None:
-                finding = _rule_finding(rule, doc, am, hit[0], hit[1], country)
-                if finding is not None:
-                    findings.append(finding)
-        met.update(r.id for r in requirements if r.id not in met and evaluate(compiled, r, am) is not None)
+            if hit is None:
+                continue
+            if rule.kind == "requirement":
+                met.add(rule.id)
+                continue
+            finding = _rule_finding(rule, doc, am, hit[0], hit[1], country)
+            if finding is not None:
+                findings.append(finding)
         am.doc = None
     return findings, met
 

@@ -1,11 +1,12 @@
 """The matching engine: rules × article tree → findings, in one pass over each article.
 
 All rules of a language compile once: every word of every lemma phrase (expanded to its surface forms by
-`morphology.py`; Uzbek and Kazakh words are stems) goes into one spaCy `PhraseMatcher` index, the rules'
-own token patterns into one spaCy `Matcher`, plus lists of regular expressions and fuzzy phrases
-(rapidfuzz). Each article is tokenised once and scanned once by each index; phrases are then assembled
-from the word hits (words in order, at most `gap` tokens apart, never across a sentence end), so the cost
-grows with the hits, not with the number of rules. Compositions (`all` / `any` / `none`, `unless`) are
+`morphology.py`; Uzbek and Kazakh words are stems) goes into one spaCy `PhraseMatcher` index; each token
+pattern gets a spaCy `Matcher`, run only where the article holds its words; regular expressions run only
+where the article holds a literal they require; fuzzy phrases use rapidfuzz. Each article is tokenised
+once and scanned once by the word index; phrases are then assembled from the word hits (words in order,
+at most `gap` tokens apart, never across a sentence end), and only the rules one of whose trigger phrases
+was found are evaluated, so the cost grows with the hits, not with the number of rules. Compositions (`all` / `any` / `none`, `unless`) are
 evaluated per scope unit (sentence, part, article). Sanction phrases ride in the same index and are read
 only inside the clause that states the penalty ("наказывается …", "влечет …").
 """
@@ -16,7 +17,7 @@ import json
 import re
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -117,7 +118,7 @@ class Compiled:
     words: Any  # PhraseMatcher over lower-case forms: one key per word group
     stems: dict[str, set[int]]  # stem → word groups (Uzbek, Kazakh: prefix match)
     phrases: list[Phrase]
-    tokens: Any  # one spaCy Matcher for every token-pattern leaf, run on an article only when asked
+    tokens: dict[str, Any]  # token-pattern key → its own spaCy Matcher, run on an article only when asked
     leaf_ids: dict[int, str]  # id(Condition) → match key
     regexes: dict[str, re.Pattern[str]]
     fuzzies: dict[str, tuple[str, int]]
@@ -128,10 +129,18 @@ class Compiled:
     stop_orths: tuple[int, ...] = ()
     # lower-case form (hash) → word groups its stems belong to; filled as forms are met, kept across articles
     stem_cache: dict[int, tuple[int, ...]] = field(default_factory=dict)
-    required: dict[str, frozenset[str]] = field(default_factory=dict)  # rule id → phrases that must match
-    triggers: dict[str, frozenset[str] | None] = field(default_factory=dict)  # rule id → one of these must
+    # id(Condition) → whether it can hold anywhere in an article (see `_quick_tests`)
+    quick: dict[int, Callable[[ArticleMatches], bool]] = field(default_factory=dict)
+    # rule id → phrase keys and literal strings one of which must occur in an article for the rule to hold
+    triggers: dict[str, frozenset[str] | None] = field(default_factory=dict)
     token_keys: frozenset[str] = frozenset()
-    literals: dict[str, str] = field(default_factory=dict)  # regex key → a string every match contains
+    # token-pattern key → word tests each of which some word of the article must pass for it to match
+    token_anchors: dict[str, list[Anchor]] = field(default_factory=dict)
+    by_first: dict[int, list[int]] = field(default_factory=dict)  # word group → phrases that start with it
+    by_trigger: dict[str, list[int]] = field(default_factory=dict)  # phrase key → rules it triggers
+    by_literal: dict[str, list[int]] = field(default_factory=dict)  # literal a regex requires → rules
+    untriggered: list[int] = field(default_factory=list)  # rules evaluated on every article
+    literals: dict[str, tuple[str, ...]] = field(default_factory=dict)  # regex key → one is in every match
 
 
 def _word_spec(word: str, language: str, stem: bool) -> dict[str, Any]:
@@ -195,13 +204,14 @@ class _Builder:
 
 
 def compile_rules(rules: list[Rule], language: str) -> Compiled:
-    """Every rule of `language` into one word index, one token Matcher, regexes and fuzzy phrases."""
+    """Every rule of `language` into one word index, token Matchers, regexes and fuzzy phrases."""
     import spacy
     from spacy.matcher import Matcher
 
     nlp = spacy.blank(SPACY_LANG.get(language, "xx"))
     build = _Builder(nlp, language)
-    tokens = Matcher(nlp.vocab, validate=True)
+    tokens: dict[str, Any] = {}
+    token_anchors: dict[str, list[Anchor]] = {}
     token_keys: set[str] = set()
     phrases: list[Phrase] = []
     leaf_ids: dict[int, str] = {}
@@ -209,9 +219,9 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
     fuzzies: dict[str, tuple[str, int]] = {}
     active = [r for r in rules if language in r.patterns]
     seen_phrases: set[str] = set()
-    required: dict[str, frozenset[str]] = {}
+    quick: dict[int, Callable[[ArticleMatches], bool]] = {}
     triggers: dict[str, frozenset[str] | None] = {}
-    literals: dict[str, str] = {}
+    literals: dict[str, tuple[str, ...]] = {}
     for rule in active:
         for leaf in rule.patterns[language].leaves():
             # Keys name the pattern's content, so a pattern shared by several rules is matched once.
@@ -225,19 +235,22 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
                 if key in token_keys:
                     continue
                 token_keys.add(key)
+                pattern = _token_pattern(leaf.tokens, language)
+                tokens[key] = Matcher(nlp.vocab, validate=True)
                 try:
-                    tokens.add(key, [_token_pattern(leaf.tokens, language)])
+                    tokens[key].add(key, [pattern])
                 except ValueError as exc:  # spaCy refuses a malformed token pattern
                     raise RuleError(f"rules:{rule.id}: patterns.{language}: {str(exc).splitlines()[0]}") from None
+                token_anchors[key] = _anchors(pattern, nlp.vocab.strings)
             elif leaf.regex is not None:
                 regexes[key] = re.compile(leaf.regex, re.IGNORECASE)
-                literal = required_literal(leaf.regex)
-                if literal:
-                    literals[key] = literal
+                found_literals = required_literals(leaf.regex)
+                if found_literals:
+                    literals[key] = found_literals
             elif leaf.fuzzy is not None:
                 fuzzies[key] = (normalize(leaf.fuzzy, language).lower(), leaf.threshold)
-        required[rule.id] = _required_phrases(rule.patterns[language], leaf_ids)
-        triggers[rule.id] = _trigger_phrases(rule.patterns[language], leaf_ids)
+        _quick_tests(rule.patterns[language], leaf_ids, quick)
+        triggers[rule.id] = _triggers(rule.patterns[language], leaf_ids, literals)
     vocab = _sanction_vocab().get(language, {})
     sanction_keys: dict[str, str] = {}
     for kind, texts in (vocab.get("types") or {}).items():
@@ -248,21 +261,135 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
     clause = re.compile(vocab["clause"]) if vocab.get("clause") else None
     stem_lengths = tuple(sorted({len(s) for s in build.stems}))
     stop_orths = tuple(nlp.vocab.strings.add(p) for p in _SENTENCE_END)
+    by_first: dict[int, list[int]] = {}
+    for i, phrase in enumerate(phrases):
+        by_first.setdefault(phrase.groups[0], []).append(i)
+    by_trigger: dict[str, list[int]] = {}
+    by_literal: dict[str, list[int]] = {}
+    untriggered: list[int] = []
+    for i, rule in enumerate(active):
+        keys = triggers[rule.id]
+        if keys is None:
+            untriggered.append(i)
+        for key in sorted(keys or ()):
+            if key in literals:
+                for lit in literals[key]:
+                    by_literal.setdefault(lit, []).append(i)
+            else:
+                by_trigger.setdefault(key, []).append(i)
     return Compiled(
         language, nlp, build.words, build.stems, phrases, tokens, leaf_ids, regexes, fuzzies, sanction_keys,
-        clause, active, stem_lengths, stop_orths, required=required, triggers=triggers,
-        token_keys=frozenset(token_keys), literals=literals,
+        clause, active, stem_lengths, stop_orths, quick=quick, triggers=triggers,
+        token_keys=frozenset(token_keys), literals=literals, token_anchors=token_anchors,
+        by_first=by_first, by_trigger=by_trigger, by_literal=by_literal, untriggered=untriggered,
     )
 
 
-def required_literal(pattern: str) -> str | None:
-    r"""The longest run of plain characters that every match of `pattern` contains (lower case), if any.
+def _quick_tests(cond: Condition, leaf_ids: dict[int, str], out: dict[int, Callable[[ArticleMatches], bool]]) -> None:
+    """For `cond` and each condition in it, a function telling whether it can hold anywhere in an article
+    (each part of an `all` matched somewhere, one part of an `any`), built once per rule. Most rules fail
+    this on most articles: the phrase parts of each `all` / `any` are tested as one set operation on the
+    phrases found by the index pass, the costlier parts after them and only when needed, so that adding
+    rules adds little per article. Whether a condition can hold does not depend on the order of tests."""
+    for child in (cond.all or []) + (cond.any or []) + (cond.none or []) + (cond.unless or []):
+        _quick_tests(child, leaf_ids, out)
+    key = leaf_ids.get(id(cond))
+    test: Callable[[ArticleMatches], bool]
+    if key is not None and cond.phrase is not None:
+        test = lambda am: key in am.found
+    elif key is not None:
+        test = lambda am: bool(am.spans(key))
+    elif cond.all is not None or cond.any is not None:
+        parts = cond.all if cond.all is not None else cond.any or []
+        phrases = frozenset(leaf_ids[id(c)] for c in parts if c.phrase is not None)
+        others = [out[id(c)] for c in sorted(parts, key=_cost) if c.phrase is None]
+        if cond.all is not None:
+            test = lambda am: phrases <= am.found and all(t(am) for t in others)
+        else:
+            test = lambda am: not phrases.isdisjoint(am.found) or any(t(am) for t in others)
+    else:
+        test = lambda am: True  # `none`: its parts are tested where it stands
+    out[id(cond)] = test
+
+
+def _cost(cond: Condition) -> int:
+    """Rough cost of finding out whether a condition can hold: phrases were found by the index pass."""
+    if cond.phrase is not None:
+        return 0
+    if cond.all is not None or cond.any is not None or cond.none is not None:
+        return 1
+    if cond.regex is not None:
+        return 2
+    return 3  # token patterns and fuzzy phrases
+
+
+class Anchor:
+    """A test one word of an article must pass for a token pattern to match there: a mandatory token's
+    words (LOWER or ORTH: a string or IN), or its regular expression. Articles are tested by their distinct
+    words (LOWER hashes); a regular expression's verdict on a word is remembered across articles."""
+
+    def __init__(self, words: frozenset[int] | None = None, regex: re.Pattern[str] | None = None) -> None:
+        self.words, self.regex = words, regex
+        self._verdicts: dict[int, bool] = {}
+
+    def met(self, words: frozenset[int], strings: Any) -> bool:
+        if self.words is not None:
+            return not self.words.isdisjoint(words)
+        assert self.regex is not None
+        verdicts, regex = self._verdicts, self.regex
+        for h in words:
+            ok = verdicts.get(h)
+            if ok is None:
+                ok = verdicts[h] = regex.search(strings[h]) is not None
+            if ok:
+                return True
+        return False
+
+
+def _anchors(pattern: list[dict[str, Any]], strings: Any) -> list[Anchor]:
+    """Word tests from a token pattern's mandatory tokens: an article where no word passes one of them
+    cannot match, so the pattern's Matcher is not run there."""
+    out = []
+    for spec in pattern:
+        if spec.get("OP", "1") not in ("1", "+"):
+            continue
+        for attr in ("LOWER", "ORTH"):
+            value = spec.get(attr)
+            if isinstance(value, str):
+                out.append(Anchor(words=frozenset({strings.add(value.lower())})))
+            elif isinstance(value, dict) and value.get("IN"):
+                out.append(Anchor(words=frozenset(strings.add(w.lower()) for w in value["IN"])))
+            elif isinstance(value, dict) and isinstance(value.get("REGEX"), str) and attr == "LOWER":
+                out.append(Anchor(regex=re.compile(value["REGEX"])))
+    return out
+
+
+def candidate_rules(compiled: Compiled, am: ArticleMatches) -> list[Rule]:
+    """The rules worth evaluating on an article, in rule order: those one of whose trigger phrases occurs
+    in it (found by the index pass), those a literal of whose trigger regex occurs in it, and those without
+    a trigger. The cost follows the phrases found and the distinct literals, not the number of rules."""
+    found = set(compiled.untriggered)
+    for key in am.leaves:
+        found.update(compiled.by_trigger.get(key, ()))
+    lower = am.lower
+    for lit, rules in compiled.by_literal.items():
+        if lit in lower:
+            found.update(rules)
+    return [compiled.rules[i] for i in sorted(found)]
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    r"""Strings (lower case) one of which every match of `pattern` contains, if the pattern has such.
 
     A substring test on the article is far cheaper than a regular-expression scan, and most articles lack
-    the literal; the scan then runs only where it can match (the prefilter trick of RE2 and Hyperscan).
+    the literals; the scan then runs only where it can match (the prefilter trick of RE2 and Hyperscan).
+    Groups and repeats that must match at least once are looked into; an alternation gives one string per
+    branch.
 
-    >>> required_literal(r"граждан\w*\s+Республики"), required_literal(r"(?:более|не\s+менее)\s+половин")
-    ('республики', 'половин')
+    >>> required_literals(r"граждан\w*\s+Республики"), required_literals(r"(?:более|не\s+менее)\s+половин")
+    (('республики',), ('половин',))
+    >>> required_literals(r"судья|қызметш[iі]|қызметкер"), required_literals(r"(?:кодекс)(?:zz1zz)?")
+    (('судья', 'қызметкер', 'қызметш'), ('кодекс',))
     """
     from re import _parser  # type: ignore[attr-defined]
 
@@ -270,26 +397,53 @@ def required_literal(pattern: str) -> str | None:
         parsed = _parser.parse(pattern, re.IGNORECASE)
     except re.error:
         return None
-    best, run = "", ""
-    for op, arg in parsed:
-        if op is _parser.LITERAL:
+    best = _best_literals(_literal_sets(parsed, _parser))
+    return tuple(sorted(best)) if best else None
+
+
+def _literal_sets(seq: Any, sre: Any) -> list[frozenset[str]]:
+    """Candidate sets of strings: every match of `seq` contains at least one string of each set."""
+    found: list[frozenset[str]] = []
+    run = ""
+    for op, arg in seq:
+        if op is sre.LITERAL:
             run += chr(arg)
             continue
-        best, run = max(best, run, key=len), ""
-    best = max(best, run, key=len)
-    return best.lower() if len(best) >= 3 else None
+        if run:
+            found.append(frozenset({run.lower()}))
+            run = ""
+        if op is sre.SUBPATTERN:
+            found += _literal_sets(arg[-1], sre)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            found += _literal_sets(arg[2], sre)
+        elif op is sre.BRANCH:
+            branches = [_best_literals(_literal_sets(b, sre)) for b in arg[1]]
+            if all(branches):
+                found.append(frozenset().union(*branches))  # type: ignore[arg-type]
+    if run:
+        found.append(frozenset({run.lower()}))
+    return found
 
 
-def _trigger_phrases(cond: Condition, leaf_ids: dict[int, str]) -> frozenset[str] | None:
-    """Phrase patterns at least one of which must match for `cond` to hold; None when no phrase is
-    necessary (a condition made only of regular expressions or token patterns is always evaluated)."""
-    if cond.phrase is not None:
-        return frozenset({leaf_ids[id(cond)]})
+def _best_literals(found: list[frozenset[str]]) -> frozenset[str] | None:
+    """The most selective set: its shortest string as long as possible (at least 3), then fewest strings."""
+    usable = [f for f in found if min(map(len, f)) >= 3]
+    return max(usable, key=lambda f: (min(map(len, f)), -len(f))) if usable else None
+
+
+def _triggers(cond: Condition, leaf_ids: dict[int, str], literals: dict[str, tuple[str, ...]]) -> frozenset[str] | None:
+    """Phrase patterns and literal-bearing regular expressions at least one of which must match for `cond`
+    to hold; None when none is necessary (a condition of token patterns or fuzzy phrases only is always
+    evaluated). A phrase trigger is a phrase preferred to a regular expression in an `all`."""
+    key = leaf_ids.get(id(cond))
+    if cond.phrase is not None or (cond.regex is not None and key in literals):
+        return frozenset({key})  # type: ignore[arg-type]
     if cond.all is not None:
-        found = [t for t in (_trigger_phrases(c, leaf_ids) for c in cond.all) if t is not None]
-        return min(found, key=len) if found else None
+        found = [t for t in (_triggers(c, leaf_ids, literals) for c in cond.all) if t is not None]
+        # fewest keys first, phrases (found by the index pass) before literal tests
+        return min(found, key=lambda t: (len(t), sum(k in literals for k in t))) if found else None
     if cond.any is not None:
-        found = [_trigger_phrases(c, leaf_ids) for c in cond.any]
+        found = [_triggers(c, leaf_ids, literals) for c in cond.any]
         return None if any(t is None for t in found) else frozenset().union(*found)  # type: ignore[arg-type]
     return None
 
@@ -302,20 +456,6 @@ def _leaf_key(leaf: Condition) -> str:
     if leaf.regex is not None:
         return f"regex:{leaf.regex}"
     return f"fuzzy:{leaf.threshold}:{leaf.fuzzy}"
-
-
-def _required_phrases(cond: Condition, leaf_ids: dict[int, str]) -> frozenset[str]:
-    """Phrase patterns that must all match in an article for `cond` to hold there (its `all` chain).
-
-    Found by the one index pass, they let a rule be skipped on an article without evaluating it, so that
-    adding rules costs in proportion to the articles where their words occur."""
-    if cond.phrase is not None:
-        return frozenset({leaf_ids[id(cond)]})
-    if cond.all is not None:
-        return frozenset().union(*(_required_phrases(c, leaf_ids) for c in cond.all))
-    if cond.any is not None and len(cond.any) == 1:
-        return _required_phrases(cond.any[0], leaf_ids)
-    return frozenset()
 
 
 # -- matching -----------------------------------------------------------------------------------------
@@ -337,7 +477,9 @@ class ArticleMatches:
     doc: Any = None  # the tokens, while the article is being evaluated (token patterns run on demand)
     evaluator: Any = None  # one per article: what it learns about conditions serves every rule
     _lazy_done: set[str] = field(default_factory=set)
+    found: frozenset[str] = frozenset()  # the phrase keys found by the index pass
     _lower: str | None = None
+    _words: frozenset[int] | None = None  # LOWER hashes of the article's tokens (token-pattern prefilter)
 
     @property
     def lower(self) -> str:
@@ -353,15 +495,17 @@ class ArticleMatches:
         if c is not None and key not in self._lazy_done and (key in c.regexes or key in c.fuzzies or key in c.token_keys):
             self._lazy_done.add(key)
             if key in c.token_keys:
-                # The first token pattern asked for runs them all: one Matcher pass over the article.
-                doc, strings = self.doc, c.nlp.vocab.strings
-                for match_id, a, b in c.tokens(doc):
-                    sp = self._to_original((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
-                    self.leaves.setdefault(strings[match_id], []).append(sp)
-                self._lazy_done.update(c.token_keys)
+                doc = self.doc
+                if self._words is None:
+                    self._words = frozenset(doc.to_array("LOWER").tolist())
+                strings = c.nlp.vocab.strings
+                if all(anchor.met(self._words, strings) for anchor in c.token_anchors[key]):
+                    for _, a, b in c.tokens[key](doc):
+                        sp = self._to_original((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
+                        self.leaves.setdefault(key, []).append(sp)
             elif key in c.regexes:
-                literal = c.literals.get(key)
-                if literal and literal not in self.lower:  # the regex cannot match: skip the scan
+                literals = c.literals.get(key)
+                if literals and not any(lit in self.lower for lit in literals):  # it cannot match: no scan
                     return self.leaves.get(key, [])
                 found = [m.span() for m in c.regexes[key].finditer(self.norm) if m.end() > m.start()]
                 if found:
@@ -449,13 +593,16 @@ def _match_one(compiled: Compiled, art: ArticleText, doc: Any) -> ArticleMatches
     hits = _word_hits(compiled, doc)
     ends = numpy.isin(doc.to_array("ORTH"), compiled.stop_orths)
     stops = [0, *numpy.cumsum(ends).tolist()]
-    for phrase in compiled.phrases:
+    # Only phrases whose first word occurs can match (in index order, so output does not depend on hits).
+    for i in sorted(i for g in hits for i in compiled.by_first.get(g, ())):
+        phrase = compiled.phrases[i]
         for start, end in _phrase_spans(phrase, hits, stops):
             span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
             if phrase.key in compiled.sanction_keys:
                 am.sanctions.append((compiled.sanction_keys[phrase.key], span))
             else:
                 am.leaves.setdefault(phrase.key, []).append(span)
+    am.found = frozenset(am.leaves)
     return am
 
 
@@ -495,20 +642,11 @@ class Evaluator:
         self._possible: dict[int, bool] = {}
 
     def possible(self, cond: Condition) -> bool:
-        """Whether `cond` can hold anywhere in the article (each `all` part matched somewhere, …): a cheap
-        test that spares walking every sentence for rules whose words are not in the article."""
+        """Whether `cond` can hold anywhere in the article: spares walking every sentence for rules whose
+        words are not in the article (remembered, since `holds` asks again at each level)."""
         key = id(cond)
         if key not in self._possible:
-            leaf = self.c.leaf_ids.get(key)
-            if leaf is not None:
-                ok = bool(self.am.spans(leaf))
-            elif cond.all is not None:
-                ok = all(self.possible(c) for c in cond.all)
-            elif cond.any is not None:
-                ok = any(self.possible(c) for c in cond.any)
-            else:
-                ok = True
-            self._possible[key] = ok
+            self._possible[key] = self.c.quick[key](self.am)
         return self._possible[key]
 
     def _within(self, scope: str, unit: Span) -> list[Span]:
@@ -557,11 +695,7 @@ class Evaluator:
 
 def evaluate(compiled: Compiled, rule: Rule, am: ArticleMatches) -> tuple[list[Span], float] | None:
     """Evidence spans and a match score (1.0 exact, lower for fuzzy matches) if the rule holds."""
-    required = compiled.required.get(rule.id)
-    if required and not all(key in am.leaves for key in required):
-        return None
-    triggers = compiled.triggers.get(rule.id)
-    if triggers is not None and not any(key in am.leaves for key in triggers):
+    if not compiled.quick[id(rule.patterns[compiled.language])](am):
         return None
     if am.evaluator is None:
         am.evaluator = Evaluator(compiled, am)
