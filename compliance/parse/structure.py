@@ -10,14 +10,17 @@ heading, text or notes. The builder never refuses input: odd structure becomes w
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Self
 
 import yaml
 
 from ..models import AmendmentEvent, Node, NodeKind, Note, NoteKind, Warning_
 from . import notes as note_vocab
+from .notes import _plain
 from .readers import Decoded, Line
 
 ARTICLE_RANK = 6
@@ -31,10 +34,26 @@ class Level:
     patterns: tuple[re.Pattern[str], ...]
 
 
+class Levels(tuple[Level, ...]):
+    """Levels in the order they are tried, with one regex that matches where any of their patterns does:
+    most lines are law text, and one failed match costs less than a dozen."""
+
+    any: re.Pattern[str] | None
+
+    def __new__(cls, levels: Iterable[Level]) -> Self:
+        self = super().__new__(cls, levels)
+        try:
+            self.any = re.compile("|".join(f"(?:{_plain(p.pattern)})" for lv in self for p in lv.patterns))
+        except re.error:  # patterns that cannot be joined (one sets a global flag): try each in turn
+            self.any = None
+        return self
+
+
 @dataclass(frozen=True)
 class Vocabulary:
-    levels: tuple[Level, ...]  # containers and articles
-    items: tuple[Level, ...]  # units inside an article
+    levels: Levels  # containers and articles
+    items: Levels  # units inside an article
+    subpoints: Levels  # the sub-point levels of `items` ("(i)" under "(h)" is the letter, else a numeral)
     translit: dict[str, str]
     navigation: re.Pattern[str]
 
@@ -43,13 +62,15 @@ class Vocabulary:
 def vocabulary() -> Vocabulary:
     data = yaml.safe_load(resources.files("compliance").joinpath("vocab/structure.yaml").read_text("utf-8"))
 
-    def levels(key: str) -> tuple[Level, ...]:
-        return tuple(
+    def levels(key: str) -> Levels:
+        return Levels(
             Level(d["kind"], d["rank"], d["alias"], tuple(re.compile(p) for p in d["patterns"])) for d in data[key]
         )
 
     nav = re.compile("^(?:" + "|".join(data["navigation_lines"]) + ")$")
-    return Vocabulary(levels("levels"), levels("items"), {str(k): str(v) for k, v in data["eid_translit"].items()}, nav)
+    items = levels("items")
+    subpoints = Levels(lv for lv in items if lv.kind == "subpoint")
+    return Vocabulary(levels("levels"), items, subpoints, {str(k): str(v) for k, v in data["eid_translit"].items()}, nav)
 
 
 @dataclass
@@ -81,7 +102,9 @@ class _Match:
     rest_start: int
 
 
-def _match(levels: tuple[Level, ...], text: str, offset: int) -> _Match | None:
+def _match(levels: Levels, text: str, offset: int) -> _Match | None:
+    if levels.any is not None and levels.any.match(text) is None:
+        return None
     for level in levels:
         for pattern in level.patterns:
             m = pattern.match(text)
@@ -103,11 +126,8 @@ class Builder:
         self.stack: list[_Unit] = [self.root]
         self.warnings: list[Warning_] = []
         self.prev_article_base: int | None = None
-        # A code repeats the same note hundreds of times ("(В редакции Федерального закона от 30.06.2006
-        # № 90-ФЗ)": 1177 notes, 339 distinct texts in the RU Labour Code): read each distinct text once.
-        self._event_cache: dict[str, list[AmendmentEvent]] = {}
-        self._kind_cache: dict[str, NoteKind | None] = {}
-        self._repealed_cache: dict[str, bool] = {}
+        # A code repeats the same note hundreds of times: the reader analyses each distinct text once.
+        self.notes = note_vocab.NoteReader(self.language)
         # In formats that mark headings (Markdown "#", HTML <h*>/class H), only marked lines open units,
         # so that a table of contents or a cross-reference is never taken for an article.
         self.marked = any(
@@ -149,19 +169,13 @@ class Builder:
         return Note.model_construct(kind=kind, text=text, start=start, end=end, events=list(events))
 
     def _events(self, text: str) -> list[AmendmentEvent]:
-        if text not in self._event_cache:
-            self._event_cache[text] = note_vocab.parse_events(text, self.language)
-        return self._event_cache[text]
+        return self.notes.events(text)
 
     def _note_kind(self, text: str) -> NoteKind | None:
-        if text not in self._kind_cache:
-            self._kind_cache[text] = note_vocab.note_kind(text, self.language)
-        return self._kind_cache[text]
+        return self.notes.kind(text)
 
     def _is_repealed(self, text: str) -> bool:
-        if text not in self._repealed_cache:
-            self._repealed_cache[text] = note_vocab.is_repealed(text, self.language)
-        return self._repealed_cache[text]
+        return self.notes.repealed(text)
 
     # -- the pass --------------------------------------------------------------------------------------
     def build(self) -> _Unit:
@@ -282,7 +296,7 @@ class Builder:
         letter = next((u for u in reversed(self.stack) if u.kind == "point" and u.num and u.num.isalpha()), None)
         if letter is None or ord(m.num) == ord(letter.num or "a") + 1:
             return m
-        sub = _match(tuple(lv for lv in self.vocab.items if lv.kind == "subpoint"), text, offset)
+        sub = _match(self.vocab.subpoints, text, offset)
         return sub or m
 
     def _open_item(self, m: _Match, ln: Line) -> None:
@@ -395,7 +409,7 @@ def clean_num(num: str, translit: dict[str, str] | None = None) -> str:
     return out or "nn"
 
 
-def to_nodes(root: _Unit, warnings: list[Warning_], language: str = "ru") -> Node:
+def to_nodes(root: _Unit, warnings: list[Warning_], reader: note_vocab.NoteReader) -> Node:
     translit = vocabulary().translit
     seen: dict[str, int] = {}
 
@@ -431,11 +445,13 @@ def to_nodes(root: _Unit, warnings: list[Warning_], language: str = "ru") -> Nod
             eid = unique(f"{key}_{counters[key]}", u.line)
         child_scope = eid if u.kind == "section" and (u.num or "").upper().startswith("ANNEX") else scope
         children = [convert(c, eid, child_scope) for c in u.children]
+        u.children = []
         end = max([u.end] + [c.end for c in children])
         text = "\n".join(u.text)
+        u.text = []  # the pieces go as their node is made: a huge law is not held twice while converting
         notes = sorted(u.notes, key=lambda n: n.start)
         repealed = u.repealed or (
-            u.rank >= ARTICLE_RANK and not text and not children and any(note_vocab.is_repealed(n.text, language) for n in notes)
+            u.rank >= ARTICLE_RANK and not text and not children and any(reader.repealed(n.text) for n in notes)
         )
         return Node(
             eid=eid,
@@ -459,7 +475,9 @@ def build_tree(decoded: Decoded, language: str | None = None) -> tuple[Node, lis
     builder = Builder(decoded, language)
     root = builder.build()
     root.end = len(decoded.text)
-    tree = to_nodes(root, builder.warnings, builder.language)
+    # The lines are done with: let them go before the nodes are made (tens of MB on a 50 MB law).
+    decoded.lines = builder.lines = []
+    tree = to_nodes(root, builder.warnings, builder.notes)
     _check_order(tree, builder.warnings)
     return tree, sorted(builder.warnings, key=lambda w: w.line)
 
