@@ -423,7 +423,10 @@ def test_regex_only_rule_is_evaluated_only_where_its_literal_occurs(tmp_path: Pa
 def test_required_literals_look_into_groups_and_alternations() -> None:
     from compliance.check.engine import required_literals
 
-    assert required_literals(r"(?:профсоюз\w*)\s+(?:создаются|образуются)") == ("образуются", "создаются")
-    assert required_literals(r"[a-z]+\d") is None  # nothing literal to test: the regex always runs
-    assert required_literals(r"(?:x)?abc") == ("abc",)
-    assert required_literals(r"(?:граждан)?\s+РФ") is None  # an optional group is not required
+    assert required_literals(r"(?:профсоюз\w*)\s+(?:создаются|образуются)") == (
+        ("образуются", "создаются"),
+        ("профсоюз",),
+    )
+    assert required_literals(r"[a-z]+\d") == ()  # nothing literal to test: the regex always runs
+    assert required_literals(r"(?:x)?abc") == (("abc",),)
+    assert required_literals(r"(?:граждан)?\s+РФ") == ()  # an optional group is not required

@@ -140,7 +140,8 @@ class Compiled:
     by_trigger: dict[str, list[int]] = field(default_factory=dict)  # phrase key → rules it triggers
     by_literal: dict[str, list[int]] = field(default_factory=dict)  # literal a regex requires → rules
     untriggered: list[int] = field(default_factory=list)  # rules evaluated on every article
-    literals: dict[str, tuple[str, ...]] = field(default_factory=dict)  # regex key → one is in every match
+    # regex key → sets of strings: every match holds one string of each set (most selective set first)
+    literals: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
 
 def _word_spec(word: str, language: str, stem: bool) -> dict[str, Any]:
@@ -212,6 +213,7 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
     build = _Builder(nlp, language)
     tokens: dict[str, Any] = {}
     token_anchors: dict[str, list[Anchor]] = {}
+    anchor_pool: dict[object, Anchor] = {}  # one Anchor per distinct test, shared by the patterns that need it
     token_keys: set[str] = set()
     phrases: list[Phrase] = []
     leaf_ids: dict[int, str] = {}
@@ -221,7 +223,7 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
     seen_phrases: set[str] = set()
     quick: dict[int, Callable[[ArticleMatches], bool]] = {}
     triggers: dict[str, frozenset[str] | None] = {}
-    literals: dict[str, tuple[str, ...]] = {}
+    literals: dict[str, tuple[tuple[str, ...], ...]] = {}
     for rule in active:
         for leaf in rule.patterns[language].leaves():
             # Keys name the pattern's content, so a pattern shared by several rules is matched once.
@@ -241,7 +243,7 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
                     tokens[key].add(key, [pattern])
                 except ValueError as exc:  # spaCy refuses a malformed token pattern
                     raise RuleError(f"rules:{rule.id}: patterns.{language}: {str(exc).splitlines()[0]}") from None
-                token_anchors[key] = _anchors(pattern, nlp.vocab.strings)
+                token_anchors[key] = _anchors(pattern, nlp.vocab.strings, anchor_pool)
             elif leaf.regex is not None:
                 regexes[key] = re.compile(leaf.regex, re.IGNORECASE)
                 found_literals = required_literals(leaf.regex)
@@ -273,7 +275,7 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
             untriggered.append(i)
         for key in sorted(keys or ()):
             if key in literals:
-                for lit in literals[key]:
+                for lit in literals[key][0]:
                     by_literal.setdefault(lit, []).append(i)
             else:
                 by_trigger.setdefault(key, []).append(i)
@@ -304,12 +306,47 @@ def _quick_tests(cond: Condition, leaf_ids: dict[int, str], out: dict[int, Calla
         phrases = frozenset(leaf_ids[id(c)] for c in parts if c.phrase is not None)
         others = [out[id(c)] for c in sorted(parts, key=_cost) if c.phrase is None]
         if cond.all is not None:
-            test = lambda am: phrases <= am.found and all(t(am) for t in others)
+            # every regex part's required strings are tested before any regex part is scanned
+            regexes = tuple(leaf_ids[id(c)] for c in parts if c.regex is not None)
+            test = _every(phrases, regexes, others)
         else:
-            test = lambda am: not phrases.isdisjoint(am.found) or any(t(am) for t in others)
+            test = _some(phrases, others)
     else:
         test = lambda am: True  # `none`: its parts are tested where it stands
     out[id(cond)] = test
+
+
+# Plain loops below, not all()/any() over a generator: the tests run tens of thousands of times per law,
+# and each generator would be an allocation for the garbage collector to scan.
+
+
+def _every(
+    phrases: frozenset[str], regexes: tuple[str, ...], others: list[Callable[[ArticleMatches], bool]]
+) -> Callable[[ArticleMatches], bool]:
+    def test(am: ArticleMatches) -> bool:
+        if not phrases <= am.found:
+            return False
+        for key in regexes:
+            if not am.may_match(key):
+                return False
+        for other in others:
+            if not other(am):
+                return False
+        return True
+
+    return test
+
+
+def _some(phrases: frozenset[str], others: list[Callable[[ArticleMatches], bool]]) -> Callable[[ArticleMatches], bool]:
+    def test(am: ArticleMatches) -> bool:
+        if not phrases.isdisjoint(am.found):
+            return True
+        for other in others:
+            if other(am):
+                return True
+        return False
+
+    return test
 
 
 def _cost(cond: Condition) -> int:
@@ -346,21 +383,27 @@ class Anchor:
         return False
 
 
-def _anchors(pattern: list[dict[str, Any]], strings: Any) -> list[Anchor]:
+def _anchors(pattern: list[dict[str, Any]], strings: Any, pool: dict[object, Anchor]) -> list[Anchor]:
     """Word tests from a token pattern's mandatory tokens: an article where no word passes one of them
-    cannot match, so the pattern's Matcher is not run there."""
+    cannot match, so the pattern's Matcher is not run there. Equal tests are one `Anchor` from `pool`, so
+    that an article is tested once for each."""
     out = []
     for spec in pattern:
         if spec.get("OP", "1") not in ("1", "+"):
             continue
         for attr in ("LOWER", "ORTH"):
             value = spec.get(attr)
-            if isinstance(value, str):
-                out.append(Anchor(words=frozenset({strings.add(value.lower())})))
-            elif isinstance(value, dict) and value.get("IN"):
-                out.append(Anchor(words=frozenset(strings.add(w.lower()) for w in value["IN"])))
+            words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
+            if words:
+                test: object = frozenset(strings.add(w.lower()) for w in words)
+                if test not in pool:
+                    pool[test] = Anchor(words=test)  # type: ignore[arg-type]
+                out.append(pool[test])
             elif isinstance(value, dict) and isinstance(value.get("REGEX"), str) and attr == "LOWER":
-                out.append(Anchor(regex=re.compile(value["REGEX"])))
+                test = ("regex", value["REGEX"])
+                if test not in pool:
+                    pool[test] = Anchor(regex=re.compile(value["REGEX"]))
+                out.append(pool[test])
     return out
 
 
@@ -378,27 +421,28 @@ def candidate_rules(compiled: Compiled, am: ArticleMatches) -> list[Rule]:
     return [compiled.rules[i] for i in sorted(found)]
 
 
-def required_literals(pattern: str) -> tuple[str, ...] | None:
-    r"""Strings (lower case) one of which every match of `pattern` contains, if the pattern has such.
+def required_literals(pattern: str) -> tuple[tuple[str, ...], ...]:
+    r"""Sets of strings (lower case) such that every match of `pattern` holds a string of each set; the most
+    selective set first; empty when the pattern has none.
 
-    A substring test on the article is far cheaper than a regular-expression scan, and most articles lack
-    the literals; the scan then runs only where it can match (the prefilter trick of RE2 and Hyperscan).
+    Substring tests on the article are far cheaper than a regular-expression scan, and most articles lack
+    the strings; the scan then runs only where it can match (the prefilter trick of RE2 and Hyperscan).
     Groups and repeats that must match at least once are looked into; an alternation gives one string per
-    branch.
+    branch. Strings shorter than 3 characters are not worth a test.
 
     >>> required_literals(r"граждан\w*\s+Республики"), required_literals(r"(?:более|не\s+менее)\s+половин")
-    (('республики',), ('половин',))
+    ((('республики',), ('граждан',)), (('половин',), ('более', 'менее')))
     >>> required_literals(r"судья|қызметш[iі]|қызметкер"), required_literals(r"(?:кодекс)(?:zz1zz)?")
-    (('судья', 'қызметкер', 'қызметш'), ('кодекс',))
+    ((('судья', 'қызметкер', 'қызметш'),), (('кодекс',),))
     """
     from re import _parser  # type: ignore[attr-defined]
 
     try:
         parsed = _parser.parse(pattern, re.IGNORECASE)
     except re.error:
-        return None
-    best = _best_literals(_literal_sets(parsed, _parser))
-    return tuple(sorted(best)) if best else None
+        return ()
+    usable = {f for f in _literal_sets(parsed, _parser) if min(map(len, f)) >= 3}
+    return tuple(tuple(sorted(f)) for f in sorted(usable, key=_selectivity, reverse=True))
 
 
 def _literal_sets(seq: Any, sre: Any) -> list[frozenset[str]]:
@@ -425,10 +469,16 @@ def _literal_sets(seq: Any, sre: Any) -> list[frozenset[str]]:
     return found
 
 
+def _selectivity(strings: frozenset[str]) -> tuple[int, int, tuple[str, ...]]:
+    """How rarely a set of strings is likely met: its shortest string as long as possible, then fewest
+    strings (then the strings themselves, so that the order is fixed)."""
+    return min(map(len, strings)), -len(strings), tuple(sorted(strings))
+
+
 def _best_literals(found: list[frozenset[str]]) -> frozenset[str] | None:
-    """The most selective set: its shortest string as long as possible (at least 3), then fewest strings."""
+    """The most selective set whose strings are all at least 3 characters long."""
     usable = [f for f in found if min(map(len, f)) >= 3]
-    return max(usable, key=lambda f: (min(map(len, f)), -len(f))) if usable else None
+    return max(usable, key=_selectivity) if usable else None
 
 
 def _triggers(cond: Condition, leaf_ids: dict[int, str], literals: dict[str, tuple[str, ...]]) -> frozenset[str] | None:
@@ -480,12 +530,36 @@ class ArticleMatches:
     found: frozenset[str] = frozenset()  # the phrase keys found by the index pass
     _lower: str | None = None
     _words: frozenset[int] | None = None  # LOWER hashes of the article's tokens (token-pattern prefilter)
+    _has: dict[str, bool] = field(default_factory=dict)  # required string → whether the article holds it
+    _met: dict[int, bool] = field(default_factory=dict)  # id(Anchor) → whether a word of the article passes
 
     @property
     def lower(self) -> str:
         if self._lower is None:
             self._lower = self.norm.lower()
         return self._lower
+
+    def _anchor_met(self, anchor: Anchor) -> bool:
+        found = self._met.get(id(anchor))
+        if found is None:
+            assert self.compiled is not None and self._words is not None
+            found = self._met[id(anchor)] = anchor.met(self._words, self.compiled.nlp.vocab.strings)
+        return found
+
+    def may_match(self, key: str) -> bool:
+        """Whether the article holds a string of each set the regex `key` requires (True if it has none).
+        Each string is looked for once per article, however many regexes require it."""
+        has = self._has
+        for strings in self.compiled.literals.get(key, ()) if self.compiled else ():
+            for lit in strings:
+                found = has.get(lit)
+                if found is None:
+                    found = has[lit] = lit in self.lower
+                if found:
+                    break
+            else:
+                return False
+        return True
 
     def _to_original(self, span: Span) -> Span:
         return span if self.back is None else (self.back[span[0]], self.back[span[1] - 1] + 1)
@@ -498,14 +572,12 @@ class ArticleMatches:
                 doc = self.doc
                 if self._words is None:
                     self._words = frozenset(doc.to_array("LOWER").tolist())
-                strings = c.nlp.vocab.strings
-                if all(anchor.met(self._words, strings) for anchor in c.token_anchors[key]):
+                if all(self._anchor_met(anchor) for anchor in c.token_anchors[key]):
                     for _, a, b in c.tokens[key](doc):
                         sp = self._to_original((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
                         self.leaves.setdefault(key, []).append(sp)
             elif key in c.regexes:
-                literals = c.literals.get(key)
-                if literals and not any(lit in self.lower for lit in literals):  # it cannot match: no scan
+                if not self.may_match(key):  # a string every match holds is missing: no scan
                     return self.leaves.get(key, [])
                 found = [m.span() for m in c.regexes[key].finditer(self.norm) if m.end() > m.start()]
                 if found:
