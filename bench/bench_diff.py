@@ -28,7 +28,7 @@ from compliance.cli import render_text  # noqa: E402
 from compliance.diff import diff_documents, render_json  # noqa: E402
 from compliance.models import Document  # noqa: E402
 from compliance.parse import parse_file, parse_text  # noqa: E402
-from timing import median_seconds  # noqa: E402
+from timing import paired_seconds  # noqa: E402
 
 RU_LC = REPO / "corpora/national_laws/ru/labour-code/2023-08-04.html"
 DELETE_AT = 120  # index (0-based, in document order) of the article deleted
@@ -129,13 +129,15 @@ def bench_diff() -> dict[str, object]:
     mutated, what = mutate(html)
     old = parse_file(RU_LC)
     new = parse_text(mutated, "html", meta=old.document, label="mutated-2023-08-04.html")
-    ours = median_seconds(lambda: render_json(diff_documents(old, new, run_checker=False)))
     with tempfile.TemporaryDirectory() as tmp:
         a, b = Path(tmp) / "old.txt", Path(tmp) / "new.txt"
         a.write_text(render_text(old.tree), encoding="utf-8")
         b.write_text(render_text(new.tree), encoding="utf-8")
         cmd = ["git", "diff", "--no-index", "--word-diff", str(a), str(b)]
-        base = median_seconds(lambda: subprocess.run(cmd, capture_output=True, check=False))
+        ours, base = paired_seconds(
+            lambda: render_json(diff_documents(old, new, run_checker=False)),
+            lambda: subprocess.run(cmd, capture_output=True, check=False),
+        )
     diff = diff_documents(old, new, run_checker=False)
     return {
         "ratio": round(ours / base, 2),

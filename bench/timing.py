@@ -1,4 +1,9 @@
-"""Timing for the benchmarks: the median of several runs after one warm-up run."""
+"""Timing for the benchmarks: ours and the baseline run in turn, several times, after one warm-up run each;
+the median of each.
+
+Taking turns matters on a shared machine: its speed drifts over seconds, and timing all of one and then
+all of the other would put the drift into the ratio (we saw 0.9 and 1.8 for the same code in one hour).
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,17 @@ import statistics
 import time
 from collections.abc import Callable
 
-RUNS = 5
+RUNS = 7
 
 
-def median_seconds(fn: Callable[[], object], runs: int = RUNS) -> float:
-    fn()  # warm-up: imports, caches, file system
-    times = []
+def paired_seconds(ours: Callable[[], object], base: Callable[[], object], runs: int = RUNS) -> tuple[float, float]:
+    """Median seconds of `ours` and of `base`, run alternately."""
+    ours()  # warm-up: imports, caches, file system
+    base()
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+        for fn, out in ((ours, times[0]), (base, times[1])):
+            t = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - t)
+    return statistics.median(times[0]), statistics.median(times[1])

@@ -115,10 +115,12 @@ class Phrase:
 class Compiled:
     language: str
     nlp: Any
-    words: Any  # PhraseMatcher over lower-case forms: one key per word group
-    stems: dict[str, set[int]]  # stem → word groups (Uzbek, Kazakh: prefix match)
+    words: Any  # PhraseMatcher over lower-case forms: one key per alternative word
+    stems: dict[str, set[int]]  # stem → alternatives (Uzbek, Kazakh: prefix match)
     phrases: list[Phrase]
-    tokens: dict[str, Any]  # token-pattern key → its own spaCy Matcher, run on an article only when asked
+    # token-pattern key → the spaCy Matcher of the patterns with the same word tests (see `_anchors`), run
+    # on an article only when one of them is asked for and the article passes their tests
+    tokens: dict[str, Any]
     leaf_ids: dict[int, str]  # id(Condition) → match key
     regexes: dict[str, re.Pattern[str]]
     fuzzies: dict[str, tuple[str, int]]
@@ -127,16 +129,22 @@ class Compiled:
     rules: list[Rule]
     stem_lengths: tuple[int, ...] = ()
     stop_orths: tuple[int, ...] = ()
-    # lower-case form (hash) → word groups its stems belong to; filled as forms are met, kept across articles
+    # lower-case form (hash) → alternatives its stems belong to; filled as forms are met, kept across articles
     stem_cache: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    group_alts: list[tuple[int, ...]] = field(default_factory=list)  # word group → its alternatives
+    alt_groups: list[tuple[int, ...]] = field(default_factory=list)  # alternative → the groups it is in
     # id(Condition) → whether it can hold anywhere in an article (see `_quick_tests`)
     quick: dict[int, Callable[[ArticleMatches], bool]] = field(default_factory=dict)
     # rule id → phrase keys and literal strings one of which must occur in an article for the rule to hold
     triggers: dict[str, frozenset[str] | None] = field(default_factory=dict)
     token_keys: frozenset[str] = frozenset()
+    token_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key → keys sharing its Matcher
     # token-pattern key → word tests each of which some word of the article must pass for it to match
     token_anchors: dict[str, list[Anchor]] = field(default_factory=dict)
-    by_first: dict[int, list[int]] = field(default_factory=dict)  # word group → phrases that start with it
+    # Phrases with the same gap and the same words after the first form a family (a word's variants, rules
+    # sharing a phrase tail): each family is (gap, the groups after the first, [(first group, phrase)]).
+    families: list[tuple[int, tuple[int, ...], list[tuple[int, int]]]] = field(default_factory=list)
+    by_first: dict[int, list[int]] = field(default_factory=dict)  # alternative → families it can start
     by_trigger: dict[str, list[int]] = field(default_factory=dict)  # phrase key → rules it triggers
     by_literal: dict[str, list[int]] = field(default_factory=dict)  # literal a regex requires → rules
     untriggered: list[int] = field(default_factory=list)  # rules evaluated on every article
@@ -174,7 +182,11 @@ def _sanction_vocab() -> dict[str, Any]:
 
 
 class _Builder:
-    """Collects word groups so that the same word (with the same alternatives) is indexed once."""
+    """Collects word groups and their alternatives so that the same word is indexed once.
+
+    The index is kept per alternative ("профсоюз" in "профсоюз|объединение"), not per group: the same word
+    stands in many groups (other alternatives, other rules), and each of its forms is matched and its
+    positions listed once per article, whatever the number of groups and rules using it."""
 
     def __init__(self, nlp: Any, language: str) -> None:
         from spacy.matcher import PhraseMatcher
@@ -182,7 +194,19 @@ class _Builder:
         self.nlp, self.language = nlp, language
         self.words = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.stems: dict[str, set[int]] = {}
+        self.alts: dict[tuple[str, bool], int] = {}
         self.groups: dict[tuple[str, bool], int] = {}
+        self.group_alts: list[tuple[int, ...]] = []
+
+    def alternative(self, word: str, stem: bool, found: frozenset[str] | None) -> int:
+        key = (word.lower(), stem)
+        if key not in self.alts:
+            aid = self.alts[key] = len(self.alts)
+            if stem:
+                self.stems.setdefault(normalize(word, self.language).lower(), set()).add(aid)
+            else:
+                self.words.add(f"w{aid}", [self.nlp.make_doc(f) for f in sorted(found or ())])
+        return self.alts[key]
 
     def group(self, word: str, stem: bool) -> int:
         key = (word.lower(), stem)
@@ -191,12 +215,9 @@ class _Builder:
         gid = self.groups[key] = len(self.groups)
         alternatives = [w for w in word.split("|") if w]
         found = [None if stem else forms(w, self.language) for w in alternatives]
-        if all(f is not None for f in found):
-            surface = sorted(set().union(*found))  # type: ignore[arg-type]
-            self.words.add(f"w{gid}", [self.nlp.make_doc(f) for f in surface])
-        else:
-            for w in alternatives:
-                self.stems.setdefault(normalize(w, self.language).lower(), set()).add(gid)
+        # a group is matched by its forms, or, when a word of it has none (or stems are asked), by stems
+        as_stem = not all(f is not None for f in found)
+        self.group_alts.append(tuple(self.alternative(w, as_stem, f) for w, f in zip(alternatives, found, strict=True)))
         return gid
 
     def phrase(self, key: str, text: str, gap: int, stem: bool | None) -> Phrase:
@@ -214,6 +235,8 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
     tokens: dict[str, Any] = {}
     token_anchors: dict[str, list[Anchor]] = {}
     anchor_pool: dict[object, Anchor] = {}  # one Anchor per distinct test, shared by the patterns that need it
+    matchers: dict[tuple[int, ...], Any] = {}
+    members: dict[tuple[int, ...], list[str]] = {}
     token_keys: set[str] = set()
     phrases: list[Phrase] = []
     leaf_ids: dict[int, str] = {}
@@ -238,12 +261,19 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
                     continue
                 token_keys.add(key)
                 pattern = _token_pattern(leaf.tokens, language)
-                tokens[key] = Matcher(nlp.vocab, validate=True)
                 try:
-                    tokens[key].add(key, [pattern])
+                    Matcher(nlp.vocab, validate=True).add(key, [pattern])
                 except ValueError as exc:  # spaCy refuses a malformed token pattern
                     raise RuleError(f"rules:{rule.id}: patterns.{language}: {str(exc).splitlines()[0]}") from None
                 token_anchors[key] = _anchors(pattern, nlp.vocab.strings, anchor_pool)
+                # Patterns with the same word tests run together: one pass where those words occur.
+                signature = tuple(id(a) for a in token_anchors[key])
+                if signature not in matchers:
+                    matchers[signature] = Matcher(nlp.vocab, validate=True)
+                    members[signature] = []
+                matchers[signature].add(key, [pattern])
+                members[signature].append(key)
+                tokens[key] = matchers[signature]
             elif leaf.regex is not None:
                 regexes[key] = re.compile(leaf.regex, re.IGNORECASE)
                 found_literals = required_literals(leaf.regex)
@@ -263,9 +293,25 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
     clause = re.compile(vocab["clause"]) if vocab.get("clause") else None
     stem_lengths = tuple(sorted({len(s) for s in build.stems}))
     stop_orths = tuple(nlp.vocab.strings.add(p) for p in _SENTENCE_END)
+    token_groups = {key: tuple(keys) for keys in members.values() for key in keys}
+    in_groups: list[list[int]] = [[] for _ in build.alts]
+    for gid, aids in enumerate(build.group_alts):
+        for aid in aids:
+            in_groups[aid].append(gid)
+    alt_groups = [tuple(g) for g in in_groups]
+    family_of: dict[tuple[int, tuple[int, ...]], int] = {}
+    families: list[tuple[int, tuple[int, ...], list[tuple[int, int]]]] = []
     by_first: dict[int, list[int]] = {}
     for i, phrase in enumerate(phrases):
-        by_first.setdefault(phrase.groups[0], []).append(i)
+        tail = (phrase.gap, phrase.groups[1:])
+        if tail not in family_of:
+            family_of[tail] = len(families)
+            families.append((phrase.gap, phrase.groups[1:], []))
+        fid = family_of[tail]
+        families[fid][2].append((phrase.groups[0], i))
+        for aid in build.group_alts[phrase.groups[0]]:
+            if fid not in by_first.setdefault(aid, []):
+                by_first[aid].append(fid)
     by_trigger: dict[str, list[int]] = {}
     by_literal: dict[str, list[int]] = {}
     untriggered: list[int] = []
@@ -283,7 +329,8 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
         language, nlp, build.words, build.stems, phrases, tokens, leaf_ids, regexes, fuzzies, sanction_keys,
         clause, active, stem_lengths, stop_orths, quick=quick, triggers=triggers,
         token_keys=frozenset(token_keys), literals=literals, token_anchors=token_anchors,
-        by_first=by_first, by_trigger=by_trigger, by_literal=by_literal, untriggered=untriggered,
+        families=families, by_first=by_first, by_trigger=by_trigger, by_literal=by_literal, untriggered=untriggered,
+        group_alts=build.group_alts, alt_groups=alt_groups, token_groups=token_groups,
     )
 
 
@@ -572,10 +619,12 @@ class ArticleMatches:
                 doc = self.doc
                 if self._words is None:
                     self._words = frozenset(doc.to_array("LOWER").tolist())
+                self._lazy_done.update(c.token_groups[key])
                 if all(self._anchor_met(anchor) for anchor in c.token_anchors[key]):
-                    for _, a, b in c.tokens[key](doc):
+                    strings = c.nlp.vocab.strings
+                    for match_id, a, b in c.tokens[key](doc):
                         sp = self._to_original((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
-                        self.leaves.setdefault(key, []).append(sp)
+                        self.leaves.setdefault(strings[match_id], []).append(sp)
             elif key in c.regexes:
                 if not self.may_match(key):  # a string every match holds is missing: no scan
                     return self.leaves.get(key, [])
@@ -592,7 +641,7 @@ class ArticleMatches:
 
 
 def _word_hits(compiled: Compiled, doc: Any) -> dict[int, list[int]]:
-    """Token positions of every word group: one PhraseMatcher pass, plus a prefix lookup for stems
+    """Token positions of every alternative word: one PhraseMatcher pass, plus a prefix lookup for stems
     (cached per distinct word form, so each form's prefixes are looked up once per run)."""
     hits: dict[int, list[int]] = {}
     strings = compiled.nlp.vocab.strings
@@ -601,31 +650,52 @@ def _word_hits(compiled: Compiled, doc: Any) -> dict[int, list[int]]:
     if compiled.stems:
         stems, lengths, cache = compiled.stems, compiled.stem_lengths, compiled.stem_cache
         for i, h in enumerate(doc.to_array("LOWER").tolist()):
-            gids = cache.get(h)
-            if gids is None:
+            aids = cache.get(h)
+            if aids is None:
                 low = strings[h]
-                gids = cache[h] = tuple(g for n in lengths if n <= len(low) for g in stems.get(low[:n], ()))
-            for gid in gids:
-                hits.setdefault(gid, []).append(i)
+                aids = cache[h] = tuple(a for n in lengths if n <= len(low) for a in stems.get(low[:n], ()))
+            for aid in aids:
+                hits.setdefault(aid, []).append(i)
     for positions in hits.values():
         positions.sort()
     return hits
 
 
-def _phrase_spans(phrase: Phrase, hits: dict[int, list[int]], stops: list[int]) -> list[tuple[int, int]]:
-    """Token spans where the phrase's words follow each other with at most `gap` tokens between, never
-    across a sentence end (`stops[i]` counts sentence-ending tokens before token i)."""
-    lists = [hits.get(g) for g in phrase.groups]
-    if any(not p for p in lists):
-        return []
+def _group_positions(
+    group_alts: list[tuple[int, ...]], alt_groups: list[tuple[int, ...]], hits: dict[int, list[int]]
+) -> dict[int, list[int]]:
+    """Token positions of the word groups present in one article, from those of their alternatives. A
+    group with one alternative present shares that alternative's list, and groups with the same
+    alternatives present share one merged list: equal inputs are then the same object (see `_match_one`).
+    (Working them all out at once costs less than asking group by group: tried and measured.)"""
+    out: dict[int, list[int]] = {}
+    merged: dict[tuple[int, ...], list[int]] = {}
+    for aid in hits:
+        for gid in alt_groups[aid]:
+            if gid in out:
+                continue
+            alts = group_alts[gid]
+            present = alts if len(alts) == 1 else tuple([a for a in alts if a in hits])
+            if len(present) == 1:
+                out[gid] = hits[present[0]]
+            else:
+                if present not in merged:
+                    merged[present] = sorted(set().union(*(hits[a] for a in present)))
+                out[gid] = merged[present]
+    return out
+
+
+def _phrase_spans(lists: list[list[int]], gap: int, stops: list[int]) -> list[tuple[int, int]]:
+    """Token spans where the words (their positions in `lists`) follow each other with at most `gap`
+    tokens between, never across a sentence end (`stops[i]` counts sentence-ending tokens before token i)."""
     out = []
-    for first in lists[0]:  # type: ignore[union-attr]
+    for first in lists[0]:
         end = first
         for positions in lists[1:]:
-            j = bisect_right(positions, end)  # type: ignore[arg-type]
-            if j == len(positions) or positions[j] > end + 1 + phrase.gap:  # type: ignore[arg-type, index]
+            j = bisect_right(positions, end)
+            if j == len(positions) or positions[j] > end + 1 + gap:
                 break
-            nxt = positions[j]  # type: ignore[index]
+            nxt = positions[j]
             if stops[nxt] != stops[end + 1]:
                 break
             end = nxt
@@ -663,17 +733,42 @@ def _match_one(compiled: Compiled, art: ArticleText, doc: Any) -> ArticleMatches
 
     am = ArticleMatches(art, compiled=compiled)
     hits = _word_hits(compiled, doc)
+    positions = _group_positions(compiled.group_alts, compiled.alt_groups, hits)
     ends = numpy.isin(doc.to_array("ORTH"), compiled.stop_orths)
     stops = [0, *numpy.cumsum(ends).tolist()]
-    # Only phrases whose first word occurs can match (in index order, so output does not depend on hits).
-    for i in sorted(i for g in hits for i in compiled.by_first.get(g, ())):
+    token_offsets = doc.to_array(["IDX", "LENGTH"])
+    starts: list[int] = token_offsets[:, 0].tolist()
+    token_ends: list[int] = (token_offsets[:, 0] + token_offsets[:, 1]).tolist()
+    # Only families whose first word occurs can match; a family whose tail is missing is skipped whole.
+    # Phrases whose words have the same positions here (same words, or alternatives absent from this
+    # article) are assembled once.
+    done: dict[tuple[int, ...], list[Span]] = {}
+    found: list[tuple[int, list[Span]]] = []
+    for fid in {f for a in hits for f in compiled.by_first.get(a, ())}:
+        gap, tail_groups, members = compiled.families[fid]
+        tail = [positions.get(g) for g in tail_groups]
+        if None in tail:
+            continue
+        tail_ids = tuple(map(id, tail))
+        for first_group, i in members:
+            first = positions.get(first_group)
+            if first is None:
+                continue
+            key = (gap, id(first), *tail_ids)
+            spans = done.get(key)
+            if spans is None:
+                lists = [first, *tail]
+                spans = done[key] = [(starts[s], token_ends[e - 1]) for s, e in _phrase_spans(lists, gap, stops)]  # type: ignore[arg-type]
+            if spans:
+                found.append((i, spans))
+    found.sort(key=lambda f: f[0])  # index order, so that the output does not depend on set order
+    for i, spans in found:
         phrase = compiled.phrases[i]
-        for start, end in _phrase_spans(phrase, hits, stops):
-            span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-            if phrase.key in compiled.sanction_keys:
-                am.sanctions.append((compiled.sanction_keys[phrase.key], span))
-            else:
-                am.leaves.setdefault(phrase.key, []).append(span)
+        if phrase.key in compiled.sanction_keys:
+            kind = compiled.sanction_keys[phrase.key]
+            am.sanctions.extend((kind, span) for span in spans)
+        else:
+            am.leaves.setdefault(phrase.key, []).extend(spans)
     am.found = frozenset(am.leaves)
     return am
 

@@ -453,7 +453,8 @@ def to_nodes(root: _Unit, warnings: list[Warning_], reader: note_vocab.NoteReade
         repealed = u.repealed or (
             u.rank >= ARTICLE_RANK and not text and not children and any(reader.repealed(n.text) for n in notes)
         )
-        return Node(
+        # The builder's values have the model's types already: no validation pass over every node.
+        return Node.model_construct(
             eid=eid,
             kind=u.kind,
             label=u.label,
