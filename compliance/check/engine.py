@@ -670,14 +670,17 @@ def _group_positions(
     (Working them all out at once costs less than asking group by group: tried and measured.)"""
     out: dict[int, list[int]] = {}
     merged: dict[tuple[int, ...], list[int]] = {}
-    for aid in hits:
+    for aid, found in hits.items():
         for gid in alt_groups[aid]:
             if gid in out:
                 continue
             alts = group_alts[gid]
-            present = alts if len(alts) == 1 else tuple([a for a in alts if a in hits])
+            if len(alts) == 1:
+                out[gid] = found
+                continue
+            present = tuple([a for a in alts if a in hits])
             if len(present) == 1:
-                out[gid] = hits[present[0]]
+                out[gid] = found
             else:
                 if present not in merged:
                     merged[present] = sorted(set().union(*(hits[a] for a in present)))
