@@ -132,7 +132,6 @@ class Compiled:
     # lower-case form (hash) → alternatives its stems belong to; filled as forms are met, kept across articles
     stem_cache: dict[int, tuple[int, ...]] = field(default_factory=dict)
     group_alts: list[tuple[int, ...]] = field(default_factory=list)  # word group → its alternatives
-    alt_groups: list[tuple[int, ...]] = field(default_factory=list)  # alternative → the groups it is in
     # id(Condition) → whether it can hold anywhere in an article (see `_quick_tests`)
     quick: dict[int, Callable[[ArticleMatches], bool]] = field(default_factory=dict)
     # rule id → phrase keys and literal strings one of which must occur in an article for the rule to hold
@@ -144,7 +143,9 @@ class Compiled:
     # Phrases with the same gap and the same words after the first form a family (a word's variants, rules
     # sharing a phrase tail): each family is (gap, the groups after the first, [(first group, phrase)]).
     families: list[tuple[int, tuple[int, ...], list[tuple[int, int]]]] = field(default_factory=list)
-    by_first: dict[int, list[int]] = field(default_factory=dict)  # alternative → families it can start
+    # alternative → [(family, its members whose first word has that alternative, each as (the first word's
+    # other alternatives, its group, the phrase))]
+    by_first: dict[int, list[tuple[int, list[tuple[tuple[int, ...], int, int]]]]] = field(default_factory=dict)
     by_trigger: dict[str, list[int]] = field(default_factory=dict)  # phrase key → rules it triggers
     by_literal: dict[str, list[int]] = field(default_factory=dict)  # literal a regex requires → rules
     untriggered: list[int] = field(default_factory=list)  # rules evaluated on every article
@@ -294,14 +295,9 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
     stem_lengths = tuple(sorted({len(s) for s in build.stems}))
     stop_orths = tuple(nlp.vocab.strings.add(p) for p in _SENTENCE_END)
     token_groups = {key: tuple(keys) for keys in members.values() for key in keys}
-    in_groups: list[list[int]] = [[] for _ in build.alts]
-    for gid, aids in enumerate(build.group_alts):
-        for aid in aids:
-            in_groups[aid].append(gid)
-    alt_groups = [tuple(g) for g in in_groups]
     family_of: dict[tuple[int, tuple[int, ...]], int] = {}
     families: list[tuple[int, tuple[int, ...], list[tuple[int, int]]]] = []
-    by_first: dict[int, list[int]] = {}
+    starting: dict[int, dict[int, list[tuple[tuple[int, ...], int, int]]]] = {}  # alternative → family → members
     for i, phrase in enumerate(phrases):
         tail = (phrase.gap, phrase.groups[1:])
         if tail not in family_of:
@@ -309,9 +305,11 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
             families.append((phrase.gap, phrase.groups[1:], []))
         fid = family_of[tail]
         families[fid][2].append((phrase.groups[0], i))
-        for aid in build.group_alts[phrase.groups[0]]:
-            if fid not in by_first.setdefault(aid, []):
-                by_first[aid].append(fid)
+        alts = build.group_alts[phrase.groups[0]]
+        for aid in alts:
+            others = tuple(a for a in alts if a != aid)
+            starting.setdefault(aid, {}).setdefault(fid, []).append((others, phrase.groups[0], i))
+    by_first = {aid: list(fams.items()) for aid, fams in starting.items()}
     by_trigger: dict[str, list[int]] = {}
     by_literal: dict[str, list[int]] = {}
     untriggered: list[int] = []
@@ -330,7 +328,7 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
         clause, active, stem_lengths, stop_orths, quick=quick, triggers=triggers,
         token_keys=frozenset(token_keys), literals=literals, token_anchors=token_anchors,
         families=families, by_first=by_first, by_trigger=by_trigger, by_literal=by_literal, untriggered=untriggered,
-        group_alts=build.group_alts, alt_groups=alt_groups, token_groups=token_groups,
+        group_alts=build.group_alts, token_groups=token_groups,
     )
 
 
@@ -661,31 +659,31 @@ def _word_hits(compiled: Compiled, doc: Any) -> dict[int, list[int]]:
     return hits
 
 
-def _group_positions(
-    group_alts: list[tuple[int, ...]], alt_groups: list[tuple[int, ...]], hits: dict[int, list[int]]
-) -> dict[int, list[int]]:
-    """Token positions of the word groups present in one article, from those of their alternatives. A
-    group with one alternative present shares that alternative's list, and groups with the same
-    alternatives present share one merged list: equal inputs are then the same object (see `_match_one`).
-    (Working them all out at once costs less than asking group by group: tried and measured.)"""
-    out: dict[int, list[int]] = {}
-    merged: dict[tuple[int, ...], list[int]] = {}
-    for aid, found in hits.items():
-        for gid in alt_groups[aid]:
-            if gid in out:
-                continue
-            alts = group_alts[gid]
-            if len(alts) == 1:
-                out[gid] = found
-                continue
-            present = tuple([a for a in alts if a in hits])
-            if len(present) == 1:
-                out[gid] = found
-            else:
-                if present not in merged:
-                    merged[present] = sorted(set().union(*(hits[a] for a in present)))
-                out[gid] = merged[present]
-    return out
+class _GroupPositions(dict[int, "list[int] | None"]):
+    """Token positions of word groups in one article, from those of their alternatives, worked out when a
+    phrase first asks (`positions[gid]`; None: the group is absent). A group with one alternative present
+    shares that alternative's list, and groups with the same alternatives present share one merged list:
+    equal inputs are then the same object (see `_match_one`)."""
+
+    def __init__(self, group_alts: list[tuple[int, ...]], hits: dict[int, list[int]]) -> None:
+        super().__init__()
+        self.group_alts, self.hits = group_alts, hits
+        self.merged: dict[tuple[int, ...], list[int]] = {}
+
+    def __missing__(self, gid: int) -> list[int] | None:
+        hits = self.hits
+        present = tuple([a for a in self.group_alts[gid] if a in hits])
+        found: list[int] | None
+        if not present:
+            found = None
+        elif len(present) == 1:
+            found = hits[present[0]]
+        else:
+            if present not in self.merged:
+                self.merged[present] = sorted(set().union(*(hits[a] for a in present)))
+            found = self.merged[present]
+        self[gid] = found
+        return found
 
 
 def _phrase_spans(lists: list[list[int]], gap: int, stops: list[int]) -> list[tuple[int, int]]:
@@ -736,34 +734,43 @@ def _match_one(compiled: Compiled, art: ArticleText, doc: Any) -> ArticleMatches
 
     am = ArticleMatches(art, compiled=compiled)
     hits = _word_hits(compiled, doc)
-    positions = _group_positions(compiled.group_alts, compiled.alt_groups, hits)
+    positions = _GroupPositions(compiled.group_alts, hits)
     ends = numpy.isin(doc.to_array("ORTH"), compiled.stop_orths)
     stops = [0, *numpy.cumsum(ends).tolist()]
     token_offsets = doc.to_array(["IDX", "LENGTH"])
     starts: list[int] = token_offsets[:, 0].tolist()
     token_ends: list[int] = (token_offsets[:, 0] + token_offsets[:, 1]).tolist()
-    # Only families whose first word occurs can match; a family whose tail is missing is skipped whole.
+    # Only phrases whose first word occurs can match, and a family whose tail is missing is skipped whole.
     # Phrases whose words have the same positions here (same words, or alternatives absent from this
     # article) are assembled once.
     done: dict[tuple[int, ...], list[Span]] = {}
     found: list[tuple[int, list[Span]]] = []
-    for fid in {f for a in hits for f in compiled.by_first.get(a, ())}:
-        gap, tail_groups, members = compiled.families[fid]
-        tail = [positions.get(g) for g in tail_groups]
-        if None in tail:
-            continue
-        tail_ids = tuple(map(id, tail))
-        for first_group, i in members:
-            first = positions.get(first_group)
-            if first is None:
+    tails: dict[int, tuple[list[list[int]], tuple[int, ...]] | None] = {}
+    seen: set[int] = set()
+    for aid, found_first in hits.items():
+        for fid, members in compiled.by_first.get(aid, ()):
+            if fid not in tails:
+                found_tail = [positions[g] for g in compiled.families[fid][1]]
+                tails[fid] = None if None in found_tail else (found_tail, tuple(map(id, found_tail)))  # type: ignore[arg-type]
+            known = tails[fid]
+            if known is None:
                 continue
-            key = (gap, id(first), *tail_ids)
-            spans = done.get(key)
-            if spans is None:
-                lists = [first, *tail]
-                spans = done[key] = [(starts[s], token_ends[e - 1]) for s, e in _phrase_spans(lists, gap, stops)]  # type: ignore[arg-type]
-            if spans:
-                found.append((i, spans))
+            tail, tail_ids = known
+            gap = compiled.families[fid][0]
+            for others, first_group, i in members:
+                if i in seen:  # a first word with two alternatives present
+                    continue
+                seen.add(i)
+                # the first word's positions are this alternative's, unless another alternative occurs too
+                first = found_first if not any(o in hits for o in others) else positions[first_group]
+                key = (gap, id(first), *tail_ids)
+                spans = done.get(key)
+                if spans is None:
+                    spans = done[key] = [
+                        (starts[s], token_ends[e - 1]) for s, e in _phrase_spans([first, *tail], gap, stops)  # type: ignore[list-item]
+                    ]
+                if spans:
+                    found.append((i, spans))
     found.sort(key=lambda f: f[0])  # index order, so that the output does not depend on set order
     for i, spans in found:
         phrase = compiled.phrases[i]
