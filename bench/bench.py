@@ -32,7 +32,7 @@ from lxml import html
 from compliance.parse import parse_file
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from timing import paired_seconds  # noqa: E402
+from timing import paired_seconds, ratio_result  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 RU_LC = REPO / "corpora/national_laws/ru/labour-code/2023-08-04.html"
@@ -46,15 +46,14 @@ def lxml_text_baseline() -> str:
 def bench_parse() -> dict[str, object]:
     ours, base = paired_seconds(lambda: parse_file(RU_LC), lxml_text_baseline)
     doc = parse_file(RU_LC)
-    return {
-        "ratio": round(ours / base, 2),
-        "seconds": round(ours, 4),
-        "baseline": "lxml.html.document_fromstring + text_content on the same file",
-        "baseline_seconds": round(base, 4),
-        "articles": len(doc.articles()),
-        "mb_per_second": round(RU_LC.stat().st_size / 1e6 / ours, 2),
-        "goal": "ratio <= 3",
-    }
+    return ratio_result(
+        ours,
+        base,
+        "lxml.html.document_fromstring + text_content on the same file",
+        "ratio <= 3",
+        articles=len(doc.articles()),
+        mb_per_second=round(RU_LC.stat().st_size / 1e6 / ours, 2),
+    )
 
 
 def _articles_texts() -> list[str]:
@@ -75,15 +74,14 @@ def bench_check() -> dict[str, object]:
     nlp = spacy.blank("ru")
     texts = _articles_texts()
     ours, base = paired_seconds(lambda: check_document(doc, rules), lambda: list(nlp.tokenizer.pipe(texts)), 5)
-    return {
-        "ratio": round(ours / base, 2),
-        "seconds": round(ours, 4),
-        "baseline": "spaCy blank('ru') tokenizer over the same article texts",
-        "baseline_seconds": round(base, 4),
-        "rules": len(rules),
-        "findings": len(findings),
-        "goal": "ratio <= 3",
-    }
+    return ratio_result(
+        ours,
+        base,
+        "spaCy blank('ru') tokenizer over the same article texts",
+        "ratio <= 3",
+        rules=len(rules),
+        findings=len(findings),
+    )
 
 
 def synthetic_rules(rules: list, copies: int) -> list:  # type: ignore[type-arg]
@@ -135,14 +133,7 @@ def bench_rule_scaling() -> dict[str, object]:
     rules = load_rules()
     many = synthetic_rules(rules, 9)
     ten, one = paired_seconds(lambda: check_document(doc, many), lambda: check_document(doc, rules), 5)
-    return {
-        "ratio": round(ten / one, 2),
-        "seconds": round(ten, 4),
-        "baseline": f"check with the {len(rules)} real rules",
-        "baseline_seconds": round(one, 4),
-        "rules": len(many),
-        "goal": "ratio <= 1.5",
-    }
+    return ratio_result(ten, one, f"check with the {len(rules)} real rules", "ratio <= 1.5", rules=len(many))
 
 
 _LARGE_CHILD = """

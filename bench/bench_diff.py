@@ -28,7 +28,7 @@ from compliance.cli import render_text  # noqa: E402
 from compliance.diff import diff_documents, render_json  # noqa: E402
 from compliance.models import Document  # noqa: E402
 from compliance.parse import parse_file, parse_text  # noqa: E402
-from timing import paired_seconds  # noqa: E402
+from timing import paired_seconds, ratio_result  # noqa: E402
 
 RU_LC = REPO / "corpora/national_laws/ru/labour-code/2023-08-04.html"
 DELETE_AT = 120  # index (0-based, in document order) of the article deleted
@@ -139,16 +139,15 @@ def bench_diff() -> dict[str, object]:
             lambda: subprocess.run(cmd, capture_output=True, check=False),
         )
     diff = diff_documents(old, new, run_checker=False)
-    return {
-        "ratio": round(ours / base, 2),
-        "seconds": round(ours, 4),
-        "baseline": "git diff --no-index --word-diff on the two texts (compliance parse --format text)",
-        "baseline_seconds": round(base, 4),
-        "articles": len(old.articles()),
-        "summary": {k: v for k, v in diff.summary.items() if v},
-        "aligned_exactly": _check_alignment(old, new, what),
-        "goal": "ratio <= 3",
-    }
+    return ratio_result(
+        ours,
+        base,
+        "git diff --no-index --word-diff on the two texts (compliance parse --format text)",
+        "ratio <= 3",
+        articles=len(old.articles()),
+        summary={k: v for k, v in diff.summary.items() if v},
+        aligned_exactly=_check_alignment(old, new, what),
+    )
 
 
 if __name__ == "__main__":

@@ -25,3 +25,15 @@ def paired_seconds(ours: Callable[[], object], base: Callable[[], object], runs:
             fn()
             out.append(time.perf_counter() - t)
     return statistics.median(times[0]), statistics.median(times[1])
+
+
+def ratio_result(ours: float, base: float, baseline: str, goal: str, **details: object) -> dict[str, object]:
+    """One stage's entry of bench/results.json: the ratio, both times, what the baseline is, the goal."""
+    return {
+        "ratio": round(ours / base, 2),
+        "seconds": round(ours, 4),
+        "baseline": baseline,
+        "baseline_seconds": round(base, 4),
+        **details,
+        "goal": goal,
+    }
