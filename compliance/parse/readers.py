@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from lxml import etree
@@ -230,9 +231,9 @@ class _Acc:
 
     def collect(self, el: etree._Element, in_note: bool) -> None:
         cls = el.get("class")
-        classes = cls.split() if cls else ()
-        is_note = not in_note and not _NOTE_CLASSES.isdisjoint(classes)
-        is_sup = el.tag == "sup" or not _SUP_CLASSES.isdisjoint(classes)
+        note_class, sup_class = _class_flags(cls) if cls else (False, False)
+        is_note = note_class and not in_note
+        is_sup = sup_class or el.tag == "sup"
         if el.tag == "br":
             self.add(" ")
         start = self.pos
@@ -245,6 +246,13 @@ class _Acc:
             self.notes.append((start, self.pos))
         if is_sup and self.pos > start:
             self.sups.append((start, self.pos))
+
+
+@lru_cache(maxsize=1024)
+def _class_flags(cls: str) -> tuple[bool, bool]:
+    """(is a note, is a superscript) for a class attribute; a page uses a handful of distinct values."""
+    classes = cls.split()
+    return not _NOTE_CLASSES.isdisjoint(classes), not _SUP_CLASSES.isdisjoint(classes)
 
 
 def _merge_adjacent(ranges: list[tuple[int, int]], chunk: str, base: int) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ recognised; anything else that decodes only to control characters is refused wit
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,8 +88,11 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> Source:
     return Source(text.removeprefix("\ufeff"), enc, label)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # control characters other than \t \n \v \f \r
+
+
 def _refuse_binary(text: str, label: str) -> None:
-    controls = [i for i, ch in enumerate(text[:65536]) if ch < " " and ch not in "\t\n\r\f\v"]
+    controls = [m.start() for m in _CONTROL.finditer(text, 0, 65536)]
     if controls and len(controls) > 0.01 * min(len(text), 65536):
         first = controls[0]
         raise ParseError(label, text.count("\n", 0, first) + 1, "binary input (control characters): not a text file")
