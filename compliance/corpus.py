@@ -20,8 +20,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
 
 from compliance.models import Document, DocumentMeta
 
@@ -58,37 +56,13 @@ class CorpusEntry:
         return m["lang"] if m else None
 
 
-def _line_of_key(text: str, key: object) -> int | None:
-    """1-based line of a top-level key in a YAML mapping, for error messages."""
-    try:
-        node = yaml.compose(text)
-    except yaml.YAMLError:
-        return None
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            if key_node.value == key:
-                return key_node.start_mark.line + 1
-    return None
-
-
 def _read_meta(meta_file: Path, root: Path) -> CorpusEntry:
-    text = meta_file.read_text(encoding="utf-8")
+    from .parse import ParseError, read_meta
+
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{meta_file}:{mark.line + 1}" if mark else str(meta_file)
-        raise CorpusError(f"{where}: not valid YAML: {getattr(exc, 'problem', None) or exc}") from exc
-    if not isinstance(data, dict):
-        raise CorpusError(f"{meta_file}:1: expected a mapping of fields, got {type(data).__name__}")
-    try:
-        meta = DocumentMeta.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        line = _line_of_key(text, err["loc"][0]) if err["loc"] else None
-        where = f"{meta_file}:{line}" if line else str(meta_file)
-        field = ".".join(str(p) for p in err["loc"]) or "(document)"
-        raise CorpusError(f"{where}: {field}: {err['msg']}") from exc
+        meta = read_meta(meta_file)
+    except ParseError as exc:
+        raise CorpusError(str(exc)) from exc
     if not meta.path:
         raise CorpusError(f"{meta_file}: no `path` to the text it describes")
     file = (root / meta.path).resolve()

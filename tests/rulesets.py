@@ -15,6 +15,14 @@ def kinds(findings: tuple[Finding, ...] | list[Finding], article: str | None = N
     return {f.rule_id: f.kind for f in findings if article is None or f.article == article}
 
 
+# Corpus documents the rule-set tests read.
+RU_LC = "ru/labour-code@2023-08-04"
+TJ_LC = "tj/labour-code@2026-06-17"
+UZ_LC = "uz/labour-code@2025-12-12"
+KZ_LC = "kz/labour-code-sec001-general-provisions@2025-01-01"
+KZ_CH3 = "kz/criminal-code-ch03-constitutional-rights-arts145-159@2022-09-11"
+
+
 class RuleSet:
     """The rules of some files in rules/, with their findings on corpus documents (computed once each)."""
 
@@ -36,3 +44,7 @@ class RuleSet:
         """Findings on a constructed text of the given kind of law."""
         meta = DocumentMeta(id="constructed", kind=kind, country=country, language=language, title_en="Test Law")
         return check_document(parse_text(text, "text", meta=meta), self.rules, country)
+
+    def fired(self, text: str, kind: str = "labour code", country: str = "KZ", language: str = "ru") -> dict[str, str]:
+        """{rule id: kind} of the findings on a constructed text."""
+        return kinds(self.check_text(text, kind, country, language))

@@ -308,3 +308,17 @@ def test_committed_json_schema_matches_the_models() -> None:
 
     committed = json.loads((REPO / "compliance/schemas/document.schema.json").read_text("utf-8"))
     assert committed == document_schema()
+
+
+def test_bad_metadata_beside_a_law_names_its_file_line_and_field(tmp_path: Path) -> None:
+    law = tmp_path / "2020-01-01.txt"
+    law.write_text("Статья 1. Цель\nТекст.\n", encoding="utf-8")
+    meta = tmp_path / "2020-01-01.meta.yaml"
+    meta.write_text("id: x\ntitle: Закон\nedition: not-a-date\n", encoding="utf-8")
+    with pytest.raises(ParseError, match=rf"^{re.escape(str(meta))}:3: edition: "):
+        parse_file(law)
+    meta.write_text("id: x\ntitle: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ParseError, match=rf"^{re.escape(str(meta))}:\d+: not valid YAML"):
+        parse_file(law)
+    meta.write_text("id: x\nlanguage: ru\n", encoding="utf-8")
+    assert parse_file(law).document.id == "x"

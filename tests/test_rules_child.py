@@ -4,25 +4,15 @@ rule: at least two texts where it must fire and two where it must not. Construct
 
 from __future__ import annotations
 
-
 import pytest
 
-
-from .rulesets import RuleSet, kinds
+from .rulesets import KZ_CH3, KZ_LC, RU_LC, TJ_LC, UZ_LC, RuleSet
 
 RS = RuleSet("c138-c182-child-labour.yaml")
 RULES = RS.rules
 corpus_findings, rules_on = RS.findings, RS.on
 
-RU_LC = "ru/labour-code@2023-08-04"
-TJ_LC = "tj/labour-code@2026-06-17"
-UZ_LC = "uz/labour-code@2025-12-12"
-KZ_LC = "kz/labour-code-sec001-general-provisions@2025-01-01"
-KZ_CH3 = "kz/criminal-code-ch03-constitutional-rights-arts145-159@2022-09-11"
-
-
-def fired(text: str, country: str = "KZ", language: str = "ru", kind: str = "labour code") -> dict[str, str]:
-    return kinds(RS.check_text(text, kind, country, language))
+fired = RS.fired
 
 
 # -- admission to employment below 15 (C138 Art. 2(3), 7(1)) -------------------------------------------------

@@ -4,25 +4,15 @@ Constructed examples are marked `# constructed`."""
 
 from __future__ import annotations
 
-
 import pytest
 
-
-from .rulesets import RuleSet, kinds
+from .rulesets import KZ_CH3, KZ_LC, RU_LC, TJ_LC, UZ_LC, RuleSet
 
 RS = RuleSet("c111-c100-discrimination.yaml")
 RULES = RS.rules
 corpus_findings, rules_on = RS.findings, RS.on
 
-RU_LC = "ru/labour-code@2023-08-04"
-TJ_LC = "tj/labour-code@2026-06-17"
-UZ_LC = "uz/labour-code@2025-12-12"
-KZ_LC = "kz/labour-code-sec001-general-provisions@2025-01-01"
-KZ_CH3 = "kz/criminal-code-ch03-constitutional-rights-arts145-159@2022-09-11"
-
-
-def fired(text: str, country: str = "KZ", language: str = "ru", kind: str = "labour code") -> dict[str, str]:
-    return kinds(RS.check_text(text, kind, country, language))
+fired = RS.fired
 
 
 # constructed: an anti-discrimination clause that lists sex, race, nationality and language only

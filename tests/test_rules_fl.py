@@ -4,11 +4,9 @@ Constructed examples are marked `# constructed`."""
 
 from __future__ import annotations
 
-
 import pytest
 
-
-from .rulesets import RuleSet, kinds
+from .rulesets import KZ_CH3, KZ_LC, RU_LC, TJ_LC, UZ_LC, RuleSet
 
 RS = RuleSet("c105-forced-labour.yaml", "c029-forced-labour.yaml")
 RULES = RS.rules
@@ -17,18 +15,12 @@ corpus_findings, rules_on, check_text = RS.findings, RS.on, RS.check_text
 KZ174 = ["kz/criminal-code-art174@2015-11-13", "kz/criminal-code-art174@2020-06-26",
          "kz/criminal-code-ch04-05-arts160-186-incl-art174@2025-09-16"]
 KZ400 = ["kz/criminal-code-arts400-406@2015-11-13", "kz/criminal-code-arts400-406@2023-01-01"]
-KZ_CH3 = "kz/criminal-code-ch03-constitutional-rights-arts145-159@2022-09-11"
 KZ_CH4 = "kz/criminal-code-ch04-05-arts160-186-incl-art174@2025-09-16"
 KZ_CH9 = "kz/criminal-code-ch09-10-arts250-295-1-incl-art274@2025-09-16"
 KZ_ADM = "kz/admin-offences-code-ch27-arts457-509-incl-art488@2024-06-16"
-KZ_LC = "kz/labour-code-sec001-general-provisions@2025-01-01"
-RU_LC = "ru/labour-code@2023-08-04"
-TJ_LC = "tj/labour-code@2026-06-17"
-UZ_LC = "uz/labour-code@2025-12-12"
 
 
-def fired(text: str, kind: str, country: str = "KZ", language: str = "ru") -> dict[str, str]:
-    return kinds(check_text(text, kind, country, language))
+fired = RS.fired
 
 
 # -- C105 Art. 1(a): "inciting social discord" -------------------------------------------------------------

@@ -16,7 +16,7 @@ from compliance.models import Document, DocumentMeta, Finding
 from compliance.parse import parse_text
 
 from .conftest import parsed
-from .rulesets import RuleSet, kinds
+from .rulesets import RU_LC, UZ_LC, RuleSet, kinds
 
 FILES = ("c087-freedom-of-association.yaml", "c098-collective-bargaining.yaml", "c135-c151-c154-representation.yaml")
 RS = RuleSet(*FILES)
@@ -37,8 +37,6 @@ LC20, LC24 = "kz/labour-code-arts166-178@2020-06-10", "kz/labour-code-arts167-17
 SEC1 = "kz/labour-code-sec001-general-provisions@2025-01-01"
 SEC3_19 = "kz/labour-code-sec003-social-partnership-disputes-strikes@2019-11-26"
 SEC3_24 = "kz/labour-code-sec003-social-partnership-disputes-strikes@2024-06-16"
-RU_LC = "ru/labour-code@2023-08-04"
-UZ_LC = "uz/labour-code@2025-12-12"
 
 
 def kinds_on(findings: tuple[Finding, ...] | list[Finding], article: str) -> dict[str, str]:

@@ -457,11 +457,10 @@ def candidate_rules(compiled: Compiled, am: ArticleMatches) -> list[Rule]:
     in it (found by the index pass), those a literal of whose trigger regex occurs in it, and those without
     a trigger. The cost follows the phrases found and the distinct literals, not the number of rules."""
     found = set(compiled.untriggered)
-    for key in am.leaves:
+    for key in am.found:
         found.update(compiled.by_trigger.get(key, ()))
-    lower = am.lower
     for lit, rules in compiled.by_literal.items():
-        if lit in lower:
+        if am.has(lit):
             found.update(rules)
     return [compiled.rules[i] for i in sorted(found)]
 
@@ -594,17 +593,17 @@ class ArticleMatches:
     def may_match(self, key: str) -> bool:
         """Whether the article holds a string of each set the regex `key` requires (True if it has none).
         Each string is looked for once per article, however many regexes require it."""
-        has = self._has
         for strings in self.compiled.literals.get(key, ()) if self.compiled else ():
-            for lit in strings:
-                found = has.get(lit)
-                if found is None:
-                    found = has[lit] = lit in self.lower
-                if found:
-                    break
-            else:
+            if not any(self.has(lit) for lit in strings):
                 return False
         return True
+
+    def has(self, lit: str) -> bool:
+        """Whether the article (lower case) holds the string: looked for once per article."""
+        found = self._has.get(lit)
+        if found is None:
+            found = self._has[lit] = lit in self.lower
+        return found
 
     def _to_original(self, span: Span) -> Span:
         return span if self.back is None else (self.back[span[0]], self.back[span[1] - 1] + 1)

@@ -28,7 +28,7 @@ import yaml
 
 from ..models import AmendmentAction, AmendmentEvent, NoteKind
 
-__all__ = ["NoteReader", "is_repealed", "note_kind", "parse_date", "parse_events"]
+__all__ = ["NoteReader", "is_repealed", "note_kind", "parse_date", "parse_events", "without_names"]
 
 _ACTIONS: tuple[AmendmentAction, ...] = ("amended", "restated", "inserted", "repealed", "suspended", "other")
 _FLAGS = re.IGNORECASE
@@ -45,8 +45,7 @@ class _Lang:
     """One language's vocabulary, compiled."""
 
     key: str
-    fold: dict[int, str]
-    pairs: tuple[tuple[str, str], ...]  # `fold` as (character, replacement)
+    pairs: tuple[tuple[str, str], ...]  # the `fold` table of notes.yaml: (character, replacement)
     openers: re.Pattern[str] | None
     editorial: re.Pattern[str] | None
     metadata: re.Pattern[str] | None
@@ -115,7 +114,7 @@ def _alternation(patterns: list[str], fold: dict[int, str]) -> re.Pattern[str] |
     return re.compile("(?:" + "|".join(f"(?:{p.translate(fold)})" for p in patterns) + ")", _FLAGS)
 
 
-def _plain(pattern: str) -> str:
+def without_names(pattern: str) -> str:
     """The pattern with its named groups made non-capturing (to embed it several times in one regex)."""
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
@@ -126,14 +125,13 @@ def _lang(language: str) -> _Lang:
     common = _data().get("common", {})
     d = _data()["languages"][key]
     fold_map = {**(common.get("fold") or {}), **(d.get("fold") or {})}
-    fold = str.maketrans({str(k): str(v) for k, v in fold_map.items()})
     # Patterns get only the non-ASCII folding: ASCII keys (Latin i, ', `) are regex syntax too.
     pfold = str.maketrans({str(k): str(v) for k, v in fold_map.items() if not str(k).isascii()})
 
     months_src = [str(m).translate(pfold) for m in d["months"]]
     month_alt = "|".join(f"(?:{m})" for m in months_src)
     date_src = [str(p).translate(pfold).replace("{month}", f"(?:{month_alt})") for p in d["dates"]]
-    any_date = "|".join(f"(?:{_plain(p)})" for p in date_src)
+    any_date = "|".join(f"(?:{without_names(p)})" for p in date_src)
     acts = tuple(re.compile(str(p).translate(pfold).replace("{date}", any_date), _FLAGS) for p in d["act"])
 
     groups, repeal = [], []
@@ -148,7 +146,6 @@ def _lang(language: str) -> _Lang:
     actions = re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", _FLAGS)
     return _Lang(
         key=key,
-        fold=fold,
         pairs=tuple((str(k), str(v)) for k, v in fold_map.items()),
         openers=_alternation(d.get("openers") or [], pfold),
         editorial=_alternation(d.get("editorial") or [], pfold),

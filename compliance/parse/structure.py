@@ -18,9 +18,9 @@ from typing import Self
 
 import yaml
 
-from ..models import AmendmentEvent, Node, NodeKind, Note, NoteKind, Warning_
+from ..models import Node, NodeKind, Note, NoteKind, Warning_
 from . import notes as note_vocab
-from .notes import _plain
+from .notes import without_names
 from .readers import Decoded, Line
 
 ARTICLE_RANK = 6
@@ -43,7 +43,7 @@ class Levels(tuple[Level, ...]):
     def __new__(cls, levels: Iterable[Level]) -> Self:
         self = super().__new__(cls, levels)
         try:
-            self.any = re.compile("|".join(f"(?:{_plain(p.pattern)})" for lv in self for p in lv.patterns))
+            self.any = re.compile("|".join(f"(?:{without_names(p.pattern)})" for lv in self for p in lv.patterns))
         except re.error:  # patterns that cannot be joined (one sets a global flag): try each in turn
             self.any = None
         return self
@@ -163,19 +163,10 @@ class Builder:
 
     def _note(self, kind: NoteKind, start: int, end: int) -> Note:
         text = self.src[start:end]
-        events = self._events(text) if kind in ("amendment", "footnote") else []
+        events = self.notes.events(text) if kind in ("amendment", "footnote") else []
         if events and kind == "footnote":
             kind = "amendment"
         return Note.model_construct(kind=kind, text=text, start=start, end=end, events=list(events))
-
-    def _events(self, text: str) -> list[AmendmentEvent]:
-        return self.notes.events(text)
-
-    def _note_kind(self, text: str) -> NoteKind | None:
-        return self.notes.kind(text)
-
-    def _is_repealed(self, text: str) -> bool:
-        return self.notes.repealed(text)
 
     # -- the pass --------------------------------------------------------------------------------------
     def build(self) -> _Unit:
@@ -215,11 +206,11 @@ class Builder:
                 return False
         kind = "footnote" if ln.quoted else None
         whole = text.strip("*_ ")
-        kind = self._note_kind(whole) or kind
+        kind = self.notes.kind(whole) or kind
         if kind is not None:
             note = self._note(kind, ln.start, ln.end)
             art = self._article()
-            if art is not None and (art.text or art.children) and self._is_repealed(whole):
+            if art is not None and (art.text or art.children) and self.notes.repealed(whole):
                 # "Часть. (Утратила силу - …)" after the article's text: a repealed part, kept in its place.
                 self._placeholder(ln, "", [note])
             else:
@@ -239,7 +230,7 @@ class Builder:
         heading, notes = self._split_inline(ln, body_start, body_end)
         unit.heading = heading or None
         unit.notes.extend(notes)
-        if unit.heading and self._is_repealed(unit.heading):
+        if unit.heading and self.notes.repealed(unit.heading):
             unit.repealed = True
         self._open(unit)
         if level.kind != "article" and not unit.heading and nxt is not None and self._is_heading_line(nxt):
@@ -254,7 +245,7 @@ class Builder:
             return False
         if _match(self.vocab.levels, text, ln.start) or _match(self.vocab.items, text, ln.start):
             return False
-        return self._note_kind(text) is None
+        return self.notes.kind(text) is None
 
     def _article_num(self, m: _Match, ln: Line) -> str:
         num = m.num
@@ -315,7 +306,7 @@ class Builder:
             unit.text.append(text)
             unit.last_text_end_char = text[-1]
         unit.notes.extend(notes)
-        if self._is_repealed(text):
+        if self.notes.repealed(text):
             unit.repealed = True
 
     def _body(self, ln: Line) -> None:
@@ -342,7 +333,7 @@ class Builder:
                 target = _Unit("paragraph", 7, "para", ln.start, ln.lineno, end=ln.end)
                 self._open(target)
         text, notes = self._split_inline(ln, ln.start, ln.end)
-        if notes and len(text) <= 20 and self._article() is not None and self._is_repealed(self._text(ln)):
+        if notes and len(text) <= 20 and self._article() is not None and self.notes.repealed(self._text(ln)):
             # pravo.gov.ru keeps a repealed part as a placeholder: "Часть. (Утратила силу - …)".
             self._placeholder(ln, text, notes)
             return
