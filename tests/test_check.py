@@ -421,7 +421,7 @@ def test_regex_only_rule_is_evaluated_only_where_its_literal_occurs(tmp_path: Pa
 
 
 def test_required_literals_look_into_groups_and_alternations() -> None:
-    from compliance.check.engine import required_literals
+    from compliance.literals import required_literals
 
     assert required_literals(r"(?:профсоюз\w*)\s+(?:создаются|образуются)") == (
         ("образуются", "создаются"),

@@ -533,3 +533,34 @@ def test_odd_input_never_raises_and_reports_only_verbatim_text() -> None:
                 for field in (e.act, e.act_number, e.target):
                     assert field is None or field in text
     assert parse_events("", "ru") == [] and note_kind("", "ru") is None and not is_repealed("", "ru")
+
+
+def test_the_note_reader_remembers_notes_but_not_law_lines() -> None:
+    # constructed; a reader remembers each note's analysis for the whole parse, and a copy of every law line
+    # kept that way would be one more copy of a 50 MB law in memory
+    from compliance.parse.notes import NoteReader
+
+    reader = NoteReader("ru")
+    note = "(В редакции Федерального закона от 02.07.2013 № 185-ФЗ)"
+    assert reader.kind("1. Работник имеет право на отдых.") is None
+    assert reader.kind(note) == "amendment" and reader.kind(note) == "amendment"
+    assert list(reader._kinds) == [note]
+
+
+def test_repeal_phrases_are_found_in_every_language_after_the_strings_they_must_hold() -> None:
+    # constructed; is_repealed first looks for strings every repeal phrase holds, then for the phrase itself:
+    # a string missing from that list would hide real repeals
+    from compliance.parse.notes import _lang
+
+    cases = {
+        "ru": ["Статья 5. Утратила силу.", "(Часть утратила силу - Федеральный закон от 30.06.2006 № 90-ФЗ)",
+               "2. Исключен Законом РК от 04.05.2020 № 321-VI.", "Признана утратившей силу"],
+        "kk": ["4. Алып тасталды - ҚР 11.07.2017 № 90-VI Заңымен"],
+        "uz-Latn": ["12-modda. Kuchini yoʻqotgan"],
+    }  # fmt: skip
+    for language, texts in cases.items():
+        assert _lang(language).repeal_strings, language
+        for text in texts:
+            assert is_repealed(text, language), text
+            assert is_repealed(text.upper(), language), text.upper()
+    assert not is_repealed("Статья 6. Трудовой договор", "ru")

@@ -14,6 +14,7 @@ from compliance.cli import main
 from compliance.corpus import CorpusEntry
 from compliance.models import Document
 from compliance.parse import ParseError, parse_file, parse_text
+from compliance.parse.readers import read_html
 from compliance.parse.structure import clean_num
 
 from .conftest import REPO, corpus_entries, parsed
@@ -184,6 +185,30 @@ def test_every_character_of_the_source_lands_in_exactly_one_node(entry: CorpusEn
     assert expected - got == Counter(), "characters lost"
 
 
+def _html_lines(page: str) -> list[str]:
+    decoded = read_html(page)
+    return [decoded.text[ln.start : ln.end] for ln in decoded.lines]
+
+
+def test_html_text_outside_innermost_blocks_is_kept_as_lines_in_document_order() -> None:
+    # constructed example: text directly in <body>, a div's own text around its paragraph, a paragraph's tail
+    page = "<html><body>Loose text<div>Intro text<p>Para one</p>tail of p</div><p>Two</p>end of body</body></html>"
+    assert _html_lines(page) == ["Loose text", "Intro text", "Para one", "tail of p", "Two", "end of body"]
+    scripted = "<body><p>a</p><script>x()</script>after a script<p>b</p></body>"
+    assert _html_lines(scripted) == ["a", "after a script", "b"]
+    doc = parse_text(page.replace("Para one", "Статья 1. Цель"), "html")
+    kept = "".join(n.full_text() for n in doc.tree.walk())
+    assert all(piece in kept for piece in ("Loose text", "Intro text", "tail of p", "end of body"))
+
+
+def test_html_without_a_utf8_charset_declaration_keeps_its_letters() -> None:
+    # constructed examples: text arrives decoded, so a missing or different <meta charset> must not re-decode it
+    assert _html_lines("<p>Статья 22<sup>1</sup>. Право</p>") == ["Статья 221. Право"]
+    page = '<html><head><meta charset="windows-1251"></head><body><p>Статья 1. Цель</p></body></html>'
+    assert _html_lines(page) == ["Статья 1. Цель"]
+    assert [a.num for a in parse_text(page, "html").articles()] == ["1"]
+
+
 def test_offsets_point_at_the_text_of_each_node() -> None:
     doc = parsed("kz/criminal-code-art174@2020-06-26")
     art = doc.tree.article("174")
@@ -203,6 +228,13 @@ def test_footnotes_are_kept_verbatim_with_amendment_events() -> None:
     assert all(n.text.startswith("Сноска.") for n in art.notes)
     events = [e for n in art.notes for e in n.events]
     assert any(e.act_number == "349-VI" and str(e.date) == "2020-06-26" for e in events)
+
+
+def test_a_note_over_an_article_label_leaves_the_label_out_of_the_note() -> None:
+    # constructed example in the pravo.gov.ru shape: the whole heading paragraph is one amendment mark
+    doc = parse_text('<p class="H"><span class="mark">Статья 7. (Утратила силу)</span></p>', "html")
+    art = doc.tree.article("7")
+    assert art is not None and art.label == "Статья 7." and [n.text for n in art.notes] == ["(Утратила силу)"]
 
 
 def test_repealed_articles_and_items_are_flagged() -> None:
@@ -322,3 +354,70 @@ def test_bad_metadata_beside_a_law_names_its_file_line_and_field(tmp_path: Path)
         parse_file(law)
     meta.write_text("id: x\nlanguage: ru\n", encoding="utf-8")
     assert parse_file(law).document.id == "x"
+
+
+def test_nodes_and_notes_built_without_validation_equal_model_construct() -> None:
+    import datetime as dt
+
+    from compliance.models import AmendmentEvent, Node, Note, trusted
+
+    event = {"action": "amended", "act": "Законом РК от 26.06.2020 № 349-VI", "act_number": "349-VI",
+             "date": dt.date(2020, 6, 26), "target": "Статья 174"}  # fmt: skip
+    note = {"kind": "amendment", "text": "(x)", "start": 0, "end": 3, "events": [trusted(AmendmentEvent, **event)]}
+    node = {"eid": "art_1", "kind": "article", "label": "Статья 1", "num": "1", "heading": "Цель", "text": "Текст.",
+            "notes": [trusted(Note, **note)], "repealed": False, "start": 0, "end": 10, "line": 1, "children": []}  # fmt: skip
+    for cls, values in ((AmendmentEvent, event), (Note, note), (Node, node)):
+        fast, slow = trusted(cls, **values), cls.model_construct(**values)  # type: ignore[attr-defined]
+        assert fast == slow and fast.model_dump() == slow.model_dump()
+        assert fast.model_fields_set == slow.model_fields_set
+        assert cls.model_validate(fast.model_dump()) == fast  # type: ignore[attr-defined]
+    with pytest.raises(TypeError, match="every field"):
+        trusted(Note, kind="amendment", text="(x)", start=0, end=3)
+    built = trusted(Node, **node)
+    built.heading = "Другая"  # the fields set the nodes share is not changed by setting a field
+    assert built.model_fields_set == set(Node.model_fields)
+
+
+def test_parsing_pauses_the_cycle_collector_and_restores_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    import compliance.parse as parse_module
+
+    seen: list[bool] = []
+    real = parse_module.build_tree
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(parse_module, "build_tree", spy)
+    assert gc.isenabled()
+    parse_text("Статья 1. Цель\nТекст.")
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        parse_text("Статья 1. Цель\nТекст.")
+        assert not gc.isenabled()  # a caller that paused it keeps it paused
+    finally:
+        gc.enable()
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(parse_module, "build_tree", broken)
+    with pytest.raises(RuntimeError):
+        parse_text("Статья 1. Цель\nТекст.")
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize(("encoding", "declared"), [("cp1251", "windows-1251"), ("koi8_r", "koi8-r")])
+def test_a_page_naming_its_single_byte_charset_is_read_in_it(tmp_path: Path, encoding: str, declared: str) -> None:
+    # constructed; short pages give the letter counts little to go on, the declaration settles it
+    page = (f'<html><head><meta charset="{declared}"></head><body><p class="H">Статья 1. Цель</p>'
+            "<p>Работник имеет право.</p></body></html>")  # fmt: skip
+    for raw in (page.encode(encoding), page.encode("utf-8")):
+        law = tmp_path / "law.html"
+        law.write_bytes(raw)
+        doc = parse_file(law)
+        assert doc.source_text == "Статья 1. Цель\nРаботник имеет право.\n"
+        assert [a.heading for a in doc.articles()] == ["Цель"]

@@ -1,17 +1,20 @@
 """Property-based tests (hypothesis): the parser and the rule loader never fail on what users feed them.
 
-Random keyword soup and mutated real articles must give a tree (never an unhandled exception), keep every
-character (text conservation), and keep identifiers unique; random rule files give a RuleError or rules.
+Random keyword soup, mutated real articles and random nested HTML must give a tree (never an unhandled
+exception), keep every character (text conservation), and keep identifiers unique; random rule files give a
+RuleError or rules.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import html as lxml_html
 
 from compliance.parse import ParseError, parse_bytes, parse_text
 from compliance.rules import RuleError, load_file
@@ -92,6 +95,47 @@ def test_any_text_in_any_format_never_raises(text: str, fmt: str) -> None:
     if any(ch.isalnum() for ch in text):
         doc = parse_text(text, fmt)  # type: ignore[arg-type]
         assert doc.tree.eid == "doc"
+
+
+# Random nested HTML: blocks (some marked as headings), notes, superscripts, line breaks and scripts around
+# random text, so text lands directly in <body>, around inner blocks and in their tails.
+_HTML_TAGS = [("p", ""), ("div", ""), ("section", ""), ("ul", ""), ("li", ""), ("td", ""), ("h2", ""),
+              ("p", ' class="H"'), ("b", ""), ("span", ' class="mark"'), ("span", ' class="W9"'), ("sup", ""),
+              ("a", ' href="#x"')]
+_HTML_LEAVES = (st.text(max_size=12) | st.sampled_from(KEYWORDS)).map(html.escape) | st.sampled_from(
+    ["<br>", "<script>var a = 1;</script>", "<style>p { color: red }</style>"]
+)
+_HTML = st.recursive(
+    _HTML_LEAVES,
+    lambda inner: st.tuples(st.sampled_from(_HTML_TAGS), st.lists(inner, max_size=4)).map(
+        lambda t: f"<{t[0][0]}{t[0][1]}>{''.join(t[1])}</{t[0][0]}>"
+    ),
+    max_leaves=30,
+)
+
+
+def _page_chars(page: str) -> Counter[str]:
+    """The characters of the body's text as lxml sees it, scripts and styles left out: no reader involved."""
+    root = lxml_html.document_fromstring(page)
+    body = root.find("body")
+    body = body if body is not None else root
+    chars = Counter(ch for ch in body.text_content() if not ch.isspace())
+    for bad in body.iter("script", "style"):
+        chars -= Counter(ch for ch in bad.text_content() if not ch.isspace())
+    return chars
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_HTML, max_size=6).map("".join))
+def test_random_nested_html_keeps_every_character_of_its_body(content: str) -> None:
+    page = f"<html><body>{content}</body></html>"
+    doc = parse_text(page, "html")
+    got: Counter[str] = Counter()
+    for node in doc.tree.walk():
+        for piece in (node.label, node.heading, node.text, *(n.text for n in node.notes)):
+            if piece:
+                got.update(ch for ch in piece if not ch.isspace())
+    assert got == _page_chars(page)
 
 
 RULE_KEYS = ["rules", "id", "convention", "article", "title", "principle", "kind", "severity", "applies_to",

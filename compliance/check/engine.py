@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz
 
+from ..literals import required_literals
 from ..models import Node
 from ..rules import Condition, Rule, RuleError
 from .morphology import forms, normalize, normalize_map
@@ -465,66 +466,6 @@ def candidate_rules(compiled: Compiled, am: ArticleMatches) -> list[Rule]:
     return [compiled.rules[i] for i in sorted(found)]
 
 
-def required_literals(pattern: str) -> tuple[tuple[str, ...], ...]:
-    r"""Sets of strings (lower case) such that every match of `pattern` holds a string of each set; the most
-    selective set first; empty when the pattern has none.
-
-    Substring tests on the article are far cheaper than a regular-expression scan, and most articles lack
-    the strings; the scan then runs only where it can match (the prefilter trick of RE2 and Hyperscan).
-    Groups and repeats that must match at least once are looked into; an alternation gives one string per
-    branch. Strings shorter than 3 characters are not worth a test.
-
-    >>> required_literals(r"граждан\w*\s+Республики"), required_literals(r"(?:более|не\s+менее)\s+половин")
-    ((('республики',), ('граждан',)), (('половин',), ('более', 'менее')))
-    >>> required_literals(r"судья|қызметш[iі]|қызметкер"), required_literals(r"(?:кодекс)(?:zz1zz)?")
-    ((('судья', 'қызметкер', 'қызметш'),), (('кодекс',),))
-    """
-    from re import _parser  # type: ignore[attr-defined]
-
-    try:
-        parsed = _parser.parse(pattern, re.IGNORECASE)
-    except re.error:
-        return ()
-    usable = {f for f in _literal_sets(parsed, _parser) if min(map(len, f)) >= 3}
-    return tuple(tuple(sorted(f)) for f in sorted(usable, key=_selectivity, reverse=True))
-
-
-def _literal_sets(seq: Any, sre: Any) -> list[frozenset[str]]:
-    """Candidate sets of strings: every match of `seq` contains at least one string of each set."""
-    found: list[frozenset[str]] = []
-    run = ""
-    for op, arg in seq:
-        if op is sre.LITERAL:
-            run += chr(arg)
-            continue
-        if run:
-            found.append(frozenset({run.lower()}))
-            run = ""
-        if op is sre.SUBPATTERN:
-            found += _literal_sets(arg[-1], sre)
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            found += _literal_sets(arg[2], sre)
-        elif op is sre.BRANCH:
-            branches = [_best_literals(_literal_sets(b, sre)) for b in arg[1]]
-            if all(branches):
-                found.append(frozenset().union(*branches))  # type: ignore[arg-type]
-    if run:
-        found.append(frozenset({run.lower()}))
-    return found
-
-
-def _selectivity(strings: frozenset[str]) -> tuple[int, int, tuple[str, ...]]:
-    """How rarely a set of strings is likely met: its shortest string as long as possible, then fewest
-    strings (then the strings themselves, so that the order is fixed)."""
-    return min(map(len, strings)), -len(strings), tuple(sorted(strings))
-
-
-def _best_literals(found: list[frozenset[str]]) -> frozenset[str] | None:
-    """The most selective set whose strings are all at least 3 characters long."""
-    usable = [f for f in found if min(map(len, f)) >= 3]
-    return max(usable, key=_selectivity) if usable else None
-
-
 def _triggers(cond: Condition, leaf_ids: dict[int, str], literals: dict[str, tuple[str, ...]]) -> frozenset[str] | None:
     """Phrase patterns and literal-bearing regular expressions at least one of which must match for `cond`
     to hold; None when none is necessary (a condition of token patterns or fuzzy phrases only is always
@@ -593,8 +534,13 @@ class ArticleMatches:
     def may_match(self, key: str) -> bool:
         """Whether the article holds a string of each set the regex `key` requires (True if it has none).
         Each string is looked for once per article, however many regexes require it."""
-        for strings in self.compiled.literals.get(key, ()) if self.compiled else ():
-            if not any(self.has(lit) for lit in strings):
+        if self.compiled is None:
+            return True
+        for strings in self.compiled.literals.get(key, ()):
+            for lit in strings:  # a loop, not any(): asked for every candidate rule's regexes on every article
+                if self.has(lit):
+                    break
+            else:
                 return False
         return True
 
@@ -756,13 +702,17 @@ def _match_one(compiled: Compiled, art: ArticleText, doc: Any) -> ArticleMatches
                 continue
             tail, tail_ids = known
             gap = compiled.families[fid][0]
+            own_key = (gap, id(found_first), *tail_ids)
             for others, first_group, i in members:
                 if i in seen:  # a first word with two alternatives present
                     continue
                 seen.add(i)
                 # the first word's positions are this alternative's, unless another alternative occurs too
-                first = found_first if not any(o in hits for o in others) else positions[first_group]
-                key = (gap, id(first), *tail_ids)
+                if not others or hits.keys().isdisjoint(others):
+                    first, key = found_first, own_key
+                else:
+                    first = positions[first_group]
+                    key = (gap, id(first), *tail_ids)
                 spans = done.get(key)
                 if spans is None:
                     spans = done[key] = [

@@ -22,11 +22,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import yaml
 
-from ..models import AmendmentAction, AmendmentEvent, NoteKind
+from ..literals import required_literals
+from ..models import AmendmentAction, AmendmentEvent, NoteKind, trusted
 
 __all__ = ["NoteReader", "is_repealed", "note_kind", "parse_date", "parse_events", "without_names"]
 
@@ -51,24 +52,25 @@ class _Lang:
     metadata: re.Pattern[str] | None
     actions: re.Pattern[str]  # one named group per action: (?P<amended>…)|(?P<restated>…)|…
     repeal: re.Pattern[str]
+    repeal_strings: tuple[tuple[str, ...], ...]  # every repeal phrase holds one string of each (lower case)
     action_after: bool
-    acts: tuple[re.Pattern[str], ...]
+    acts: tuple[tuple[re.Pattern[str], bool, bool], ...]  # pattern, has a date group, has a number group
     dates: tuple[re.Pattern[str], ...]
     months: tuple[re.Pattern[str], ...]
     label: re.Pattern[str]
     maybe_note: re.Pattern[str]  # matches where a metadata, editorial, opener or bracket note can start
 
 
-@dataclass(frozen=True)
-class _Act:
+# Named tuples, not frozen dataclasses: a code's notes make thousands of these, and a frozen dataclass sets
+# each field through object.__setattr__.
+class _Act(NamedTuple):
     start: int
     end: int
     date: tuple[int, int] | None  # span of the date
     number: tuple[int, int] | None  # span of the number
 
 
-@dataclass(frozen=True)
-class _Verb:
+class _Verb(NamedTuple):
     """An action phrase, with the subject of its own ";"-clause when it has one ("…; пункт 3 исключен …")."""
 
     start: int
@@ -77,8 +79,7 @@ class _Verb:
     subject: tuple[int, int] | None
 
 
-@dataclass(frozen=True)
-class _Segment:
+class _Segment(NamedTuple):
     """A part of a note with its own subject: the whole note, or one parenthesised group of a pravo.gov.ru mark."""
 
     start: int
@@ -132,7 +133,10 @@ def _lang(language: str) -> _Lang:
     month_alt = "|".join(f"(?:{m})" for m in months_src)
     date_src = [str(p).translate(pfold).replace("{month}", f"(?:{month_alt})") for p in d["dates"]]
     any_date = "|".join(f"(?:{without_names(p)})" for p in date_src)
-    acts = tuple(re.compile(str(p).translate(pfold).replace("{date}", any_date), _FLAGS) for p in d["act"])
+    acts = tuple(
+        (c, "date" in c.groupindex, "number" in c.groupindex)
+        for c in (re.compile(str(p).translate(pfold).replace("{date}", any_date), _FLAGS) for p in d["act"])
+    )
 
     groups, repeal = [], []
     for action, pats in (d.get("actions") or {}).items():
@@ -144,6 +148,7 @@ def _lang(language: str) -> _Lang:
             if action == "repealed":
                 repeal.append(alt)
     actions = re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", _FLAGS)
+    repeal_src = r"(?:" + "|".join(repeal) + r")(?!\w)"
     return _Lang(
         key=key,
         pairs=tuple((str(k), str(v)) for k, v in fold_map.items()),
@@ -151,7 +156,8 @@ def _lang(language: str) -> _Lang:
         editorial=_alternation(d.get("editorial") or [], pfold),
         metadata=_alternation(d.get("metadata") or [], pfold),
         actions=actions,
-        repeal=re.compile(r"(?:" + "|".join(repeal) + r")(?!\w)", _FLAGS),
+        repeal=re.compile(repeal_src, _FLAGS),
+        repeal_strings=required_literals(repeal_src),
         action_after=d.get("action_position", "before") == "after",
         acts=acts,
         dates=tuple(re.compile(p, _FLAGS) for p in date_src),
@@ -244,13 +250,16 @@ def _groups(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _find_acts(folded: str, lang: _Lang) -> list[_Act]:
+def _find_acts(folded: str, end: int, lang: _Lang) -> list[_Act]:
+    """Acts in folded[:end], in text order; where matches overlap, the one that starts first (then the longest)."""
     found: list[_Act] = []
-    for pattern in lang.acts:
-        for m in pattern.finditer(folded):
-            gd = m.groupdict()
-            date = m.span("date") if gd.get("date") else None
-            number = m.span("number") if gd.get("number") else None
+    for pattern, has_date, has_number in lang.acts:
+        for m in pattern.finditer(folded, 0, end):  # endpos: as on folded[:end], without the copy
+            date = number = None
+            if has_date and m.start("date") < m.end("date"):
+                date = m.span("date")
+            if has_number and m.start("number") < m.end("number"):
+                number = m.span("number")
             found.append(_Act(m.start(), m.end(), date, number))
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     acts: list[_Act] = []
@@ -283,47 +292,70 @@ def _segments(text: str, lang: _Lang) -> _Analysis:
     folded = _fold(text, lang)
     c_start, c_end = _content(folded)
     groups = _groups(folded, c_start, c_end)
-    acts = [a for a in _find_acts(folded[:c_end], lang) if a.start >= c_start]
-    act_groups = [g for g in groups if any(g[0] < a.start and a.end <= g[1] for a in acts)]
+    acts = [a for a in _find_acts(folded, c_end, lang) if a.start >= c_start]
+    act_groups = [g for g in groups if any(g[0] < a.start and a.end <= g[1] for a in acts)] if acts else []
     remarks = [g for g in groups if g not in act_groups]  # "(вводится в действие …)": never read
-    found = [m for m in lang.actions.finditer(folded, c_start, c_end) if not _inside(m.start(), remarks)]
+    found = [
+        (m.start(), m.end(), cast(AmendmentAction, m.lastgroup))
+        for m in lang.actions.finditer(folded, c_start, c_end)
+        if not remarks or not _inside(m.start(), remarks)
+    ]
 
     outer_start = c_start
     if lang.openers is not None:
         m = lang.openers.match(folded, c_start)
         if m:
             outer_start = m.end()
-    spans = [(outer_start, c_end, False)] + [(s + 1, e, True) for s, e in act_groups]
-    segments = []
-    for s, e, is_group in spans:
-        if is_group:
-            seg_acts = [a for a in acts if s <= a.start < e]
-            seg_found = [m for m in found if s <= m.start() < e]
-        else:
-            seg_acts = [a for a in acts if not _inside(a.start, act_groups)]
-            seg_found = [m for m in found if not _inside(m.start(), act_groups)]
-        first = min([a.start for a in seg_acts] + [m.start() for m in seg_found], default=None)
-        target = None
-        if first is not None:
-            ts = s
-            if not is_group:  # the subject starts after the last "(" before the verb (a placeholder ends there)
-                ts = max([ts] + [g[0] + 1 for g in groups if ts <= g[0] < first])
-            target = _span(folded, ts, first)
-        verbs = []
-        for m in seg_found:
-            subject = None
-            if not lang.action_after:
-                # the clause starts after the last ";" outside parentheses; its subject must name no act
-                semi = folded.rfind(";", s, m.start())
-                while semi >= 0 and _inside(semi, groups):
-                    semi = folded.rfind(";", s, semi)
-                if semi >= 0:
-                    cs = semi + 1
-                    if not any(cs <= a.start < m.start() for a in seg_acts):
-                        subject = _span(folded, cs, m.start(), 80)
-            verbs.append(_Verb(m.start(), m.end(), cast(AmendmentAction, m.lastgroup), subject))
-        segments.append(_Segment(s, e, is_group, target, tuple(seg_acts), tuple(verbs)))
+    segments = [_segment(folded, outer_start, c_end, None, acts, found, groups, act_groups, lang)]
+    for s, e in act_groups:
+        segments.append(_segment(folded, s + 1, e, (s + 1, e), acts, found, groups, act_groups, lang))
     return folded, c_start, c_end, tuple(groups), tuple(segments)
+
+
+def _segment(
+    folded: str,
+    s: int,
+    e: int,
+    group: tuple[int, int] | None,
+    acts: list[_Act],
+    found: list[tuple[int, int, AmendmentAction]],
+    groups: list[tuple[int, int]],
+    act_groups: list[tuple[int, int]],
+    lang: _Lang,
+) -> _Segment:
+    """The segment [s, e): a parenthesised group naming acts, or (`group` None) the note outside them."""
+    if group is not None:
+        seg_acts = [a for a in acts if s <= a.start < e]
+        seg_found = [f for f in found if s <= f[0] < e]
+    elif act_groups:
+        seg_acts = [a for a in acts if not _inside(a.start, act_groups)]
+        seg_found = [f for f in found if not _inside(f[0], act_groups)]
+    else:
+        seg_acts, seg_found = acts, found
+    # both lists are in text order: the first of each is the earliest
+    starts = ([seg_acts[0].start] if seg_acts else []) + ([seg_found[0][0]] if seg_found else [])
+    target = None
+    if starts:
+        first, ts = min(starts), s
+        if group is None:  # the subject starts after the last "(" before the verb (a placeholder ends there)
+            for g in groups:  # in text order: the last one that fits wins
+                if s <= g[0] < first:
+                    ts = max(ts, g[0] + 1)
+        target = _span(folded, ts, first)
+    verbs = []
+    for v_start, v_end, action in seg_found:
+        subject = None
+        if not lang.action_after:
+            # the clause starts after the last ";" outside parentheses; its subject must name no act
+            semi = folded.rfind(";", s, v_start)
+            while semi >= 0 and _inside(semi, groups):
+                semi = folded.rfind(";", s, semi)
+            if semi >= 0:
+                cs = semi + 1
+                if not any(cs <= a.start < v_start for a in seg_acts):
+                    subject = _span(folded, cs, v_start, 80)
+        verbs.append(_Verb(v_start, v_end, action, subject))
+    return _Segment(s, e, group is not None, target, tuple(seg_acts), tuple(verbs))
 
 
 def _verb_for(act: _Act, seg: _Segment, after: bool) -> _Verb | None:
@@ -344,7 +376,8 @@ def _events(text: str, folded: str, lang: _Lang, seg: _Segment) -> list[Amendmen
             m = next((m for p in lang.dates for m in [p.fullmatch(folded, *act.date)] if m), None)
             date = _date_from(m, lang) if m else None
         out.append(
-            AmendmentEvent(
+            trusted(
+                AmendmentEvent,
                 action=verb.action if verb is not None else "other",
                 act=text[act.start : act.end].rstrip() or None,
                 act_number=text[act.number[0] : act.number[1]] if act.number else None,
@@ -379,9 +412,12 @@ class NoteReader:
         return found
 
     def kind(self, text: str) -> NoteKind | None:
-        if text not in self._kinds:
-            self._kinds[text] = _note_kind(text, self)
-        return self._kinds[text]
+        found = self._kinds.get(text)
+        if found is None:
+            found = _note_kind(text, self)
+            if found is not None:  # only notes repeat: law lines kept here would be another copy of the law
+                self._kinds[text] = found
+        return found
 
     def events(self, text: str) -> list[AmendmentEvent]:
         if text not in self._events:
@@ -505,6 +541,12 @@ def is_repealed(text: str, language: str) -> bool:
 def _is_repealed(text: str, reader: NoteReader) -> bool:
     lang = reader.lang
     folded = _fold(text, lang)
+    # Both ways below need a repeal phrase (the second as the verb of the note's last group), and every
+    # article heading is asked: most hold none of the strings such a phrase must hold.
+    if lang.repeal_strings:
+        lower = folded.lower()
+        if not all(any(s in lower for s in strings) for strings in lang.repeal_strings):
+            return False
     c_start, c_end = _content(folded)
     pos = c_start
     if lang.openers is not None:

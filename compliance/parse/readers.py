@@ -131,128 +131,203 @@ def read_markdown(text: str) -> Decoded:
     return Decoded(text, lines)
 
 
-_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "blockquote", "div", "dd", "dt", "caption"}
+# Elements whose start and end break a line. Containers (section, table, list) matter for the text directly in
+# them, which would otherwise run on into the next block's line.
+_BLOCKS = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "blockquote", "div", "dd", "dt", "caption",
+    "section", "article", "header", "footer", "main", "nav", "aside", "address", "figure", "figcaption", "hr",
+    "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr",
+}  # fmt: skip
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # pravo.gov.ru: class H = headings (chapter, article), T = titles (part, section), span.mark = amendment note,
 # span.W9 / span.WB = superscript article numbers.
 _HEADING_CLASSES = {"H", "T"}
 _NOTE_CLASSES = {"mark", "markx"}
 _SUP_CLASSES = {"W9", "WB"}
+# Not law text, but the text after them is. <head> is only met when a page has no <body>.
+_SKIPPED = {"script", "style", "noscript", "template", "head"}
+_STRIP = _SPACE + "\n"  # what `_strip_span` strips, for str.strip
 
 
 def read_html(text: str) -> Decoded:
-    """HTML (pravo.gov.ru export, other portals): the text of leaf blocks, one `Line` per block.
+    """HTML (pravo.gov.ru export, other portals): the body's text in document order, cut into lines at blocks.
 
-    Offsets point into the extracted text (block texts joined by newlines), which `Document.source_text`
-    keeps; markup itself is not law text.
+    The start or end of any block element ends the current line, so text outside the innermost blocks (text
+    directly in <body>, a div's own text around its paragraphs, a paragraph's tail) makes lines of its own:
+    no character of the law is lost. Offsets point into the extracted text (the lines' texts joined by
+    newlines), which `Document.source_text` keeps; markup itself is not law text.
+
+    >>> d = read_html("<body>Loose<div>Intro<p>Статья 22<sup>1</sup></p>tail</div></body>")
+    >>> [d.text[ln.start : ln.end] for ln in d.lines], d.lines[2].sups
+    (['Loose', 'Intro', 'Статья 221', 'tail'], [(21, 22)])
     """
     # Plain etree (not lxml.html): the html element classes cost a third of the parse and are not needed.
-    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    # The text is already decoded: UTF-8 is said outright, or a page declaring another charset (or none)
+    # would be decoded a second time, into mojibake.
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
     root = etree.fromstring(text.encode("utf-8"), parser=parser)
     if root is None:
         return Decoded("", [])
     body = root.find("body")
     if body is None:
         body = root
-    for bad in list(body.iter("script", "style", "noscript", "template")):
-        _drop_keep_tail(bad)
-    out: list[str] = []
-    lines: list[Line] = []
-    pos = 0
-    blocks = _leaf_blocks(body)
-    for lineno, el in enumerate(blocks, start=1):
-        acc = None
-        if len(el) == 0:  # no child elements: no note, no superscript, nothing to record
-            chunk = el.text or ""
-        else:
-            acc = _Acc(pos)
-            acc.collect(el, in_note=False)
-            chunk = "".join(acc.pieces)
-        s, e = _strip_span(chunk, 0, len(chunk))
-        if s >= e:
-            continue
-        cls = el.get("class")
-        heading = el.tag in _HEADING_TAGS or bool(cls and not _HEADING_CLASSES.isdisjoint(cls.split()))
-        line = Line(pos + s, pos + e, el.sourceline or lineno, heading=heading)
-        if acc is not None:
-            line.inline_notes = _merge_adjacent(_clip(acc.notes, line.start, line.end), chunk, pos)
-            line.sups = _clip(acc.sups, line.start, line.end)
-        lines.append(line)
-        out.append(chunk)
-        pos += len(chunk)
-        out.append("\n")
-        pos += 1
-    return Decoded("".join(out), lines)
+    walk = _BodyWalk(body)
+    walk.content(body, in_note=False)
+    walk.flush()
+    return Decoded("\n".join(walk.chunks) + "\n" if walk.chunks else "", walk.lines)
 
 
-def _drop_keep_tail(el: etree._Element) -> None:
-    """Remove an element but keep the text that follows it (lxml's remove() would drop its tail)."""
-    parent, tail = el.getparent(), el.tail
-    if parent is None:
-        return
-    if tail:
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(el)
+@dataclass(slots=True)
+class _Mark:
+    """A note or superscript element being walked, and where it started in the current line."""
+
+    note: bool
+    start: int
 
 
-def _leaf_blocks(body: etree._Element) -> list[etree._Element]:
-    """Blocks holding no other block, in document order: each block marks the blocks above it (a walk up
-    from each block, stopping at one already marked, instead of a search below every block)."""
-    blocks = list(body.iter(*_BLOCKS))  # kept alive: getparent() then returns these same proxies
-    outer: set[etree._Element] = set()
-    for el in blocks:
-        parent = el.getparent()
-        while parent is not None and parent is not body:
-            if parent.tag in _BLOCKS:
-                if parent in outer:
-                    break
-                outer.add(parent)
-            parent = parent.getparent()
-    return [el for el in blocks if el not in outer]
+class _BodyWalk:
+    """Depth-first walk of a body: text goes to the current line; a block's start or end ends that line.
 
+    Every text node is read once, in document order, which is what keeps every character. Note and
+    superscript ranges are offsets in the current line until it is kept. An element still open when a line
+    ends (a note wrapping whole paragraphs) covers the rest of that line and goes on from the next one's start.
+    """
 
-class _Acc:
-    """Text of one block, depth first, with note and superscript ranges as absolute offsets."""
-
-    def __init__(self, base: int) -> None:
-        self.pieces: list[str] = []
-        self.pos = base
-        self.notes: list[tuple[int, int]] = []
+    def __init__(self, body: etree._Element) -> None:
+        self.chunks: list[str] = []  # text of each kept line, unstripped
+        self.pos = 0  # where the next kept line starts in the extracted text
+        self.lines: list[Line] = []
+        self.pieces: list[str] = []  # the current line's text nodes
+        self.notes: list[tuple[int, int]] = []  # the current line's ranges
         self.sups: list[tuple[int, int]] = []
+        self.open: list[_Mark] = []
+        self.block = body  # the innermost block around the current line: its source line and heading flag
+        self.heading = False
 
-    def add(self, text: str | None) -> None:
+    def content(self, el: etree._Element, in_note: bool) -> None:
+        """The text of `el` and of its children, each followed by its tail.
+
+        The hot loop (10,000 elements in the RU Labour Code): an inline element that is no note, superscript
+        or line break and holds no element gives its text here, without a call.
+        """
+        pieces = self.pieces
+        text = el.text
         if text:
-            self.pieces.append(text)
-            self.pos += len(text)
-
-    def collect(self, el: etree._Element, in_note: bool) -> None:
-        cls = el.get("class")
-        note_class, sup_class = _class_flags(cls) if cls else (False, False)
-        is_note = note_class and not in_note
-        is_sup = sup_class or el.tag == "sup"
-        if el.tag == "br":
-            self.add(" ")
-        start = self.pos
-        self.add(el.text)
+            pieces.append(text)
         for child in el:
-            if isinstance(child.tag, str):
-                self.collect(child, in_note or is_note)
-            self.add(child.tail)
-        if is_note and self.pos > start:
-            self.notes.append((start, self.pos))
-        if is_sup and self.pos > start:
-            self.sups.append((start, self.pos))
+            tag = child.tag
+            if tag in _BLOCKS:
+                self.block_element(child, tag, in_note)
+            elif tag not in _SKIPPED and tag.__class__ is str:  # comments and entities have a function as tag
+                cls = child.get("class")
+                note, sup, _ = _class_flags(cls) if cls else _NO_FLAGS
+                if note or sup or tag == "sup" or tag == "br":
+                    if tag == "br":
+                        pieces.append(" ")
+                    self.marked(child, note and not in_note, sup or tag == "sup", in_note)
+                elif len(child):
+                    self.content(child, in_note)
+                else:
+                    text = child.text
+                    if text:
+                        pieces.append(text)
+            tail = child.tail
+            if tail:
+                pieces.append(tail)
+
+    def block_element(self, el: etree._Element, tag: str, in_note: bool) -> None:
+        pieces = self.pieces
+        if len(pieces) == 1 and not (self.open or self.notes or self.sups) and not pieces[0].strip(_STRIP):
+            pieces.clear()  # the white space between two blocks, nothing more: no line, and no call to say so
+        else:
+            self.flush()
+        cls = el.get("class")
+        note, sup, heading = _class_flags(cls) if cls else _NO_FLAGS
+        heading = heading or tag in _HEADING_TAGS
+        if not (note or sup or self.open or len(el)):
+            # Most blocks hold only text (2,859 of the 4,780 paragraphs of the RU Labour Code): that is the line.
+            text = el.text
+            if text:
+                self.keep(text, el, heading, (), ())
+            return
+        outer = self.block, self.heading
+        self.block, self.heading = el, heading
+        if note or sup:
+            self.marked(el, note and not in_note, sup, in_note)
+        else:
+            self.content(el, in_note)
+        self.flush()
+        self.block, self.heading = outer
+
+    def marked(self, el: etree._Element, note: bool, sup: bool, in_note: bool) -> None:
+        """The content of `el`, recorded as a note (the outermost only) and/or a superscript range."""
+        if not (note or sup):
+            self.content(el, in_note)
+            return
+        start = sum(map(len, self.pieces))  # characters are counted only here: most text is in no mark
+        marks = [_Mark(True, start)] if note else []
+        if sup:
+            marks.append(_Mark(False, start))
+        self.open += marks
+        self.content(el, in_note or note)
+        del self.open[-len(marks) :]
+        end = sum(map(len, self.pieces))
+        for mark in marks:
+            self._record(mark, end)
+
+    def _record(self, mark: _Mark, end: int) -> None:
+        if end > mark.start:
+            (self.notes if mark.note else self.sups).append((mark.start, end))
+
+    def flush(self) -> None:
+        """End the current line: keep it if it holds more than white space."""
+        pieces = self.pieces
+        if not pieces:
+            return
+        chunk = pieces[0] if len(pieces) == 1 else "".join(pieces)
+        pieces.clear()
+        for mark in self.open:  # an element wrapping blocks: its part in this line, then on in the next
+            self._record(mark, len(chunk))
+            mark.start = 0
+        if self.notes or self.sups:
+            self.keep(chunk, self.block, self.heading, self.notes, self.sups)
+            self.notes, self.sups = [], []
+        elif chunk[-1] not in _STRIP or chunk.rstrip(_STRIP):
+            self.keep(chunk, self.block, self.heading, (), ())
+
+    def keep(self, chunk: str, block: etree._Element, heading: bool, notes: Sequence[tuple[int, int]],
+             sups: Sequence[tuple[int, int]]) -> None:
+        """Add a line unless `chunk` is blank; `notes` and `sups` are offsets in `chunk`."""
+        end = len(chunk)
+        if chunk[-1] in _STRIP:  # most lines end in a letter or a stop: no copy made to strip them
+            end = len(chunk.rstrip(_STRIP))
+            if not end:
+                return
+        start = end - len(chunk[:end].lstrip(_STRIP)) if chunk[0] in _STRIP else 0
+        pos = self.pos
+        # libxml2 numbers every element it parses; the line's ordinal is only a last resort.
+        line = Line(pos + start, pos + end, block.sourceline or len(self.lines) + 1, heading)
+        if notes:
+            line.inline_notes = _merge_adjacent(_clip(notes, start, end, pos), chunk, pos)
+        if sups:
+            line.sups = _clip(sups, start, end, pos)
+        self.lines.append(line)
+        self.chunks.append(chunk)
+        self.pos = pos + len(chunk) + 1
+
+
+_NO_FLAGS = (False, False, False)
 
 
 @lru_cache(maxsize=1024)
-def _class_flags(cls: str) -> tuple[bool, bool]:
-    """(is a note, is a superscript) for a class attribute; a page uses a handful of distinct values."""
+def _class_flags(cls: str) -> tuple[bool, bool, bool]:
+    """(is a note, is a superscript, is a heading) for a class attribute; a page uses a handful of values."""
     classes = cls.split()
-    return not _NOTE_CLASSES.isdisjoint(classes), not _SUP_CLASSES.isdisjoint(classes)
+    return (
+        not _NOTE_CLASSES.isdisjoint(classes),
+        not _SUP_CLASSES.isdisjoint(classes),
+        not _HEADING_CLASSES.isdisjoint(classes),
+    )
 
 
 def _merge_adjacent(ranges: list[tuple[int, int]], chunk: str, base: int) -> list[tuple[int, int]]:
@@ -266,12 +341,13 @@ def _merge_adjacent(ranges: list[tuple[int, int]], chunk: str, base: int) -> lis
     return out
 
 
-def _clip(ranges: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+def _clip(ranges: Sequence[tuple[int, int]], start: int, end: int, base: int) -> list[tuple[int, int]]:
+    """Ranges in a line's text cut to its stripped part [start, end), then moved by `base` (the line's offset)."""
     out = []
     for s, e in sorted(ranges):
         s, e = max(s, start), min(e, end)
         if s < e:
-            out.append((s, e))
+            out.append((s + base, e + base))
     return out
 
 

@@ -38,6 +38,23 @@ def _line_of(data: bytes, index: int) -> int:
     return data.count(b"\n", 0, max(index, 0)) + 1
 
 
+# `charset=` of an HTML meta tag or `encoding=` of an XML declaration, in the first kilobytes.
+_DECLARED = re.compile(rb"""(?i)\b(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)""")
+_SINGLE_BYTE = {"cp1251", "koi8-r", "koi8-u"}
+
+
+def _declared(data: bytes) -> str | None:
+    """The single-byte Cyrillic encoding the input names for itself, if it names one Python knows."""
+    m = _DECLARED.search(data, 0, 4096)
+    if m is None:
+        return None
+    try:
+        name = codecs.lookup(m.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return name if name in _SINGLE_BYTE else None
+
+
 def _single_byte_guess(data: bytes) -> str:
     def score(enc: str) -> int:
         return sum(ch in _FREQUENT for ch in data.decode(enc, errors="replace"))
@@ -74,7 +91,9 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> Source:
         if nul >= 0:
             raise ParseError(label, _line_of(data, nul), "binary input (NUL byte): not a text file") from None
         best = _single_byte_guess(data)
-        for enc in (best, "koi8_r" if best == "cp1251" else "cp1251"):
+        # A page that names its charset ("<meta charset=windows-1251>") is believed before letter counts.
+        tries = (_declared(data), best, "koi8_r" if best == "cp1251" else "cp1251")
+        for enc in dict.fromkeys(e for e in tries if e):
             try:
                 text = data.decode(enc)
                 break

@@ -18,7 +18,7 @@ from typing import Self
 
 import yaml
 
-from ..models import Node, NodeKind, Note, NoteKind, Warning_
+from ..models import Node, NodeKind, Note, NoteKind, Warning_, trusted
 from . import notes as note_vocab
 from .notes import without_names
 from .readers import Decoded, Line
@@ -124,6 +124,7 @@ class Builder:
         self.vocab = vocabulary()
         self.root = _Unit("document", 0, "", 0, 1)
         self.stack: list[_Unit] = [self.root]
+        self.article: _Unit | None = None  # the open article: asked about on every line, so kept, not searched
         self.warnings: list[Warning_] = []
         self.prev_article_base: int | None = None
         # A code repeats the same note hundreds of times: the reader analyses each distinct text once.
@@ -142,21 +143,17 @@ class Builder:
     def top(self) -> _Unit:
         return self.stack[-1]
 
-    def _article(self) -> _Unit | None:
-        return next((u for u in reversed(self.stack) if u.kind == "article"), None)
-
     def _note_owner(self) -> _Unit:
         """Block notes belong to the nearest open article, else the deepest open container."""
-        art = self._article()
-        if art is not None:
-            return art
-        return self.top
+        return self.article or self.top
 
     def _open(self, unit: _Unit) -> None:
+        # Only here can the open article change: items and the end of a point list never close an article.
         while self.top.rank >= unit.rank and len(self.stack) > 1:
             self.stack.pop()
         self.top.children.append(unit)
         self.stack.append(unit)
+        self.article = next((u for u in reversed(self.stack) if u.kind == "article"), None)
 
     def _warn(self, line: int, message: str) -> None:
         self.warnings.append(Warning_(line=line, message=message))
@@ -166,7 +163,7 @@ class Builder:
         events = self.notes.events(text) if kind in ("amendment", "footnote") else []
         if events and kind == "footnote":
             kind = "amendment"
-        return Note.model_construct(kind=kind, text=text, start=start, end=end, events=list(events))
+        return trusted(Note, kind=kind, text=text, start=start, end=end, events=list(events))
 
     # -- the pass --------------------------------------------------------------------------------------
     def build(self) -> _Unit:
@@ -199,7 +196,7 @@ class Builder:
             return False
         if m:
             return self._open_level(m, ln, nxt)
-        if self._article() is not None:
+        if self.article is not None:
             m = self._match_item(text, ln.start)
             if m:
                 self._open_item(m, ln)
@@ -209,14 +206,14 @@ class Builder:
         kind = self.notes.kind(whole) or kind
         if kind is not None:
             note = self._note(kind, ln.start, ln.end)
-            art = self._article()
+            art = self.article
             if art is not None and (art.text or art.children) and self.notes.repealed(whole):
                 # "Часть. (Утратила силу - …)" after the article's text: a repealed part, kept in its place.
                 self._placeholder(ln, "", [note])
             else:
                 self._note_owner().notes.append(note)
             return False
-        if ln.italic and self._article() is None and self.top is not self.root:
+        if ln.italic and self.article is None and self.top is not self.root:
             self.top.notes.append(self._note("editorial", ln.start, ln.end))
             return False
         self._body(ln)
@@ -333,7 +330,7 @@ class Builder:
                 target = _Unit("paragraph", 7, "para", ln.start, ln.lineno, end=ln.end)
                 self._open(target)
         text, notes = self._split_inline(ln, ln.start, ln.end)
-        if notes and len(text) <= 20 and self._article() is not None and self.notes.repealed(self._text(ln)):
+        if notes and len(text) <= 20 and self.article is not None and self.notes.repealed(self._text(ln)):
             # pravo.gov.ru keeps a repealed part as a placeholder: "Часть. (Утратила силу - …)".
             self._placeholder(ln, text, notes)
             return
@@ -351,10 +348,13 @@ class Builder:
 
     def _split_inline(self, ln: Line, start: int, end: int) -> tuple[str, list[Note]]:
         """Text of [start, end) without inline notes, and those notes."""
+        if not ln.inline_notes:  # most lines
+            return self.src[start:end].strip(), []
         pieces, notes, pos = [], [], start
         for s, e in ln.inline_notes:
             if e <= start or s >= end:
                 continue
+            s, e = max(s, start), min(e, end)  # a note over the label too: the label already holds those characters
             pieces.append(self.src[pos:s])
             ns, ne = _trim(self.src, s, e)
             if ns < ne:
@@ -395,9 +395,14 @@ def clean_num(num: str, translit: dict[str, str] | None = None) -> str:
     table = translit if translit is not None else vocabulary().translit
     if num in table:
         return table[num]
+    if num.isdigit() and num.isascii():  # most numbers: nothing to transliterate or replace
+        return num
     out = "".join(table.get(ch, ch) for ch in num.strip().strip("().").lower())
-    out = re.sub(r"[^0-9a-z]+", "-", out).strip("-")
+    out = _NOT_EID.sub("-", out).strip("-")
     return out or "nn"
+
+
+_NOT_EID = re.compile(r"[^0-9a-z]+")
 
 
 def to_nodes(root: _Unit, warnings: list[Warning_], reader: note_vocab.NoteReader) -> Node:
@@ -445,7 +450,8 @@ def to_nodes(root: _Unit, warnings: list[Warning_], reader: note_vocab.NoteReade
             u.rank >= ARTICLE_RANK and not text and not children and any(reader.repealed(n.text) for n in notes)
         )
         # The builder's values have the model's types already: no validation pass over every node.
-        return Node.model_construct(
+        return trusted(
+            Node,
             eid=eid,
             kind=u.kind,
             label=u.label,

@@ -1,0 +1,71 @@
+"""Strings that every match of a regular expression must contain: the prefilter of the parse and check stages.
+
+A substring test is far cheaper than a regular-expression scan, and most texts lack the strings; the scan
+then runs only where it can match (the prefilter trick of RE2 and Hyperscan). The check engine tests them
+before its rules' regexes on each article; the note reader before its repeal words on each heading.
+Strings are lower case: test them against the text's `.lower()`, as the regexes are compiled with
+re.IGNORECASE.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+
+def required_literals(pattern: str) -> tuple[tuple[str, ...], ...]:
+    r"""Sets of strings (lower case) such that every match of `pattern` holds a string of each set; the most
+    selective set first; empty when the pattern has none.
+
+    Groups and repeats that must match at least once are looked into; an alternation gives one string per
+    branch. Strings shorter than 3 characters are not worth a test.
+
+    >>> required_literals(r"граждан\w*\s+Республики"), required_literals(r"(?:более|не\s+менее)\s+половин")
+    ((('республики',), ('граждан',)), (('половин',), ('более', 'менее')))
+    >>> required_literals(r"судья|қызметш[iі]|қызметкер"), required_literals(r"(?:кодекс)(?:zz1zz)?")
+    ((('судья', 'қызметкер', 'қызметш'),), (('кодекс',),))
+    """
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        parsed = _parser.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return ()
+    usable = {f for f in _literal_sets(parsed, _parser) if min(map(len, f)) >= 3}
+    return tuple(tuple(sorted(f)) for f in sorted(usable, key=_selectivity, reverse=True))
+
+
+def _literal_sets(seq: Any, sre: Any) -> list[frozenset[str]]:
+    """Candidate sets of strings: every match of `seq` contains at least one string of each set."""
+    found: list[frozenset[str]] = []
+    run = ""
+    for op, arg in seq:
+        if op is sre.LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            found.append(frozenset({run.lower()}))
+            run = ""
+        if op is sre.SUBPATTERN:
+            found += _literal_sets(arg[-1], sre)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            found += _literal_sets(arg[2], sre)
+        elif op is sre.BRANCH:
+            branches = [_best_literals(_literal_sets(b, sre)) for b in arg[1]]
+            if all(branches):
+                found.append(frozenset().union(*branches))  # type: ignore[arg-type]
+    if run:
+        found.append(frozenset({run.lower()}))
+    return found
+
+
+def _selectivity(strings: frozenset[str]) -> tuple[int, int, tuple[str, ...]]:
+    """How rarely a set of strings is likely met: its shortest string as long as possible, then fewest
+    strings (then the strings themselves, so that the order is fixed)."""
+    return min(map(len, strings)), -len(strings), tuple(sorted(strings))
+
+
+def _best_literals(found: list[frozenset[str]]) -> frozenset[str] | None:
+    """The most selective set whose strings are all at least 3 characters long."""
+    usable = [f for f in found if min(map(len, f)) >= 3]
+    return max(usable, key=_selectivity) if usable else None
