@@ -69,3 +69,54 @@ def _best_literals(found: list[frozenset[str]]) -> frozenset[str] | None:
     """The most selective set whose strings are all at least 3 characters long."""
     usable = [f for f in found if min(map(len, f)) >= 3]
     return max(usable, key=_selectivity) if usable else None
+
+
+def digit_blind(pattern: str, flags: int = 0) -> bool:
+    r"""Whether `pattern` treats the ASCII digits 0–9 all alike: no digit written literally, no class holding
+    some digits but not all, no backreference. Such a pattern matches a text where every digit is replaced
+    by "0" at the same places, with the same groups, as it matches the text itself: a reader can then
+    analyse "(В редакции … от 02.07.2013 № 185-ФЗ)" once for every note of that shape.
+
+    >>> digit_blind(r"(?P<day>\d{1,2})\.(?P<year>\d{4})"), digit_blind(r"[\w-]+"), digit_blind(r"19\d\d")
+    (True, True, False)
+    >>> digit_blind(r"[1-5]"), digit_blind(r"(\w)\1"), digit_blind(r"[^0-9]")
+    (False, False, True)
+    """
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return False
+    return _blind(parsed, _parser)
+
+
+_DIGITS = range(ord("0"), ord("9") + 1)
+
+
+def _blind(seq: Any, sre: Any) -> bool:
+    for op, arg in seq:
+        if op in (sre.LITERAL, sre.NOT_LITERAL):
+            if arg in _DIGITS:
+                return False
+        elif op is sre.IN:
+            for item_op, item in arg:
+                if item_op is sre.LITERAL and item in _DIGITS:
+                    return False
+                if item_op is sre.RANGE and len(set(range(item[0], item[1] + 1)) & set(_DIGITS)) not in (0, 10):
+                    return False
+        elif op in (sre.GROUPREF, sre.GROUPREF_EXISTS):
+            return False
+        elif op is sre.SUBPATTERN:
+            if not _blind(arg[-1], sre):
+                return False
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            if not _blind(arg[2], sre):
+                return False
+        elif op is sre.BRANCH:
+            if not all(_blind(b, sre) for b in arg[1]):
+                return False
+        elif op in (sre.ASSERT, sre.ASSERT_NOT, sre.ATOMIC_GROUP):
+            if not _blind(arg[-1] if op is not sre.ATOMIC_GROUP else arg, sre):
+                return False
+    return True

@@ -564,3 +564,32 @@ def test_repeal_phrases_are_found_in_every_language_after_the_strings_they_must_
             assert is_repealed(text, language), text
             assert is_repealed(text.upper(), language), text.upper()
     assert not is_repealed("Статья 6. Трудовой договор", "ru")
+
+
+def test_notes_that_differ_only_in_digits_share_a_layout_but_keep_their_own_events() -> None:
+    # constructed
+    from compliance.parse.notes import NoteReader
+
+    reader = NoteReader("ru")
+    a = "(В редакции Федерального закона от 02.07.2013 № 185-ФЗ)"
+    b = "(В редакции Федерального закона от 12.11.2019 № 375-ФЗ)"
+    assert reader.segments(a)[1:] == reader.segments(b)[1:] and len(reader._layouts) == 1
+    assert [(e.act_number, str(e.date)) for e in reader.events(a)] == [("185-ФЗ", "2013-07-02")]
+    assert [(e.act_number, str(e.date)) for e in reader.events(b)] == [("375-ФЗ", "2019-11-12")]
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    ("path", "language"),
+    [(RU_HTML, "ru"), (UZ_TXT, "uz-Latn"), (KZ / "admin-offences-code-ch27-arts457-509-incl-art488/2024-06-16.md", "ru")],
+)
+def test_every_corpus_note_gets_the_layout_its_own_analysis_gives(path: Path, language: str) -> None:
+    from compliance.parse import parse_file
+    from compliance.parse.notes import NoteReader, _lang, _segments
+
+    doc = parse_file(path)
+    reader = NoteReader(language)
+    texts = {n.text for node in doc.tree.walk() for n in node.notes} | {n.heading for n in doc.tree.walk() if n.heading}
+    for text in sorted(texts):
+        assert reader.segments(text) == _segments(text, _lang(language)), text
+    assert len(reader._layouts) < len(reader._segments)  # shapes were shared

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple, cast
 
 import yaml
 
-from ..literals import required_literals
+from ..literals import digit_blind, required_literals
 from ..models import AmendmentAction, AmendmentEvent, NoteKind, trusted
 
 __all__ = ["NoteReader", "is_repealed", "note_kind", "parse_date", "parse_events", "without_names"]
@@ -59,6 +59,7 @@ class _Lang:
     months: tuple[re.Pattern[str], ...]
     label: re.Pattern[str]
     maybe_note: re.Pattern[str]  # matches where a metadata, editorial, opener or bracket note can start
+    digit_blind: bool  # the patterns a note's layout comes from treat all digits alike (see NoteReader.segments)
 
 
 # Named tuples, not frozen dataclasses: a code's notes make thousands of these, and a frozen dataclass sets
@@ -149,10 +150,12 @@ def _lang(language: str) -> _Lang:
                 repeal.append(alt)
     actions = re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", _FLAGS)
     repeal_src = r"(?:" + "|".join(repeal) + r")(?!\w)"
+    openers = _alternation(d.get("openers") or [], pfold)
+    layout_patterns = [actions, *(p for p, _, _ in acts), *([openers] if openers else [])]
     return _Lang(
         key=key,
         pairs=tuple((str(k), str(v)) for k, v in fold_map.items()),
-        openers=_alternation(d.get("openers") or [], pfold),
+        openers=openers,
         editorial=_alternation(d.get("editorial") or [], pfold),
         metadata=_alternation(d.get("metadata") or [], pfold),
         actions=actions,
@@ -170,7 +173,16 @@ def _lang(language: str) -> _Lang:
             ),
             _FLAGS,
         ),
+        digit_blind=all(digit_blind(p.pattern, p.flags) for p in layout_patterns),
     )
+
+
+def _zeros(text: str) -> str:
+    """`text` with every ASCII digit made "0": its shape, for notes that differ only in dates and numbers."""
+    for digit in "123456789":
+        if digit in text:
+            text = text.replace(digit, "0")
+    return text
 
 
 def _fold(text: str, lang: _Lang) -> str:
@@ -290,6 +302,14 @@ _Analysis = tuple[str, int, int, tuple[tuple[int, int], ...], tuple[_Segment, ..
 def _segments(text: str, lang: _Lang) -> _Analysis:
     """Folded text, content span, all top-level groups, and the segments that name acts (outer first)."""
     folded = _fold(text, lang)
+    return (folded, *_layout(folded, lang))
+
+
+_Layout = tuple[int, int, tuple[tuple[int, int], ...], tuple[_Segment, ...]]
+
+
+def _layout(folded: str, lang: _Lang) -> _Layout:
+    """The analysis of a folded note as offsets: content span, top-level groups, segments."""
     c_start, c_end = _content(folded)
     groups = _groups(folded, c_start, c_end)
     acts = [a for a in _find_acts(folded, c_end, lang) if a.start >= c_start]
@@ -309,7 +329,7 @@ def _segments(text: str, lang: _Lang) -> _Analysis:
     segments = [_segment(folded, outer_start, c_end, None, acts, found, groups, act_groups, lang)]
     for s, e in act_groups:
         segments.append(_segment(folded, s + 1, e, (s + 1, e), acts, found, groups, act_groups, lang))
-    return folded, c_start, c_end, tuple(groups), tuple(segments)
+    return c_start, c_end, tuple(groups), tuple(segments)
 
 
 def _segment(
@@ -401,6 +421,7 @@ class NoteReader:
     def __init__(self, language: str) -> None:
         self.lang = _lang(language)
         self._segments: dict[str, _Analysis] = {}
+        self._layouts: dict[str, _Layout] = {}
         self._kinds: dict[str, NoteKind | None] = {}
         self._events: dict[str, list[AmendmentEvent]] = {}
         self._repealed: dict[str, bool] = {}
@@ -408,7 +429,18 @@ class NoteReader:
     def segments(self, text: str) -> _Analysis:
         found = self._segments.get(text)
         if found is None:
-            found = self._segments[text] = _segments(text, self.lang)
+            folded = _fold(text, self.lang)
+            if self.lang.digit_blind:
+                # Notes that differ only in their digits (dates, act numbers) have the same layout: 338
+                # distinct notes of the RU Labour Code have 91 shapes. Sound because the patterns treat every
+                # digit alike (`digit_blind`), and so does the code reading the layout.
+                shape = _zeros(folded)
+                layout = self._layouts.get(shape)
+                if layout is None:
+                    layout = self._layouts[shape] = _layout(folded, self.lang)
+            else:
+                layout = _layout(folded, self.lang)
+            found = self._segments[text] = (folded, *layout)
         return found
 
     def kind(self, text: str) -> NoteKind | None:
