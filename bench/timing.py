@@ -3,10 +3,14 @@ the median of each.
 
 Taking turns matters on a shared machine: its speed drifts over seconds, and timing all of one and then
 all of the other would put the drift into the ratio (we saw 0.9 and 1.8 for the same code in one hour).
+Each run starts after a full garbage collection, outside the timing, so that neither side pays for the
+objects the other left (the collector runs when allocations pile up, whoever's they are); what a side
+collects of its own while it runs stays in its time.
 """
 
 from __future__ import annotations
 
+import gc
 import statistics
 import time
 from collections.abc import Callable
@@ -21,6 +25,7 @@ def paired_seconds(ours: Callable[[], object], base: Callable[[], object], runs:
     times: tuple[list[float], list[float]] = ([], [])
     for _ in range(runs):
         for fn, out in ((ours, times[0]), (base, times[1])):
+            gc.collect()
             t = time.perf_counter()
             fn()
             out.append(time.perf_counter() - t)

@@ -112,6 +112,13 @@ def parse_text(
     >>> [n.eid for n in doc.tree.walk()][1:]
     ['art_1', 'art_1__para_1', 'art_1__para_2']
     """
+    return _parse_decoded(text, fmt, meta, label, None)
+
+
+def _parse_decoded(
+    text: str, fmt: Format | None, meta: DocumentMeta | None, label: str, utf8: bytes | None
+) -> Document:
+    """`parse_text`, with the input bytes when they are `text` in UTF-8 (see `Source.utf8`)."""
     fmt = fmt or detect_format(text, label)
     if fmt == "akn":
         from ..akn import from_akn
@@ -119,7 +126,7 @@ def parse_text(
         return from_akn(text, label=label)
     language = (meta.language if meta else None) or detect_language(text)
     with _cycle_collector_paused():
-        decoded = read(text, fmt)
+        decoded = read(text, fmt, utf8)
         tree, warnings = build_tree(decoded, language)
     meta = meta.model_copy() if meta else DocumentMeta(id=Path(label).name)
     meta.language = language
@@ -164,8 +171,13 @@ def parse_file(path: str | Path, fmt: Format | None = None, *, encoding: str | N
     meta = _load_meta(path) if str(path) != "-" else None
     if fmt is None and path.is_dir():
         fmt = "markdown"
-    doc = parse_text(src.text, fmt, meta=meta, label=src.label)
-    doc.document.encoding = src.encoding
+    text, label, encoding = src.text, src.label, src.encoding
+    fmt = fmt or detect_format(text, label)
+    # Only the HTML reader parses the bytes; for other formats they go now, not held through the parse.
+    utf8 = src.utf8 if fmt == "html" else None
+    del src
+    doc = _parse_decoded(text, fmt, meta, label, utf8)
+    doc.document.encoding = encoding
     doc.document.path = doc.document.path or str(path)
     if not doc.document.sha256 and str(path) != "-":
         from ..corpus import sha256_of
@@ -176,4 +188,4 @@ def parse_file(path: str | Path, fmt: Format | None = None, *, encoding: str | N
 
 def parse_bytes(data: bytes, fmt: Format | None = None, *, label: str = "<bytes>", encoding: str | None = None) -> Document:
     src = decode(data, label, encoding)
-    return parse_text(src.text, fmt, label=label)
+    return _parse_decoded(src.text, fmt, None, label, src.utf8)
