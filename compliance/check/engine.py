@@ -17,6 +17,7 @@ import json
 import re
 from bisect import bisect_right
 from collections import deque
+from itertools import repeat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -146,7 +147,11 @@ class Compiled:
     families: list[tuple[int, tuple[int, ...], list[tuple[int, int]]]] = field(default_factory=list)
     # alternative → [(family, its members whose first word has that alternative, each as (the first word's
     # other alternatives, its group, the phrase))]
-    by_first: dict[int, list[tuple[int, list[tuple[tuple[int, ...], int, int]]]]] = field(default_factory=dict)
+    # alternative → its families: (family, members (other alternatives, first group, phrase), the members'
+    # phrase indexes, all their other alternatives)
+    by_first: dict[int, list[tuple[int, list[tuple[tuple[int, ...], int, int]], tuple[int, ...], frozenset[int]]]] = field(
+        default_factory=dict
+    )
     by_trigger: dict[str, list[int]] = field(default_factory=dict)  # phrase key → rules it triggers
     by_literal: dict[str, list[int]] = field(default_factory=dict)  # literal a regex requires → rules
     untriggered: list[int] = field(default_factory=list)  # rules evaluated on every article
@@ -310,7 +315,10 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
         for aid in alts:
             others = tuple(a for a in alts if a != aid)
             starting.setdefault(aid, {}).setdefault(fid, []).append((others, phrase.groups[0], i))
-    by_first = {aid: list(fams.items()) for aid, fams in starting.items()}
+    by_first = {
+        aid: [(fid, ms, tuple(i for _, _, i in ms), frozenset(o for others, _, _ in ms for o in others)) for fid, ms in fams.items()]
+        for aid, fams in starting.items()
+    }
     by_trigger: dict[str, list[int]] = {}
     by_literal: dict[str, list[int]] = {}
     untriggered: list[int] = []
@@ -693,7 +701,7 @@ def _match_one(compiled: Compiled, art: ArticleText, doc: Any) -> ArticleMatches
     tails: dict[int, tuple[list[list[int]], tuple[int, ...]] | None] = {}
     seen: set[int] = set()
     for aid, found_first in hits.items():
-        for fid, members in compiled.by_first.get(aid, ()):
+        for fid, members, member_ids, all_others in compiled.by_first.get(aid, ()):
             if fid not in tails:
                 found_tail = [positions[g] for g in compiled.families[fid][1]]
                 tails[fid] = None if None in found_tail else (found_tail, tuple(map(id, found_tail)))  # type: ignore[arg-type]
@@ -703,6 +711,17 @@ def _match_one(compiled: Compiled, art: ArticleText, doc: Any) -> ArticleMatches
             tail, tail_ids = known
             gap = compiled.families[fid][0]
             own_key = (gap, id(found_first), *tail_ids)
+            if hits.keys().isdisjoint(all_others):
+                # No member's first word has another alternative here: all take this alternative's positions,
+                # so they share one assembly, and none can be reached from another alternative.
+                spans = done.get(own_key)
+                if spans is None:
+                    spans = done[own_key] = [
+                        (starts[s], token_ends[e - 1]) for s, e in _phrase_spans([found_first, *tail], gap, stops)
+                    ]
+                if spans:
+                    found.extend(zip(member_ids, repeat(spans)))
+                continue
             for others, first_group, i in members:
                 if i in seen:  # a first word with two alternatives present
                     continue
@@ -721,13 +740,16 @@ def _match_one(compiled: Compiled, art: ArticleText, doc: Any) -> ArticleMatches
                 if spans:
                     found.append((i, spans))
     found.sort(key=lambda f: f[0])  # index order, so that the output does not depend on set order
+    leaves, phrases, sanction_keys = am.leaves, compiled.phrases, compiled.sanction_keys
     for i, spans in found:
-        phrase = compiled.phrases[i]
-        if phrase.key in compiled.sanction_keys:
-            kind = compiled.sanction_keys[phrase.key]
+        key = phrases[i].key
+        kind = sanction_keys.get(key)
+        if kind is not None:
             am.sanctions.extend((kind, span) for span in spans)
+        elif key in leaves:
+            leaves[key].extend(spans)
         else:
-            am.leaves.setdefault(phrase.key, []).extend(spans)
+            leaves[key] = list(spans)  # a copy: phrases assembled alike share `spans`
     am.found = frozenset(am.leaves)
     return am
 
