@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from rapidfuzz import fuzz
@@ -113,6 +113,20 @@ class Phrase:
     gap: int
 
 
+class FamilyStart(NamedTuple):
+    """The phrases of one family (same tail) whose first word has a given alternative."""
+
+    family: int
+    members: list[tuple[tuple[int, ...], int, int]]  # (the first word's other alternatives, its group, phrase)
+    phrases: tuple[int, ...]  # the members' phrase indexes
+    others: frozenset[int]  # every member's other alternatives: when none occurs, all share one assembly
+
+    @classmethod
+    def of(cls, family: int, members: list[tuple[tuple[int, ...], int, int]]) -> FamilyStart:
+        others = frozenset(o for alternatives, _, _ in members for o in alternatives)
+        return cls(family, members, tuple(i for _, _, i in members), others)
+
+
 @dataclass
 class Compiled:
     language: str
@@ -147,11 +161,7 @@ class Compiled:
     families: list[tuple[int, tuple[int, ...], list[tuple[int, int]]]] = field(default_factory=list)
     # alternative → [(family, its members whose first word has that alternative, each as (the first word's
     # other alternatives, its group, the phrase))]
-    # alternative → its families: (family, members (other alternatives, first group, phrase), the members'
-    # phrase indexes, all their other alternatives)
-    by_first: dict[int, list[tuple[int, list[tuple[tuple[int, ...], int, int]], tuple[int, ...], frozenset[int]]]] = field(
-        default_factory=dict
-    )
+    by_first: dict[int, list[FamilyStart]] = field(default_factory=dict)  # alternative → families it starts
     by_trigger: dict[str, list[int]] = field(default_factory=dict)  # phrase key → rules it triggers
     by_literal: dict[str, list[int]] = field(default_factory=dict)  # literal a regex requires → rules
     untriggered: list[int] = field(default_factory=list)  # rules evaluated on every article
@@ -315,10 +325,7 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
         for aid in alts:
             others = tuple(a for a in alts if a != aid)
             starting.setdefault(aid, {}).setdefault(fid, []).append((others, phrase.groups[0], i))
-    by_first = {
-        aid: [(fid, ms, tuple(i for _, _, i in ms), frozenset(o for others, _, _ in ms for o in others)) for fid, ms in fams.items()]
-        for aid, fams in starting.items()
-    }
+    by_first = {aid: [FamilyStart.of(fid, members) for fid, members in fams.items()] for aid, fams in starting.items()}
     by_trigger: dict[str, list[int]] = {}
     by_literal: dict[str, list[int]] = {}
     untriggered: list[int] = []

@@ -326,9 +326,9 @@ def _layout(folded: str, lang: _Lang) -> _Layout:
         m = lang.openers.match(folded, c_start)
         if m:
             outer_start = m.end()
-    segments = [_segment(folded, outer_start, c_end, None, acts, found, groups, act_groups, lang)]
+    segments = [_segment(folded, outer_start, c_end, False, acts, found, groups, act_groups, lang)]
     for s, e in act_groups:
-        segments.append(_segment(folded, s + 1, e, (s + 1, e), acts, found, groups, act_groups, lang))
+        segments.append(_segment(folded, s + 1, e, True, acts, found, groups, act_groups, lang))
     return c_start, c_end, tuple(groups), tuple(segments)
 
 
@@ -336,15 +336,15 @@ def _segment(
     folded: str,
     s: int,
     e: int,
-    group: tuple[int, int] | None,
+    is_group: bool,
     acts: list[_Act],
     found: list[tuple[int, int, AmendmentAction]],
     groups: list[tuple[int, int]],
     act_groups: list[tuple[int, int]],
     lang: _Lang,
 ) -> _Segment:
-    """The segment [s, e): a parenthesised group naming acts, or (`group` None) the note outside them."""
-    if group is not None:
+    """The segment [s, e): a parenthesised group naming acts, or the note outside them."""
+    if is_group:
         seg_acts = [a for a in acts if s <= a.start < e]
         seg_found = [f for f in found if s <= f[0] < e]
     elif act_groups:
@@ -357,7 +357,7 @@ def _segment(
     target = None
     if starts:
         first, ts = min(starts), s
-        if group is None:  # the subject starts after the last "(" before the verb (a placeholder ends there)
+        if not is_group:  # the subject starts after the last "(" before the verb (a placeholder ends there)
             for g in groups:  # in text order: the last one that fits wins
                 if s <= g[0] < first:
                     ts = max(ts, g[0] + 1)
@@ -375,7 +375,7 @@ def _segment(
                 if not any(cs <= a.start < v_start for a in seg_acts):
                     subject = _span(folded, cs, v_start, 80)
         verbs.append(_Verb(v_start, v_end, action, subject))
-    return _Segment(s, e, group is not None, target, tuple(seg_acts), tuple(verbs))
+    return _Segment(s, e, is_group, target, tuple(seg_acts), tuple(verbs))
 
 
 def _verb_for(act: _Act, seg: _Segment, after: bool) -> _Verb | None:
