@@ -185,8 +185,9 @@ def convention_articles() -> dict[str, set[str]]:
 
     out: dict[str, set[str]] = {}
     for entry in load_entries():
-        doc = instrument(entry.meta.number) if entry.meta.number else None
-        if doc is None:
+        number = entry.meta.number
+        doc = instrument(number) if number else None
+        if number is None or doc is None:
             continue
         keys: set[str] = set()
 
@@ -200,7 +201,7 @@ def convention_articles() -> dict[str, set[str]]:
                     walk(child, prefix)
 
         walk(doc.tree, "")
-        out[entry.meta.number] = keys  # type: ignore[index]
+        out[number] = keys
     return out
 
 

@@ -196,6 +196,9 @@ def test_html_text_outside_innermost_blocks_is_kept_as_lines_in_document_order()
     assert _html_lines(page) == ["Loose text", "Intro text", "Para one", "tail of p", "Two", "end of body"]
     scripted = "<body><p>a</p><script>x()</script>after a script<p>b</p></body>"
     assert _html_lines(scripted) == ["a", "after a script", "b"]
+    # containers are blocks too: the text of two sections, or after a list, does not run into its neighbour
+    assert _html_lines("<body><section>One</section><section>Two</section></body>") == ["One", "Two"]
+    assert _html_lines("<body><ul>Intro<li>x</li></ul>after the list</body>") == ["Intro", "x", "after the list"]
     doc = parse_text(page.replace("Para one", "Статья 1. Цель"), "html")
     kept = "".join(n.full_text() for n in doc.tree.walk())
     assert all(piece in kept for piece in ("Loose text", "Intro text", "tail of p", "end of body"))

@@ -6,8 +6,8 @@ pattern gets a spaCy `Matcher`, run only where the article holds its words; regu
 where the article holds a literal they require; fuzzy phrases use rapidfuzz. Each article is tokenised
 once and scanned once by the word index; phrases are then assembled from the word hits (words in order,
 at most `gap` tokens apart, never across a sentence end), and only the rules one of whose trigger phrases
-was found are evaluated, so the cost grows with the hits, not with the number of rules. Compositions (`all` / `any` / `none`, `unless`) are
-evaluated per scope unit (sentence, part, article). Sanction phrases ride in the same index and are read
+was found are evaluated, so the cost grows with the hits, not with the number of rules. Compositions
+(`all` / `any` / `none`, `unless`) are evaluated per scope unit (sentence, part, article). Sanction phrases ride in the same index and are read
 only inside the clause that states the penalty ("наказывается …", "влечет …").
 """
 
@@ -17,11 +17,11 @@ import json
 import re
 from bisect import bisect_right
 from collections import deque
-from itertools import repeat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import repeat
 from typing import Any, NamedTuple
 
 import yaml
@@ -157,10 +157,8 @@ class Compiled:
     # token-pattern key → word tests each of which some word of the article must pass for it to match
     token_anchors: dict[str, list[Anchor]] = field(default_factory=dict)
     # Phrases with the same gap and the same words after the first form a family (a word's variants, rules
-    # sharing a phrase tail): each family is (gap, the groups after the first, [(first group, phrase)]).
-    families: list[tuple[int, tuple[int, ...], list[tuple[int, int]]]] = field(default_factory=list)
-    # alternative → [(family, its members whose first word has that alternative, each as (the first word's
-    # other alternatives, its group, the phrase))]
+    # sharing a phrase tail): each family is (gap, the groups after the first).
+    families: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)
     by_first: dict[int, list[FamilyStart]] = field(default_factory=dict)  # alternative → families it starts
     by_trigger: dict[str, list[int]] = field(default_factory=dict)  # phrase key → rules it triggers
     by_literal: dict[str, list[int]] = field(default_factory=dict)  # literal a regex requires → rules
@@ -311,16 +309,10 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
     stem_lengths = tuple(sorted({len(s) for s in build.stems}))
     stop_orths = tuple(nlp.vocab.strings.add(p) for p in _SENTENCE_END)
     token_groups = {key: tuple(keys) for keys in members.values() for key in keys}
-    family_of: dict[tuple[int, tuple[int, ...]], int] = {}
-    families: list[tuple[int, tuple[int, ...], list[tuple[int, int]]]] = []
+    family_of: dict[tuple[int, tuple[int, ...]], int] = {}  # (gap, tail groups) → family
     starting: dict[int, dict[int, list[tuple[tuple[int, ...], int, int]]]] = {}  # alternative → family → members
     for i, phrase in enumerate(phrases):
-        tail = (phrase.gap, phrase.groups[1:])
-        if tail not in family_of:
-            family_of[tail] = len(families)
-            families.append((phrase.gap, phrase.groups[1:], []))
-        fid = family_of[tail]
-        families[fid][2].append((phrase.groups[0], i))
+        fid = family_of.setdefault((phrase.gap, phrase.groups[1:]), len(family_of))
         alts = build.group_alts[phrase.groups[0]]
         for aid in alts:
             others = tuple(a for a in alts if a != aid)
@@ -343,7 +335,7 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
         language, nlp, build.words, build.stems, phrases, tokens, leaf_ids, regexes, fuzzies, sanction_keys,
         clause, active, stem_lengths, stop_orths, quick=quick, triggers=triggers,
         token_keys=frozenset(token_keys), literals=literals, token_anchors=token_anchors,
-        families=families, by_first=by_first, by_trigger=by_trigger, by_literal=by_literal, untriggered=untriggered,
+        families=list(family_of), by_first=by_first, by_trigger=by_trigger, by_literal=by_literal, untriggered=untriggered,
         group_alts=build.group_alts, token_groups=token_groups,
     )
 
@@ -704,6 +696,14 @@ def _match_one(compiled: Compiled, art: ArticleText, doc: Any) -> ArticleMatches
     # Phrases whose words have the same positions here (same words, or alternatives absent from this
     # article) are assembled once.
     done: dict[tuple[int, ...], list[Span]] = {}
+
+    def assembled(key: tuple[int, ...], lists: list[list[int]], gap: int) -> list[Span]:
+        """Character spans of the phrase whose words have the positions `lists`, once per `key`."""
+        spans = done.get(key)
+        if spans is None:
+            spans = done[key] = [(starts[s], token_ends[e - 1]) for s, e in _phrase_spans(lists, gap, stops)]
+        return spans
+
     found: list[tuple[int, list[Span]]] = []
     tails: dict[int, tuple[list[list[int]], tuple[int, ...]] | None] = {}
     seen: set[int] = set()
@@ -721,11 +721,7 @@ def _match_one(compiled: Compiled, art: ArticleText, doc: Any) -> ArticleMatches
             if hits.keys().isdisjoint(all_others):
                 # No member's first word has another alternative here: all take this alternative's positions,
                 # so they share one assembly, and none can be reached from another alternative.
-                spans = done.get(own_key)
-                if spans is None:
-                    spans = done[own_key] = [
-                        (starts[s], token_ends[e - 1]) for s, e in _phrase_spans([found_first, *tail], gap, stops)
-                    ]
+                spans = assembled(own_key, [found_first, *tail], gap)
                 if spans:
                     found.extend(zip(member_ids, repeat(spans)))
                 continue
@@ -739,11 +735,7 @@ def _match_one(compiled: Compiled, art: ArticleText, doc: Any) -> ArticleMatches
                 else:
                     first = positions[first_group]
                     key = (gap, id(first), *tail_ids)
-                spans = done.get(key)
-                if spans is None:
-                    spans = done[key] = [
-                        (starts[s], token_ends[e - 1]) for s, e in _phrase_spans([first, *tail], gap, stops)  # type: ignore[list-item]
-                    ]
+                spans = assembled(key, [first, *tail], gap)  # type: ignore[list-item]
                 if spans:
                     found.append((i, spans))
     found.sort(key=lambda f: f[0])  # index order, so that the output does not depend on set order

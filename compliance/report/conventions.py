@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..corpus import instrument
-from ..models import Document, Node
+from ..models import Node
 
 _UNITS = ("article", "paragraph", "point", "subpoint")
 
@@ -49,12 +49,8 @@ class ConventionInfo:
     source: str | None
 
 
-def _document(number: str) -> Document | None:
-    return instrument(number)
-
-
 def convention_info(number: str) -> ConventionInfo | None:
-    doc = _document(number)
+    doc = instrument(number)
     if doc is None:
         return None
     m = doc.document
@@ -98,7 +94,7 @@ def quote(number: str, article: str) -> ConventionQuote | None:
     >>> q.lines[0].text.startswith("Each member")
     True
     """
-    doc = _document(normalize_number(number))
+    doc = instrument(normalize_number(number))
     keys = re.findall(r"[0-9a-z]+", article)
     if doc is None or not keys:
         return None
