@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from compliance import diff as diff_mod
 from compliance.corpus import find
 from compliance.diff import (
     Change,
@@ -409,7 +408,7 @@ class _FakeFinding(BaseModel):
     severity: str
 
 
-def test_checker_runs_on_both_editions_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_checker_given_by_the_caller_runs_on_both_editions() -> None:
     old, new = _pair("art174")
 
     def check(doc: Document) -> list[_FakeFinding]:  # constructed: a stand-in for compliance.check
@@ -417,12 +416,12 @@ def test_checker_runs_on_both_editions_when_installed(monkeypatch: pytest.Monkey
             return [_FakeFinding(rule_id="R", convention="C105", convention_article="1(a)", eid="art_174", article="174", kind="conflict", severity="high")]
         return []
 
-    monkeypatch.setattr(diff_mod, "_checker", lambda: check)
-    d = diff_documents(old, new)
+    d = diff_documents(old, new, checker=check)
     assert d.findings_delta.available and [f.old_article for f in d.findings_delta.resolved] == ["art_174"]
     assert render_html(d).count("1 conflict resolved, 0 introduced") == 1
-    monkeypatch.setattr(diff_mod, "_checker", lambda: None)
-    d = diff_documents(old, new)
+    d = diff_documents(old, new, checker=check, run_checker=False)  # what `diff --no-check` asks
+    assert not d.findings_delta.available and d.findings_delta.reason
+    d = diff_documents(old, new)  # no checker given
     assert not d.findings_delta.available and d.findings_delta.reason
     assert "No checker findings available" in render_html(d)
 

@@ -1,0 +1,195 @@
+"""Changes: the aligned articles of two editions (`Link`s) → `Change` records, and `diff_documents`, the `Diff`.
+
+Reads the links of `align` and the two documents; produces one `Change` per link with its status (the most
+structural change first: moved, renumbered, amended, unchanged), the flags that keep the others, the word
+redline of a changed text, whether the article was repealed or restored, and the editorial notes added and
+removed (alone they never make an article amended). `diff_documents` assembles these with the summary, both
+editions' metadata and the findings delta into the `Diff`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from ..models import Document, Node
+from .align import Art, Link, align, articles, is_excerpt
+from .findings import Checker, FindingLike, checked_delta, findings_delta
+from .models import STATUSES, Change, Diff, FindingsDelta, NoteRef, Side
+from .redline import redline
+
+__all__ = ["diff_documents"]
+
+KEPT_NOTES: frozenset[str] = frozenset({"footnote", "amendment", "editorial"})  # not page noise
+
+
+def diff_documents(
+    old: Document,
+    new: Document,
+    *,
+    old_findings: Sequence[FindingLike] | None = None,
+    new_findings: Sequence[FindingLike] | None = None,
+    checker: Checker | None = None,
+    run_checker: bool = True,
+) -> Diff:
+    """Compare two editions.
+
+    Findings given as dicts are matched across the alignment; without them `checker` (the check stage's
+    `check_document`, passed by the caller) runs on both editions, unless `run_checker=False`. Without
+    findings or checker the delta says that the check was not run.
+    """
+    oa, na = articles(old), articles(new)
+    links = _ordered(align(old, new, oa, na))
+    moved_ok = _container_pairs(links)
+    changes = [_change(link, moved_ok) for link in links]
+    if old_findings is not None and new_findings is not None:
+        delta = findings_delta(old_findings, new_findings, changes)
+    elif checker is None or not run_checker:
+        delta = FindingsDelta(available=False, reason="the check was not run")
+    else:
+        delta = checked_delta(checker, old, new, changes)
+    return Diff(
+        old=_side(old, len(oa)), new=_side(new, len(na)), summary=_summary(changes), changes=changes, findings_delta=delta
+    )
+
+
+def _summary(changes: Sequence[Change]) -> dict[str, int]:
+    """Changes per status (every status, in the contract's order), then notes_changed and text_changed."""
+    by_status = Counter(c.status for c in changes)
+    counts = {s: by_status.get(s, 0) for s in STATUSES}
+    counts["notes_changed"] = sum(c.notes_changed for c in changes)
+    counts["text_changed"] = sum(c.text_changed for c in changes)
+    return counts
+
+
+def _side(doc: Document, n_articles: int) -> Side:
+    return Side(**doc.document.model_dump(), articles=n_articles, excerpt=is_excerpt(doc.document))
+
+
+class _Vote(NamedTuple):
+    """A chapter's best partner; tuples of this order prefer more articles, then the same eId."""
+
+    count: int
+    same_eid: bool
+    container: str
+
+
+def _container_pairs(links: Iterable[Link]) -> set[tuple[str, str]]:
+    """Chapters paired by where their articles went: mutual majority (renamed or renumbered chapters stay paired)."""
+    votes: Counter[tuple[str, str]] = Counter()
+    for link in links:
+        if link.kind == "pair" and link.old and link.new and link.old.container and link.new.container:
+            votes[(link.old.container, link.new.container)] += 1
+    none = _Vote(0, False, "")
+    best_new: dict[str, _Vote] = {}
+    best_old: dict[str, _Vote] = {}
+    for (co, cn), count in votes.items():
+        best_new[co] = max(best_new.get(co, none), _Vote(count, co == cn, cn))
+        best_old[cn] = max(best_old.get(cn, none), _Vote(count, co == cn, co))
+    return {(co, cn) for (co, cn) in votes if best_new[co].container == cn and best_old[cn].container == co}
+
+
+class _PrintedNote(NamedTuple):
+    kind: str
+    text: str
+
+
+def _printed_notes(node: Node | None) -> list[_PrintedNote]:
+    """The kept notes of an article and its parts as printed: enough to see whether any changed."""
+    if node is None:
+        return []
+    return [_PrintedNote(note.kind, note.text) for n in node.walk() for note in n.notes if note.kind in KEPT_NOTES]
+
+
+def _notes(node: Node | None) -> list[NoteRef]:
+    if node is None:
+        return []
+    return [
+        NoteRef(eid=n.eid, kind=note.kind, text=note.text, events=list(note.events))
+        for n in node.walk()
+        for note in n.notes
+        if note.kind in KEPT_NOTES
+    ]
+
+
+def _only_in(xs: list[NoteRef], ys: list[NoteRef]) -> list[NoteRef]:
+    """The notes of `xs` not printed in `ys`, as a multiset (a note printed twice counts twice)."""
+    left = Counter(_PrintedNote(n.kind, n.text) for n in ys)
+    out = []
+    for n in xs:
+        key = _PrintedNote(n.kind, n.text)
+        if left[key] > 0:
+            left[key] -= 1
+        else:
+            out.append(n)
+    return out
+
+
+def _notes_delta(old: Node | None, new: Node | None) -> tuple[list[NoteRef], list[NoteRef]]:
+    """Notes only in the new article (added) and only in the old one (removed), compared as printed."""
+    if _printed_notes(old) == _printed_notes(new):
+        return [], []  # the common case, without building NoteRefs
+    a, b = _notes(old), _notes(new)
+    return _only_in(b, a), _only_in(a, b)
+
+
+def _change(link: Link, moved_ok: set[tuple[str, str]]) -> Change:
+    o, n = link.old, link.new
+    on, nn = (o.node if o else None), (n.node if n else None)
+    ch = Change(
+        status="unchanged",
+        old_eid=on.eid if on else None,
+        new_eid=nn.eid if nn else None,
+        old_num=on.num if on else None,
+        new_num=nn.num if nn else None,
+        old_heading=on.heading if on else None,
+        new_heading=nn.heading if nn else None,
+        similarity=None if link.similarity is None else round(link.similarity, 4),
+        old_container=o.container if o else None,
+        new_container=n.container if n else None,
+    )
+    if link.kind != "pair":
+        ch.status = link.kind
+        if link.kind in ("split", "merged"):
+            ch.renumbered = bool(on and nn and on.num != nn.num)
+        return ch
+    assert o is not None and n is not None
+    _compare_pair(ch, o, n, moved_ok)
+    return ch
+
+
+def _compare_pair(ch: Change, o: Art, n: Art, moved_ok: set[tuple[str, str]]) -> None:
+    """Fill in what differs between two paired articles: text, number, chapter, repeal, notes, status."""
+    ops = redline(o.text, n.text)
+    ch.text_changed = bool(ops)
+    if ops:
+        ch.ops, ch.old_text, ch.new_text = ops, o.text, n.text
+    elif ch.similarity is not None:
+        ch.similarity = 1.0  # the same words (the texts may differ in spacing, which the redline does not see)
+    ch.renumbered = o.node.num != n.node.num
+    ch.moved = bool(o.container and n.container and (o.container, n.container) not in moved_ok)
+    if o.node.repealed != n.node.repealed:
+        ch.repealed = "repealed" if n.node.repealed else "restored"
+    ch.notes_added, ch.notes_removed = _notes_delta(o.node, n.node)
+    ch.notes_changed = bool(ch.notes_added or ch.notes_removed)
+    # one status, the most structural change first; the flags keep the others
+    ch.status = (
+        "moved" if ch.moved else "renumbered" if ch.renumbered else "amended" if ch.text_changed else "unchanged"
+    )
+
+
+def _ordered(links: list[Link]) -> list[Link]:
+    """New-document order; what only the old edition has comes after its old predecessor's counterpart."""
+    partner = {link.old.index: link.new.index for link in links if link.kind == "pair" and link.old and link.new}
+
+    def anchor(i: int) -> int:
+        return next((partner[k] for k in range(i - 1, -1, -1) if k in partner), -1)
+
+    def key(link: Link) -> tuple[int, int, int]:
+        if link.new is not None and link.kind != "merged":
+            return (link.new.index, 0 if link.kind == "pair" else 1, link.old.index if link.old else -1)
+        assert link.old is not None
+        return (anchor(link.old.index), 2, link.old.index)
+
+    return sorted(links, key=key)

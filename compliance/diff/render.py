@@ -1,0 +1,213 @@
+"""Rendering: a `Diff` → JSON, a self-contained HTML page or Markdown, with a one-line headline; a `History` → text.
+
+Reads the models of `models`; produces the text of `compliance diff --format json|html|md` (HTML from the
+template `compliance/templates/diff.html.j2`, which escapes the law's text) and of `compliance history`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..models import AmendmentEvent
+from .models import Change, Diff, FindingChange, History, Side
+from .redline import Segment, redline_segments
+
+__all__ = ["headline", "render_history_text", "render_html", "render_json", "render_markdown"]
+
+
+def render_json(diff: Diff) -> str:
+    return diff.model_dump_json(indent=1) + "\n"
+
+
+def headline(diff: Diff) -> str:
+    """ "2 conflicts resolved, 1 introduced" (findings of kind conflict), then the other kinds if any."""
+    d = diff.findings_delta
+    if not d.available:
+        return f"No checker findings available ({d.reason}); the changes below are textual only."
+
+    def count(items: list[FindingChange], *kinds: str) -> int:
+        return sum(1 for f in items if (f.kind or "conflict") in kinds)
+
+    text = f"{_plural(count(d.resolved, 'conflict'), 'conflict')} resolved, {count(d.introduced, 'conflict')} introduced"
+    extra = []
+    for kind, word in (("concern", "concern"), ("requirement", "unmet requirement")):
+        r, i = count(d.resolved, kind), count(d.introduced, kind)
+        if r or i:
+            extra.append(f"{_plural(r, word)} resolved, {i} introduced")
+    gained, lost = count(d.introduced, "implements"), count(d.resolved, "implements")
+    if gained or lost:
+        extra.append(f"{_plural(gained, 'implementing provision')} gained, {lost} lost")
+    extra.append(f"{_plural(len(d.persisting), 'finding')} persisting")
+    return text + "; " + "; ".join(extra)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _title(side: Side) -> str:
+    name = side.short_title or side.title or side.id
+    return f"{name} ({side.edition.isoformat()})" if side.edition else name
+
+
+def _cite(num: str | None, heading: str | None = None) -> str:
+    if num is None:
+        return "—"
+    return f"Art. {num}" + (f" {heading}" if heading else "")
+
+
+@dataclass(frozen=True)
+class _ChangeView:
+    """One change as printed: its title, its redline pieces and the anchor that findings link to."""
+
+    c: Change
+    title: str
+    segments: list[Segment]
+    anchor: str | None
+
+
+@dataclass(frozen=True)
+class _View:
+    """What the HTML template and the Markdown need, law text kept as plain strings (they escape it)."""
+
+    diff: Diff
+    headline: str
+    old_title: str
+    new_title: str
+    changes: list[_ChangeView]
+    unchanged: list[str | None]  # numbers of the articles with neither text nor notes changed
+    summary: list[tuple[str, int]]  # the statuses that occur, with their counts
+
+    def context(self) -> dict[str, Any]:
+        """The template's variables (not `dataclasses.asdict`, which would copy the whole diff)."""
+        return dict(self.__dict__)
+
+
+def _change_view(c: Change) -> _ChangeView:
+    segments = redline_segments(c.old_text or "", c.new_text or "", c.ops) if c.text_changed else []
+    if c.status == "renumbered" or c.status == "moved" or c.old_num != c.new_num:
+        title = f"{_cite(c.old_num)} → {_cite(c.new_num, c.new_heading)}"
+    else:
+        title = _cite(c.new_num or c.old_num, c.new_heading or c.old_heading)
+    return _ChangeView(c, title, segments, c.new_eid or c.old_eid)
+
+
+def _shown(c: Change) -> bool:
+    return not (c.status == "unchanged" and not c.notes_changed)
+
+
+def _view(diff: Diff) -> _View:
+    return _View(
+        diff=diff,
+        headline=headline(diff),
+        old_title=_title(diff.old),
+        new_title=_title(diff.new),
+        changes=[_change_view(c) for c in diff.changes if _shown(c)],
+        unchanged=[c.new_num for c in diff.changes if not _shown(c)],
+        summary=[(k, v) for k, v in diff.summary.items() if v],
+    )
+
+
+def render_html(diff: Diff) -> str:
+    """A self-contained page (inline CSS, no scripts): headline, summary, then each change with its redline."""
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    env = Environment(
+        loader=PackageLoader("compliance", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        keep_trailing_newline=True,
+    )
+    return env.get_template("diff.html.j2").render(**_view(diff).context())
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def _md(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
+
+
+def render_markdown(diff: Diff) -> str:
+    view = _view(diff)
+    out = [f"# {_md(view.old_title)} → {_md(view.new_title)}", "", f"**{_md(view.headline)}**", ""]
+    out.append(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in view.summary) or "no articles")
+    out.append("")
+    d = diff.findings_delta
+    if d.available:
+        for name, items in (("introduced", d.introduced), ("resolved", d.resolved), ("persisting", d.persisting)):
+            for fc in items:
+                where = fc.new_article or fc.old_article or "document"
+                out.append(f"- {name}: {_md(fc.rule_id)} ({_md(fc.convention or '')} {_md(fc.convention_article or '')}) in {_md(where)}")
+        out.append("")
+    for item in view.changes:
+        out += _markdown_change(item)
+    if view.unchanged:
+        out.append(f"Unchanged: {_md(', '.join(str(n) for n in view.unchanged))}")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _markdown_change(item: _ChangeView) -> list[str]:
+    c = item.c
+    sim = f", similarity {c.similarity}" if c.similarity is not None else ""
+    out = [f"## {_md(item.title)} — {c.status}{sim}"]
+    flags = [f for f in ("text_changed", "renumbered", "moved") if getattr(c, f) and f != c.status]
+    if c.moved:
+        flags.append(f"from {c.old_container} to {c.new_container}")
+    if c.repealed:
+        flags.append(c.repealed)
+    if flags:
+        out += ["", "(" + "; ".join(_md(f.replace("_", " ")) for f in flags) + ")"]
+    if item.segments:
+        out += ["", _markdown_redline(item.segments)]
+    for label, notes in (("note added", c.notes_added), ("note removed", c.notes_removed)):
+        for note in notes:
+            out += ["", f"> {label}: {_md(note.text)}"]
+    out.append("")
+    return out
+
+
+def _markdown_redline(segments: Sequence[Segment]) -> str:
+    """~~deleted~~ and **inserted** words; the marks hug the words, since Markdown ignores them around spaces."""
+    parts: list[str] = []
+    for kind, text in segments:
+        t = _md(text).replace("\n", "  \n")
+        core = t.strip()
+        lead, trail = t[: len(t) - len(t.lstrip())], t[len(t.rstrip()) :]
+        if kind == "ins" and parts and parts[-1].endswith("~~"):
+            lead = lead or " "  # a replacement reads "~~old~~ **new**"
+        mark = "~~" if kind == "del" else "**" if kind == "ins" else ""
+        parts.append(f"{lead}{mark}{core}{mark}{trail}" if core else t)
+    return "".join(parts).rstrip()
+
+
+def _acts_text(events: Sequence[AmendmentEvent]) -> str:
+    """ "349-VI of 2020-06-26 (amended: Заголовок статьи 174; Статья 174)", one entry per act."""
+    acts: dict[tuple[str, str], list[AmendmentEvent]] = {}
+    for e in events:
+        acts.setdefault((e.date.isoformat() if e.date else "", e.act_number or e.act or "act"), []).append(e)
+    out = []
+    for (date, number), evs in sorted(acts.items()):
+        actions = ", ".join(dict.fromkeys(e.action for e in evs))
+        out.append(f"{number}" + (f" of {date}" if date else "") + f" ({actions})")
+    return "; ".join(out)
+
+
+def render_history_text(h: History) -> str:
+    dates = ", ".join(str(d.edition) for d in h.editions)
+    lines = [f"History of {h.law}: {len(h.editions)} edition(s) in the corpus ({dates})", ""]
+    for a in h.articles:
+        lines.append(f"Art. {a.num} {a.heading or ''} [{a.eid}]".rstrip())
+        for e in a.events:
+            text = f"  {e.edition}  {e.event.replace('_', ' ')}"
+            if e.detail:
+                text += f" ({e.detail})"
+            if e.acts:
+                text += " — by " + _acts_text(e.acts)
+            lines.append(text)
+        if a.amendments:
+            lines.append("  acts named in the notes: " + _acts_text(a.amendments))
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
