@@ -10,7 +10,8 @@ matches the findings across the alignment: introduced, resolved, persisting (`fi
 model (`models`; `compliance/schemas/diff.schema.json`), rendered as JSON, self-contained HTML or Markdown
 (`render`); `history` chains the diffs of every edition of a law in the corpus into a timeline per article.
 
-    models → redline → align → findings → changes → history → render;  command (the CLI) on top
+Each module imports only modules before it: models, redline, align, findings, changes, history, render;
+`command` (the `diff` and `history` commands) sits on top.
 """
 
 from __future__ import annotations
@@ -35,7 +36,13 @@ from .models import (
     diff_schema,
 )
 from .redline import redline, redline_segments, tokenize
-from .render import headline, render_history_text, render_html, render_json, render_markdown
+from .render import (
+    headline,
+    render_history_text,
+    render_html,
+    render_json,
+    render_markdown,
+)
 
 __all__ = [
     "ArticleTimeline",

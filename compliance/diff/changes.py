@@ -56,7 +56,7 @@ def diff_documents(
 
 def _summary(changes: Sequence[Change]) -> dict[str, int]:
     """Changes per status (every status, in the contract's order), then notes_changed and text_changed."""
-    by_status = Counter(c.status for c in changes)
+    by_status: Counter[str] = Counter(c.status for c in changes)
     counts = {s: by_status.get(s, 0) for s in STATUSES}
     counts["notes_changed"] = sum(c.notes_changed for c in changes)
     counts["text_changed"] = sum(c.text_changed for c in changes)
@@ -70,7 +70,7 @@ def _side(doc: Document, n_articles: int) -> Side:
 class _Vote(NamedTuple):
     """A chapter's best partner; tuples of this order prefer more articles, then the same eId."""
 
-    count: int
+    articles: int
     same_eid: bool
     container: str
 

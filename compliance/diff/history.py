@@ -17,7 +17,15 @@ from typing import NamedTuple
 
 from ..models import AmendmentEvent, Document, Node
 from .changes import diff_documents
-from .models import PRIMARY, ArticleEdition, ArticleTimeline, Change, History, TimelineEvent, TimelineKind
+from .models import (
+    PRIMARY,
+    ArticleEdition,
+    ArticleTimeline,
+    Change,
+    History,
+    TimelineEvent,
+    TimelineKind,
+)
 
 __all__ = ["history"]
 

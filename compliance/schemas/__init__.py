@@ -34,7 +34,7 @@ def findings_schema() -> dict[str, Any]:
 
 def diff_schema() -> dict[str, Any]:
     """Schema of `compliance diff --format json`."""
-    from ..diff import diff_schema as make
+    from ..diff.models import diff_schema as make
 
     return make()
 
