@@ -31,10 +31,11 @@ def md_line(text: str) -> str:
     >>> md_line("1. Умышленные действия"), md_line("- item"), md_line("    code")
     ('1\\\\. Умышленные действия', '\\\\- item', 'code')
     """
-    return _start_safe(md_escape(text))
+    return safe_line_start(md_escape(text))
 
 
-def _start_safe(escaped: str) -> str:
+def safe_line_start(escaped: str) -> str:
+    """Escaped text whose start cannot open a list, quote, heading or code block."""
     out = escaped.lstrip(" \t")
     out = re.sub(r"^(\d+)([.)])", r"\1\\\2", out)
     return re.sub(r"^([-+=])", r"\\\1", out)

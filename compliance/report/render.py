@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..markdown import code_span, md_escape, md_line
+from ..markdown import code_span, md_escape, md_line, safe_line_start
 from ..models import Finding, FindingsReport
 from . import strings as _strings
 from .highlight import Segment, lines, segments
@@ -27,7 +27,7 @@ def _md_segments(line: list[Segment]) -> str:
             out.append(f"{md_escape(lead)}**{md_escape(s.text.strip())}**{md_escape(trail)}")
         else:
             out.append(md_escape(s.text))
-    return _start_safe("".join(out))
+    return safe_line_start("".join(out))
 
 
 def highlighted(finding: Finding, mark: str = "**") -> str:
