@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import html
 import io
-from collections import Counter
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -21,7 +20,10 @@ from pydantic import BaseModel, ConfigDict
 from . import ratifications
 from .check import check_documents
 from .corpus import CorpusEntry, CorpusError
-from .models import Finding
+from .coverage import Coverage, CoverageCell
+from .markdown import md_cell
+from .models import Finding, FindingsReport
+from .numbers import number_key
 from .parse import parse_file
 from .report.render import csv_safe
 from .rules import Rule, load_rules
@@ -88,66 +90,62 @@ def newest_laws(country: str) -> list[CorpusEntry]:
         return []
 
 
-def _analysed(rule: Rule, entries: list[CorpusEntry]) -> list[str]:
-    return [e.meta.id for e in entries if (e.meta.kind in rule.applies_to) and (e.meta.language or "ru") in rule.patterns]
-
-
 def compare(countries: list[str], conventions: list[str] | None = None, rules: list[Rule] | None = None) -> Comparison:
     rules = rules if rules is not None else load_rules()
     if conventions:
         wanted = {c.upper() for c in conventions}
         rules = [r for r in rules if r.convention in wanted]
-    columns, findings, entries_by = [], [], {}
+    entries_by: dict[str, list[CorpusEntry]] = {}
+    runs: list[FindingsReport] = []
     for cc in countries:
-        entries = newest_laws(cc)
-        entries_by[cc] = entries
-        docs = [parse_file(e.file) for e in entries]
-        findings.extend(check_documents(docs, rules, cc).findings if docs else [])
-    by_rule: dict[tuple[str, str], list[Finding]] = {}
-    doc_country = {e.meta.id: cc for cc, es in entries_by.items() for e in es}
-    for f in findings:
-        by_rule.setdefault((f.rule_id, doc_country.get(f.document_id, "")), []).append(f)
+        entries_by[cc] = newest_laws(cc)
+        docs = [parse_file(e.file) for e in entries_by[cc]]
+        if docs:
+            runs.append(check_documents(docs, rules, cc))
+    coverage = Coverage(rules, [e.meta for cc in countries for e in entries_by[cc]], runs)
+    laws_of = {cc: [e.meta.id for e in entries_by[cc]] for cc in countries}
     rows = []
-    for rule in sorted(rules, key=lambda r: (r.convention, _article_key(r.article), r.id)):
-        cells = {}
-        for cc in countries:
-            hits = by_rule.get((rule.id, cc), [])
-            if not _analysed(rule, entries_by[cc]):
-                status: Status = "not analysed"
-            elif rule.kind == "requirement":
-                status = "no provision found" if hits else "implemented"
-            elif any(f.kind == "conflict" for f in hits):
-                status = "conflict"
-            elif any(f.kind == "concern" for f in hits):
-                status = "concern"
-            elif hits:
-                status = "implemented"
-            else:
-                status = "no provision found"
-            arts = [CellArticle(document_id=f.document_id, article=f.article, eid=f.eid, finding_id=f.id, kind=f.kind)
-                    for f in hits]
-            cells[cc] = Cell(status=status, articles=arts)
+    for rule in sorted(rules, key=lambda r: (r.convention, number_key(r.article), r.id)):
+        cells = {cc: _cell(rule, [coverage.cell(rule.id, law) for law in laws_of[cc]]) for cc in countries}
         rows.append(Row(rule_id=rule.id, convention=rule.convention, convention_article=rule.article,
                         title=rule.title, kind=rule.kind, cells=cells))
     convs = sorted({r.convention for r in rules})
     laws_by_convention = {
-        conv: {cc: sorted({d for r in rules if r.convention == conv for d in _analysed(r, entries_by[cc])}) for cc in countries}
+        conv: {cc: sorted({d for r in rules if r.convention == conv for d in coverage.analysed_laws(r.id)
+                           if d in laws_of[cc]}) for cc in countries}
         for conv in convs
     }
+    columns = []
     for cc in countries:
         counts: dict[str, dict[str, int]] = {}
         for row in rows:
-            counts.setdefault(row.convention, dict(Counter()))
+            counts.setdefault(row.convention, {})
             st = row.cells[cc].status
             counts[row.convention][st] = counts[row.convention].get(st, 0) + 1
-        columns.append(CountryColumn(country=cc, laws=[e.meta.id for e in entries_by[cc]], counts=counts,
+        columns.append(CountryColumn(country=cc, laws=laws_of[cc], counts=counts,
                                      ratification={c: ratifications.describe(cc, c) for c in convs}))
+    findings = [f for run in runs for f in run.findings]
     return Comparison(countries=columns, rows=rows, laws_by_convention=laws_by_convention, findings=findings)
 
 
-def _article_key(article: str) -> tuple[int, str]:
-    digits = "".join(ch for ch in article.split("(")[0] if ch.isdigit())
-    return (int(digits or 0), article)
+def _cell(rule: Rule, law_cells: list[CoverageCell]) -> Cell:
+    """One rule in one country: the coverage cells of its laws folded into one status."""
+    hits = list({id(f): f for c in law_cells for f in c.findings}.values())  # a requirement: in several laws
+    if not any(c.analysed for c in law_cells):
+        status: Status = "not analysed"
+    elif rule.kind == "requirement":
+        status = "no provision found" if hits else "implemented"
+    elif any(f.kind == "conflict" for f in hits):
+        status = "conflict"
+    elif any(f.kind == "concern" for f in hits):
+        status = "concern"
+    elif hits:
+        status = "implemented"
+    else:
+        status = "no provision found"
+    arts = [CellArticle(document_id=f.document_id, article=f.article, eid=f.eid, finding_id=f.id, kind=f.kind)
+            for f in hits]
+    return Cell(status=status, articles=arts)
 
 
 # -- rendering ----------------------------------------------------------------------------------------
@@ -174,7 +172,7 @@ def to_markdown(c: Comparison) -> str:
     out = ["# Cross-country comparison", "", "| Convention | Rule | " + " | ".join(codes) + " |",
            "|---|---|" + "---|" * len(codes)]
     for row in c.rows:
-        cells = " | ".join(f"{STYLE[row.cells[cc].status][2]} {_cell_text(row.cells[cc])}".replace("|", "\\|") for cc in codes)
+        cells = " | ".join(md_cell(f"{STYLE[row.cells[cc].status][2]} {_cell_text(row.cells[cc])}") for cc in codes)
         out.append(f"| {row.convention} Art. {row.convention_article} | {row.rule_id} | {cells} |")
     out += ["", "## Per country", ""]
     for col in c.countries:

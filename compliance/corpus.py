@@ -21,12 +21,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+from compliance.bundled import bundled
 from compliance.models import Document, DocumentMeta
 
-CORPUS_DIR = Path(os.environ.get("COMPLIANCE_CORPUS") or Path(__file__).resolve().parent.parent / "corpora")
+CORPUS_DIR = Path(os.environ.get("COMPLIANCE_CORPUS") or bundled("corpora"))
 
-# "<country>/<slug>@<edition>[:<lang>]" or "<country>/<slug>[:<lang>]" (newest edition).
-_LAW_REF = re.compile(r"^(?P<base>[a-z]{2}/[a-z0-9-]+)(?:@(?P<edition>\d{4}-\d{2}-\d{2}))?(?::(?P<lang>[A-Za-z-]+))?$")
+# A law's corpus id: "<country>/<slug>@<edition>[:<lang>]", or "<country>/<slug>[:<lang>]" for its newest
+# edition. The one pattern of law references: where the caller knows the country, it may be left out
+# (`report --country KZ --edition criminal-code-art174@2015-11-13`).
+LAW_REF = re.compile(
+    r"^(?:(?P<country>[a-z]{2})/)?(?P<slug>[a-z0-9-]+)(?:@(?P<edition>\d{4}-\d{2}-\d{2}))?(?::(?P<lang>[A-Za-z-]+))?$"
+)
+
+
+def _law_id(text: str) -> tuple[str, re.Match[str]] | None:
+    """A law reference with its country, as corpus ids are: (base "kz/slug", the match)."""
+    m = LAW_REF.match(text)
+    return (f"{m['country']}/{m['slug']}", m) if m and m["country"] else None
+
 _INSTRUMENT_REF = re.compile(r"^(?P<kind>[CP])0*(?P<num>\d{1,3})$", re.IGNORECASE)
 
 
@@ -46,14 +58,14 @@ class CorpusEntry:
     @property
     def base(self) -> str:
         """The id without edition and language: "kz/trade-unions-law", or the instrument number."""
-        m = _LAW_REF.match(self.meta.id)
-        return m["base"] if m else self.meta.id
+        ref = _law_id(self.meta.id)
+        return ref[0] if ref else self.meta.id
 
     @property
     def second_language(self) -> str | None:
         """The language suffix of the id ("kk" in "...@2021-07-01:kk"), None for the main text."""
-        m = _LAW_REF.match(self.meta.id)
-        return m["lang"] if m else None
+        ref = _law_id(self.meta.id)
+        return ref[1]["lang"] if ref else None
 
 
 def _read_meta(meta_file: Path, root: Path) -> CorpusEntry:
@@ -111,9 +123,9 @@ def find(ref: str, root: Path = CORPUS_DIR) -> CorpusEntry:
         number = f"{m['kind'].upper()}{int(m['num']):03d}"
         if number in by_id:
             return by_id[number]
-    m = _LAW_REF.match(ref)
-    if m and not m["edition"]:
-        found = _editions(entries, m["base"], m["lang"])
+    law = _law_id(ref)
+    if law and not law[1]["edition"]:
+        found = _editions(entries, law[0], law[1]["lang"])
         if found:
             return found[-1]
     names = sorted(set(by_id) | {e.base for e in entries})

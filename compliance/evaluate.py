@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 
 from .corpus import CORPUS_DIR, CorpusEntry, CorpusError, load_entries
+from .markdown import md_cell
 from .models import Document, Finding
 from .rules import Rule
 
@@ -404,20 +405,16 @@ def _base(doc_id: str) -> str:
 # -- rendering ------------------------------------------------------------------------------------------------
 
 
-def _md_cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
 def _table(head: list[str], rows: list[list[object]]) -> list[str]:
     out = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
-    out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+    out += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
     return out + [""]
 
 
 def to_markdown(ev: Evaluation) -> str:
     verdict = "PASS" if ev.passed else "FAIL"
     lines = [
-        f"# Evaluation: {_md_cell(ev.cases)}",
+        f"# Evaluation: {md_cell(ev.cases)}",
         "",
         f"**{verdict}** — recall {ev.recall:.3f} ({ev.found}/{ev.required} required flags found), "
         f"{len(ev.false_positives)} false positives; {ev.rules} rules"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterator
-from typing import Any, Literal, TypeVar
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -49,34 +49,6 @@ def english_date(d: _dt.date) -> str:
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-
-_M = TypeVar("_M", bound=BaseModel)
-
-
-_ALL_FIELDS: dict[type, set[str]] = {}
-
-
-def trusted(cls: type[_M], **values: Any) -> _M:
-    """`cls.model_construct(**values)` for values that already have the model's types and name every field.
-
-    The parser makes thousands of nodes and notes per law; model_construct walks the model's fields (aliases,
-    defaults) on every call and costs more than the rest of making a note. The result is the same instance
-    (tests/test_parse.py compares the two), except that all instances of a class share one set of the
-    fields set: each would take 728 bytes for a node's twelve names (35 MB on a 50 MB law), and since it
-    holds every field already, setting an attribute leaves it as it is.
-    """
-    fields = _ALL_FIELDS.get(cls)
-    if fields is None:
-        fields = _ALL_FIELDS[cls] = set(cls.model_fields)
-    if values.keys() != fields:
-        raise TypeError(f"trusted({cls.__name__}): give every field and no other, got {sorted(values)}")
-    obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", fields)
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
-    return obj
 
 
 class AmendmentEvent(_Model):

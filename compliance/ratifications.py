@@ -14,9 +14,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from .bundled import bundled
 from .models import english_date
 
-RATIFICATIONS = Path(__file__).resolve().parent.parent / "corpora" / "ratifications.csv"
+RATIFICATIONS = bundled("corpora") / "ratifications.csv"
 COLUMNS = ["country", "iso2", "convention", "ratified", "year", "date", "status", "min_age", "evidence", "verified"]
 
 # The fundamental conventions bind every ILO member through the 1998 Declaration, ratified or not.

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .bundled import bundled
+from .citations import instrument_exists, resolve
 from .models import FindingKind, Severity
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+RULES_DIR = bundled("rules")
 LANGUAGES = ("ru", "kk", "uz-Latn", "en")
 Scope = Literal["sentence", "part", "article"]
 
@@ -107,6 +108,11 @@ class Rule(_Model):
     patterns: dict[str, Condition] = Field(description="Per language (ru, kk, uz-Latn, en).")
     examples: dict[str, list[str]] | None = Field(default=None, description="Not used by the engine; for readers.")
 
+    def applies_to_law(self, kind: str | None, language: str | None) -> bool:
+        """The rule is tried on a law of this kind and language: it lists the kind (a law of unknown kind:
+        every rule is tried) and has patterns in the language (a law of unknown language: Russian)."""
+        return (kind is None or kind in self.applies_to) and (language or "ru") in self.patterns
+
     @model_validator(mode="after")
     def _languages(self) -> Rule:
         unknown = set(self.patterns) - set(LANGUAGES)
@@ -122,8 +128,10 @@ class RuleFile(_Model):
 # -- loading with line numbers --------------------------------------------------------------------------
 
 
-def _line_of(node: yaml.Node, loc: tuple[Any, ...]) -> int:
+def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int:
     """Line of the YAML node at a pydantic error location, as deep as the location can be followed."""
+    if node is None:
+        return 1
     for key in loc:
         if isinstance(node, yaml.MappingNode):
             nxt = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
@@ -137,17 +145,34 @@ def _line_of(node: yaml.Node, loc: tuple[Any, ...]) -> int:
     return node.start_mark.line + 1
 
 
-def load_file(path: Path, known_articles: dict[str, set[str]] | None = None) -> list[Rule]:
+# The C loader reads the rule files several times faster; the pure-Python one is only needed for the line
+# numbers of errors (its node tree) and exists everywhere.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _compose(path: Path, text: str) -> yaml.Node | None:
+    """The pure-Python node tree of a rule file (with line marks), for error messages only."""
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise _yaml_error(path, exc) from None
+
+
+def _yaml_error(path: Path, exc: yaml.YAMLError) -> RuleError:
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + 1 if mark else 1
+    return RuleError(f"{path}:{line}: not valid YAML: {getattr(exc, 'problem', exc)}")
+
+
+def load_file(path: Path) -> list[Rule]:
     """Rules of one YAML file; `RuleError` names file, line and field for anything wrong."""
     text = path.read_text("utf-8")
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_FAST_LOADER)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise RuleError(f"{path}:{line}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
-    if node is None:
+        _compose(path, text)  # a syntax error: the message of the loader that finds lines
+        raise _yaml_error(path, exc) from None
+    if data is None and _compose(path, text) is None:
         raise RuleError(f"{path}:1: empty rule file")
     try:
         rules = RuleFile.model_validate(data).rules
@@ -155,54 +180,23 @@ def load_file(path: Path, known_articles: dict[str, set[str]] | None = None) -> 
         err = exc.errors()[0]
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p in ("function-after[_one_key()]",)))
         field = ".".join(str(p) for p in loc if not str(p).startswith("function-"))
-        line = _line_of(node, tuple(p for p in loc if not str(p).startswith("function-")))
+        line = _line_of(_compose(path, text), tuple(p for p in loc if not str(p).startswith("function-")))
         raise RuleError(f"{path}:{line}: {field or 'rules'}: {err['msg']}") from None
-    known = known_articles if known_articles is not None else convention_articles()
     for i, rule in enumerate(rules):
         for conv, art, where in [(rule.convention, rule.article, ("rules", i, "article"))] + [
             (r.convention, r.article, ("rules", i, "references", j))
             for j, r in enumerate(rule.references)
             if r.convention and r.article
         ]:
-            if conv not in known:
-                raise RuleError(f"{path}:{_line_of(node, where)}: {'.'.join(map(str, where))}: convention {conv} is not in corpora/conventions")
-            if _article_key(art) not in known[conv]:
-                raise RuleError(
-                    f"{path}:{_line_of(node, where)}: {'.'.join(map(str, where))}: {conv} has no article {art} in corpora/conventions"
-                )
+            problem = None
+            if not instrument_exists(conv):
+                problem = f"convention {conv} is not in corpora/conventions"
+            elif resolve(conv, art) is None:
+                problem = f"{conv} has no article {art} in corpora/conventions"
+            if problem:
+                line = _line_of(_compose(path, text), where)
+                raise RuleError(f"{path}:{line}: {'.'.join(map(str, where))}: {problem}")
     return rules
-
-
-def _article_key(article: str) -> str:
-    """ "1(a)" → "1/a", "2(2)(c)" → "2/2/c": the path of numbers to look up in the convention's tree."""
-    return "/".join(re.findall(r"[0-9a-z]+", article))
-
-
-@cache
-def convention_articles() -> dict[str, set[str]]:
-    """Every citable unit of every convention in the corpus: {"C105": {"1", "1/a", …}}."""
-    from .corpus import instrument, load_entries
-
-    out: dict[str, set[str]] = {}
-    for entry in load_entries():
-        number = entry.meta.number
-        doc = instrument(number) if number else None
-        if number is None or doc is None:
-            continue
-        keys: set[str] = set()
-
-        def walk(node, prefix: str) -> None:  # type: ignore[no-untyped-def]
-            for child in node.children:
-                if child.kind in ("article", "paragraph", "point", "subpoint") and child.num:
-                    key = f"{prefix}/{child.num}" if prefix else child.num
-                    keys.add(key)
-                    walk(child, key)
-                else:
-                    walk(child, prefix)
-
-        walk(doc.tree, "")
-        out[number] = keys
-    return out
 
 
 def load_rules(directory: Path | None = None) -> list[Rule]:

@@ -359,28 +359,6 @@ def test_bad_metadata_beside_a_law_names_its_file_line_and_field(tmp_path: Path)
     assert parse_file(law).document.id == "x"
 
 
-def test_nodes_and_notes_built_without_validation_equal_model_construct() -> None:
-    import datetime as dt
-
-    from compliance.models import AmendmentEvent, Node, Note, trusted
-
-    event = {"action": "amended", "act": "Законом РК от 26.06.2020 № 349-VI", "act_number": "349-VI",
-             "date": dt.date(2020, 6, 26), "target": "Статья 174"}  # fmt: skip
-    note = {"kind": "amendment", "text": "(x)", "start": 0, "end": 3, "events": [trusted(AmendmentEvent, **event)]}
-    node = {"eid": "art_1", "kind": "article", "label": "Статья 1", "num": "1", "heading": "Цель", "text": "Текст.",
-            "notes": [trusted(Note, **note)], "repealed": False, "start": 0, "end": 10, "line": 1, "children": []}  # fmt: skip
-    for cls, values in ((AmendmentEvent, event), (Note, note), (Node, node)):
-        fast, slow = trusted(cls, **values), cls.model_construct(**values)  # type: ignore[attr-defined]
-        assert fast == slow and fast.model_dump() == slow.model_dump()
-        assert fast.model_fields_set == slow.model_fields_set
-        assert cls.model_validate(fast.model_dump()) == fast  # type: ignore[attr-defined]
-    with pytest.raises(TypeError, match="every field"):
-        trusted(Note, kind="amendment", text="(x)", start=0, end=3)
-    built = trusted(Node, **node)
-    built.heading = "Другая"  # the fields set the nodes share is not changed by setting a field
-    assert built.model_fields_set == set(Node.model_fields)
-
-
 def test_parsing_pauses_the_cycle_collector_and_restores_it(monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
 

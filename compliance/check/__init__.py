@@ -131,8 +131,7 @@ def _rule_finding(
 
 
 def _applies(rule: Rule, doc: Document) -> bool:
-    kind = doc.document.kind
-    return kind is None or kind in rule.applies_to
+    return rule.applies_to_law(doc.document.kind, doc.document.language)
 
 
 _COMPILED: dict[tuple[tuple[int, ...], str], tuple[list[Rule], Compiled]] = {}
@@ -194,7 +193,7 @@ def _requirements(docs: list[Document], rules: list[Rule], met: set[str]) -> lis
     """`requirement` rules: an obligation for which no article of the analysed laws is an implementation."""
     out = []
     for rule in (r for r in rules if r.kind == "requirement" and r.id not in met):
-        relevant = [d for d in docs if _applies(rule, d) and (d.document.language or "ru") in rule.patterns]
+        relevant = [d for d in docs if _applies(rule, d)]
         if not relevant:
             continue
         names = "; ".join(sorted({d.document.title_en or d.document.title or d.document.id for d in relevant}))

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple, cast
 import yaml
 
 from ..literals import digit_blind, required_literals
-from ..models import AmendmentAction, AmendmentEvent, NoteKind, trusted
+from ..models import AmendmentAction, AmendmentEvent, NoteKind
 
 __all__ = ["NoteReader", "is_repealed", "note_kind", "parse_date", "parse_events", "without_names"]
 
@@ -396,8 +396,7 @@ def _events(text: str, folded: str, lang: _Lang, seg: _Segment) -> list[Amendmen
             m = next((m for p in lang.dates for m in [p.fullmatch(folded, *act.date)] if m), None)
             date = _date_from(m, lang) if m else None
         out.append(
-            trusted(
-                AmendmentEvent,
+            AmendmentEvent(
                 action=verb.action if verb is not None else "other",
                 act=text[act.start : act.end].rstrip() or None,
                 act_number=text[act.number[0] : act.number[1]] if act.number else None,

@@ -149,7 +149,7 @@ _SKIPPED = {"script", "style", "noscript", "template", "head"}
 _STRIP = _SPACE + "\n"  # what `_strip_span` strips, for str.strip
 
 
-def read_html(text: str, utf8: bytes | None = None) -> Decoded:
+def read_html(text: str) -> Decoded:
     """HTML (pravo.gov.ru export, other portals): the body's text in document order, cut into lines at blocks.
 
     The start or end of any block element ends the current line, so text outside the innermost blocks (text
@@ -165,8 +165,7 @@ def read_html(text: str, utf8: bytes | None = None) -> Decoded:
     # The text is already decoded: UTF-8 is said outright, or a page declaring another charset (or none)
     # would be decoded a second time, into mojibake.
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
-    # The file's own bytes when they are the text in UTF-8: encoding the text again costs a copy of the page.
-    root = etree.fromstring(utf8 if utf8 is not None else text.encode("utf-8"), parser=parser)
+    root = etree.fromstring(text.encode("utf-8"), parser=parser)
     if root is None:
         return Decoded("", [])
     body = root.find("body")
@@ -371,10 +370,10 @@ def detect_format(text: str, name: str = "") -> Format:
     return "text"
 
 
-def read(text: str, fmt: Format, utf8: bytes | None = None) -> Decoded:
-    """`text` read as `fmt`; `utf8`, when given, is `text` in UTF-8 (the bytes of a file read as such)."""
+def read(text: str, fmt: Format) -> Decoded:
+    """`text` read as `fmt`."""
     if fmt == "markdown":
         return read_markdown(text)
     if fmt == "html":
-        return read_html(text, utf8)
+        return read_html(text)
     return read_text(text)

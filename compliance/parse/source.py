@@ -32,7 +32,6 @@ class Source:
     text: str
     encoding: str
     label: str  # file path or "<stdin>", for messages
-    utf8: bytes | None = None  # the input bytes when they are `text` in UTF-8: the HTML reader parses them as they are
 
 
 def _line_of(data: bytes, index: int) -> int:
@@ -105,7 +104,7 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> Source:
                 label, _line_of(data, pos), "unknown encoding: neither UTF-8, UTF-16, cp1251 nor KOI8-R (use --encoding)"
             ) from None
     _refuse_binary(text, label)
-    return Source(text.removeprefix("\ufeff"), enc, label, data if enc == "utf-8" else None)
+    return Source(text.removeprefix("\ufeff"), enc, label)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # control characters other than \t \n \v \f \r

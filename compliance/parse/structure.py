@@ -18,7 +18,7 @@ from typing import Self
 
 import yaml
 
-from ..models import Node, NodeKind, Note, NoteKind, Warning_, trusted
+from ..models import Node, NodeKind, Note, NoteKind, Warning_
 from . import notes as note_vocab
 from .notes import without_names
 from .readers import Decoded, Line
@@ -163,7 +163,7 @@ class Builder:
         events = self.notes.events(text) if kind in ("amendment", "footnote") else []
         if events and kind == "footnote":
             kind = "amendment"
-        return trusted(Note, kind=kind, text=text, start=start, end=end, events=list(events))
+        return Note(kind=kind, text=text, start=start, end=end, events=list(events))
 
     # -- the pass --------------------------------------------------------------------------------------
     def build(self) -> _Unit:
@@ -449,9 +449,7 @@ def to_nodes(root: _Unit, warnings: list[Warning_], reader: note_vocab.NoteReade
         repealed = u.repealed or (
             u.rank >= ARTICLE_RANK and not text and not children and any(reader.repealed(n.text) for n in notes)
         )
-        # The builder's values have the model's types already: no validation pass over every node.
-        return trusted(
-            Node,
+        return Node(
             eid=eid,
             kind=u.kind,
             label=u.label,

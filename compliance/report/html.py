@@ -13,29 +13,18 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..jinja import environment
 from . import strings as _strings
 from .model import CELL_STATES, KINDS, SEVERITIES, Report
 from .ratifications import Ratification
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _URL = re.compile(r"https?://[^\s<>\"'()]+[^\s<>\"'().,;:]")
-
-
-@cache
-def _env() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-    )
 
 
 def _asset(name: str) -> str:
@@ -91,7 +80,7 @@ def render_html(report: Report, lang: str = "en") -> str:
     country_name = _strings.country_name(report.title_country, lang)
     title = t["title_country"].format(country=country_name) if country_name else t["title"]
     conventions = sorted({c.number for c in report.conventions} | {g.convention for g in report.groups})
-    return _env().get_template("index.html.j2").render(
+    return environment(TEMPLATES).get_template("index.html.j2").render(
         r=report,
         t=t,
         lang=lang,

@@ -19,7 +19,9 @@ from pathlib import Path
 
 from ..check.engine import article_text
 from ..corpus import CORPUS_DIR, sha256_of
+from ..coverage import Coverage
 from ..models import Document, Finding, FindingsReport, Node, Note
+from ..numbers import number_key
 from ..rules import Rule
 from . import ratifications as _ratifications
 from .conventions import ConventionInfo, ConventionQuote, convention_info, normalize_number, quote
@@ -40,15 +42,6 @@ def slug(text: str) -> str:
     """
     out = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return out or "law"
-
-
-def article_key(article: str) -> tuple[tuple[int, str], ...]:
-    """Natural order of convention article references: "2" < "2(1)" < "2(1)(a)" < "10".
-
-    >>> sorted(["10", "2(1)(a)", "1(a)", "2"], key=article_key)
-    ['1(a)', '2', '2(1)(a)', '10']
-    """
-    return tuple((int(p), "") if p.isdigit() else (0, p) for p in re.findall(r"[0-9]+|[a-z]+", article))
 
 
 # -- views ----------------------------------------------------------------------------------------------
@@ -192,13 +185,6 @@ def _verified(doc: Document) -> bool | None:
     return sha256_of(p) == m.sha256
 
 
-def _rule_examines(rule: Rule, doc: Document) -> bool:
-    """The rule was tried on this law: it applies to its kind of law and has patterns in its language."""
-    kind = doc.document.kind
-    language = doc.document.language or "ru"
-    return (kind is None or kind in rule.applies_to) and language in rule.patterns
-
-
 def _law_blocks(law: LawView, by_eid: dict[str, list[FindingView]], seen: set[str]) -> list[LawBlock]:
     """The law as blocks in document order, articles cut into lines with the findings' spans marked."""
     blocks: list[LawBlock] = []
@@ -324,6 +310,7 @@ def build(
     for law in laws:
         law_by_id.setdefault(law.doc.document.id, law)
     law_index = {id(law): i for i, law in enumerate(laws)}
+    coverage = Coverage(rules, [d.document for d in docs], [findings])
 
     # findings, each with its trail
     used: set[str] = set()
@@ -343,30 +330,33 @@ def build(
     for v in views:
         if v.law:
             v.law.findings.append(v)
-        v.law_keys = [law.key for law in laws if _finding_on(v.f, law)]
+        v.law_keys = [law.key for law in laws if any(f is v.f for f in coverage.cell(v.f.rule_id, law.doc.document.id).findings)]
 
     # convention articles: those of the rules that applied to at least one law, and those with findings
     keys: dict[tuple[str, str], list[Rule]] = {}
     for r in rules:
-        if any(_rule_examines(r, d) for d in docs):
+        if coverage.analysed_laws(r.id):
             keys.setdefault((r.convention, r.article), []).append(r)
     for v in views:
         keys.setdefault((v.f.convention, v.f.convention_article), [])
     groups = []
-    for conv, art in sorted(keys, key=lambda k: (k[0], article_key(k[1]))):
+    for conv, art in sorted(keys, key=lambda k: (k[0], number_key(k[1]))):
         groups.append(ArticleGroup(conv, art, f"{conv}-art-{slug(art)}", quote(conv, art), keys[(conv, art)]))
     group_of = {(g.convention, g.article): g for g in groups}
     for v in views:
         group_of[(v.f.convention, v.f.convention_article)].findings.append(v)
 
-    # coverage matrix
+    # coverage matrix: the rules × laws matrix folded by convention article (findings in report order)
     for g in groups:
+        rule_ids = dict.fromkeys([r.id for r in g.rules] + [v.f.rule_id for v in g.findings])
         for law in laws:
-            hits = [v for v in g.findings if _finding_on(v.f, law)]
+            cells = [coverage.cell(rule_id, law.doc.document.id) for rule_id in rule_ids]
+            concerned = {id(f) for c in cells for f in c.findings}
+            hits = [v for v in g.findings if id(v.f) in concerned]
             if hits:
                 best = min(hits, key=lambda v: CELL_STATES.index(_KIND_CELL[v.f.kind]))
                 g.cells.append(Cell(_KIND_CELL[best.f.kind], f"#{best.anchor}", len(hits)))
-            elif any(_rule_examines(r, law.doc) for r in g.rules):
+            elif any(c.analysed for c in cells):
                 g.cells.append(Cell("none"))
             else:
                 g.cells.append(Cell("not_examined"))
@@ -410,12 +400,3 @@ def build(
         by_kind={k: kinds.get(k, 0) for k in KINDS},
         stamp=stamp.astimezone(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC") if stamp else None,
     )
-
-
-def _finding_on(f: Finding, law: LawView) -> bool:
-    """A finding concerns this law: made on it, or (a `requirement`) made on the set of laws that includes it."""
-    if f.document_id == law.doc.document.id:
-        return True
-    if f.kind == "requirement" and "@" in f.id:
-        return law.doc.document.id in f.id.split("@", 1)[1].split("+")
-    return False

@@ -11,54 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 
+from ..markdown import code_span, md_escape, md_line, safe_line_start
 from ..models import Finding, FindingsReport
 from . import strings as _strings
 from .highlight import Segment, lines, segments
 from .model import CELL_STATES, SEVERITIES, Report, sanction_classes
-
-_MD_MINIMAL = re.compile(r"([\\`*_{}\[\]#|<>!~&])")
-
-
-def md_escape(text: str) -> str:
-    """Text that renders as itself in Markdown (no links, emphasis, HTML or tables from a law's words).
-
-    >>> md_escape("<script>*x*</script>")
-    '\\\\<script\\\\>\\\\*x\\\\*\\\\</script\\\\>'
-    >>> md_escape("[x](javascript:alert(1))")
-    '\\\\[x\\\\](javascript:alert(1))'
-    """
-    return _MD_MINIMAL.sub(r"\\\1", text).replace("\r", " ").replace("\n", " ")
-
-
-def md_line(text: str) -> str:
-    """`md_escape`, and a line start that cannot open a list, quote, heading or code block.
-
-    >>> md_line("1. Умышленные действия"), md_line("- item"), md_line("    code")
-    ('1\\\\. Умышленные действия', '\\\\- item', 'code')
-    """
-    return _start_safe(md_escape(text))
-
-
-def _start_safe(escaped: str) -> str:
-    out = escaped.lstrip(" \t")
-    out = re.sub(r"^(\d+)([.)])", r"\1\\\2", out)
-    return re.sub(r"^([-+=])", r"\\\1", out)
-
-
-def code_span(text: str) -> str:
-    """A Markdown code span holding `text` literally, whatever backticks it contains.
-
-    >>> code_span("a`b")
-    '``a`b``'
-    """
-    text = text.replace("\r", " ").replace("\n", " ")
-    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
-
 
 def _md_segments(line: list[Segment]) -> str:
     out = []
@@ -69,7 +27,7 @@ def _md_segments(line: list[Segment]) -> str:
             out.append(f"{md_escape(lead)}**{md_escape(s.text.strip())}**{md_escape(trail)}")
         else:
             out.append(md_escape(s.text))
-    return _start_safe("".join(out))
+    return safe_line_start("".join(out))
 
 
 def highlighted(finding: Finding, mark: str = "**") -> str:
