@@ -10,7 +10,6 @@ merged articles), or else is added, removed, or outside the excerpt that the oth
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
@@ -19,6 +18,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
 from ..models import Document, DocumentMeta, Node
+from ..numbers import number_key
 from .redline import TOKEN_RE
 
 __all__ = ["Art", "Link", "align", "articles", "is_excerpt"]
@@ -81,16 +81,14 @@ def articles(doc: Document) -> list[Art]:
     return out
 
 
-_NUM_RE = re.compile(r"\d+")
-
-NumKey = tuple[int, ...]
+NumKey = tuple[tuple[int, str], ...]
 
 
 def _num_key(num: str | None) -> NumKey | None:
-    """ "136-1" → (136, 1), "282.1" → (282, 1); None when the number has no digits to order by."""
+    """The article number's place in the natural order; None when it does not start with a digit."""
     if not num or not num[:1].isdigit():
         return None
-    return tuple(int(x) for x in _NUM_RE.findall(num))
+    return number_key(num)
 
 
 def is_excerpt(meta: DocumentMeta) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..jinja import environment
 from ..models import AmendmentEvent
 from .models import Change, Diff, FindingChange, History, Side
 from .redline import Segment, redline_segments
@@ -113,14 +114,7 @@ def _view(diff: Diff) -> _View:
 
 def render_html(diff: Diff) -> str:
     """A self-contained page (inline CSS, no scripts): headline, summary, then each change with its redline."""
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
-    env = Environment(
-        loader=PackageLoader("compliance", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        keep_trailing_newline=True,
-    )
-    return env.get_template("diff.html.j2").render(**_view(diff).context())
+    return environment().get_template("diff.html.j2").render(**_view(diff).context())
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
