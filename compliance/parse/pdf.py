@@ -61,19 +61,21 @@ def read_pdf(data: bytes, label: str) -> Decoded:
     breaks: list[int] = []  # offsets of the line breaks inside joined paragraphs
     prev: _Physical | None = None
     for ln in physical:
-        line_text = text[ln.start : ln.end]
         if ln.lineno in furniture:
             lines.append(Line(ln.start, ln.end, ln.lineno, role="navigation"))
             prev = None
-            continue
-        if prev is not None and prev.page == ln.page and prev.lineno + 1 == ln.lineno:
-            if _continues(text[prev.start : prev.end], line_text, full):
-                breaks.append(text.index("\n", prev.end))
-                lines[-1].end = ln.end
-                prev = ln
-                continue
-        lines.append(Line(ln.start, ln.end, ln.lineno))
-        prev = ln
+        elif (
+            prev is not None
+            and prev.lineno + 1 == ln.lineno  # the next line of the same page: no blank line or furniture between
+            and prev.page == ln.page
+            and _continues(text[prev.start : prev.end], text[ln.start : ln.end], full)
+        ):
+            breaks.append(text.index("\n", prev.end))
+            lines[-1].end = ln.end
+            prev = ln
+        else:
+            lines.append(Line(ln.start, ln.end, ln.lineno))
+            prev = ln
     return Decoded(_joined(text, breaks), lines)
 
 
@@ -164,7 +166,11 @@ def _continues(prev: str, line: str, full: int) -> bool:
 
 def _joined(text: str, breaks: list[int]) -> str:
     """`text` with each line break in `breaks` written as a space, or a zero-width space after a hyphen or a
-    space (where a space would split the word or double the gap)."""
+    space (where a space would split the word or double the gap).
+
+    >>> _joined("уголовно-\\nправового воздействия \\nосужденных\\nлиц", [9, 32, 43])
+    'уголовно-\\u200bправового воздействия \\u200bосужденных лиц'
+    """
     if not breaks:
         return text
     pieces, pos = [], 0
