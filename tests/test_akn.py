@@ -110,7 +110,7 @@ def test_corpus_document_round_trips_to_equal_tree(path: Path) -> None:
 
 def test_corpus_is_all_there() -> None:
     paths = corpus_paths()
-    assert len(paths) == 44
+    assert len(paths) == 46
     assert sum(p.is_dir() for p in paths) == 1
     assert len([p for p in paths if "conventions" in p.parts]) >= 20
 

@@ -197,10 +197,10 @@ def test_known_gaps_of_the_sources_are_stated_in_provenance() -> None:
 
 def test_national_laws_state_country_language_kind_and_edition(entries: list[CorpusEntry]) -> None:
     laws = [e for e in entries if e.meta.country is not None]
-    assert {e.meta.country for e in laws} == {"KZ", "RU", "UZ", "TJ"}
+    assert {e.meta.country for e in laws} == {"KZ", "RU", "UZ", "TJ", "KG"}
     kinds = {
         "criminal code", "labour code", "trade union law", "assembly law",
-        "public associations law", "administrative offences code",
+        "public associations law", "administrative offences code", "constitution", "penal enforcement code",
     }
     for entry in laws:
         meta = entry.meta

@@ -1,8 +1,8 @@
 """Parse stage: a law or convention (file, folder of chapter files, or text) → `Document` (metadata + tree).
 
 Reads bytes (`source.py`: encoding, refusal of non-text), splits them into lines by format (`readers.py`:
-Markdown, HTML, plain text; Akoma Ntoso goes to `compliance.akn`), builds the article tree from the
-vocabulary (`structure.py`), and reads editorial notes into amendment events (`notes.py`). Metadata comes
+Markdown, HTML, plain text; `docx.py`, `pdf.py`: Word and PDF files; Akoma Ntoso goes to `compliance.akn`),
+builds the article tree from the vocabulary (`structure.py`), and reads editorial notes into amendment events (`notes.py`). Metadata comes
 from a `<name>.meta.yaml` beside the file when there is one (the bundled corpus has one per document).
 """
 
@@ -17,15 +17,16 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from ..models import Document, DocumentMeta
-from .readers import Format, detect_format, read
+from ..models import Document, DocumentMeta, Node, Warning_
+from .readers import Format, detect_format, read, read_binary
 from .source import ParseError, Source, decode
 from .source import read as read_source
 from .structure import build_tree, clean_num
 
 __all__ = ["ParseError", "parse_file", "parse_text", "detect_format", "detect_language", "clean_num", "meta_path", "read_meta"]
 
-FORMATS: tuple[str, ...] = ("markdown", "html", "text", "akn")
+FORMATS: tuple[str, ...] = ("markdown", "html", "text", "akn", "docx", "pdf")
+BINARY_FORMATS = ("docx", "pdf")  # read from the file's bytes, not from decoded text
 
 
 def detect_language(text: str) -> str:
@@ -124,14 +125,34 @@ def _parse_decoded(
         from ..akn import from_akn
 
         return from_akn(text, label=label)
+    if fmt in BINARY_FORMATS:
+        raise ParseError(label, 1, f"not a {fmt} file: its bytes are text (leave --from out)")
     language = (meta.language if meta else None) or detect_language(text)
     with _cycle_collector_paused():
         decoded = read(text, fmt)
         tree, warnings = build_tree(decoded, language)
+    return _document(decoded.text, tree, warnings, fmt, meta, label, language)
+
+
+def _parse_binary(src: Source, fmt: Format | None, meta: DocumentMeta | None) -> Document:
+    """A Word or PDF file (`src.binary`): read from its bytes, then built like any other text."""
+    assert src.binary is not None and src.data is not None
+    if fmt is not None and fmt != src.binary:
+        raise ParseError(src.label, 1, f"a {src.binary} file, not {fmt}: leave --from out")
+    with _cycle_collector_paused():
+        decoded = read_binary(src.data, src.binary, src.label)
+        language = (meta.language if meta else None) or detect_language(decoded.text)
+        tree, warnings = build_tree(decoded, language)
+    return _document(decoded.text, tree, warnings, src.binary, meta, src.label, language)
+
+
+def _document(
+    text: str, tree: Node, warnings: list[Warning_], fmt: Format, meta: DocumentMeta | None, label: str, language: str
+) -> Document:
     meta = meta.model_copy() if meta else DocumentMeta(id=Path(label).name)
     meta.language = language
     meta.format = fmt
-    return Document(document=meta, tree=tree, warnings=warnings, source_text=decoded.text)
+    return Document(document=meta, tree=tree, warnings=warnings, source_text=text)
 
 
 @contextmanager
@@ -172,10 +193,13 @@ def parse_file(path: str | Path, fmt: Format | None = None, *, encoding: str | N
     meta = _load_meta(path) if str(path) != "-" else None
     if fmt is None and path.is_dir():
         fmt = "markdown"
-    text, label, encoding = src.text, src.label, src.encoding
-    fmt = fmt or detect_format(text, label)
-    del src
-    doc = _parse_decoded(text, fmt, meta, label)
+    if src.binary is not None:
+        doc, encoding = _parse_binary(src, fmt, meta), None
+    else:
+        text, label, encoding = src.text, src.label, src.encoding
+        fmt = fmt or detect_format(text, label)
+        del src
+        doc = _parse_decoded(text, fmt, meta, label)
     doc.document.encoding = encoding
     doc.document.path = doc.document.path or str(path)
     if not doc.document.sha256 and str(path) != "-":
@@ -187,4 +211,6 @@ def parse_file(path: str | Path, fmt: Format | None = None, *, encoding: str | N
 
 def parse_bytes(data: bytes, fmt: Format | None = None, *, label: str = "<bytes>", encoding: str | None = None) -> Document:
     src = decode(data, label, encoding)
+    if src.binary is not None:
+        return _parse_binary(src, fmt, None)
     return _parse_decoded(src.text, fmt, None, label)

@@ -4,7 +4,8 @@ Each reader knows only its format's markup (Markdown heading markers, emphasis a
 superscripts, YAML front matter) and says what it saw as hints on the line (`heading`, `italic`, `quoted`,
 inline note and superscript ranges). Deciding what a line *is* (an article, a point, a note) is the job of
 `structure.py`, from the vocabularies. Every line's content is `source_text[start:end]`, so offsets found
-later point at characters a user sees.
+later point at characters a user sees. Word and PDF files have readers of their own (`docx.py`, `pdf.py`),
+which take the file's bytes (`read_binary`) and give the same `Decoded`.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from typing import Literal
 
 from lxml import etree
 
+from .source import BinaryFormat
+
 Role = Literal["body", "meta", "navigation"]
-Format = Literal["markdown", "html", "text", "akn"]
+Format = Literal["markdown", "html", "text", "akn", "docx", "pdf"]
 
 
 @dataclass(slots=True)  # a 50 MB law has hundreds of thousands of lines
@@ -368,6 +371,17 @@ def detect_format(text: str, name: str = "") -> Format:
     if lower.endswith(".xml") and "<akomaNtoso" in text:
         return "akn"
     return "text"
+
+
+def read_binary(data: bytes, fmt: BinaryFormat, label: str) -> Decoded:
+    """A Word or PDF file's bytes as lines; `ParseError` (naming `label`) for a file that cannot be read."""
+    if fmt == "docx":
+        from .docx import read_docx
+
+        return read_docx(data, label)
+    from .pdf import read_pdf
+
+    return read_pdf(data, label)
 
 
 def read(text: str, fmt: Format) -> Decoded:

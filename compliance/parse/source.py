@@ -3,7 +3,9 @@
 Reads raw bytes (a file or standard input) and produces a `Source`: the decoded text, the encoding it was
 read with, and a label for messages. UTF-8 (with or without BOM), UTF-16 with BOM, cp1251 and KOI8-R are
 recognised; anything else that decodes only to control characters is refused with a one-line
-`ParseError` naming the file and line.
+`ParseError` naming the file and line. Word (.docx) and PDF files are recognised by their first bytes and
+passed on undecoded (`Source.binary`) to their readers; a Word 97-2003 .doc, or a file named .docx or .pdf
+whose bytes are neither, is refused here with the reason.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
+
+BinaryFormat = Literal["docx", "pdf"]
 
 # Letters that are frequent in Russian and Kazakh text; the single-byte encoding that decodes the input into
 # more of them wins. cp1251 and KOI8-R map the same bytes to different Cyrillic letters, so this separates them.
@@ -32,6 +37,8 @@ class Source:
     text: str
     encoding: str
     label: str  # file path or "<stdin>", for messages
+    binary: BinaryFormat | None = None  # the input is a Word or PDF file: `data` holds it and `text` is empty
+    data: bytes | None = None
 
 
 def _line_of(data: bytes, index: int) -> int:
@@ -62,14 +69,47 @@ def _single_byte_guess(data: bytes) -> str:
     return max(("cp1251", "koi8_r"), key=score)
 
 
+# First bytes of the files that are documents but not text. A .docx is a ZIP archive (its `word/document.xml`
+# is checked by the Word reader, which can open the archive); a Word 97-2003 .doc is an OLE2 compound file.
+_ZIP = b"PK\x03\x04"
+_PDF = b"%PDF-"
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def binary_format(data: bytes, label: str) -> BinaryFormat | None:
+    """"docx" or "pdf" when the bytes are such a file (whatever its name), None for anything else.
+
+    A .doc, or a file named .docx/.pdf whose bytes are not one, is a `ParseError` saying so: read as text,
+    it would only be refused as "binary input" without the reason.
+
+    >>> binary_format(b"%PDF-1.7 ...", "x"), binary_format("Статья 1".encode(), "x.txt")
+    ('pdf', None)
+    """
+    if data.startswith(_PDF):
+        return "pdf"
+    if data.startswith(_ZIP):
+        return "docx"
+    if data.startswith(_OLE2):
+        raise ParseError(label, 1, "a Word 97-2003 .doc (OLE2) file: save it as .docx or PDF first")
+    suffix = label.lower().rsplit(".", 1)[-1] if "." in label else ""
+    if suffix == "docx":
+        raise ParseError(label, 1, "named .docx but not a ZIP archive: not a Word document")
+    if suffix == "pdf":
+        raise ParseError(label, 1, "named .pdf but does not start with %PDF-: not a PDF file")
+    return None
+
+
 def decode(data: bytes, label: str, encoding: str | None = None) -> Source:
-    """Decode `data`, detecting the encoding unless one is given.
+    """Decode `data`, detecting the encoding unless one is given; a Word or PDF file is passed on undecoded.
 
     >>> decode("Статья 1".encode("cp1251"), "x.txt").encoding
     'cp1251'
     """
     if not data or data.isspace():  # not data.strip(): that copies a 50 MB input once more
         raise ParseError(label, 1, "empty input: no text to parse")
+    binary = binary_format(data, label)
+    if binary is not None:
+        return Source("", binary, label, binary=binary, data=data)
     if encoding:
         try:
             return Source(data.decode(encoding), encoding, label)

@@ -1,0 +1,318 @@
+"""The Word and PDF readers: the real Kyrgyz files first (article counts, superscripts, page furniture),
+then constructed files (detection by content, wrapped lines, bad files refused with one line and exit 2)."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import docx as word
+import pytest
+from lxml import etree
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject, NameObject, StreamObject
+
+from compliance.cli import main
+from compliance.models import Document
+from compliance.parse import ParseError, parse_bytes, parse_file, parse_text
+
+from .conftest import REPO
+
+# ../shared beside the clone, as CI lays it out (test_corpus.py looks there too).
+SHARED = REPO.parent / "shared" / "sources" / "national_laws"
+KG = SHARED / "kg"
+needs_shared = pytest.mark.skipif(not KG.is_dir(), reason="../shared/sources is not beside this clone")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@cache
+def _parsed(path: Path) -> Document:
+    return parse_file(path)
+
+
+def _nums(doc: Document) -> list[str]:
+    return [a.num or "" for a in doc.articles()]
+
+
+# -- independent extractions: no reader of ours involved ------------------------------------------------
+
+
+def docx_paragraphs(path: Path) -> list[str]:
+    """The text of every w:p of word/document.xml (its own w:t, flattened), read with zipfile and lxml."""
+    root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    out = []
+    for p in root.iter(f"{_W}p"):
+        own = [t.text or "" for t in p.iter(f"{_W}t") if next(t.iterancestors(f"{_W}p")) is p]
+        out.append("".join(own))
+    return out
+
+
+def docx_chars(path: Path) -> Counter[str]:
+    """Non-white-space characters of word/document.xml's w:t texts (and non-breaking hyphens, printed "-")."""
+    root = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    chars = Counter(ch for t in root.iter(f"{_W}t") for ch in (t.text or "") if not ch.isspace())
+    chars["-"] += sum(1 for _ in root.iter(f"{_W}noBreakHyphen"))
+    return +chars
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def pdf_chars(path: Path) -> Counter[str]:
+    return Counter(ch for ch in pdf_text(path) if not ch.isspace() and ch != "\u200b")
+
+
+def tree_chars(doc: Document) -> Counter[str]:
+    """Non-white-space characters of every node's label, heading, text and notes. In a PDF, zero-width
+    spaces are left out on both sides: the reader writes one for a line break it joins after a hyphen."""
+    got: Counter[str] = Counter()
+    for node in doc.tree.walk():
+        for piece in (node.label, node.heading, node.text, *(n.text for n in node.notes)):
+            if piece:
+                got.update(ch for ch in piece if not ch.isspace())
+    if doc.document.format == "pdf":
+        del got["\u200b"]
+    return got
+
+
+def source_chars(path: Path) -> Counter[str]:
+    return docx_chars(path) if path.suffix == ".docx" else pdf_chars(path)
+
+
+# -- the real Kyrgyz files ------------------------------------------------------------------------------
+
+# kg/PROVENANCE.md: paragraphs that begin «Статья N» (the PDF's counted on pypdf's text).
+KG_ARTICLES = {
+    "constitution-2021.ru.2021-05-05.docx": 116,
+    "family-code-2003.ru.2025-07-17.docx": 141,
+    "land-code-2025.ru.2025-07-18.docx": 131,
+    "criminal-executive-code-2017.ru.2025-07-31.pdf": 168,
+}
+_HEADING = re.compile(r"^\s*Статья\s+\d")
+
+
+@needs_shared
+@pytest.mark.parametrize("name", sorted(KG_ARTICLES))
+def test_kyrgyz_word_and_pdf_files_give_one_article_per_statya_heading(name: str) -> None:
+    path = KG / name
+    if path.suffix == ".docx":
+        headings = sum(1 for p in docx_paragraphs(path) if _HEADING.match(p))
+    else:
+        headings = sum(1 for line in pdf_text(path).splitlines() if _HEADING.match(line))
+    assert headings == KG_ARTICLES[name]
+    doc = _parsed(path)
+    assert len(doc.articles()) == headings
+    assert doc.document.format == path.suffix[1:] and doc.document.language == "ru"
+
+
+@needs_shared
+def test_word_superscript_article_is_cited_as_n_point_1() -> None:
+    doc = _parsed(KG / "family-code-2003.ru.2025-07-17.docx")
+    nums = _nums(doc)
+    assert nums[nums.index("85") + 1] == "85.1"
+    assert doc.tree.article("85.1").eid == "art_85-1"  # type: ignore[union-attr]
+    assert not any(re.fullmatch(r"\d{3,}", n) and int(n) > 177 for n in nums)
+
+
+@needs_shared
+def test_pdf_flattened_superscript_articles_are_read_as_n_point_1() -> None:
+    nums = _nums(_parsed(KG / "criminal-executive-code-2017.ru.2025-07-31.pdf"))
+    assert nums[nums.index("65") + 1 : nums.index("65") + 3] == ["65.1", "65.2"]
+    assert [n for n in nums if n.startswith("160")] == ["160", "160.1", "160.2", "160.3", "160.4"]
+
+
+@needs_shared
+def test_pdf_running_header_and_footer_are_page_furniture_not_law_text() -> None:
+    doc = _parsed(KG / "criminal-executive-code-2017.ru.2025-07-31.pdf")
+    header = "Кодекс КР от 31 января 2017 года № 17"
+    furniture = [n.text for n in doc.tree.notes if n.kind == "navigation"]
+    assert sum(t.startswith(header) for t in furniture) == 100  # one on each of the 100 pages
+    assert sum(t == "cbd.minjust.gov.kg" for t in furniture) == 100
+    for node in doc.tree.walk():
+        law = " ".join(p for p in (node.heading, node.text) if p)
+        assert "cbd.minjust.gov.kg" not in law and header not in law, node.eid
+        if node is not doc.tree:
+            assert all(n.kind != "navigation" for n in node.notes), node.eid
+
+
+@needs_shared
+def test_pdf_wrapped_article_heading_and_sentences_are_joined_with_offsets_into_the_extracted_text() -> None:
+    path = KG / "criminal-executive-code-2017.ru.2025-07-31.pdf"
+    doc = _parsed(path)
+    art94 = doc.tree.article("94")
+    assert art94 is not None and art94.heading is not None
+    # the line broke after "и " (a trailing space): the break is a zero-width space, not a second space
+    assert art94.heading.replace("\u200b", "") == "Приобретение и хранение осужденными литературы и письменных принадлежностей"
+    art2 = doc.tree.article("2")
+    assert art2 is not None and art2.heading == "Основные понятия, применяемые в настоящем Кодексе"
+    assert art2.text.startswith("В настоящем Кодексе")
+    # "уголовно-" at a line's end and "правового" on the next read as one word once zero-width spaces are dropped
+    para = doc.tree.find("art_1__para_1")
+    assert para is not None and "\n" not in para.text
+    assert "уголовно-правового воздействия" in para.text.replace("\u200b", "")
+    # same length as pypdf's text, and every character other than a joined line break at its offset
+    extracted = pdf_text(path)
+    assert len(doc.source_text) == len(extracted)
+    differ = [i for i, (a, b) in enumerate(zip(doc.source_text, extracted)) if a != b]
+    assert differ and all(extracted[i] == "\n" and doc.source_text[i] in " \u200b" for i in differ)
+    for node in doc.articles():
+        assert doc.source_text[node.start :].startswith(node.label or "")
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    "path", sorted(SHARED.rglob("*.docx")) + sorted(SHARED.rglob("*.pdf")) if SHARED.is_dir() else [], ids=lambda p: p.name
+)
+def test_every_character_of_a_shared_word_or_pdf_law_lands_in_the_tree(path: Path) -> None:
+    got, want = tree_chars(_parsed(path)), source_chars(path)
+    assert got - want == Counter(), "characters duplicated"
+    assert want - got == Counter(), "characters lost"
+
+
+# -- constructed files ----------------------------------------------------------------------------------
+
+
+def make_docx(paragraphs: list[list[tuple[str, bool]]], table: list[str] = ()) -> bytes:  # type: ignore[assignment]
+    """A .docx whose paragraphs are runs of (text, superscript), and a one-row table of `table` cells."""
+    d = word.Document()
+    for runs in paragraphs:
+        p = d.add_paragraph()
+        for text, sup in runs:
+            p.add_run(text).font.superscript = sup or None
+    if table:
+        row = d.add_table(rows=1, cols=len(table)).rows[0]
+        for cell, text in zip(row.cells, table):
+            cell.text = text
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def make_pdf(pages: list[list[str]]) -> bytes:
+    """A PDF with a Helvetica text layer, one text line per string, top to bottom; no page = no text layer."""
+    w = PdfWriter()
+    font = DictionaryObject(
+        {NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+         NameObject("/BaseFont"): NameObject("/Helvetica")}
+    )
+    for lines in pages:
+        page = w.add_blank_page(612, 792)
+        if not lines:
+            continue
+        ops = ["BT", "/F1 11 Tf", "14 TL", "72 760 Td"] + [f"({line}) Tj T*" for line in lines] + ["ET"]
+        stream = StreamObject()
+        stream.set_data("\n".join(ops).encode("latin-1"))
+        page[NameObject("/Contents")] = w._add_object(stream)
+        page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+    buf = io.BytesIO()
+    w.write(buf)
+    return buf.getvalue()
+
+
+def test_word_superscript_runs_give_the_same_article_numbers_as_html_sup() -> None:
+    data = make_docx([
+        [("Статья 152. Первая", False)],
+        [("Текст статьи.", False)],
+        [("Статья 152", False), ("1", True), (". Вставленная", False)],
+        [("Текст вставленной статьи.", False)],
+    ])
+    html = "<p>Статья 152. Первая</p><p>Текст статьи.</p><p>Статья 152<sup>1</sup>. Вставленная</p><p>Текст вставленной статьи.</p>"
+    from_word, from_html = parse_bytes(data, label="law.docx"), parse_text(html, "html")
+    assert _nums(from_word) == _nums(from_html) == ["152", "152.1"]
+    assert [a.full_text() for a in from_word.articles()] == [a.full_text() for a in from_html.articles()]
+
+
+def test_word_table_cells_and_line_breaks_are_read_and_every_character_kept(tmp_path: Path) -> None:
+    d = word.Document()
+    d.add_paragraph("Статья 1. Цель")
+    p = d.add_paragraph("Первая строка")
+    p.add_run().add_break()
+    p.add_run("вторая строка.")
+    d.add_table(rows=1, cols=2).rows[0].cells[1].text = "Ячейка таблицы"
+    path = tmp_path / "law.docx"
+    d.save(str(path))
+    doc = parse_file(path)
+    lines = doc.source_text.splitlines()
+    assert lines == ["Статья 1. Цель", "Первая строка", "вторая строка.", "Ячейка таблицы"]
+    assert tree_chars(doc) == docx_chars(path)
+
+
+def test_pdf_furniture_and_page_numbers_are_kept_apart_and_wrapped_lines_joined() -> None:
+    header = "Law of Examplestan on Trade Unions - portal.example"
+    pages = [
+        [header, "Article 1. Scope", "This Law applies to every trade union registered", "in the country.", "1"],
+        [header, "Article 2. Freedom of association", "1. Workers may join unions.", "2"],
+        [header, "Article 3. Rights", "Unions may bargain collectively.", "3"],
+    ]
+    doc = parse_bytes(make_pdf(pages), label="law.pdf")
+    assert _nums(doc) == ["1", "2", "3"] and doc.document.language == "en"
+    furniture = [n.text for n in doc.tree.notes if n.kind == "navigation"]
+    assert furniture == [header, "1", header, "2", header, "3"]
+    art1 = doc.tree.article("1")
+    assert art1 is not None and art1.text == "This Law applies to every trade union registered in the country."
+    assert doc.source_text[art1.start : art1.end].startswith("Article 1. Scope")
+    assert tree_chars(doc) == Counter(ch for page in pages for line in page for ch in line if not ch.isspace())
+
+
+def test_word_and_pdf_are_recognised_by_content_whatever_the_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docx_file, pdf_file = tmp_path / "download", tmp_path / "printed.bin"
+    docx_file.write_bytes(make_docx([[("Статья 1. Цель", False)], [("Текст.", False)]]))
+    pdf_file.write_bytes(make_pdf([["Article 1. Scope", "Text."]]))
+    assert parse_file(docx_file).document.format == "docx"
+    assert parse_file(pdf_file).document.format == "pdf"
+    assert main(["parse", str(docx_file), "--from", "docx", "--format", "text"]) == 0
+    assert main(["parse", str(pdf_file), "--from", "pdf", "--format", "text"]) == 0
+    capsys.readouterr()
+    assert main(["parse", str(docx_file), "--from", "pdf"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(docx_file) in err and "docx file, not pdf" in err
+
+
+def _truncated_docx() -> bytes:
+    data = make_docx([[("Статья 1. Цель", False)]])
+    return data[: len(data) // 2]
+
+
+def _zip_without_document() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("notes.txt", "Статья 1.")
+    return buf.getvalue()
+
+
+def _encrypted_pdf() -> bytes:
+    w = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf([["Article 1. Scope"]]))))
+    w.encrypt("secret", algorithm="RC4-128")
+    buf = io.BytesIO()
+    w.write(buf)
+    return buf.getvalue()
+
+
+BAD_FILES = {
+    "truncated.docx": (_truncated_docx, "damaged or truncated ZIP archive"),
+    "not-a-zip.docx": (lambda: "Статья 1. Цель".encode(), "not a ZIP archive"),
+    "archive.docx": (_zip_without_document, "without word/document.xml"),
+    "encrypted.pdf": (_encrypted_pdf, "encrypted"),
+    "scanned.pdf": (lambda: make_pdf([[], []]), "no text layer (scanned pages?): it needs OCR first"),
+    "damaged.pdf": (lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<", "cannot read the PDF"),
+    "old.doc": (lambda: bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504), "Word 97-2003 .doc"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_word_and_pdf_files_exit_2_with_one_line_naming_file_and_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    make, reason = BAD_FILES[name]
+    bad = tmp_path / name
+    bad.write_bytes(make())
+    assert main(["parse", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(bad) in err and reason in err
+    with pytest.raises(ParseError, match=rf"^{re.escape(str(bad))}:1: "):
+        parse_file(bad)
