@@ -550,7 +550,7 @@ def test_the_note_reader_remembers_notes_but_not_law_lines() -> None:
 def test_repeal_phrases_are_found_in_every_language_after_the_strings_they_must_hold() -> None:
     # constructed; is_repealed first looks for strings every repeal phrase holds, then for the phrase itself:
     # a string missing from that list would hide real repeals
-    from compliance.parse.notes import _lang
+    from compliance.parse.note_lang import _lang
 
     cases = {
         "ru": ["Статья 5. Утратила силу.", "(Часть утратила силу - Федеральный закон от 30.06.2006 № 90-ФЗ)",
@@ -585,7 +585,9 @@ def test_notes_that_differ_only_in_digits_share_a_layout_but_keep_their_own_even
 )
 def test_every_corpus_note_gets_the_layout_its_own_analysis_gives(path: Path, language: str) -> None:
     from compliance.parse import parse_file
-    from compliance.parse.notes import NoteReader, _lang, _segments
+    from compliance.parse.note_lang import _lang
+    from compliance.parse.note_layout import _segments
+    from compliance.parse.notes import NoteReader
 
     doc = parse_file(path)
     reader = NoteReader(language)
