@@ -1,0 +1,158 @@
+"""Akoma Ntoso names: which AKN element stands for which node kind, language codes, FRBR URIs, and the
+cited number a printed `<num>` gives.
+
+Reads `DocumentMeta` values and AKN elements; produces URIs, codes, node kinds and numbers. Used by both
+directions (`export`, `read`) so that what one writes the other derives back the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import get_args
+
+from lxml import etree
+
+from ..models import DocumentMeta, NodeKind, NoteKind
+from ..parse.structure import clean_num
+from .elements import _local
+
+_NODE_KINDS: frozenset[str] = frozenset(get_args(NodeKind))
+_NOTE_KINDS: frozenset[str] = frozenset(get_args(NoteKind))
+# Node kinds that are AKN hierarchical elements of the same name.
+_SAME_NAME = frozenset({"book", "part", "section", "chapter", "subchapter", "article", "paragraph", "point", "indent"})
+# Other AKN hierarchical elements, read from foreign acts, → the nearest node kind.
+_FOREIGN_KIND: dict[str, NodeKind] = {
+    "tome": "book", "title": "book", "subtitle": "part", "subpart": "part", "division": "section",
+    "subdivision": "section", "subsection": "paragraph", "level": "section", "rule": "article",
+    "subrule": "paragraph", "clause": "paragraph", "subclause": "point", "subparagraph": "point",
+    "alinea": "indent", "list": "point", "sublist": "subpoint", "proviso": "paragraph", "transitional": "section",
+}
+_HIER = _SAME_NAME | set(_FOREIGN_KIND) | {"hcontainer"}
+
+# BCP-47 primary language → ISO 639-2 (the AKN expression language).
+_LANG3 = {"ru": "rus", "kk": "kaz", "uz": "uzb", "en": "eng", "tg": "tgk", "ky": "kir", "tk": "tuk", "fr": "fra",
+          "es": "spa", "de": "deu", "ar": "ara", "zh": "zho", "be": "bel", "uk": "ukr", "az": "aze", "hy": "hye"}
+_LANG2 = {v: k for k, v in _LANG3.items()}
+_SCRIPT = {"uzb": "uz-Latn"}  # how the corpus tags the languages whose script is part of the tag
+
+
+# -- FRBR ---------------------------------------------------------------------------------------------
+
+
+def _iso639_2(language: str | None) -> str:
+    primary = (language or "").split("-")[0].lower()
+    if len(primary) == 3:
+        return primary
+    return _LANG3.get(primary, "und")
+
+
+def _is_ilo(meta: DocumentMeta) -> bool:
+    return meta.country is None and (
+        bool(meta.number) or any(w in (meta.kind or "").lower() for w in ("convention", "protocol", "recommendation"))
+    )
+
+
+def _subtype(meta: DocumentMeta) -> str | None:
+    kind = (meta.kind or "").lower()
+    for word in ("code", "protocol", "recommendation", "convention", "law"):
+        if word in kind:
+            return word
+    if _is_ilo(meta) and meta.number:
+        return {"P": "protocol", "R": "recommendation"}.get(meta.number[:1].upper(), "convention")
+    return clean_num(kind.split()[0]) if kind.split() else None
+
+
+def _act_subtype(meta: DocumentMeta) -> str | None:
+    """The subtype in the FRBR URI and `<act name>`."""
+    subtype = _subtype(meta)
+    if subtype is None and _is_ilo(meta):
+        return "convention"
+    return subtype
+
+
+def _work_date(meta: DocumentMeta) -> tuple[_dt.date | None, str]:
+    if meta.adopted:
+        return meta.adopted, "adoption"
+    if meta.year:
+        return _dt.date(meta.year, 1, 1), "year"
+    if meta.edition:
+        return meta.edition, "edition"
+    return None, "unknown"
+
+
+def frbr_uri(meta: DocumentMeta) -> tuple[str, str]:
+    """Work and expression FRBR URIs of a document.
+
+    National laws follow the AKN naming convention as Laws.Africa writes it: country (ISO 3166 alpha-2,
+    lower case), doctype `act`, subtype from the kind ("code" for codes, "law" for laws), the year of
+    adoption and the act number (cleaned like an eId number), then the expression language (ISO 639-2)
+    and `@` the edition date. Unknown numbers are "nn"; an unknown year falls back to the edition's year,
+    then "0001" (with FRBRdate name="unknown").
+
+    ILO instruments (no country) are written `/akn/un/act/convention/ilo/<year>/<number>/eng@<date>`:
+    "un" is the ISO 3166-1 code exceptionally reserved for the United Nations — the system the ILO belongs
+    to as a specialised agency, and with whose Secretariat its conventions are registered (UN Charter
+    art. 102) — and "ilo" stands in the actor slot of the naming convention for the body that adopted the
+    instrument. Unlike a non-ISO jurisdiction such as "int", this shape still parses with cobalt's
+    `FrbrUri`. The number is the instrument number in lower case ("c087", "p029").
+
+    >>> m = DocumentMeta(id="x", country="KZ", language="ru", kind="criminal code", act_number="226-V",
+    ...                  adopted=_dt.date(2014, 7, 3), edition=_dt.date(2020, 6, 26))
+    >>> frbr_uri(m)
+    ('/akn/kz/act/code/2014/226-v', '/akn/kz/act/code/2014/226-v/rus@2020-06-26')
+    >>> frbr_uri(DocumentMeta(id="C087", number="C087", kind="convention", language="en",
+    ...                       adopted=_dt.date(1948, 7, 9)))[1]
+    '/akn/un/act/convention/ilo/1948/c087/eng@1948-07-09'
+    """
+    date, _ = _work_date(meta)
+    year = f"{date.year:04d}" if date else "0001"
+    subtype = _act_subtype(meta)
+    if _is_ilo(meta):
+        parts = ["", "akn", "un", "act", subtype or "convention", "ilo", year, clean_num(meta.number or "nn")]
+    else:
+        country = (meta.country or "zz").lower()  # "zz": ISO 3166 user-assigned, for "country unknown"
+        parts = ["", "akn", country, "act", *([subtype] if subtype else []), year, clean_num(meta.act_number or "nn")]
+    work = "/".join(parts)
+    expr_date = meta.edition or meta.adopted
+    expression = f"{work}/{_iso639_2(meta.language)}" + (f"@{expr_date.isoformat()}" if expr_date else "")
+    return work, expression
+
+
+
+def derive_num(label: str | None) -> str | None:
+    """The cited number a printed label gives: its last word without brackets and punctuation, and
+    without a Kazakh/Uzbek "-бап"/"-modda" suffix. A value the tree holds that this does not give is
+    written to the proprietary block.
+
+    >>> [derive_num(x) for x in ("Статья 174", "1.", "2-1)", "(a)", "PART I", "12-бап.", "216.1-modda.", "§ 3")]
+    ['174', '1', '2-1', 'a', 'I', '12', '216.1', '3']
+    """
+    if label is None:
+        return None
+    words = label.split()
+    if not words:
+        return None
+    word = words[-1].strip("().:;,§")
+    m = re.fullmatch(r"(\d+(?:[.-]\d+)*)-[^\W\d_]+", word)
+    if m:
+        word = m.group(1)
+    return word or None
+
+
+def derive_kind(el: etree._Element) -> NodeKind:
+    """The node kind an AKN element stands for (a point inside a point is a subpoint)."""
+    name = _local(el)
+    if name == "body":
+        return "document"
+    if name in ("preface", "preamble"):
+        return "preface"
+    if name == "point":
+        return "subpoint" if el.getparent() is not None and _local(el.getparent()) == "point" else "point"
+    if name in _SAME_NAME:
+        return name  # type: ignore[return-value]
+    if name == "hcontainer":
+        hname = el.get("name", "")
+        return hname if hname in _NODE_KINDS else "section"  # type: ignore[return-value]
+    return _FOREIGN_KIND.get(name, "section")
+
