@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from compliance.check.engine import compile_rules
+from compliance.check.compile import compile_rules
 from compliance.rules import load_rules
 
 from .conftest import REPO
@@ -22,9 +22,9 @@ def test_synthetic_rules_are_distinct_patterns_of_the_same_shape() -> None:
     assert len({r.id for r in many}) == len(many)
     one, three = compile_rules(rules, "ru"), compile_rules(many, "ru")
     # every copy's phrases, regexes and token patterns are its own, not shared with the original
-    assert len(three.phrases) - len(three.sanction_keys) == 3 * (len(one.phrases) - len(one.sanction_keys))
+    assert len(three.phrases) - len(three.sanction_kinds) == 3 * (len(one.phrases) - len(one.sanction_kinds))
     assert len(three.regexes) == 3 * len(one.regexes)
-    assert len(three.tokens) == 3 * len(one.tokens)
+    assert len(three.tokens.matchers) == 3 * len(one.tokens.matchers)
     # and a copy's regex needs the same strings as its original, so the prefilter treats them alike
     assert {three.literals[k] for k in three.regexes} == {one.literals[k] for k in one.regexes}
 
