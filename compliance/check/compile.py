@@ -36,6 +36,22 @@ class Phrase:
     gap: int
 
 
+class Family(NamedTuple):
+    """Phrases with the same gap and the same words after the first (a word's variants, rules sharing a
+    phrase tail): in an article, they are all absent when one word of the tail is."""
+
+    gap: int
+    tail: tuple[int, ...]  # word groups
+
+
+class Start(NamedTuple):
+    """The phrases of one family whose first word has a given alternative."""
+
+    family: int
+    phrases: tuple[int, ...]
+    others: frozenset[int]  # the other alternatives of their first words
+
+
 class Fuzzy(NamedTuple):
     text: str  # normalised, lower case
     threshold: int
@@ -133,7 +149,8 @@ class Compiled:
     patterns: dict[str, Pattern]  # rule id → its pattern
     literals: dict[str, LiteralSets] = field(default_factory=dict)  # regex key → strings it requires
     index: RuleIndex = field(default_factory=RuleIndex)
-    by_first: dict[int, list[int]] = field(default_factory=dict)  # alternative → phrases it can start
+    families: list[Family] = field(default_factory=list)
+    starts: dict[int, list[Start]] = field(default_factory=dict)  # alternative → the families it starts
     stop_orths: tuple[int, ...] = ()  # sentence-ending tokens (ORTH hashes)
 
 
@@ -192,7 +209,7 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
     c.literals = regex_literals((key, regex.pattern) for key, regex in c.regexes.items())
     c.index = RuleIndex.build([patterns[r.id] for r in active], c.literals)
     _add_sanctions(c)
-    c.by_first = _by_first(c.phrases, c.words.group_alternatives)
+    c.families, c.starts = _families(c.phrases, c.words.group_alternatives)
     c.stop_orths = tuple(nlp.vocab.strings.add(p) for p in _SENTENCE_END)
     return c
 
@@ -227,10 +244,18 @@ def _add_sanctions(c: Compiled) -> None:
     c.clause = re.compile(vocab["clause"]) if vocab.get("clause") else None
 
 
-def _by_first(phrases: list[Phrase], group_alternatives: list[tuple[int, ...]]) -> dict[int, list[int]]:
-    """{alternative: the phrases (by position) whose first word it can be}."""
-    out: dict[int, list[int]] = {}
+def _families(phrases: list[Phrase], group_alternatives: list[tuple[int, ...]]) -> tuple[list[Family], dict[int, list[Start]]]:
+    """The phrases' families, and for each alternative word the families (and their phrases) it starts."""
+    family_of: dict[Family, int] = {}
+    members: dict[int, dict[int, list[int]]] = {}  # alternative → family → phrases
     for i, phrase in enumerate(phrases):
+        fid = family_of.setdefault(Family(phrase.gap, phrase.groups[1:]), len(family_of))
         for aid in group_alternatives[phrase.groups[0]]:
-            out.setdefault(aid, []).append(i)
-    return out
+            members.setdefault(aid, {}).setdefault(fid, []).append(i)
+
+    def start(aid: int, fid: int, found: list[int]) -> Start:
+        others = {a for i in found for a in group_alternatives[phrases[i].groups[0]] if a != aid}
+        return Start(fid, tuple(found), frozenset(others))
+
+    starts = {aid: [start(aid, fid, found) for fid, found in fams.items()] for aid, fams in members.items()}
+    return list(family_of), starts

@@ -135,9 +135,10 @@ def _add_phrases(am: ArticleMatches) -> None:
     `am.sanctions`, in phrase order."""
     c = am.compiled
     sanctions = []
-    for i, spans in _phrase_matches(c, am.doc):
+    for i, spans in _Phrases(c, am.doc).matches():
         key = c.phrases[i].key
-        spans = [am.to_original(span) for span in spans]
+        if am.back is not None:
+            spans = [am.to_original(span) for span in spans]
         if key in c.sanction_kinds:
             sanctions.extend(Sanction(c.sanction_kinds[key], span) for span in spans)
         else:
@@ -205,28 +206,51 @@ class _Groups:
         return self.merged[present]
 
 
-def _phrase_matches(c: Compiled, doc: Any) -> list[tuple[int, list[Span]]]:
-    """(phrase position, its character spans) of every phrase found in the article, in phrase order.
-    Only phrases whose first word occurs are tried; phrases whose words have the same positions here
-    (same words, or words whose other alternatives are absent) are assembled once."""
-    hits = _word_hits(c, doc)
-    groups = _Groups(c.words.group_alternatives, hits)
-    tokens = _Tokens(doc, c.stop_orths)
-    assembled: dict[tuple[int, tuple[tuple[int, ...], ...]], list[Span]] = {}
-    out = []
-    for i in sorted({i for aid in hits for i in c.by_first.get(aid, ())}):
-        phrase = c.phrases[i]
-        found = [groups.get(g) for g in phrase.groups]
-        if None in found:
-            continue
-        words: list[_Group] = found  # type: ignore[assignment]
-        key = (phrase.gap, tuple(w.present for w in words))
-        if key not in assembled:
-            runs = _phrase_runs([w.positions for w in words], phrase.gap, tokens.stops)
-            assembled[key] = [tokens.char_span(first, last) for first, last in runs]
-        if assembled[key]:
-            out.append((i, assembled[key]))
-    return out
+class _Phrases:
+    """Assembles the phrases of one article from its word hits. A family whose tail is missing is skipped
+    whole, and phrases whose words have the same positions here (same words, or words whose other
+    alternatives are absent) are assembled once."""
+
+    def __init__(self, c: Compiled, doc: Any) -> None:
+        self.c = c
+        self.hits = _word_hits(c, doc)
+        self.groups = _Groups(c.words.group_alternatives, self.hits)
+        self.tokens = _Tokens(doc, c.stop_orths)
+        self.tails: dict[int, list[list[int]] | None] = {}  # family → positions of its tail words
+        self.assembled: dict[tuple[int, tuple[int, ...]], list[Span]] = {}  # (family, first word) → spans
+
+    def matches(self) -> list[tuple[int, list[Span]]]:
+        """(phrase position, its character spans) of every phrase found, in phrase order."""
+        out: list[tuple[int, list[Span]]] = []
+        seen: set[int] = set()
+        for aid in self.hits:
+            for start in self.c.starts.get(aid, ()):
+                tail = self._tail(start.family)
+                if tail is None:
+                    continue
+                if self.hits.keys().isdisjoint(start.others):  # the first word is this alternative alone
+                    spans = self._spans(start.family, (aid,), self.hits[aid], tail)
+                    out.extend((i, spans) for i in start.phrases)
+                    continue
+                for i in start.phrases:
+                    if i not in seen:  # a first word with several alternatives present is met by each
+                        seen.add(i)
+                        first = self.groups.get(self.c.phrases[i].groups[0])
+                        assert first is not None
+                        out.append((i, self._spans(start.family, first.present, first.positions, tail)))
+        return sorted((found for found in out if found[1]), key=lambda found: found[0])
+
+    def _tail(self, fid: int) -> list[list[int]] | None:
+        if fid not in self.tails:
+            found = [self.groups.get(g) for g in self.c.families[fid].tail]
+            self.tails[fid] = None if None in found else [g.positions for g in found]  # type: ignore[union-attr]
+        return self.tails[fid]
+
+    def _spans(self, fid: int, first: tuple[int, ...], positions: list[int], tail: list[list[int]]) -> list[Span]:
+        if (fid, first) not in self.assembled:
+            runs = _phrase_runs([positions, *tail], self.c.families[fid].gap, self.tokens.stops)
+            self.assembled[fid, first] = [self.tokens.char_span(a, b) for a, b in runs]
+        return self.assembled[fid, first]
 
 
 def _phrase_runs(lists: list[list[int]], gap: int, stops: list[int]) -> list[tuple[int, int]]:

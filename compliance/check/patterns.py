@@ -16,10 +16,10 @@ from ..rules import Condition
 
 Kind = Literal["phrase", "tokens", "regex", "fuzzy", "all", "any", "none"]
 LEAF_KINDS: tuple[Kind, ...] = ("phrase", "tokens", "regex", "fuzzy")
-# Rough cost of finding out whether a pattern can hold in an article: phrases were found by the index
-# pass, compositions are worked out from their parts, regexes scan the text, token patterns and fuzzy
-# phrases cost most.
-_COST = {"phrase": 0, "all": 1, "any": 1, "none": 1, "regex": 2, "tokens": 3, "fuzzy": 3}
+# Rough cost of finding out whether a pattern can hold in an article: compositions are worked out from
+# their parts, regexes scan the text, token patterns and fuzzy phrases cost most (phrases cost nothing:
+# the index pass found them).
+_COST = {"all": 1, "any": 1, "none": 1, "regex": 2, "tokens": 3, "fuzzy": 3}
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,8 @@ class Pattern:
     kind: Kind
     key: str | None  # leaves: the key of their matches
     parts: tuple[Pattern, ...]  # compositions: their parts, in the rule's order
-    cheap_first: tuple[Pattern, ...]  # the same parts, cheapest to test first
+    phrase_keys: frozenset[str]  # the keys of the parts that are phrases
+    others: tuple[Pattern, ...]  # the other parts, cheapest to test first
     unless: tuple[Pattern, ...]
     scope: str
     condition: Condition  # the condition as the rule wrote it
@@ -71,5 +72,6 @@ class Numbering:
         unless = tuple(self.pattern(c) for c in cond.unless or [])
         number, self.next = self.next, self.next + 1
         key = leaf_key(cond) if kind in LEAF_KINDS else None
-        cheap_first = tuple(sorted(parts, key=lambda p: _COST[p.kind]))
-        return Pattern(number, kind, key, parts, cheap_first, unless, cond.scope, cond)
+        phrase_keys = frozenset(p.key for p in parts if p.kind == "phrase")
+        others = tuple(sorted((p for p in parts if p.kind != "phrase"), key=lambda p: _COST[p.kind]))
+        return Pattern(number, kind, key, parts, phrase_keys, others, unless, cond.scope, cond)

@@ -151,13 +151,14 @@ def anchors(pattern: list[dict[str, Any]], strings: Any) -> tuple[Anchor, ...]:
 
 def can_hold(p: Pattern, article: Found) -> bool:
     """Whether `p` can hold anywhere in the article: each part of an `all` matched somewhere, one part of
-    an `any`. Phrases are looked up in what the index pass found; the costlier parts are tried last."""
+    an `any`. The phrase parts are one set operation on what the index pass found; the costlier parts are
+    tried after them, cheapest first."""
     if p.kind == "phrase":
         return p.key in article.found
     if p.key is not None:
         return bool(article.spans(p.key))
     if p.kind == "all":
-        return all(can_hold(c, article) for c in p.cheap_first)
+        return p.phrase_keys <= article.found and all(can_hold(c, article) for c in p.others)
     if p.kind == "any":
-        return any(can_hold(c, article) for c in p.cheap_first)
+        return not p.phrase_keys.isdisjoint(article.found) or any(can_hold(c, article) for c in p.others)
     return True  # `none`: its parts are tested where it stands
