@@ -134,7 +134,7 @@ def _add_phrases(am: ArticleMatches) -> None:
     """The article's phrases into `am.leaves` and `am.found`, its sanction phrases in penalty clauses into
     `am.sanctions`, in phrase order."""
     c = am.compiled
-    sanctions = []
+    sanctions: list[Sanction] = []
     for i, spans in _Phrases(c, am.doc).matches():
         key = c.phrases[i].key
         if am.back is not None:
@@ -209,7 +209,8 @@ class _Groups:
 class _Phrases:
     """Assembles the phrases of one article from its word hits. A family whose tail is missing is skipped
     whole, and phrases whose words have the same positions here (same words, or words whose other
-    alternatives are absent) are assembled once."""
+    alternatives are absent) are assembled once. Worth it: assembling phrase by phrase took the bench's
+    rule scaling (ten times the rules) from 1.5 to 2.0 times the check's time."""
 
     def __init__(self, c: Compiled, doc: Any) -> None:
         self.c = c

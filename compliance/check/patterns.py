@@ -56,7 +56,7 @@ def leaf_key(leaf: Condition) -> str:
 def kind_of(cond: Condition) -> Kind:
     for kind in ("phrase", "tokens", "regex", "fuzzy", "all", "any", "none"):
         if getattr(cond, kind) is not None:
-            return kind  # type: ignore[return-value]
+            return kind
     raise ValueError("a condition without a pattern")  # the rule loader refuses these
 
 
@@ -72,6 +72,6 @@ class Numbering:
         unless = tuple(self.pattern(c) for c in cond.unless or [])
         number, self.next = self.next, self.next + 1
         key = leaf_key(cond) if kind in LEAF_KINDS else None
-        phrase_keys = frozenset(p.key for p in parts if p.kind == "phrase")
+        phrase_keys = frozenset(p.key for p in parts if p.kind == "phrase" and p.key is not None)
         others = tuple(sorted((p for p in parts if p.kind != "phrase"), key=lambda p: _COST[p.kind]))
         return Pattern(number, kind, key, parts, phrase_keys, others, unless, cond.scope, cond)
