@@ -71,7 +71,7 @@ class WordIndex:
         self.group_alternatives: list[tuple[int, ...]] = []  # word group → its alternatives
         self._alternatives: dict[tuple[str, bool], int] = {}
         self._groups: dict[tuple[str, bool], int] = {}
-        self._stem_hits: dict[int, tuple[int, ...]] = {}  # lower-case form → alternatives its stems start
+        self.stem_hits_known: dict[int, tuple[int, ...]] = {}  # lower-case form → alternatives its stems start
 
     def phrase(self, key: str, text: str, gap: int, stem: bool | None) -> Phrase:
         as_stem = stem if stem is not None else self.language in STEM_LANGUAGES
@@ -102,12 +102,12 @@ class WordIndex:
     def stem_hits(self, form: int) -> tuple[int, ...]:
         """The alternatives whose stem begins the lower-case form `form` (a string hash); each distinct form
         is looked up once per compiled rule set."""
-        if form not in self._stem_hits:
+        if form not in self.stem_hits_known:
             low = self.nlp.vocab.strings[form]
             lengths = sorted({len(s) for s in self.stems})
             found = (a for n in lengths if n <= len(low) for a in self.stems.get(low[:n], ()))
-            self._stem_hits[form] = tuple(found)
-        return self._stem_hits[form]
+            self.stem_hits_known[form] = tuple(found)
+        return self.stem_hits_known[form]
 
 
 @dataclass

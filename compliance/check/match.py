@@ -170,8 +170,9 @@ def _word_hits(c: Compiled, doc: Any) -> dict[int, list[int]]:
     for match_id, start, _ in c.words.matcher(doc):
         hits.setdefault(int(strings[match_id][1:]), []).append(start)
     if c.words.stems:
+        known = c.words.stem_hits_known
         for i, form in enumerate(doc.to_array("LOWER").tolist()):
-            for aid in c.words.stem_hits(form):
+            for aid in known.get(form) or c.words.stem_hits(form):
                 hits.setdefault(aid, []).append(i)
     for positions in hits.values():
         positions.sort()

@@ -122,12 +122,13 @@ class Anchor:
         if self.words is not None:
             return not self.words.isdisjoint(words)
         assert self.regex is not None
-        return any(self._matches(h, strings) for h in words)
-
-    def _matches(self, h: int, strings: Any) -> bool:
-        if h not in self.verdicts:
-            self.verdicts[h] = self.regex.search(strings[h]) is not None  # type: ignore[union-attr]
-        return self.verdicts[h]
+        for h in words:
+            verdict = self.verdicts.get(h)
+            if verdict is None:
+                verdict = self.verdicts[h] = self.regex.search(strings[h]) is not None
+            if verdict:
+                return True
+        return False
 
 
 def anchors(pattern: list[dict[str, Any]], strings: Any) -> tuple[Anchor, ...]:
