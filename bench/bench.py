@@ -57,7 +57,7 @@ def bench_parse() -> dict[str, object]:
 
 
 def _articles_texts() -> list[str]:
-    from compliance.check.engine import article_text
+    from compliance.check.text import article_text
 
     return [article_text(a).text for a in parse_file(RU_LC).articles()]
 

@@ -359,29 +359,24 @@ def test_english_phrases_and_tokens_on_a_real_english_text(tmp_path: Path) -> No
 
 def _holding(doc, rules, exhaustive: bool) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
     """(article eId, rule id) of every rule that holds on an article. `exhaustive` evaluates every rule on
-    every article with every prefilter off: no trigger index, no quick test, no literal or word anchor."""
-    from compliance.check.engine import (
-        Evaluator,
-        article_text,
-        candidate_rules,
-        compile_rules,
-        evaluate,
-        match_articles,
-    )
+    every article with every prefilter off: no trigger index, no can-it-hold test, no literal or word anchor."""
+    from compliance.check.compile import compile_rules
+    from compliance.check.evaluation import Evaluator, candidate_rules, evaluate
+    from compliance.check.match import match_articles
+    from compliance.check.text import article_text
 
-    language = doc.document.language
-    compiled = compile_rules(rules, language)
+    compiled = compile_rules(rules, doc.document.language)
     if exhaustive:
         compiled.literals = {}
-        compiled.token_anchors = {k: [] for k in compiled.token_anchors}
+        compiled.tokens.anchors = {k: () for k in compiled.tokens.anchors}
     out = set()
     texts = [article_text(a) for a in doc.articles() if not a.repealed]
     for am in match_articles(compiled, texts):
         for rule in compiled.rules if exhaustive else candidate_rules(compiled, am):
             if exhaustive:
                 ev = Evaluator(compiled, am)
-                ev.possible = lambda cond: True  # type: ignore[method-assign]
-                held = ev.holds(rule.patterns[language], (0, len(am.text.text))) is not None
+                ev.possible = lambda pattern: True  # type: ignore[method-assign]
+                held = ev.evidence(rule) is not None
             else:
                 held = evaluate(compiled, rule, am) is not None
             if held:
@@ -404,16 +399,14 @@ def test_prefilters_never_lose_a_match(ref: str) -> None:
 
 
 def test_regex_only_rule_is_evaluated_only_where_its_literal_occurs(tmp_path: Path) -> None:
-    from compliance.check.engine import (
-        article_text,
-        candidate_rules,
-        compile_rules,
-        match_articles,
-    )
+    from compliance.check.compile import compile_rules
+    from compliance.check.evaluation import candidate_rules
+    from compliance.check.match import match_articles
+    from compliance.check.text import article_text
 
     rules = rules_from(tmp_path, {"id": "C087-A2-test-regex-only", "patterns": {"ru": {"regex": r"не\s+менее\s+(?:\d+)\s+членов"}}})
     compiled = compile_rules(rules, "ru")
-    assert compiled.literals and compiled.triggers["C087-A2-test-regex-only"] is not None
+    assert compiled.literals and not compiled.index.always  # the regex's strings trigger the rule
     doc = doc_of("Статья 1. Учредители\nНе менее 50 членов.\nСтатья 2. Прочее\nНе менее 50 человек.", "ru")
     ams = list(match_articles(compiled, [article_text(a) for a in doc.articles()]))
     assert [bool(candidate_rules(compiled, am)) for am in ams] == [True, False]

@@ -17,7 +17,10 @@ import yaml
 
 from ..models import CheckedDocument, Document, Finding, FindingsReport, Sanction, english_date
 from ..rules import RULES_DIR, Rule, load_rules
-from .engine import ArticleMatches, Compiled, article_text, candidate_rules, compile_rules, evaluate, match_articles
+from .compile import Compiled, compile_rules
+from .evaluation import candidate_rules, evaluate
+from .match import ArticleMatches, match_articles
+from .text import article_text
 
 __all__ = ["check_document", "check_documents", "country_data", "infer_country", "load_rules", "citation"]
 

@@ -1,7 +1,7 @@
 """A spaCy pipeline component with the same matches as the checker: `nlp.add_pipe("ilo_compliance")`.
 
 Other tools compose with spaCy pipelines; this component lets them get the rule matches without our
-command line. It runs the compiled rule Matcher of `engine.py` over a `Doc` and stores each rule that holds
+command line. It runs the compiled rules (`compile.py`, `match.py`, `evaluation.py`) over a `Doc` and stores each rule that holds
 (compositions and exceptions evaluated over the doc as one article) in `doc.spans["ilo_compliance"]`, one
 span per piece of evidence, labelled with the rule id; sanctions go to `doc.spans["ilo_sanctions"]`.
 
@@ -21,7 +21,10 @@ from spacy.tokens import Doc
 
 from ..models import Node
 from ..rules import load_rules
-from .engine import ArticleMatches, ArticleText, Evaluator, _sentences, compile_rules, match_articles
+from .compile import compile_rules
+from .evaluation import Evaluator
+from .match import ArticleMatches, match_articles
+from .text import ArticleText
 
 
 class IloComplianceComponent:
@@ -35,13 +38,10 @@ class IloComplianceComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         node = Node(eid="doc", kind="article", start=0, end=len(text), text=text)
-        art = ArticleText(node, text, [(0, len(text), node)], _sentences(text), [(0, len(text), node)])
-        am: ArticleMatches = next(match_articles(self.compiled, [art]))
+        am: ArticleMatches = next(match_articles(self.compiled, [ArticleText.whole(node, text)]))
         spans = []
         for rule in self.compiled.rules:
-            ev = Evaluator(self.compiled, am)
-            found = ev.holds(rule.patterns[self.compiled.language], (0, len(text)))
-            for s, e in found or []:
+            for s, e in Evaluator(self.compiled, am).evidence(rule) or []:
                 span = doc.char_span(s, e, label=rule.id, alignment_mode="expand")
                 if span is not None:
                     spans.append(span)

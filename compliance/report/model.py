@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..check.engine import article_text
+from ..check.text import article_text
 from ..corpus import CORPUS_DIR, sha256_of
 from ..coverage import Coverage
 from ..models import Document, Finding, FindingsReport, Node, Note

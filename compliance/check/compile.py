@@ -1,0 +1,261 @@
+"""Compiling: the rules of one language → a `Compiled` rule set, built once and used for every article.
+
+Reads `Rule`s (`rules/*.yaml`) and the sanction vocabulary (`vocab/sanctions.yaml`); produces one spaCy
+`PhraseMatcher` index of every word of every lemma phrase (expanded to its surface forms by
+`morphology.py`; Uzbek and Kazakh words are stems matched as prefixes), the phrases as sequences of word
+groups, a spaCy `Matcher` per token pattern, the regular expressions and fuzzy phrases, the sanction
+phrases and penalty-clause pattern, and the prefilters of `prefilter.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+import yaml
+
+from ..rules import Rule, RuleError
+from .morphology import forms, normalize
+from .patterns import Numbering, Pattern
+from .prefilter import Anchor, LiteralSets, RuleIndex, anchors, regex_literals
+
+SPACY_LANG = {"ru": "ru", "en": "en", "uz-Latn": "xx", "kk": "xx"}
+STEM_LANGUAGES = ("uz-Latn", "kk")  # agglutinative: rule words are stems
+_SENTENCE_END = [".", ";", "!", "?"]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A lemma phrase: its word groups (a word with its alternatives, in all forms), at most `gap` apart."""
+
+    key: str
+    groups: tuple[int, ...]
+    gap: int
+
+
+class Family(NamedTuple):
+    """Phrases with the same gap and the same words after the first (a word's variants, rules sharing a
+    phrase tail): in an article, they are all absent when one word of the tail is."""
+
+    gap: int
+    tail: tuple[int, ...]  # word groups
+
+
+class Start(NamedTuple):
+    """The phrases of one family whose first word has a given alternative."""
+
+    family: int
+    phrases: tuple[int, ...]
+    others: frozenset[int]  # the other alternatives of their first words
+
+
+class Fuzzy(NamedTuple):
+    text: str  # normalised, lower case
+    threshold: int
+
+
+class WordIndex:
+    """Every alternative word of every phrase, indexed once: forms in a PhraseMatcher (match id "w<n>"),
+    stems in a prefix table. The index is kept per alternative ("профсоюз" in "профсоюз|объединение"),
+    not per group, so that a word used by many groups and rules is matched once per article."""
+
+    def __init__(self, nlp: Any, language: str) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.nlp, self.language = nlp, language
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.stems: dict[str, set[int]] = {}  # stem → alternatives
+        self.group_alternatives: list[tuple[int, ...]] = []  # word group → its alternatives
+        self._alternatives: dict[tuple[str, bool], int] = {}
+        self._groups: dict[tuple[str, bool], int] = {}
+        self.stem_hits_known: dict[int, tuple[int, ...]] = {}  # lower-case form → alternatives its stems start
+
+    def phrase(self, key: str, text: str, gap: int, stem: bool | None) -> Phrase:
+        as_stem = stem if stem is not None else self.language in STEM_LANGUAGES
+        return Phrase(key, tuple(self._group(w, as_stem) for w in text.split()), gap)
+
+    def _group(self, word: str, stem: bool) -> int:
+        key = (word.lower(), stem)
+        if key not in self._groups:
+            self._groups[key] = len(self._groups)
+            alternatives = [w for w in word.split("|") if w]
+            found = [None if stem else forms(w, self.language) for w in alternatives]
+            # a group is matched by its forms, or, when a word of it has none (or stems are asked), by stems
+            as_stem = not all(f is not None for f in found)
+            ids = tuple(self._alternative(w, as_stem, f) for w, f in zip(alternatives, found, strict=True))
+            self.group_alternatives.append(ids)
+        return self._groups[key]
+
+    def _alternative(self, word: str, stem: bool, found: frozenset[str] | None) -> int:
+        key = (word.lower(), stem)
+        if key not in self._alternatives:
+            aid = self._alternatives[key] = len(self._alternatives)
+            if stem:
+                self.stems.setdefault(normalize(word, self.language).lower(), set()).add(aid)
+            else:
+                self.matcher.add(f"w{aid}", [self.nlp.make_doc(f) for f in sorted(found or ())])
+        return self._alternatives[key]
+
+    def stem_hits(self, form: int) -> tuple[int, ...]:
+        """The alternatives whose stem begins the lower-case form `form` (a string hash); each distinct form
+        is looked up once per compiled rule set."""
+        if form not in self.stem_hits_known:
+            low = self.nlp.vocab.strings[form]
+            lengths = sorted({len(s) for s in self.stems})
+            found = (a for n in lengths if n <= len(low) for a in self.stems.get(low[:n], ()))
+            self.stem_hits_known[form] = tuple(found)
+        return self.stem_hits_known[form]
+
+
+@dataclass
+class TokenPatterns:
+    """Token patterns by key: their Matchers, and the word tests an article must pass for them to run.
+    Patterns with the same word tests share one Matcher, which runs once where those words occur."""
+
+    matchers: dict[str, Any] = field(default_factory=dict)
+    anchors: dict[str, tuple[Anchor, ...]] = field(default_factory=dict)
+    together: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key → keys sharing its Matcher
+
+    def add(self, key: str, pattern: list[dict[str, Any]], nlp: Any) -> None:
+        from spacy.matcher import Matcher
+
+        self.anchors[key] = anchors(pattern, nlp.vocab.strings)
+        sharing = next((k for k, a in self.anchors.items() if a == self.anchors[key] and k != key), None)
+        matcher = self.matchers[sharing] if sharing else Matcher(nlp.vocab, validate=True)
+        matcher.add(key, [pattern])
+        self.matchers[key] = matcher
+        keys = (*self.together.get(sharing, ()), key) if sharing else (key,)
+        for k in keys:
+            self.together[k] = keys
+
+
+@dataclass
+class Compiled:
+    """The rules of one language, compiled."""
+
+    language: str
+    nlp: Any  # a blank spaCy pipeline: tokenizer and vocabulary
+    words: WordIndex
+    phrases: list[Phrase]  # rule phrases, then sanction phrases
+    tokens: TokenPatterns
+    regexes: dict[str, re.Pattern[str]]
+    fuzzies: dict[str, Fuzzy]
+    sanction_kinds: dict[str, str]  # sanction phrase key → sanction type
+    clause: re.Pattern[str] | None  # where an article states its penalties
+    rules: list[Rule]
+    patterns: dict[str, Pattern]  # rule id → its pattern
+    literals: dict[str, LiteralSets] = field(default_factory=dict)  # regex key → strings it requires
+    index: RuleIndex = field(default_factory=RuleIndex)
+    families: list[Family] = field(default_factory=list)
+    starts: dict[int, list[Start]] = field(default_factory=dict)  # alternative → the families it starts
+    stop_orths: tuple[int, ...] = ()  # sentence-ending tokens (ORTH hashes)
+
+
+def _word_spec(word: str, language: str, stem: bool) -> dict[str, Any]:
+    """A token spec for spaCy's Matcher: the word's forms (LOWER IN), or its stems (LOWER REGEX ^…)."""
+    alternatives = [w for w in word.split("|") if w]
+    if not stem:
+        found = [forms(w, language) for w in alternatives]
+        if all(f is not None for f in found):
+            return {"LOWER": {"IN": sorted(set().union(*found))}}  # type: ignore[arg-type]
+    stems = "|".join(re.escape(normalize(w, language).lower()) for w in alternatives)
+    return {"LOWER": {"REGEX": f"^(?:{stems})"}}
+
+
+def _token_pattern(tokens: list[dict[str, Any]], language: str) -> list[dict[str, Any]]:
+    """A rule's token pattern with LEMMA rewritten to the lemma's surface forms (no tagger is loaded)."""
+    out = []
+    for spec in tokens:
+        spec = dict(spec)
+        lemma = spec.pop("LEMMA", None)
+        if lemma is not None:
+            words = lemma["IN"] if isinstance(lemma, dict) else [lemma]
+            spec.update(_word_spec("|".join(words), language, language in STEM_LANGUAGES))
+        out.append(spec)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _sanction_vocab() -> dict[str, Any]:
+    text = resources.files("compliance").joinpath("vocab/sanctions.yaml").read_text("utf-8")
+    return yaml.safe_load(text)  # type: ignore[no-any-return]
+
+
+def _check_token_pattern(rule: Rule, language: str, pattern: list[dict[str, Any]], nlp: Any) -> None:
+    from spacy.matcher import Matcher
+
+    try:
+        Matcher(nlp.vocab, validate=True).add("check", [pattern])
+    except ValueError as exc:  # spaCy refuses a malformed token pattern
+        raise RuleError(f"rules:{rule.id}: patterns.{language}: {str(exc).splitlines()[0]}") from None
+
+
+def compile_rules(rules: list[Rule], language: str) -> Compiled:
+    """Every rule of `language` into one word index, token Matchers, regexes, fuzzy phrases, prefilters."""
+    import spacy
+
+    nlp = spacy.blank(SPACY_LANG.get(language, "xx"))
+    active = [r for r in rules if language in r.patterns]
+    numbering = Numbering()
+    patterns = {r.id: numbering.pattern(r.patterns[language]) for r in active}
+    c = Compiled(language, nlp, WordIndex(nlp, language), [], TokenPatterns(), {}, {}, {}, None, active, patterns)
+    phrase_keys: set[str] = set()
+    for rule in active:
+        for leaf in patterns[rule.id].leaves():
+            _add_leaf(c, rule, leaf, phrase_keys)
+    c.literals = regex_literals((key, regex.pattern) for key, regex in c.regexes.items())
+    c.index = RuleIndex.build([patterns[r.id] for r in active], c.literals)
+    _add_sanctions(c)
+    c.families, c.starts = _families(c.phrases, c.words.group_alternatives)
+    c.stop_orths = tuple(nlp.vocab.strings.add(p) for p in _SENTENCE_END)
+    return c
+
+
+def _add_leaf(c: Compiled, rule: Rule, leaf: Pattern, phrase_keys: set[str]) -> None:
+    """A leaf's matcher, once per key: the same pattern in several rules is matched once."""
+    key, cond = leaf.key, leaf.condition
+    assert key is not None
+    if cond.phrase is not None:
+        if key not in phrase_keys:
+            phrase_keys.add(key)
+            c.phrases.append(c.words.phrase(key, cond.phrase, cond.gap, cond.stem))
+    elif cond.tokens is not None:
+        if key not in c.tokens.matchers:
+            pattern = _token_pattern(cond.tokens, c.language)
+            _check_token_pattern(rule, c.language, pattern, c.nlp)
+            c.tokens.add(key, pattern, c.nlp)
+    elif cond.regex is not None:
+        c.regexes[key] = re.compile(cond.regex, re.IGNORECASE)
+    elif cond.fuzzy is not None:
+        c.fuzzies[key] = Fuzzy(normalize(cond.fuzzy, c.language).lower(), cond.threshold)
+
+
+def _add_sanctions(c: Compiled) -> None:
+    """Sanction phrases ride in the word index; the clause pattern says where an article's penalties are."""
+    vocab = _sanction_vocab().get(c.language, {})
+    for kind, texts in (vocab.get("types") or {}).items():
+        for i, text in enumerate(texts):
+            key = f"sanction:{kind}:{i}"
+            c.phrases.append(c.words.phrase(key, text, 0, None))
+            c.sanction_kinds[key] = kind
+    c.clause = re.compile(vocab["clause"]) if vocab.get("clause") else None
+
+
+def _families(phrases: list[Phrase], group_alternatives: list[tuple[int, ...]]) -> tuple[list[Family], dict[int, list[Start]]]:
+    """The phrases' families, and for each alternative word the families (and their phrases) it starts."""
+    family_of: dict[Family, int] = {}
+    members: dict[int, dict[int, list[int]]] = {}  # alternative → family → phrases
+    for i, phrase in enumerate(phrases):
+        fid = family_of.setdefault(Family(phrase.gap, phrase.groups[1:]), len(family_of))
+        for aid in group_alternatives[phrase.groups[0]]:
+            members.setdefault(aid, {}).setdefault(fid, []).append(i)
+
+    def start(aid: int, fid: int, found: list[int]) -> Start:
+        others = {a for i in found for a in group_alternatives[phrases[i].groups[0]] if a != aid}
+        return Start(fid, tuple(found), frozenset(others))
+
+    starts = {aid: [start(aid, fid, found) for fid, found in fams.items()] for aid, fams in members.items()}
+    return list(family_of), starts

@@ -1,0 +1,99 @@
+"""Article text: an article `Node` of the parse stage → the one text the check matches and a finding quotes.
+
+Reads an article node (heading, own text, units below it); produces an `ArticleText`: the heading line,
+then each unit's label and text, one line each, with where each top-level unit (part) and each line's
+node lie in it, and the text's sentences. Offsets into this text are the spans of every finding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..models import Node
+
+Span = tuple[int, int]
+
+
+class Unit(NamedTuple):
+    """A stretch of the article text and the node it comes from."""
+
+    start: int
+    end: int
+    node: Node
+
+
+@dataclass
+class ArticleText:
+    """The text a finding quotes: heading line, then each unit's label and text, one line each."""
+
+    node: Node
+    text: str
+    parts: list[Unit]  # top-level units (the article's own text is a part of its own)
+    sentences: list[Span]
+    owners: list[Unit]  # every line: which node a span falls in
+
+    @classmethod
+    def whole(cls, node: Node, text: str) -> ArticleText:
+        """A text that is one article with one part, as the spaCy component sees a `Doc`."""
+        unit = Unit(0, len(text), node)
+        return cls(node, text, [unit], sentences(text), [unit])
+
+
+class _Lines:
+    """The article text as it is built: lines joined by newlines, each line's node remembered."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.owners: list[Unit] = []
+        self.pos = 0
+
+    def add(self, line: str, node: Node) -> Span:
+        start = self.pos
+        self.lines.append(line)
+        self.owners.append(Unit(start, start + len(line), node))
+        self.pos += len(line) + 1
+        return start, start + len(line)
+
+    def add_unit(self, node: Node) -> Span:
+        """The unit's line (label and text), then its children's: the span they cover together."""
+        line = " ".join(p for p in (node.label, node.text) if p)
+        start, end = self.add(line, node) if line else (self.pos, self.pos)
+        for child in node.children:
+            _, end = self.add_unit(child)
+        return start, end
+
+
+def article_text(article: Node) -> ArticleText:
+    """The article's heading line, then its own text, then every unit below it, one line each."""
+    out = _Lines()
+    head = " ".join(p for p in (article.label, article.heading) if p)
+    if head:
+        out.add(head, article)
+    parts: list[Unit] = []
+    if article.text:
+        parts.append(Unit(*out.add(article.text, article), article))
+    for child in article.children:
+        parts.append(Unit(*out.add_unit(child), child))
+    text = "\n".join(out.lines)
+    return ArticleText(article, text, parts, sentences(text), out.owners)
+
+
+_SENTENCE_BREAK = re.compile(r"\n|(?<=[.!?])\s+(?=[«\"(A-ZА-ЯЁІӘҒҚҢӨҰҮҺ0-9])")
+
+
+def sentences(text: str) -> list[Span]:
+    """Spans of the sentences of `text`: a line ends one, and so does . ! ? before a capital or a digit.
+
+    >>> sentences("Первое. Второе\\nтретье")
+    [(0, 7), (8, 14), (15, 21)]
+    """
+    out, start = [], 0
+    for m in _SENTENCE_BREAK.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
