@@ -15,7 +15,6 @@ or Markdown; `history` chains the diffs of every edition of a law in the corpus 
 
 from __future__ import annotations
 
-import argparse
 import datetime as _dt
 import json
 import re
@@ -36,7 +35,6 @@ __all__ = [
     "FindingsDelta",
     "History",
     "RedlineOp",
-    "add_commands",
     "diff_documents",
     "diff_schema",
     "findings_delta",
@@ -1172,50 +1170,3 @@ def render_history_text(h: History) -> str:
             lines.append("  acts named in the notes: " + _acts_text(a.amendments))
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
-
-
-# -- command line ----------------------------------------------------------------------------------------
-
-
-def cmd_diff(args: argparse.Namespace) -> int:
-    from .cli import write_output
-    from .corpus import load_document
-
-    diff = diff_documents(load_document(args.old), load_document(args.new), run_checker=not args.no_check)
-    render = {"json": render_json, "html": render_html, "md": render_markdown}[args.format]
-    write_output(args.output, render(diff))
-    return 0
-
-
-def cmd_history(args: argparse.Namespace) -> int:
-    from .cli import write_output
-
-    h = history(args.law, article=args.article)
-    write_output(args.output, h.model_dump_json(indent=1) + "\n" if args.format == "json" else render_history_text(h))
-    return 0
-
-
-def add_commands(subparsers: Any) -> None:
-    """Register `diff` and `history` on the `compliance` command's sub-parsers."""
-    p = subparsers.add_parser(
-        "diff",
-        help="compare two editions of a law",
-        epilog="example: compliance diff kz/trade-unions-law@2020-05-04 kz/trade-unions-law@2023-04-18 --format html -o tu.html",
-    )
-    p.add_argument("old", help="the older edition: a file, or a corpus id with edition (kz/trade-unions-law@2020-05-04)")
-    p.add_argument("new", help="the newer edition, likewise")
-    p.add_argument("--format", choices=("json", "html", "md"), default="json", help="output format (default json)")
-    p.add_argument("--no-check", action="store_true", help="compare the texts only, without running the checker on both")
-    p.add_argument("-o", "--output", help="output file (default: standard output)")
-    p.set_defaults(func=cmd_diff)
-
-    p = subparsers.add_parser(
-        "history",
-        help="timeline of each article across every edition of a law in the corpus",
-        epilog="example: compliance history kz/criminal-code-art174 --article 174",
-    )
-    p.add_argument("law", help="a law of the corpus without edition, e.g. kz/trade-unions-law")
-    p.add_argument("--article", help='only the article with this number in any edition, e.g. 174 or "282.1"')
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
-    p.add_argument("-o", "--output", help="output file (default: standard output)")
-    p.set_defaults(func=cmd_history)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from .errors import RatificationError
 from .models import english_date
 
 RATIFICATIONS = Path(__file__).resolve().parent.parent / "corpora" / "ratifications.csv"
@@ -21,10 +22,6 @@ COLUMNS = ["country", "iso2", "convention", "ratified", "year", "date", "status"
 
 # The fundamental conventions bind every ILO member through the 1998 Declaration, ratified or not.
 FUNDAMENTAL = ("C029", "P029", "C087", "C098", "C100", "C105", "C111", "C138", "C182", "C155", "C187")
-
-
-class RatificationError(ValueError):
-    """A ratifications file that cannot be read: `file:line: what is wrong`."""
 
 
 class Ratification(BaseModel):

@@ -18,15 +18,12 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .errors import RuleError
 from .models import FindingKind, Severity
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 LANGUAGES = ("ru", "kk", "uz-Latn", "en")
 Scope = Literal["sentence", "part", "article"]
-
-
-class RuleError(ValueError):
-    """A rule file that cannot be used. The message is one line: `file:line: field: what is wrong`."""
 
 
 class _Model(BaseModel):

@@ -7,7 +7,6 @@ The statuses pinned here were read from the texts first (article by article with
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import re
@@ -21,7 +20,6 @@ from compliance.corpus import find
 from compliance.diff import (
     Change,
     Diff,
-    add_commands,
     diff_documents,
     diff_schema,
     findings_delta,
@@ -461,27 +459,7 @@ def test_html_and_markdown_show_deletions_and_insertions() -> None:
     assert "на ~~возбуждение~~ **разжигание** социальной" in render_markdown(d)
 
 
-# -- command line and history ----------------------------------------------------------------------------
-
-
-def _cli(*argv: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="compliance")
-    add_commands(parser.add_subparsers(dest="command", required=True))
-    return parser.parse_args(argv)
-
-
-def test_diff_command_reads_corpus_ids_and_files(tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
-    old, new = PAIRS["art174"]
-    out = tmp_path / "d.json"
-    args = _cli("diff", old, str(find(new).file), "--no-check", "-o", str(out))
-    assert args.func(args) == 0
-    data = json.loads(out.read_text("utf-8"))
-    assert data["old"]["id"] == old and [c["status"] for c in data["changes"]] == ["amended"]
-    args = _cli("diff", old, new, "--no-check", "--format", "md")
-    assert args.func(args) == 0 and "Разжигание" in capsys.readouterr().out
-    args = _cli("diff", "kz/no-such-law@2020-01-01", new, "--no-check")
-    with pytest.raises(ValueError, match="no such file"):
-        args.func(args)
+# -- history ---------------------------------------------------------------------------------------------
 
 
 def test_history_gives_each_article_its_timeline_with_the_amending_acts() -> None:

@@ -23,8 +23,12 @@ from lxml import html as lxml_html
 from compliance.corpus import load_entries
 from compliance.models import DocumentMeta, FindingsReport
 from compliance.parse import parse_text
-from compliance.report import add_arguments, run_report, select_entries, write_report
-from compliance.report.command import Progress, main
+from compliance.cli import main as cli_main
+from compliance.cli.common import Progress
+from compliance.cli.report import add_arguments
+from compliance.cli.report import run as run_report
+from compliance.report import write_report
+from compliance.selection import select_entries
 from compliance.report.model import build
 from compliance.report.render import CSV_COLUMNS
 from compliance.rules import load_rules
@@ -34,6 +38,11 @@ from .conftest import REPO
 OUTPUTS = ("index.html", "report.md", "findings.json", "findings.csv")
 
 
+def main(argv: list[str]) -> int:
+    """`compliance report ARGV`."""
+    return cli_main(["report", *argv])
+
+
 @cache
 def kz_reports() -> tuple[Path, Path]:
     """`compliance report --country KZ` twice: here, and in a child process with another hash seed."""
@@ -41,7 +50,7 @@ def kz_reports() -> tuple[Path, Path]:
     atexit.register(shutil.rmtree, base, True)
     a, b = base / "a", base / "b"
     child = subprocess.Popen(
-        [sys.executable, "-m", "compliance.report", "--country", "KZ", "-o", str(b), "--quiet", "--no-pdf"],
+        [sys.executable, "-m", "compliance.cli", "report", "--country", "KZ", "-o", str(b), "--quiet", "--no-pdf"],
         cwd=REPO, env={**os.environ, "PYTHONHASHSEED": "4242"}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
     try:
