@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-import compliance.akn
-from compliance.akn import from_akn, frbr_uri, to_akn, validate
+import compliance.parse.akn
 from compliance.models import AmendmentEvent, Document, DocumentMeta, Node, Note, Warning_
 from compliance.parse import ParseError, parse_file, parse_text
+from compliance.parse.akn import frbr_uri, from_akn, to_akn, validate
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpora"
@@ -173,7 +173,7 @@ def test_expression_language_is_iso_639_2() -> None:
 
 
 def test_docstring_examples_hold() -> None:
-    assert doctest.testmod(compliance.akn).failed == 0
+    assert doctest.testmod(compliance.parse.akn).failed == 0
 
 
 # -- constructed trees ----------------------------------------------------------------------------------

@@ -13,7 +13,13 @@ import pytest
 import compliance.cli.corpus as corpus_command
 from compliance.cli import main
 from compliance.corpus import find
-from compliance.errors import ComplianceError, CorpusError, ParseError, UnknownReference, UsageError
+from compliance.errors import (
+    ComplianceError,
+    CorpusError,
+    ParseError,
+    UnknownReference,
+    UsageError,
+)
 
 from .conftest import REPO
 
@@ -134,7 +140,7 @@ def test_every_kind_of_bad_input_exits_2_a_closed_pipe_0_and_a_bug_1(
 
 
 def test_the_command_runs_as_a_module() -> None:
-    done = subprocess.run([sys.executable, "-m", "compliance.cli", "ratifications", "XX"], cwd=REPO,
+    done = subprocess.run([sys.executable, "-m", "compliance.cli", "ratifications", "XX"], check=False, cwd=REPO,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.startswith("compliance: unknown country code 'XX'")
@@ -153,3 +159,10 @@ def test_diff_command_reads_corpus_ids_and_files(tmp_path: Path, capsys: pytest.
     assert "Разжигание" in capsys.readouterr().out
     code, _, err = run(capsys, "diff", "kz/no-such-law@2020-01-01", new, "--no-check")
     assert code == 2 and "no such file" in one_error_line(err)
+
+
+def test_history_command_writes_one_article_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "history", "kz/criminal-code-art174", "--article", "174", "--format", "json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["law"] == "kz/criminal-code-art174" and [a["num"] for a in data["articles"]] == ["174"]

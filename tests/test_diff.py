@@ -478,9 +478,8 @@ def test_history_gives_each_article_its_timeline_with_the_amending_acts() -> Non
     assert [e.event for e in next(a for a in h.articles if a.num == "2").events] == ["in_force"]
 
 
-def test_history_command_filters_one_article() -> None:
-    args = _cli("history", "kz/criminal-code-art174", "--article", "174", "--format", "json", "-o", "-")
-    h = history(args.law, article=args.article)
+def test_history_filters_one_article() -> None:
+    h = history("kz/criminal-code-art174", article="174")
     assert [a.num for a in h.articles] == ["174"]
     assert [(e.event, str(e.edition)) for e in h.articles[0].events] == [("in_force", "2015-11-13"), ("amended", "2020-06-26")]
     assert {x.act_number for x in h.articles[0].events[1].acts} == {"12-VІ", "349-VI"}

@@ -20,18 +20,18 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from compliance.corpus import load_entries
-from compliance.models import DocumentMeta, FindingsReport
-from compliance.parse import parse_text
 from compliance.cli import main as cli_main
 from compliance.cli.common import Progress
 from compliance.cli.report import add_arguments
 from compliance.cli.report import run as run_report
+from compliance.corpus import load_entries
+from compliance.models import DocumentMeta, FindingsReport
+from compliance.parse import parse_text
 from compliance.report import write_report
-from compliance.selection import select_entries
 from compliance.report.model import build
 from compliance.report.render import CSV_COLUMNS
 from compliance.rules import load_rules
+from compliance.selection import select_entries
 
 from .conftest import REPO
 

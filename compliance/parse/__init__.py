@@ -1,7 +1,7 @@
 """Parse stage: a law or convention (file, folder of chapter files, or text) → `Document` (metadata + tree).
 
 Reads bytes (`source.py`: encoding, refusal of non-text), splits them into lines by format (`readers.py`:
-Markdown, HTML, plain text; Akoma Ntoso goes to `compliance.akn`), builds the article tree from the
+Markdown, HTML, plain text; Akoma Ntoso goes to `akn.py`, which also writes it), builds the article tree from the
 vocabulary (`structure.py`), and reads editorial notes into amendment events (`notes.py`). Metadata comes
 from a `<name>.meta.yaml` beside the file when there is one (`meta.py`; the bundled corpus has one per
 document).
@@ -22,8 +22,8 @@ from .source import ParseError, Source, decode
 from .source import read as read_source
 from .structure import build_tree, clean_num
 
-__all__ = ["ParseError", "parse_file", "parse_text", "detect_format", "detect_language", "clean_num", "meta_path", "read_meta",
-           "sha256_of"]
+__all__ = ["ParseError", "clean_num", "detect_format", "detect_language", "meta_path", "parse_file", "parse_text",
+           "read_meta", "sha256_of"]
 
 FORMATS: tuple[str, ...] = ("markdown", "html", "text", "akn")
 
@@ -67,7 +67,7 @@ def _parse_decoded(
     """`parse_text`, with the input bytes when they are `text` in UTF-8 (see `Source.utf8`)."""
     fmt = fmt or detect_format(text, label)
     if fmt == "akn":
-        from ..akn import from_akn
+        from .akn import from_akn
 
         return from_akn(text, label=label)
     language = (meta.language if meta else None) or detect_language(text)

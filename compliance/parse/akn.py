@@ -59,9 +59,9 @@ from typing import Any, get_args
 
 from lxml import etree
 
-from .models import AmendmentEvent, Document, DocumentMeta, Node, NodeKind, Note, NoteKind, Warning_
-from .parse.source import ParseError
-from .parse.structure import clean_num
+from ..errors import ParseError
+from ..models import AmendmentEvent, Document, DocumentMeta, Node, NodeKind, Note, NoteKind, Warning_
+from .structure import clean_num
 
 __all__ = ["AKN_NS", "CC_NS", "derive_num", "frbr_uri", "from_akn", "to_akn", "validate"]
 
