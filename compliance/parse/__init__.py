@@ -15,10 +15,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..errors import ParseError
 from ..models import Document, DocumentMeta
 from .meta import _load_meta, meta_path, read_meta, sha256_of
 from .readers import Format, detect_format, read
-from .source import ParseError, Source, decode
+from .source import Source, decode
 from .source import read as read_source
 from .structure import build_tree, clean_num
 
