@@ -82,7 +82,7 @@ class Comparison(_Model):
 
 def newest_laws(country: str) -> list[CorpusEntry]:
     """Newest edition of each law of a country, as a country report reads them (none: an empty list)."""
-    from .report.command import select_entries
+    from .selection import select_entries
 
     try:
         return select_entries(country)[0]

@@ -6,7 +6,8 @@ Reads every `*.meta.yaml` under the corpus folder (`corpora/conventions/<NUMBER>
 a folder of chapter files for a law split over several files). Produces `CorpusEntry` objects, looked up
 by id: "C087" for an ILO instrument, "kz/trade-unions-law@2020-05-04" for one edition of a national law,
 "kz/trade-unions-law@2021-07-01:kk" for the same edition in a second language, and "kz/trade-unions-law"
-for its newest edition. The texts are byte-for-byte copies of their sources; `sha256_of` checks that.
+for its newest edition. The texts are byte-for-byte copies of their sources; `sha256_of` (in `parse.meta`)
+checks that.
 """
 
 from __future__ import annotations
@@ -14,15 +15,19 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import functools
-import hashlib
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import CorpusError, ParseError, UnknownReference
+from .models import Document, DocumentMeta
+from .parse import parse_file, read_meta
+from .parse.meta import sha256_of
+from .bundled import bundled
 
-from compliance.bundled import bundled
-from compliance.models import Document, DocumentMeta
+__all__ = ["CORPUS_DIR", "CorpusEntry", "CorpusError", "editions", "find", "format_table", "instrument",
+           "load_document", "load_entries", "sha256_of"]
 
 CORPUS_DIR = Path(os.environ.get("COMPLIANCE_CORPUS") or bundled("corpora"))
 
@@ -40,10 +45,6 @@ def _law_id(text: str) -> tuple[str, re.Match[str]] | None:
     return (f"{m['country']}/{m['slug']}", m) if m and m["country"] else None
 
 _INSTRUMENT_REF = re.compile(r"^(?P<kind>[CP])0*(?P<num>\d{1,3})$", re.IGNORECASE)
-
-
-class CorpusError(ValueError):
-    """A corpus that cannot be read (malformed meta.yaml, missing text) or a reference to no document."""
 
 
 @dataclass(frozen=True)
@@ -69,12 +70,10 @@ class CorpusEntry:
 
 
 def _read_meta(meta_file: Path, root: Path) -> CorpusEntry:
-    from .parse import ParseError, read_meta
-
     try:
         meta = read_meta(meta_file)
     except ParseError as exc:
-        raise CorpusError(str(exc)) from exc
+        raise CorpusError(exc.reason, file=exc.file, line=exc.line) from exc
     if not meta.path:
         raise CorpusError(f"{meta_file}: no `path` to the text it describes")
     file = (root / meta.path).resolve()
@@ -131,7 +130,7 @@ def find(ref: str, root: Path = CORPUS_DIR) -> CorpusEntry:
     names = sorted(set(by_id) | {e.base for e in entries})
     close = difflib.get_close_matches(ref, names, n=5, cutoff=0.5)
     hint = f"; did you mean: {', '.join(close)}" if close else "; `compliance corpus list` shows every id"
-    raise CorpusError(f"no document {ref!r} in the corpus at {Path(root)}{hint}")
+    raise UnknownReference(f"no document {ref!r} in the corpus at {Path(root)}{hint}")
 
 
 def editions(country: str, slug: str, language: str | None = None, root: Path = CORPUS_DIR) -> list[CorpusEntry]:
@@ -158,24 +157,12 @@ def format_table(entries: list[CorpusEntry]) -> str:
     return "\n".join(lines)
 
 
-def sha256_of(path: Path) -> str:
-    """sha256 of a file's bytes, or of a folder's *.md files concatenated in sorted name order."""
-    path = Path(path)
-    files = sorted(path.glob("*.md")) if path.is_dir() else [path]
-    digest = hashlib.sha256()
-    for f in files:
-        digest.update(f.read_bytes())
-    return digest.hexdigest()
-
-
 @functools.cache
 def instrument(number: str) -> Document | None:
     """The parsed text of an ILO instrument in the corpus ("C105"), parsed once per process; None if absent.
 
     The rule loader (which convention articles exist) and the reports (quoting them) read the same texts.
     """
-    from .parse import parse_file
-
     try:
         entry = find(number)
     except CorpusError:
@@ -188,12 +175,10 @@ def load_document(ref: str, fmt: str | None = None) -> Document:
 
     One place for every command that accepts "a law": `check`, `report`, `diff`.
     """
-    from .parse import parse_file
-
     if ref == "-" or Path(ref).exists():
         return parse_file(ref, fmt)  # type: ignore[arg-type]
     try:
         entry = find(ref)
     except CorpusError as exc:
-        raise CorpusError(f"{ref}: no such file, and not a corpus id ({exc})") from None
+        raise UnknownReference(f"{ref}: no such file, and not a corpus id ({exc})") from None
     return parse_file(entry.file, fmt)  # type: ignore[arg-type]

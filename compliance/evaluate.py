@@ -7,7 +7,7 @@ conventions), `ok` (a conflict or concern there is a false positive; an `impleme
 `maybe` (neither required nor penalised). Runs the check stage on each document once and produces an
 `Evaluation`: recall, false positives, conflict/concern articles per 100 articles of each document (with the
 density goal for the whole Russian Labour Code), and tables per rule and per convention, as JSON or
-Markdown. `compliance eval` exits non-zero when recall is below 1.0 or any false positive is found.
+Markdown. `Evaluation.passed` says whether the targets are met: recall 1.0 and no false positive.
 
 >>> source_slug("national_laws/kz/trade-unions-law.kk.2021-07-01.md")
 ('kz', 'trade-unions-law', 'kk', '2021-07-01')
@@ -15,11 +15,9 @@ Markdown. `compliance eval` exits non-zero when recall is below 1.0 or any false
 
 from __future__ import annotations
 
-import argparse
 import datetime as _dt
 import json
 import re
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
@@ -29,23 +27,19 @@ from typing import Any
 
 import yaml
 
-from .corpus import CORPUS_DIR, CorpusEntry, CorpusError, load_entries
+from .corpus import CORPUS_DIR, CorpusEntry, load_entries
 from .markdown import md_cell
+from .errors import CasesError, UnknownReference
 from .models import Document, Finding
 from .rules import Rule
 
 FLAG_KINDS = ("conflict", "concern")
-EXIT_BELOW_TARGET = 3  # recall < 1.0 or a false positive; 2 stays "bad input", 1 "internal error"
 # Density goals: conflict/concern articles per 100 articles, for whole codes (issue 4: RU Labour Code ≤ 8).
 DENSITY_GOALS: dict[str, float] = {"ru/labour-code": 8.0}
 _SOURCE_NAME = re.compile(
     r"^(?P<slug>.+?)\.(?P<lang>[a-z]{2}(?:-[A-Za-z]{4})?)\.(?:[a-z]+-)?(?P<date>\d{4}-\d{2}-\d{2})(?:\.[A-Za-z0-9]+)?$"
 )
 _COPIED_FROM = re.compile(r"shared/sources/(\S+)")
-
-
-class CasesError(ValueError):
-    """A cases file that cannot be used: `file: what is wrong`."""
 
 
 # -- the cases file ---------------------------------------------------------------------------------------
@@ -139,7 +133,7 @@ def resolve(case: DocumentCase, entries: Iterable[CorpusEntry], root: Path = COR
     if case.corpus_id:
         if case.corpus_id in by_id:
             return by_id[case.corpus_id]
-        raise CorpusError(f"{case.path}: corpus id {case.corpus_id!r} not found")
+        raise UnknownReference(f"{case.path}: corpus id {case.corpus_id!r} not found")
     norm = case.path.strip("/")
     for source, ident in _copied_from(Path(root).resolve()).items():
         if (source == norm or source.startswith(norm + "/")) and ident in by_id:
@@ -151,7 +145,7 @@ def resolve(case: DocumentCase, entries: Iterable[CorpusEntry], root: Path = COR
             entry = by_id.get(ident)
             if entry and (entry.meta.language or "").lower() == lang.lower():
                 return entry
-    raise CorpusError(f"{case.path}: no corpus document is a copy of this source (see: compliance corpus list)")
+    raise UnknownReference(f"{case.path}: no corpus document is a copy of this source (see: compliance corpus list)")
 
 
 # -- running ------------------------------------------------------------------------------------------------
@@ -477,70 +471,3 @@ def _json_default(obj: object) -> object:
     if isinstance(obj, _dt.date):
         return obj.isoformat()
     raise TypeError(type(obj).__name__)
-
-
-# -- command line ---------------------------------------------------------------------------------------------
-
-
-def cmd_eval(args: argparse.Namespace) -> int:
-    """`compliance eval`: 0 when recall is 1.0 and no false positive, EXIT_BELOW_TARGET otherwise,
-    2 for a cases file, rules folder or corpus that cannot be used."""
-    from .rules import load_rules
-
-    try:
-        cases = load_cases(Path(args.cases))
-    except CasesError as exc:
-        print(f"compliance: {exc}", file=sys.stderr)
-        return 2
-    rules = load_rules(Path(args.rules) if args.rules else None)
-    conventions = [c.strip() for c in args.conventions.split(",") if c.strip()] if args.conventions else None
-    ev = evaluate(cases, rules, conventions, cases_name=str(args.cases))
-    text = to_json(ev) if args.format == "json" else to_markdown(ev)
-    if args.output in (None, "-"):
-        sys.stdout.write(text)
-    else:
-        out = Path(args.output)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
-    return 0 if ev.passed else EXIT_BELOW_TARGET
-
-
-def add_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    """Register `compliance eval CASES.yaml [--format json|md] [--rules DIR]` on the main parser."""
-    p = subparsers.add_parser(
-        "eval",
-        help="score the rules against expert-labelled cases",
-        description="Run the checker on every document of a cases file and report recall, false positives, "
-        "conflict/concern articles per 100 articles, and tables per rule and per convention.",
-        epilog="example: compliance eval tests/eval/cases.yaml --format md\n"
-        f"exit codes: 0 targets met; {EXIT_BELOW_TARGET} recall < 1.0 or a false positive; 2 bad input",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    p.add_argument("cases", help="cases file (format of tests/eval/cases.yaml)")
-    p.add_argument("--format", choices=("json", "md"), default="md", help="output format (default md)")
-    p.add_argument("--rules", help="rules folder (default: rules/)")
-    p.add_argument("--conventions", help="only these conventions' rules and flags, e.g. C087,C098")
-    p.add_argument("-o", "--output", help="output file (default: standard output)")
-    p.set_defaults(func=cmd_eval)
-    return p
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Stand-alone entry (`python -m compliance.evaluate CASES.yaml …`) until the command is wired into cli.py."""
-    from .cli import build_parser
-    from .rules import RuleError
-
-    parser = build_parser()
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    if "eval" not in sub.choices:
-        add_command(sub)
-    args = parser.parse_args(["eval", *(argv if argv is not None else sys.argv[1:])])
-    try:
-        return int(args.func(args))
-    except (RuleError, CorpusError) as exc:
-        print(f"compliance: {exc}", file=sys.stderr)
-        return 2
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .bundled import bundled
+from .errors import RatificationError
 from .models import english_date
 
 RATIFICATIONS = bundled("corpora") / "ratifications.csv"
@@ -22,10 +23,6 @@ COLUMNS = ["country", "iso2", "convention", "ratified", "year", "date", "status"
 
 # The fundamental conventions bind every ILO member through the 1998 Declaration, ratified or not.
 FUNDAMENTAL = ("C029", "P029", "C087", "C098", "C100", "C105", "C111", "C138", "C182", "C155", "C187")
-
-
-class RatificationError(ValueError):
-    """A ratifications file that cannot be read: `file:line: what is wrong`."""
 
 
 class Ratification(BaseModel):

@@ -19,15 +19,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from .bundled import bundled
 from .citations import instrument_exists, resolve
+from .errors import RuleError
 from .models import FindingKind, Severity
 
 RULES_DIR = bundled("rules")
 LANGUAGES = ("ru", "kk", "uz-Latn", "en")
 Scope = Literal["sentence", "part", "article"]
-
-
-class RuleError(ValueError):
-    """A rule file that cannot be used. The message is one line: `file:line: field: what is wrong`."""
 
 
 class _Model(BaseModel):

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-import compliance.akn.names
+import compliance.parse.akn.names
 from compliance.akn import from_akn, frbr_uri, to_akn, validate
 from compliance.models import AmendmentEvent, Document, DocumentMeta, Node, Note, Warning_
 from compliance.parse import ParseError, parse_file, parse_text
@@ -176,7 +176,7 @@ def test_expression_language_is_iso_639_2() -> None:
 
 
 def test_docstring_examples_hold() -> None:
-    assert doctest.testmod(compliance.akn.names).failed == 0
+    assert doctest.testmod(compliance.parse.akn.names).failed == 0
 
 
 # -- constructed trees ----------------------------------------------------------------------------------

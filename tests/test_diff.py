@@ -7,7 +7,6 @@ The statuses pinned here were read from the texts first (article by article with
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import re
@@ -20,7 +19,6 @@ from compliance.corpus import find
 from compliance.diff import (
     Change,
     Diff,
-    add_commands,
     diff_documents,
     diff_schema,
     findings_delta,
@@ -460,27 +458,7 @@ def test_html_and_markdown_show_deletions_and_insertions() -> None:
     assert "на ~~возбуждение~~ **разжигание** социальной" in render_markdown(d)
 
 
-# -- command line and history ----------------------------------------------------------------------------
-
-
-def _cli(*argv: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="compliance")
-    add_commands(parser.add_subparsers(dest="command", required=True))
-    return parser.parse_args(argv)
-
-
-def test_diff_command_reads_corpus_ids_and_files(tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
-    old, new = PAIRS["art174"]
-    out = tmp_path / "d.json"
-    args = _cli("diff", old, str(find(new).file), "--no-check", "-o", str(out))
-    assert args.func(args) == 0
-    data = json.loads(out.read_text("utf-8"))
-    assert data["old"]["id"] == old and [c["status"] for c in data["changes"]] == ["amended"]
-    args = _cli("diff", old, new, "--no-check", "--format", "md")
-    assert args.func(args) == 0 and "Разжигание" in capsys.readouterr().out
-    args = _cli("diff", "kz/no-such-law@2020-01-01", new, "--no-check")
-    with pytest.raises(ValueError, match="no such file"):
-        args.func(args)
+# -- history ---------------------------------------------------------------------------------------------
 
 
 def test_history_gives_each_article_its_timeline_with_the_amending_acts() -> None:
@@ -499,9 +477,8 @@ def test_history_gives_each_article_its_timeline_with_the_amending_acts() -> Non
     assert [e.event for e in next(a for a in h.articles if a.num == "2").events] == ["in_force"]
 
 
-def test_history_command_filters_one_article() -> None:
-    args = _cli("history", "kz/criminal-code-art174", "--article", "174", "--format", "json", "-o", "-")
-    h = history(args.law, article=args.article)
+def test_history_filters_one_article() -> None:
+    h = history("kz/criminal-code-art174", article="174")
     assert [a.num for a in h.articles] == ["174"]
     assert [(e.event, str(e.edition)) for e in h.articles[0].events] == [("in_force", "2015-11-13"), ("amended", "2020-06-26")]
     assert {x.act_number for x in h.articles[0].events[1].acts} == {"12-VІ", "349-VI"}

@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from compliance.cli import main as cli_main
+from compliance.cli.eval import EXIT_BELOW_TARGET
 from compliance.corpus import CorpusError, load_entries
 from compliance.evaluate import (
-    EXIT_BELOW_TARGET,
     CasesError,
     DocumentCase,
     load_cases,
-    main,
     resolve,
     run,
     score,
@@ -50,6 +50,11 @@ FOA_FLAGS = {
     *{(f"kz/criminal-code-arts400-406@{e}", a) for e in ("2015-11-13", "2023-01-01") for a in ("400", "402", "404", "406")},
     ("kz/admin-offences-code-ch27-arts457-509-incl-art488@2024-06-16", "488"),
 }
+
+
+def main(argv: list[str]) -> int:
+    """`compliance eval ARGV`."""
+    return cli_main(["eval", *argv])
 
 
 @pytest.fixture(scope="module")

@@ -20,18 +20,27 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
+from compliance.cli import main as cli_main
+from compliance.cli.common import Progress
+from compliance.cli.report import add_arguments
+from compliance.cli.report import run as run_report
 from compliance.corpus import load_entries
 from compliance.models import DocumentMeta, FindingsReport
 from compliance.parse import parse_text
-from compliance.report import add_arguments, run_report, select_entries, write_report
-from compliance.report.command import Progress, main
+from compliance.report import write_report
 from compliance.report.model import build
 from compliance.report.render import CSV_COLUMNS
 from compliance.rules import load_rules
+from compliance.selection import select_entries
 
 from .conftest import REPO
 
 OUTPUTS = ("index.html", "report.md", "findings.json", "findings.csv")
+
+
+def main(argv: list[str]) -> int:
+    """`compliance report ARGV`."""
+    return cli_main(["report", *argv])
 
 
 @cache
@@ -41,7 +50,7 @@ def kz_reports() -> tuple[Path, Path]:
     atexit.register(shutil.rmtree, base, True)
     a, b = base / "a", base / "b"
     child = subprocess.Popen(
-        [sys.executable, "-m", "compliance.report", "--country", "KZ", "-o", str(b), "--quiet", "--no-pdf"],
+        [sys.executable, "-m", "compliance.cli", "report", "--country", "KZ", "-o", str(b), "--quiet", "--no-pdf"],
         cwd=REPO, env={**os.environ, "PYTHONHASHSEED": "4242"}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
     try:
@@ -324,7 +333,7 @@ def test_pdf_is_printed_when_chromium_is_installed(tmp_path: Path) -> None:
 
     if find_engine() is None:
         pytest.skip("no PDF engine (chromium) installed: report.pdf is optional")
-    written = write_report([hostile_doc()], tmp_path, rules=list(rules()), country="KZ", pdf=True)
+    written = write_report([hostile_doc()], tmp_path, rules=list(rules()), country="KZ", pdf=True).files
     pdf = (tmp_path / "report.pdf").read_bytes()
     assert tmp_path / "report.pdf" in written and pdf.startswith(b"%PDF")
     assert normalize(pdf) == pdf  # dates and ids already fixed

@@ -13,8 +13,8 @@ import re
 from lxml import etree
 
 from ..models import Document, Node, Note
-from .elements import _A, _BAD_XML, _C, _NSMAP, _block_lines, _inline, _kid, _lines, _put, _sub, _xml_text
-from .names import _SAME_NAME, _act_subtype, _is_ilo, _iso639_2, _work_date, derive_kind, derive_num, frbr_uri
+from ..parse.akn.elements import _A, _BAD_XML, _C, _NSMAP, _block_lines, _inline, _kid, _lines, _put, _sub, _xml_text
+from ..parse.akn.names import _SAME_NAME, _act_subtype, _is_ilo, _iso639_2, _work_date, derive_kind, derive_num, frbr_uri
 
 
 def _num_element(parent: etree._Element, label: str, num: str | None) -> etree._Element:

@@ -12,8 +12,8 @@ from importlib import resources
 
 from lxml import etree
 
-from ..parse.source import ParseError
-from .elements import _refuse_dtd, _safe_parser
+from ..errors import ParseError
+from ..parse.akn.elements import _refuse_dtd, _safe_parser
 
 
 @cache

@@ -10,15 +10,14 @@ matches the findings across the alignment: introduced, resolved, persisting (`fi
 model (`models`; `compliance/schemas/diff.schema.json`), rendered as JSON, self-contained HTML or Markdown
 (`render`); `history` chains the diffs of every edition of a law in the corpus into a timeline per article.
 
-Each module imports only modules before it: models, redline, align, findings, changes, history, render;
-`command` (the `diff` and `history` commands) sits on top.
+Each module imports only modules before it: models, redline, align, findings, changes, history, render.
+The `diff` and `history` commands are in `compliance.cli.diff`.
 """
 
 from __future__ import annotations
 
 from .align import is_excerpt
 from .changes import diff_documents
-from .command import add_commands
 from .findings import Checker, findings_delta
 from .history import history
 from .models import (
@@ -57,7 +56,6 @@ __all__ = [
     "RuleDelta",
     "Side",
     "TimelineEvent",
-    "add_commands",
     "diff_documents",
     "diff_schema",
     "findings_delta",

@@ -1,9 +1,10 @@
 """Parse stage: a law or convention (file, folder of chapter files, or text) → `Document` (metadata + tree).
 
 Reads bytes (`source.py`: encoding, refusal of non-text), splits them into lines by format (`readers.py`:
-Markdown, HTML, plain text; `docx.py`, `pdf.py`: Word and PDF files; Akoma Ntoso goes to `compliance.akn`),
-builds the article tree from the vocabulary (`structure.py`), and reads editorial notes into amendment events (`notes.py`). Metadata comes
-from a `<name>.meta.yaml` beside the file when there is one (the bundled corpus has one per document).
+Markdown, HTML, plain text; `docx.py`, `pdf.py`: Word and PDF files; Akoma Ntoso goes to `akn/`), builds the
+article tree from the vocabulary (`structure.py`), and reads editorial notes into amendment events (`notes.py`).
+Metadata comes from a `<name>.meta.yaml` beside the file when there is one (`meta.py`; the bundled corpus has one
+per document).
 """
 
 from __future__ import annotations
@@ -14,16 +15,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
+from ..errors import ParseError
 from ..models import Document, DocumentMeta, Node, Warning_
-from .readers import Format, detect_format, read, read_binary
-from .source import ParseError, Source, decode
+from .meta import _load_meta, meta_path, read_meta, sha256_of
+from .readers import Decoded, Format, detect_format, read
+from .source import BinaryFormat
+from .source import Source, decode
 from .source import read as read_source
 from .structure import build_tree, clean_num
 
-__all__ = ["ParseError", "parse_file", "parse_text", "detect_format", "detect_language", "clean_num", "meta_path", "read_meta"]
+__all__ = ["ParseError", "clean_num", "detect_format", "detect_language", "meta_path", "parse_file", "parse_text",
+           "read_meta", "sha256_of"]
 
 FORMATS: tuple[str, ...] = ("markdown", "html", "text", "akn", "docx", "pdf")
 BINARY_FORMATS = ("docx", "pdf")  # read from the file's bytes, not from decoded text
@@ -44,60 +46,6 @@ def detect_language(text: str) -> str:
     if re.search(r"(?m)^\d+-modda\.|\bbo[ʻ‘’`'ʼ]lim\b|[oOgG][ʻ‘’`ʼ]", sample):
         return "uz-Latn"
     return "en"
-
-
-def meta_path(path: Path) -> Path:
-    """Where the metadata of a corpus document lives: `2020-05-04.md` → `2020-05-04.meta.yaml`,
-    `2021-07-01.kk.md` → `2021-07-01.kk.meta.yaml`, `C087.en.txt` → `C087.meta.yaml`, folder → `<folder>.meta.yaml`.
-    """
-    if path.is_dir():
-        return path.parent / f"{path.name}.meta.yaml"
-    stem = path.name.rsplit(".", 1)[0]
-    first = path.parent / f"{stem}.meta.yaml"
-    if first.is_file() or "." not in stem:
-        return first
-    return path.parent / f"{stem.rsplit('.', 1)[0]}.meta.yaml"
-
-
-def _load_meta(path: Path) -> DocumentMeta | None:
-    mp = meta_path(path)
-    return read_meta(mp) if mp.is_file() else None
-
-
-def read_meta(meta_file: Path) -> DocumentMeta:
-    """A `<name>.meta.yaml` as `DocumentMeta`. Anything wrong raises `ParseError` naming the file, the line
-    (of the offending key, for a bad field) and the field: the corpus index reads metadata through here too.
-    """
-    text = meta_file.read_text("utf-8")
-    try:
-        # the C loader where PyYAML has it (a third of a millisecond instead of three, for every parse)
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise ParseError(str(meta_file), line, f"not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
-    if not isinstance(data, dict):
-        raise ParseError(str(meta_file), 1, f"expected a mapping of fields, got {type(data).__name__}")
-    try:
-        return DocumentMeta.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        line = (_line_of_key(text, err["loc"][0]) if err["loc"] else None) or 1
-        field = ".".join(str(p) for p in err["loc"]) or "(document)"
-        raise ParseError(str(meta_file), line, f"{field}: {err['msg']}") from None
-
-
-def _line_of_key(text: str, key: object) -> int | None:
-    """1-based line of a top-level key in a YAML mapping, for error messages."""
-    try:
-        node = yaml.compose(text)
-    except yaml.YAMLError:
-        return None
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            if key_node.value == key:
-                return int(key_node.start_mark.line) + 1
-    return None
 
 
 def parse_text(
@@ -122,7 +70,7 @@ def _parse_decoded(
     """`parse_text` with the metadata and label of the file the text comes from."""
     fmt = fmt or detect_format(text, label)
     if fmt == "akn":
-        from ..akn import from_akn
+        from .akn import from_akn
 
         return from_akn(text, label=label)
     if fmt in BINARY_FORMATS:
@@ -132,6 +80,17 @@ def _parse_decoded(
         decoded = read(text, fmt)
         tree, warnings = build_tree(decoded, language)
     return _document(decoded.text, tree, warnings, fmt, meta, label, language)
+
+
+def read_binary(data: bytes, fmt: BinaryFormat, label: str) -> Decoded:
+    """A Word or PDF file's bytes as lines; `ParseError` (naming `label`) for a file that cannot be read."""
+    if fmt == "docx":
+        from .docx import read_docx
+
+        return read_docx(data, label)
+    from .pdf import read_pdf
+
+    return read_pdf(data, label)
 
 
 def _parse_binary(src: Source, fmt: Format | None, meta: DocumentMeta | None) -> Document:
@@ -203,8 +162,6 @@ def parse_file(path: str | Path, fmt: Format | None = None, *, encoding: str | N
     doc.document.encoding = encoding
     doc.document.path = doc.document.path or str(path)
     if not doc.document.sha256 and str(path) != "-":
-        from ..corpus import sha256_of
-
         doc.document.sha256 = sha256_of(path)
     return doc
 

@@ -18,7 +18,6 @@ from typing import Literal
 
 from lxml import etree
 
-from .source import BinaryFormat
 
 Role = Literal["body", "meta", "navigation"]
 Format = Literal["markdown", "html", "text", "akn", "docx", "pdf"]
@@ -371,17 +370,6 @@ def detect_format(text: str, name: str = "") -> Format:
     if lower.endswith(".xml") and "<akomaNtoso" in text:
         return "akn"
     return "text"
-
-
-def read_binary(data: bytes, fmt: BinaryFormat, label: str) -> Decoded:
-    """A Word or PDF file's bytes as lines; `ParseError` (naming `label`) for a file that cannot be read."""
-    if fmt == "docx":
-        from .docx import read_docx
-
-        return read_docx(data, label)
-    from .pdf import read_pdf
-
-    return read_pdf(data, label)
 
 
 def read(text: str, fmt: Format) -> Decoded:

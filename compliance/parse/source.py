@@ -18,18 +18,11 @@ from typing import Literal
 
 BinaryFormat = Literal["docx", "pdf"]
 
+from ..errors import ParseError
+
 # Letters that are frequent in Russian and Kazakh text; the single-byte encoding that decodes the input into
 # more of them wins. cp1251 and KOI8-R map the same bytes to different Cyrillic letters, so this separates them.
 _FREQUENT = set("оеаинтсрвлкмдпуяыьгзбчйжшюцщэфёъхОЕАИНТСРВЛКМДПУ")
-
-
-class ParseError(ValueError):
-    """Input the parser cannot read at all. The message is one line: `file:line: what is wrong`."""
-
-    def __init__(self, label: str, line: int, message: str) -> None:
-        super().__init__(f"{label}:{line}: {message}")
-        self.label = label
-        self.line = line
 
 
 @dataclass(frozen=True)

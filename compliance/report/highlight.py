@@ -1,7 +1,7 @@
 """Evidence highlighting: character spans over a text → plain/marked segments, the same for every format.
 
 Offsets are sacred: a finding's `spans` point into its `quote` (the article text built by
-`compliance.check.engine.article_text`), so the HTML card, the annotated law view and the Markdown quote
+`compliance.check.text.article_text`), so the HTML card, the annotated law view and the Markdown quote
 all cut the very same characters. Segments carry text only; escaping is the renderer's job (Jinja2
 autoescape for HTML, `md_escape` for Markdown), so no markup is ever built from a law's words here.
 """

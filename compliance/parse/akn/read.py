@@ -15,8 +15,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..models import AmendmentEvent, Document, DocumentMeta, Node, Note, Warning_
-from ..parse.source import ParseError
+from ...models import AmendmentEvent, Document, DocumentMeta, Node, Note, Warning_
+from ...errors import ParseError
 from .elements import (
     _A, _BLOCK_CONTAINERS, CC_NS, _block_lines, _get, _has, _inline, _kid, _kids, _local, _refuse_dtd, _safe_parser,
 )

@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..parse.source import ParseError
+from ...errors import ParseError
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 CC_NS = "https://ilo-compliance.example/ns/1"

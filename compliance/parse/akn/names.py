@@ -13,8 +13,8 @@ from typing import get_args
 
 from lxml import etree
 
-from ..models import DocumentMeta, NodeKind, NoteKind
-from ..parse.structure import clean_num
+from ...models import DocumentMeta, NodeKind, NoteKind
+from ..structure import clean_num
 from .elements import _local
 
 _NODE_KINDS: frozenset[str] = frozenset(get_args(NodeKind))

@@ -1,0 +1,47 @@
+"""The `compliance` command: one entry point, one module per sub-command, on top of the stages.
+
+Reads the command line and calls the stage a sub-command names (`parse`, `check`, `report`, `diff`,
+`history`, `compare`, `ratifications`, `corpus`, `eval`); the stages know nothing of argparse or exit codes.
+Input the program cannot use (any `ComplianceError`) is one line on stderr, `compliance: file:line: reason`,
+and exit code 2; a closed pipe exits 0; anything else is a bug: one line, exit 1. Sub-commands import
+their stage when they run, so that `compliance --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..errors import ComplianceError, UsageError
+from . import check, compare, corpus, diff, parse, ratifications, report
+from . import eval as eval_  # not `eval`: that would hide the builtin in this module
+from .common import render_text, write_output
+
+__all__ = ["UsageError", "build_parser", "main", "render_text", "write_output"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="compliance",
+        description="Check national labour and criminal legislation against ILO conventions.",
+        epilog="example: compliance parse law.md --format json -o law.json",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    # the order of `compliance --help`
+    for command in (parse, check, compare, ratifications, diff, eval_, corpus, report):
+        command.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ComplianceError as exc:
+        print(f"compliance: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 1
+        print(f"compliance: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,45 @@
+"""`compliance check`: laws (files, folders, corpus ids, standard input) × the rule sets → findings.
+
+Reads the laws and the rules folder, runs the check stage and writes the `FindingsReport` as JSON (the
+check contract) or Markdown.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ..parse import FORMATS
+from .common import conventions_option, write_output
+
+EXAMPLE = "example: compliance check corpora/national_laws/kz/criminal-code-art174/2020-06-26.md --format md"
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("check", help="check laws against the ILO rule sets", epilog=EXAMPLE)
+    p.add_argument("paths", nargs="+", help="files, folders of chapter files, corpus ids, or - for standard input")
+    p.add_argument("--country", help="ISO 3166 alpha-2 of the jurisdiction, when no meta.yaml says it")
+    p.add_argument("--rules", help="rules folder (default: rules/)")
+    p.add_argument("--conventions", help="only these conventions, e.g. C087,C105")
+    p.add_argument("--format", choices=("json", "md"), default="json", help="output format (default json)")
+    p.add_argument("--from", dest="from_format", choices=FORMATS, help="input format (default: detected)")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..check import check_documents
+    from ..corpus import load_document
+    from ..report.render import findings_markdown
+    from ..rules import load_rules
+
+    conventions = conventions_option(args.conventions)
+    rules = load_rules(Path(args.rules) if args.rules else None)
+    docs = [load_document(ref, args.from_format) for ref in args.paths]
+    report = check_documents(docs, rules, args.country.upper() if args.country else None, conventions)
+    if args.format == "json":
+        write_output(args.output, report.model_dump_json(indent=1) + "\n")
+    else:
+        write_output(args.output, findings_markdown(report))
+    return 0

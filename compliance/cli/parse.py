@@ -1,0 +1,43 @@
+"""`compliance parse`: a law (file, folder of chapter files, or standard input) → its article tree.
+
+Reads the input through the parse stage and writes the `Document` as JSON, Akoma Ntoso XML or indented
+text; parse warnings go to stderr as `file:line: warning: …`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ..parse import FORMATS
+from .common import render_text, write_output
+
+EXAMPLE = "example: compliance parse corpora/national_laws/kz/criminal-code-art174/2020-06-26.md --format text"
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("parse", help="parse a law into an article tree", epilog=EXAMPLE)
+    p.add_argument("path", help="file, folder of chapter files, or - for standard input")
+    p.add_argument("--format", choices=("json", "akn", "text"), default="json", help="output format (default json)")
+    p.add_argument("--from", dest="from_format", choices=FORMATS, help="input format (default: detected)")
+    p.add_argument("--encoding", help="input encoding (default: detected: UTF-8, UTF-16 with BOM, cp1251, KOI8-R)")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..parse import parse_file
+
+    doc = parse_file(args.path, args.from_format, encoding=args.encoding)
+    for w in doc.warnings:
+        print(f"{args.path}:{w.line}: warning: {w.message}", file=sys.stderr)
+    if args.format == "json":
+        write_output(args.output, doc.model_dump_json(indent=1) + "\n")
+    elif args.format == "akn":
+        from ..parse.akn import to_akn
+
+        write_output(args.output, to_akn(doc))
+    else:
+        write_output(args.output, render_text(doc.tree))
+    return 0

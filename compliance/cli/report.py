@@ -1,0 +1,106 @@
+"""`compliance report`: choose the laws, check them, write the report folder.
+
+Reads either every law of a country in the bundled corpus (`--country KZ`: the newest edition of each law,
+or the edition `--edition` names; where an edition exists in the main language and a second language, the
+main language) or a user's files and corpus ids (`compliance report PATH... -o DIR`), and hands them to the
+report stage (`report.write_report`), which writes `index.html`, `report.md`, `findings.json`,
+`findings.csv` and, when a PDF engine is installed, `report.pdf`. Progress goes to stderr on a terminal
+only; `--quiet` prints nothing but errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ..errors import UsageError
+from ..models import Document
+from ..report.strings import LANGUAGES
+from .common import Progress, conventions_option
+
+EXAMPLE = "example: compliance report --country KZ -o reports/KZ"
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("report", help="annotated gap report on a country's laws or your own files", epilog=EXAMPLE)
+    add_arguments(p)
+    p.set_defaults(func=run)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of `compliance report`."""
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="your own files, folders of chapter files or corpus ids "
+                             "(default: every law of --country in the corpus)")
+    parser.add_argument("--country", help="ISO 3166 alpha-2 code, e.g. KZ: report on every law of that country "
+                                          "in the corpus (with PATHs: the jurisdiction of those files)")
+    parser.add_argument("-o", "--output", help="output folder (default reports/<COUNTRY>, or reports/custom)")
+    parser.add_argument("--edition", action="append", metavar="DATE|LAW@DATE",
+                        help="with --country: the laws as they stood on DATE (newest edition on or before it), "
+                             "or one law's edition, e.g. criminal-code-art174@2015-11-13; repeatable")
+    parser.add_argument("--conventions", help="only these conventions, e.g. C087,C105")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="interface language of the report (default en)")
+    parser.add_argument("--rules", help="rules folder (default: rules/)")
+    parser.add_argument("--from", dest="from_format", help="input format of PATHs (default: detected)")
+    parser.add_argument("--no-pdf", action="store_true", help="do not write report.pdf even if Chromium is installed")
+    parser.add_argument("--stamp", action="store_true", help="write the date and time into the report "
+                                                           "(default: none, so the same input gives the same bytes)")
+    parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
+
+
+def _read_refs(refs: list[str], fmt: str | None, progress: Progress) -> list[Document]:
+    from ..corpus import load_document
+
+    docs = []
+    for i, ref in enumerate(refs):
+        progress.step(i, len(refs), f"reading {ref}")
+        docs.append(load_document(ref, fmt))
+    progress.step(len(refs), len(refs), "read")
+    return docs
+
+
+def _read_country(country: str, editions: list[str] | None, progress: Progress) -> tuple[list[Document], list[str]]:
+    from ..parse import parse_file
+    from ..selection import select_entries
+
+    entries, notes = select_entries(country, editions)
+    docs = []
+    for i, entry in enumerate(entries):
+        progress.step(i, len(entries), f"reading {entry.id}")
+        docs.append(parse_file(entry.file))
+    progress.step(len(entries), len(entries), "read")
+    return docs, notes
+
+
+def run(args: argparse.Namespace) -> int:
+    """The country's corpus laws, or the given PATHs, → the report folder."""
+    from ..report import write_report
+    from ..rules import load_rules
+
+    paths: list[str] = list(args.paths or [])
+    country = args.country.upper() if args.country else None
+    if not paths and not country:
+        raise UsageError("give --country (every law of that country in the corpus) or PATHs to your own files")
+    if paths and args.edition:
+        raise UsageError("--edition chooses corpus editions with --country; with PATHs, name the edition in the id "
+                         "(kz/trade-unions-law@2020-05-04)")
+    progress = Progress.for_stderr(args.quiet)
+    conventions = conventions_option(args.conventions)
+    rules = load_rules(Path(args.rules) if args.rules else None)
+    notes: list[str] = []
+    if paths:
+        docs = _read_refs(paths, args.from_format, progress)
+    else:
+        assert country is not None
+        docs, notes = _read_country(country, args.edition, progress)
+    out = Path(args.output or f"reports/{country or 'custom'}")
+    written = write_report(
+        docs, out, rules=rules, country=country, conventions=conventions, lang=args.lang or "en",
+        stamp=args.stamp, pdf=not args.no_pdf, notes=notes, progress=progress,
+    )
+    if not args.quiet:
+        n = len(written.findings.findings)
+        print(f"{n} {'finding' if n == 1 else 'findings'} in {len(docs)} {'law' if len(docs) == 1 else 'laws'}")
+        print("written: " + ", ".join(str(p) for p in written.files))
+    return 0
