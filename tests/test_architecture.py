@@ -10,6 +10,7 @@ importing module itself (Python runs those first anyway).
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -154,3 +155,19 @@ def test_only_the_command_line_knows_argparse_and_no_stage_imports_a_command() -
             if imported in ("argparse", COMMANDS) or imported.startswith(("argparse.", COMMANDS + ".")):
                 offenders.append(f"{path.relative_to(REPO)} imports {imported}")
     assert offenders == [], offenders
+
+
+def test_every_module_is_at_most_500_lines_and_says_what_it_reads_and_produces() -> None:
+    for name, path in modules().items():
+        source = path.read_text("utf-8")
+        assert source.count("\n") <= 500, f"{name}: {source.count(chr(10))} lines (split it by responsibility)"
+        assert ast.get_docstring(ast.parse(source)), f"{name}: no module docstring"
+
+
+def test_the_readme_architecture_names_every_module() -> None:
+    readme = (REPO / "README.md").read_text("utf-8")
+    section = readme.split("## Architecture", 1)[1].split("\n## ", 1)[0]
+    for path in modules().values():
+        if path.name not in ("__init__.py", "__main__.py"):
+            named = re.search(rf"(?<![\w.]){re.escape(path.name)}(?!\w)", section)
+            assert named, f"README Architecture omits {path.relative_to(PACKAGE)}"
