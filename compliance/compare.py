@@ -179,7 +179,7 @@ def to_markdown(c: Comparison) -> str:
         out.append(f"### {col.country}")
         out.append(f"Laws analysed: {', '.join(col.laws) or 'none'}")
         for conv, counts in sorted(col.counts.items()):
-            summary = ", ".join(f"{n} {st}" for st, n in sorted(counts.items(), key=lambda x: ORDER.index(x[0])))  # type: ignore[arg-type]
+            summary = ", ".join(f"{n} {st}" for st, n in sorted(counts.items(), key=lambda x: ORDER.index(x[0])))
             out.append(f"- {conv} ({col.ratification.get(conv, 'not recorded')}): {summary}")
         out.append("")
     out += [_METHOD, ""]

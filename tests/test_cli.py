@@ -166,3 +166,15 @@ def test_history_command_writes_one_article_as_json(capsys: pytest.CaptureFixtur
     assert (code, err) == (0, "")
     data = json.loads(out)
     assert data["law"] == "kz/criminal-code-art174" and [a["num"] for a in data["articles"]] == ["174"]
+
+
+@pytest.mark.parametrize(("fmt", "start"), [("json", "{"), ("akn", "<?xml"), ("text", "[art_174]")])
+def test_parse_writes_each_output_format(
+    fmt: str, start: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    law = REPO / "corpora" / "national_laws" / "kz" / "criminal-code-art174" / "2020-06-26.md"
+    out = tmp_path / f"law.{fmt}"
+    code, _, err = run(capsys, "parse", str(law), "--format", fmt, "-o", str(out))
+    assert code == 0, err
+    text = out.read_text("utf-8")
+    assert text.lstrip().startswith(start) if fmt != "text" else start in text

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_output(args.output, doc.model_dump_json(indent=1) + "\n")
     elif args.format == "akn":
-        from ..parse.akn import to_akn
+        from ..akn import to_akn
 
         write_output(args.output, to_akn(doc))
     else:

@@ -17,7 +17,7 @@ import zipfile
 from lxml import etree
 
 from .readers import Decoded, Line, _strip_span
-from .source import ParseError
+from ..errors import ParseError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _R, _T = f"{_W}p", f"{_W}r", f"{_W}t"

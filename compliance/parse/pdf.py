@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .readers import Decoded, Line, _strip_span
-from .source import ParseError
+from ..errors import ParseError
 from .structure import _match, _starts_like_heading, vocabulary
 
 # Lines of a page looked at for running headers and footers, at each end of the page.

@@ -309,24 +309,23 @@ def build(
     law_by_id: dict[str, LawView] = {}
     for law in laws:
         law_by_id.setdefault(law.doc.document.id, law)
-    law_index = {id(law): i for i, law in enumerate(laws)}
+    law_index = {law.key: i for i, law in enumerate(laws)}
     coverage = Coverage(rules, [d.document for d in docs], [findings])
 
     # findings, each with its trail
     used: set[str] = set()
     views: list[FindingView] = []
     for f in findings.findings:
-        law = law_by_id.get(f.document_id)
+        owner = law_by_id.get(f.document_id)
         qlines = lines(segments(f.quote, f.spans, classes=sanction_classes(f))) if f.quote else []
         views.append(FindingView(
-            f=f, anchor=_anchor(f.id, used), law=law, rule=rules_by_id.get(f.rule_id), quote_lines=qlines,
+            f=f, anchor=_anchor(f.id, used), law=owner, rule=rules_by_id.get(f.rule_id), quote_lines=qlines,
             evidence=[f.quote[s:e] for s, e in f.spans], convention_quote=quote(f.convention, f.convention_article),
-            law_anchor=f"{law.slug}--{f.eid}" if law and f.eid else None,
+            law_anchor=f"{owner.slug}--{f.eid}" if owner and f.eid else None,
         ))
     severity_rank = {s: i for i, s in enumerate(SEVERITIES)}
-    order = {id(v): i for i, v in enumerate(views)}
-    views.sort(key=lambda v: (severity_rank.get(v.f.severity, 9),
-                              law_index.get(id(v.law), len(laws)) if v.law else len(laws), order[id(v)]))
+    # sorting is stable: within a severity and a law, findings stay in the check's (document) order
+    views.sort(key=lambda v: (severity_rank.get(v.f.severity, 9), law_index[v.law.key] if v.law else len(laws)))
     for v in views:
         if v.law:
             v.law.findings.append(v)
@@ -381,8 +380,8 @@ def build(
             ratification=(recorded or {}).get(number), rules=sum(1 for r in rules if r.convention == number),
             findings=len(fs), by_severity={s: sum(1 for v in fs if v.f.severity == s) for s in SEVERITIES},
         ))
-    sev = Counter(v.f.severity for v in views)
-    kinds = Counter(v.f.kind for v in views)
+    sev = Counter[str](v.f.severity for v in views)
+    kinds = Counter[str](v.f.kind for v in views)
     countries = sorted({d.document.country for d in docs if d.document.country} |
                        {d.country for d in findings.documents if d.country})
     shown_country = country or (countries[0] if len(countries) == 1 else None)
@@ -396,7 +395,7 @@ def build(
         findings_report=findings,
         ratifications_recorded=recorded is not None,
         notes=list(findings.notes),
-        by_severity={s: sev.get(s, 0) for s in SEVERITIES},
-        by_kind={k: kinds.get(k, 0) for k in KINDS},
+        by_severity={s: sev[s] for s in SEVERITIES},
+        by_kind={k: kinds[k] for k in KINDS},
         stamp=stamp.astimezone(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC") if stamp else None,
     )
