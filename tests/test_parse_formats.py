@@ -19,7 +19,6 @@ from compliance.parse.readers import read_html
 from .conftest import REPO
 
 
-
 def _beside_clone(name: str) -> Path:
     """`../name` beside the clone; for a git worktree, beside the main checkout it belongs to."""
     here = REPO.parent / name
