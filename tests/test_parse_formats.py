@@ -6,10 +6,12 @@ snippets for the shapes the real files do not hold."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from lxml import html as lxml_html
 
 from compliance.models import Document
@@ -47,7 +49,9 @@ def _parsed(path: Path) -> Document:
 
 def _html_text(path: Path) -> str:
     """The page's text by lxml's own extraction, independent of the project's HTML reader."""
-    return str(lxml_html.parse(str(path)).getroot().body.text_content())
+    body = lxml_html.parse(str(path)).getroot().body
+    etree.strip_elements(body, "script", "style", with_tail=False)  # a style sheet is no law text
+    return str(body.text_content())
 
 
 # -- lex.uz: the real Labour Code -----------------------------------------------------------------------
@@ -162,6 +166,16 @@ def test_water_code_1995_has_an_article_per_article_heading_spaced_out_or_not() 
     assert sum(1 for n in doc.tree.walk() if n.kind == "chapter") == len(chapters)
     assert not doc.warnings
 
+
+@needs_shared
+def test_water_code_1995_keeps_every_character_of_its_pre_block() -> None:
+    path = RU_CODES / "water-code-1995.ru.2005-12-31.html"
+    doc = _parsed(path)
+    kept: Counter[str] = Counter()
+    for node in doc.tree.walk():
+        for piece in (node.label, node.heading, node.text, *(n.text for n in node.notes)):
+            kept.update(ch for ch in piece or "" if not ch.isspace())
+    assert kept == Counter(ch for ch in _html_text(path) if not ch.isspace())
 
 def test_sub_chapters_restarting_in_each_chapter_get_eids_under_their_chapter() -> None:
     doc = parse_text(
