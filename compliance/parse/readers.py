@@ -157,8 +157,9 @@ def read_html(text: str) -> Decoded:
 
     The start or end of any block element ends the current line, so text outside the innermost blocks (text
     directly in <body>, a div's own text around its paragraphs, a paragraph's tail) makes lines of its own:
-    no character of the law is lost. Offsets point into the extracted text (the lines' texts joined by
-    newlines), which `Document.source_text` keeps; markup itself is not law text.
+    no character of the law is lost. Inside <pre> the text's own line breaks end lines too. Offsets point into
+    the extracted text (the lines' texts joined by newlines), which `Document.source_text` keeps; markup
+    itself is not law text.
 
     >>> d = read_html("<body>Loose<div>Intro<p>Статья 22<sup>1</sup></p>tail</div></body>")
     >>> [d.text[ln.start : ln.end] for ln in d.lines], d.lines[2].sups
