@@ -156,8 +156,9 @@ def read_html(text: str) -> Decoded:
 
     The start or end of any block element ends the current line, so text outside the innermost blocks (text
     directly in <body>, a div's own text around its paragraphs, a paragraph's tail) makes lines of its own:
-    no character of the law is lost. Offsets point into the extracted text (the lines' texts joined by
-    newlines), which `Document.source_text` keeps; markup itself is not law text.
+    no character of the law is lost. Inside <pre> the text's own line breaks end lines too. Offsets point into
+    the extracted text (the lines' texts joined by newlines), which `Document.source_text` keeps; markup
+    itself is not law text.
 
     >>> d = read_html("<body>Loose<div>Intro<p>Статья 22<sup>1</sup></p>tail</div></body>")
     >>> [d.text[ln.start : ln.end] for ln in d.lines], d.lines[2].sups
@@ -205,6 +206,7 @@ class _BodyWalk:
         self.open: list[_Mark] = []
         self.block = body  # the innermost block around the current line: its source line and heading flag
         self.heading = False
+        self.pre = False  # inside <pre>: the text's own line breaks end lines
 
     def content(self, el: etree._Element, in_note: bool) -> None:
         """The text of `el` and of its children, each followed by its tail.
@@ -252,14 +254,14 @@ class _BodyWalk:
             if text:
                 self.keep(text, el, heading, (), ())
             return
-        outer = self.block, self.heading
-        self.block, self.heading = el, heading
+        outer = self.block, self.heading, self.pre
+        self.block, self.heading, self.pre = el, heading, self.pre or tag == "pre"
         if note or sup:
             self.marked(el, note and not in_note, sup, in_note)
         else:
             self.content(el, in_note)
         self.flush()
-        self.block, self.heading = outer
+        self.block, self.heading, self.pre = outer
 
     def marked(self, el: etree._Element, note: bool, sup: bool, in_note: bool) -> None:
         """The content of `el`, recorded as a note (the outermost only) and/or a superscript range."""
@@ -300,6 +302,9 @@ class _BodyWalk:
     def keep(self, chunk: str, block: etree._Element, heading: bool, notes: Sequence[tuple[int, int]],
              sups: Sequence[tuple[int, int]]) -> None:
         """Add a line unless `chunk` is blank; `notes` and `sups` are offsets in `chunk`."""
+        if (self.pre or block.tag == "pre") and "\n" in chunk:
+            self.keep_pre(chunk, block, heading, notes, sups)
+            return
         end = len(chunk)
         if chunk[-1] in _STRIP:  # most lines end in a letter or a stop: no copy made to strip them
             end = len(chunk.rstrip(_STRIP))
@@ -314,6 +319,26 @@ class _BodyWalk:
         if sups:
             line.sups = _clip(sups, start, end, pos)
         self.lines.append(line)
+        self.chunks.append(chunk)
+        self.pos = pos + len(chunk) + 1
+
+
+    def keep_pre(self, chunk: str, block: etree._Element, heading: bool, notes: Sequence[tuple[int, int]],
+                 sups: Sequence[tuple[int, int]]) -> None:
+        """Preformatted text (older pravo.gov.ru exports put a whole code in one <pre>): a line per line of it.
+
+        The chunk is kept whole, so the extracted text is the same as for any block; only the lines differ.
+        """
+        pos, first = self.pos, block.sourceline or len(self.lines) + 1
+        for start, end, lineno in _physical_lines(chunk):
+            s, e = _strip_span(chunk, start, end)
+            if s < e:
+                line = Line(pos + s, pos + e, first + lineno - 1, heading)
+                if notes:
+                    line.inline_notes = _merge_adjacent(_clip(notes, s, e, pos), chunk, pos)
+                if sups:
+                    line.sups = _clip(sups, s, e, pos)
+                self.lines.append(line)
         self.chunks.append(chunk)
         self.pos = pos + len(chunk) + 1
 

@@ -10,67 +10,14 @@ heading, text or notes. The builder never refuses input: odd structure becomes w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
-from typing import Self
-
-import yaml
 
 from ..models import Node, NodeKind, Note, NoteKind, Warning_
 from . import notes as note_vocab
-from .notes import without_names
+from .levels import Level, Levels, vocabulary
 from .readers import Decoded, Line
 
 ARTICLE_RANK = 6
-
-
-@dataclass(frozen=True)
-class Level:
-    kind: NodeKind
-    rank: int
-    alias: str
-    patterns: tuple[re.Pattern[str], ...]
-
-
-class Levels(tuple[Level, ...]):
-    """Levels in the order they are tried, with one regex that matches where any of their patterns does:
-    most lines are law text, and one failed match costs less than a dozen."""
-
-    any: re.Pattern[str] | None
-
-    def __new__(cls, levels: Iterable[Level]) -> Self:
-        self = super().__new__(cls, levels)
-        try:
-            self.any = re.compile("|".join(f"(?:{without_names(p.pattern)})" for lv in self for p in lv.patterns))
-        except re.error:  # patterns that cannot be joined (one sets a global flag): try each in turn
-            self.any = None
-        return self
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    levels: Levels  # containers and articles
-    items: Levels  # units inside an article
-    subpoints: Levels  # the sub-point levels of `items` ("(i)" under "(h)" is the letter, else a numeral)
-    translit: dict[str, str]
-    navigation: re.Pattern[str]
-
-
-@cache
-def vocabulary() -> Vocabulary:
-    data = yaml.safe_load(resources.files("compliance").joinpath("vocab/structure.yaml").read_text("utf-8"))
-
-    def levels(key: str) -> Levels:
-        return Levels(
-            Level(d["kind"], d["rank"], d["alias"], tuple(re.compile(p) for p in d["patterns"])) for d in data[key]
-        )
-
-    nav = re.compile("^(?:" + "|".join(data["navigation_lines"]) + ")$")
-    items = levels("items")
-    subpoints = Levels(lv for lv in items if lv.kind == "subpoint")
-    return Vocabulary(levels("levels"), items, subpoints, {str(k): str(v) for k, v in data["eid_translit"].items()}, nav)
 
 
 @dataclass
@@ -91,6 +38,7 @@ class _Unit:
     end: int = 0
     children: list[_Unit] = field(default_factory=list)
     last_text_end_char: str = ""
+    annex: bool = False  # its articles number afresh (a convention's annex, a code's glossary)
 
 
 @dataclass
@@ -100,6 +48,7 @@ class _Match:
     num: str
     rest: str
     rest_start: int
+    annex: bool = False
 
 
 def _match(levels: Levels, text: str, offset: int) -> _Match | None:
@@ -112,7 +61,8 @@ def _match(levels: Levels, text: str, offset: int) -> _Match | None:
                 rest_group = "heading" if "heading" in m.re.groupindex else "text"
                 rest = m.group(rest_group) or ""
                 rest_start = offset + m.start(rest_group) if m.group(rest_group) is not None else offset + len(text)
-                return _Match(level, m.group("label"), m.group("num"), rest, rest_start)
+                annex = "annex" in m.re.groupindex and m.group("annex") is not None
+                return _Match(level, m.group("label"), m.group("num"), rest, rest_start, annex)
     return None
 
 
@@ -127,6 +77,7 @@ class Builder:
         self.article: _Unit | None = None  # the open article: asked about on every line, so kept, not searched
         self.warnings: list[Warning_] = []
         self.prev_article_base: int | None = None
+        self.prev_inserted = False  # the previous article is an inserted one (216.1)
         # A code repeats the same note hundreds of times: the reader analyses each distinct text once.
         self.notes = note_vocab.NoteReader(self.language)
         # In formats that mark headings (Markdown "#", HTML <h*>/class H), only marked lines open units,
@@ -223,6 +174,9 @@ class Builder:
         level = m.level
         unit = _Unit(level.kind, level.rank, level.alias, ln.start, ln.lineno, label=m.label, end=ln.end)
         unit.num = self._article_num(m, ln) if level.kind == "article" else m.num
+        if m.annex:
+            unit.annex = True
+            self.prev_article_base = None  # the annex numbers its entries afresh: nothing to unflatten against
         body_start, body_end = m.rest_start, ln.end
         heading, notes = self._split_inline(ln, body_start, body_end)
         unit.heading = heading or None
@@ -258,21 +212,28 @@ class Builder:
                 break
         else:
             num = self._unflatten(num, ln)
-        base = re.match(r"\d+", num)
-        if base:
-            self.prev_article_base = int(base.group(0))
+        lead = re.match(r"\d+", num)
+        if lead:
+            self.prev_article_base = int(lead.group(0))
+            self.prev_inserted = num[lead.end() : lead.end() + 1] == "."
         return num
 
     def _unflatten(self, num: str, ln: Line) -> str:
-        """lex.uz flattens superscripts: "2161-modda" right after article 216 means 216¹ ("216.1")."""
+        """lex.uz flattens superscripts: "2161-modda" right after article 216 means 216¹ ("216.1").
+
+        Articles follow each other: after article p comes p + 1 or an inserted p^k. So a number that is p or
+        p + 1 (its base article repealed and left out) followed by one more digit is such an inserted article,
+        once it is not p + 1 itself: "1842" after 184 is 184², after 1841 it is the plain 1842. Two more digits
+        (p¹⁰ and on) only follow another inserted article: "183" after article 1 is article 183.
+        """
         prev = self.prev_article_base
-        if prev is None or not num.isdigit():
+        if prev is None or not num.isdigit() or int(num) <= prev + 1:
             return num
-        value, p = int(num), str(prev)
-        if value > prev + 1 and num.startswith(p) and 1 <= len(num) - len(p) <= 2 and num[len(p)] != "0":
-            if value > prev * 10:
-                fixed = f"{p}.{num[len(p):]}"
-                self._warn(ln.lineno, f"article number {num} read as {fixed} (flattened superscript after {p})")
+        for base in (str(prev), str(prev + 1)):
+            tail = num[len(base) :]
+            if num.startswith(base) and (len(tail) == 1 or len(tail) == 2 and self.prev_inserted) and tail[0] != "0":
+                fixed = f"{base}.{tail}"
+                self._warn(ln.lineno, f"article number {num} read as {fixed} (flattened superscript after {prev})")
                 return fixed
         return num
 
@@ -418,6 +379,7 @@ def to_nodes(root: _Unit, warnings: list[Warning_], reader: note_vocab.NoteReade
         return f"{eid}_{seen[eid]}"
 
     counters: dict[str, int] = {}
+    restarting = _restarting(root, translit)
 
     def convert(u: _Unit, parent_eid: str, scope: str) -> Node:
         if u.kind == "document":
@@ -432,14 +394,19 @@ def to_nodes(root: _Unit, warnings: list[Warning_], reader: note_vocab.NoteReade
                 local = f"{u.alias}_nn_{counters[u.alias]}"
             # Articles are numbered through a whole code, so their eId needs no chapter prefix and stays the
             # same when an excerpt or a new edition regroups chapters; only annexes restart the numbering.
-            eid = unique(f"{scope}__{local}" if scope and u.kind == "article" else local, u.line)
+            # Containers too, unless their numbering restarts (§ 1 in each chapter): then under their parent.
+            if u.kind == "article":
+                local = f"{scope}__{local}" if scope else local
+            elif u.alias in restarting and parent_eid != "doc":
+                local = f"{parent_eid}__{local}"
+            eid = unique(local, u.line)
         elif u.num:
             eid = unique(f"{parent_eid}__{u.alias}_{clean_num(u.num, translit)}", u.line)
         else:
             key = f"{parent_eid}__{u.alias}_nn"
             counters[key] = counters.get(key, 0) + 1
             eid = unique(f"{key}_{counters[key]}", u.line)
-        child_scope = eid if u.kind == "section" and (u.num or "").upper().startswith("ANNEX") else scope
+        child_scope = eid if u.annex else scope
         children = [convert(c, eid, child_scope) for c in u.children]
         u.children = []
         end = max([u.end] + [c.end for c in children])
@@ -465,6 +432,19 @@ def to_nodes(root: _Unit, warnings: list[Warning_], reader: note_vocab.NoteReade
         )
 
     return convert(root, "", "")
+
+
+def _restarting(root: _Unit, translit: dict[str, str]) -> set[str]:
+    """Aliases of the containers whose numbers repeat in the document (each chapter starts its § at 1)."""
+    seen: set[tuple[str, str]] = set()
+    out: set[str] = set()
+    for u in _walk(root):
+        if u.rank < ARTICLE_RANK and u.kind != "preface" and u.num:
+            key = (u.alias, clean_num(u.num, translit))
+            if key in seen:
+                out.add(u.alias)
+            seen.add(key)
+    return out
 
 
 def build_tree(decoded: Decoded, language: str | None = None) -> tuple[Node, list[Warning_]]:

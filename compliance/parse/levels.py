@@ -1,0 +1,64 @@
+"""The structure vocabulary (`vocab/structure.yaml`) compiled once: the levels of a law, the items inside an
+article, Latin letters for eIds and the page-furniture lines. `structure.py` reads it; nothing here decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Self
+
+import yaml
+
+from ..models import NodeKind
+from .notes import without_names
+
+
+@dataclass(frozen=True)
+class Level:
+    kind: NodeKind
+    rank: int
+    alias: str
+    patterns: tuple[re.Pattern[str], ...]
+
+
+class Levels(tuple[Level, ...]):
+    """Levels in the order they are tried, with one regex that matches where any of their patterns does:
+    most lines are law text, and one failed match costs less than a dozen."""
+
+    any: re.Pattern[str] | None
+
+    def __new__(cls, levels: Iterable[Level]) -> Self:
+        self = super().__new__(cls, levels)
+        try:
+            self.any = re.compile("|".join(f"(?:{without_names(p.pattern)})" for lv in self for p in lv.patterns))
+        except re.error:  # patterns that cannot be joined (one sets a global flag): try each in turn
+            self.any = None
+        return self
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    levels: Levels  # containers and articles
+    items: Levels  # units inside an article
+    subpoints: Levels  # the sub-point levels of `items` ("(i)" under "(h)" is the letter, else a numeral)
+    translit: dict[str, str]
+    navigation: re.Pattern[str]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    data = yaml.safe_load(resources.files("compliance").joinpath("vocab/structure.yaml").read_text("utf-8"))
+
+    def levels(key: str) -> Levels:
+        return Levels(
+            Level(d["kind"], d["rank"], d["alias"], tuple(re.compile(p) for p in d["patterns"])) for d in data[key]
+        )
+
+    nav = re.compile("^(?:" + "|".join(data["navigation_lines"]) + ")$")
+    items = levels("items")
+    subpoints = Levels(lv for lv in items if lv.kind == "subpoint")
+    return Vocabulary(levels("levels"), items, subpoints, {str(k): str(v) for k, v in data["eid_translit"].items()}, nav)

@@ -1,0 +1,211 @@
+"""Page shapes of lex.uz and of older pravo.gov.ru exports: Roman chapters, "BOʻLIM", "1843 -modda.",
+glossary annexes, flattened superscripts, letter-spaced headings, a code in one <pre>, and § numbers that
+restart in each chapter. Real files first (counts computed from the text, not by the parser), constructed
+snippets for the shapes the real files do not hold."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+
+from compliance.models import Document
+from compliance.parse import parse_file, parse_text
+from compliance.parse.readers import read_html
+
+from .conftest import REPO
+
+
+def _beside_clone(name: str) -> Path:
+    """`../name` beside the clone; for a git worktree, beside the main checkout it belongs to."""
+    here = REPO.parent / name
+    git = REPO / ".git"
+    if not here.exists() and git.is_file():  # a worktree: ".git" says "gitdir: <main>/.git/worktrees/<name>"
+        gitdir = Path(git.read_text("utf-8").partition("gitdir:")[2].strip())
+        return gitdir.parents[2].parent / name
+    return here
+
+
+SHARED = _beside_clone("shared") / "sources" / "national_laws"
+RU_CODES = SHARED / "ru" / "codes"
+needs_shared = pytest.mark.skipif(not RU_CODES.is_dir(), reason="../shared/sources is not checked out")
+
+UZ_LABOUR = REPO / "corpora/national_laws/uz/labour-code/2025-12-12.txt"
+
+
+def _nums(doc: Document) -> list[str]:
+    return [a.num or "" for a in doc.articles()]
+
+
+@cache
+def _parsed(path: Path) -> Document:
+    return parse_file(path)
+
+
+def _html_text(path: Path) -> str:
+    """The page's text by lxml's own extraction, independent of the project's HTML reader."""
+    body = lxml_html.parse(str(path)).getroot().body
+    etree.strip_elements(body, "script", "style", with_tail=False)  # a style sheet is no law text
+    return str(body.text_content())
+
+
+# -- lex.uz: the real Labour Code -----------------------------------------------------------------------
+
+
+def test_uz_labour_code_has_one_article_per_modda_heading_and_its_sections_and_chapters() -> None:
+    text = UZ_LABOUR.read_text("utf-8")
+    headings = re.findall(r"(?m)^(\d+) ?-modda\.", text)
+    sections = re.findall(r"(?m)^[IVXLC]+ BOʻLIM\.", text)
+    chapters = re.findall(r"(?m)^\d+-bob\.", text)
+    doc = _parsed(UZ_LABOUR)
+    assert _nums(doc) == headings and len(headings) == 581
+    kinds = [n.kind for n in doc.tree.walk()]
+    assert kinds.count("section") == len(sections) == 7
+    assert kinds.count("chapter") == len(chapters)
+    last = doc.tree.find("art_581")
+    assert last is not None and "Марказ ҳақида" not in last.text  # the page footer is navigation, not law
+
+
+# -- lex.uz: shapes built from the page's conventions (constructed examples) ----------------------------
+
+
+@pytest.mark.parametrize("label", ["I BOʻLIM.", "I BO‘LIM.", "I BO'LIM.", "I BO`LIM.", "I Boʻlim.", "I boʻlim"])
+def test_bolim_with_any_apostrophe_and_case_opens_a_section(label: str) -> None:
+    doc = parse_text(f"{label} UMUMIY QOIDALAR\n1-modda. Maqsad\nMatn.\n")
+    section = doc.tree.children[0]
+    assert (section.kind, section.eid, section.heading) == ("section", "sec_i", "UMUMIY QOIDALAR")
+    assert _nums(doc) == ["1"]
+
+
+def test_roman_numeral_chapters_in_any_case_open_chapters() -> None:
+    doc = parse_text("I bob. Asosiy qoidalar\n1-modda. Maqsad\nMatn.\nXII BOB. Javobgarlik\n2-modda. Turlari\nMatn.\n")
+    chapters = [n for n in doc.tree.walk() if n.kind == "chapter"]
+    assert [(c.eid, c.heading) for c in chapters] == [("chp_i", "Asosiy qoidalar"), ("chp_xii", "Javobgarlik")]
+    assert [[a.num for a in c.articles()] for c in chapters] == [["1"], ["2"]]
+    # "V bobda" is a word of the text, not chapter V
+    assert [n.kind for n in parse_text("1-modda. A\nV bobda nazarda tutilgan.\n").tree.walk()] == ["document", "article"]
+
+
+def test_modda_with_a_space_before_the_hyphen_is_an_article() -> None:
+    doc = parse_text("183-modda. Oldingi\nMatn.\n184 -modda. Yana\nMatn.\n")
+    assert [(a.label, a.num) for a in doc.articles()] == [("183-modda.", "183"), ("184 -modda.", "184")]
+
+
+def test_flattened_superscripts_after_an_article_and_after_one_left_out_as_repealed() -> None:
+    doc = parse_text(
+        "184-modda. Asosiy\nMatn.\n1842-modda. Ikkinchi\nMatn.\n1843 -modda. Uchinchi\nMatn.\n"
+        "185-modda. Keyingi\nMatn.\n1861-modda. Kiritilgan\nMatn.\n187-modda. Oxirgi\nMatn.\n"
+    )
+    assert _nums(doc) == ["184", "184.2", "184.3", "185", "186.1", "187"]
+    assert not any("follows" in w.message for w in doc.warnings)
+
+
+def test_plain_articles_that_look_flattened_keep_their_numbers() -> None:
+    # 1842 after 1841 is the next article; 183 after article 1 is a jump, not 1 with superscript 83
+    assert _nums(parse_text("1840-modda. A\nM.\n1841-modda. B\nM.\n1842-modda. C\nM.\n")) == ["1840", "1841", "1842"]
+    assert _nums(parse_text("1-modda. A\nM.\n183-modda. B\nM.\n")) == ["1", "183"]
+    # two-digit superscripts go on from another inserted article
+    assert _nums(parse_text("184-modda. A\nM.\n1849-modda. B\nM.\n18410-modda. C\nM.\n")) == ["184", "184.9", "184.10"]
+
+
+def test_glossary_annex_closes_the_last_article_and_keeps_its_entries_apart() -> None:
+    doc = parse_text(
+        "1-bob. Qoidalar\n580-modda. Oldingi\nMatn.\n581-modda. Oxirgi\nOxirgi moddaning matni.\n"
+        "Oʻzbekiston Respublikasi Mehnat kodeksiga ILOVA\nKodeksda qoʻllaniladigan asosiy tushunchalar\n"
+        "ish beruvchi — yuridik shaxs;\n1-modda. Atama\nxodim — jismoniy shaxs.\n"
+    )
+    last = doc.tree.find("art_581")
+    assert last is not None and last.text == "Oxirgi moddaning matni."
+    annex = doc.tree.children[-1]
+    assert (annex.eid, annex.heading) == ("annex_ilova", "Kodeksda qoʻllaniladigan asosiy tushunchalar")
+    assert annex.text == "ish beruvchi — yuridik shaxs;"
+    # the glossary's own numbering does not become article 1 of the code, nor break the code's order
+    assert [a.eid for a in doc.articles()] == ["art_580", "art_581", "annex_ilova__art_1"]
+    assert doc.tree.find("art_1") is None and not doc.warnings
+
+
+# -- older pravo.gov.ru exports ------------------------------------------------------------------------
+
+
+def test_a_code_in_one_pre_is_cut_at_its_own_line_breaks_with_the_same_text() -> None:
+    page = "<body><pre>   Глава 1. Основные положения\n\n     С т а т ь я  1. Цель\n     Текст <b>статьи</b>.\n</pre></body>"
+    decoded = read_html(page)
+    assert [decoded.text[ln.start : ln.end] for ln in decoded.lines] == [
+        "Глава 1. Основные положения",
+        "С т а т ь я  1. Цель",
+        "Текст статьи.",
+    ]
+    assert decoded.text.split() == lxml_html.fromstring(page).text_content().split()
+
+
+def test_letter_spaced_headings_open_sections_chapters_and_articles() -> None:
+    doc = parse_text("Р а з д е л I. ОБЩИЕ\nГ л а в а I. Начала\nС т а т ь я 1. Цель\nТекст.\nС т а т ь я  2.\nТекст.\n")
+    assert [(n.eid, n.label) for n in doc.tree.walk()][1:] == [
+        ("sec_i", "Р а з д е л I."),
+        ("chp_i", "Г л а в а I."),
+        ("art_1", "С т а т ь я 1."),
+        ("art_2", "С т а т ь я  2."),
+    ]
+
+
+@needs_shared
+def test_water_code_1995_has_an_article_per_article_heading_spaced_out_or_not() -> None:
+    path = RU_CODES / "water-code-1995.ru.2005-12-31.html"
+    text = _html_text(path)
+    headings = re.findall(r"(?m)^\s*(?:С т а т ь я|Статья)\s+(\d+(?:-\d+)*)\.", text)
+    spaced = re.findall(r"(?m)^\s*С т а т ь я\s+\d", text)
+    chapters = re.findall(r"(?m)^\s*(?:Г л а в а|Глава)\s+\d+", text)
+    doc = _parsed(path)
+    assert [a.num for a in doc.articles()] == headings
+    assert sum(1 for a in doc.articles() if (a.label or "").startswith("С т а т ь я")) == len(spaced) == 141
+    assert sum(1 for n in doc.tree.walk() if n.kind == "chapter") == len(chapters)
+    assert not doc.warnings
+
+
+@needs_shared
+def test_water_code_1995_keeps_every_character_of_its_pre_block() -> None:
+    path = RU_CODES / "water-code-1995.ru.2005-12-31.html"
+    doc = _parsed(path)
+    kept: Counter[str] = Counter()
+    for node in doc.tree.walk():
+        for piece in (node.label, node.heading, node.text, *(n.text for n in node.notes)):
+            kept.update(ch for ch in piece or "" if not ch.isspace())
+    assert kept == Counter(ch for ch in _html_text(path) if not ch.isspace())
+
+def test_sub_chapters_restarting_in_each_chapter_get_eids_under_their_chapter() -> None:
+    doc = parse_text(
+        "Глава 1. Первая\n§ 1. Общие\nСтатья 1. А\nТекст.\n§ 2. Особые\nСтатья 2. Б\nТекст.\n"
+        "Глава 2. Вторая\n§ 1. Общие\nСтатья 3. В\nТекст.\n"
+    )
+    subchapters = [n.eid for n in doc.tree.walk() if n.kind == "subchapter"]
+    assert subchapters == ["chp_1__subchap_1", "chp_1__subchap_2", "chp_2__subchap_1"]
+    assert [a.eid for a in doc.articles()] == ["art_1", "art_2", "art_3"]  # articles keep code-wide eIds
+    assert not doc.warnings
+
+
+def test_sub_chapters_numbered_through_the_code_keep_short_eids() -> None:
+    doc = parse_text("Глава 1. Первая\n§ 1. Общие\nСтатья 1. А\nТекст.\nГлава 2. Вторая\n§ 2. Особые\nСтатья 2. Б\nТекст.\n")
+    assert [n.eid for n in doc.tree.walk() if n.kind == "subchapter"] == ["subchap_1", "subchap_2"]
+
+
+@needs_shared
+@pytest.mark.parametrize("path", sorted(RU_CODES.glob("*.html")) if RU_CODES.is_dir() else [], ids=lambda p: p.name)
+def test_no_ru_federal_code_numbers_a_sub_chapter_twice(path: Path) -> None:
+    doc = _parsed(path)
+    assert not [w.message for w in doc.warnings if "duplicate identifier" in w.message and "subchap" in w.message]
+    eids = [n.eid for n in doc.tree.walk() if n.kind == "subchapter"]
+    assert len(eids) == len(set(eids))
+
+
+@needs_shared
+def test_civil_code_part_two_sub_chapters_sit_under_their_chapters() -> None:
+    doc = _parsed(RU_CODES / "civil-code-part2.ru.2023-07-24.html")
+    for chapter in (n for n in doc.tree.walk() if n.kind == "chapter"):
+        for sub in (c for c in chapter.children if c.kind == "subchapter"):
+            assert sub.eid == f"{chapter.eid}__subchap_{sub.num}"
+    assert doc.tree.find("chp_30__subchap_1") is not None  # purchase and sale: § 1 General provisions
