@@ -87,7 +87,7 @@ def test_assembly_offence_flagged_as_conflict(ref: str) -> None:
 def test_administrative_arrest_for_assemblies_is_a_concern_when_labour_link_unknown() -> None:
     finding = next(f for f in corpus_findings(KZ_ADM) if f.article == "488" and f.rule_id == "C105-A1a-assemblies")
     assert finding.kind == "concern"
-    assert any(s.type == "arrest" and s.compulsory_labour is None for s in finding.sanctions)
+    assert any(s.type == "administrative_arrest" and s.compulsory_labour is None for s in finding.sanctions)
 
 
 @pytest.mark.parametrize(("ref", "article"), [(KZ_CH3, "155"), (KZ_ADM, "488-1"), (KZ_CH9, "263"), (KZ_ADM, "505")])

@@ -199,12 +199,11 @@ def test_fine_only_insult_is_never_a_forced_labour_concern() -> None:
 
 
 def test_unknown_country_still_flags_correctional_labour() -> None:
-    # constructed: a country without data. Correctional labour involves work everywhere; the engine still
-    # reads every sanction of an unknown country as "not established" (a concern), which
-    # /work/notes/rules-engine-needs.md asks to change; the flag itself must be there.
+    # constructed: a country without data. Correctional labour involves work everywhere (the default
+    # sanction data), so the finding is a conflict, not a "not established" concern.
     text = ("Статья 9. Оскорбление\nОскорбление представителя власти – наказывается исправительными работами "
             "на срок до одного года.")
-    assert c105(text, "XX").get("C105-A1a-insulting-officials") in ("conflict", "concern")
+    assert c105(text, "XX").get("C105-A1a-insulting-officials") == "conflict"
 
 
 def test_uzbek_organisation_is_not_to_organise() -> None:

@@ -19,7 +19,10 @@ from ..models import CheckedDocument, Document, Finding, FindingsReport, Sanctio
 from ..rules import RULES_DIR, Rule, load_rules
 from .compile import Compiled, compile_rules
 from .evaluation import candidate_rules, evaluate
+from .compile import broader_sanction
 from .match import ArticleMatches, match_articles
+from .match import Sanction as MatchSanction
+from .penalties import judged_sanctions
 from .text import article_text
 
 __all__ = ["check_document", "check_documents", "country_data", "infer_country", "load_rules", "citation"]
@@ -32,14 +35,22 @@ _COUNTRY_HINTS = {
     "KG": r"Кыргызской Республики",
     "TM": r"Туркменистана",
 }
-@cache
-def country_data(country: str, root: Path = RULES_DIR) -> dict[str, tuple[bool | None, str]]:
-    """{sanction type: (involves compulsory labour?, basis)} for a country; empty when unknown."""
-    path = root / "countries" / f"{country.upper()}.yaml"
+def _sanction_table(path: Path) -> dict[str, tuple[bool | None, str]]:
     if not path.is_file():
         return {}
     data = yaml.safe_load(path.read_text("utf-8")) or {}
     return {k: (v.get("involves"), str(v.get("basis") or "")) for k, v in (data.get("sanctions") or {}).items()}
+
+
+@cache
+def country_data(country: str | None, root: Path = RULES_DIR) -> dict[str, tuple[bool | None, str]]:
+    """{sanction type: (involves compulsory labour?, basis)} for a country: its file over the defaults that
+    hold everywhere (`countries/_default.yaml`: correctional labour and public works involve labour, fines
+    and disqualification never; liberty and arrest "not established" until the country file says)."""
+    table = _sanction_table(root / "countries" / "_default.yaml")
+    if country:
+        table.update(_sanction_table(root / "countries" / f"{country.upper()}.yaml"))
+    return table
 
 
 def infer_country(doc: Document) -> str | None:
@@ -68,13 +79,23 @@ def citation(doc: Document, num: str | None, part: str | None = None) -> str:
     return out
 
 
-def _sanctions(am: ArticleMatches, country: str | None) -> list[Sanction]:
-    data = country_data(country) if country else {}
+def _sanctions(am: ArticleMatches, found: Iterable[MatchSanction], country: str | None) -> list[Sanction]:
+    data = country_data(country)
     out = []
-    for kind, (s, e) in am.sanctions:
+    for kind, (s, e) in found:
         involves, basis = data.get(kind, (None, ""))
         out.append(Sanction(type=kind, text=am.text.text[s:e], span=(s, e), compulsory_labour=involves, basis=basis or None))
     return out
+
+
+def _counts(types: list[str] | None, kind: str) -> bool:
+    """Whether a sanction of `kind` counts for a rule naming `types` (a type takes its narrower ones:
+    `arrest` covers `administrative_arrest`)."""
+    return not types or kind in types or broader_sanction(kind) in types
+
+
+def _penalties_label(rule: Rule) -> str:
+    return "The article's penalties" if rule.sanctions is None else "The penalties of the conduct's parts"
 
 
 def _part_num(am: ArticleMatches, spans: list[tuple[int, int]]) -> str | None:
@@ -90,11 +111,13 @@ def _rule_finding(
     rule: Rule, doc: Document, am: ArticleMatches, spans: list[tuple[int, int]], score: float, country: str | None
 ) -> Finding | None:
     kind = rule.kind
-    sanctions = _sanctions(am, country)
     confidence = score
     notes = []
-    if rule.sanctions is not None:
-        relevant = [s for s in sanctions if not rule.sanctions.types or s.type in rule.sanctions.types]
+    if rule.sanctions is None:
+        sanctions = _sanctions(am, am.sanctions, country)
+    else:
+        sanctions = _sanctions(am, judged_sanctions(am, spans, am.compiled.language), country)
+        relevant = [s for s in sanctions if _counts(rule.sanctions.types, s.type)]
         if rule.sanctions.compulsory_labour:
             if any(s.compulsory_labour for s in relevant):
                 notes.append("its penalties involve compulsory labour in this country")
@@ -111,7 +134,7 @@ def _rule_finding(
     evidence = "; ".join(dict.fromkeys(am.text.text[s:e] for s, e in spans[:6]))
     explanation = (
         f"{rule.title}. Evidence: “{evidence}”. Under {rule.convention} Art. {rule.article}: {rule.principle}"
-        + (f" The article's penalties: {', '.join(f'{s.text} ({s.type})' for s in sanctions)}." if sanctions else "")
+        + (f" {_penalties_label(rule)}: {', '.join(f'{s.text} ({s.type})' for s in sanctions)}." if sanctions else "")
         + (f" Note: {'; '.join(notes)}." if notes else "")
     )
     return Finding(
