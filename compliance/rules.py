@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from .bundled import bundled
 from .citations import instrument_exists, resolve
 from .errors import RuleError
-from .models import FindingKind, Severity
+from .models import DocumentMeta, FindingKind, Severity, is_excerpt
 
 RULES_DIR = bundled("rules")
 LANGUAGES = ("ru", "kk", "uz-Latn", "en")
@@ -29,6 +29,22 @@ Scope = Literal["sentence", "part", "article"]
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+# Kinds of law whose rules still run on a text of unknown kind: their patterns name the conduct and
+# penalty, or the employment relation, themselves.
+SELF_CONTAINED_KINDS = frozenset({"criminal code", "administrative offences code", "labour code"})
+
+
+def law_extent(meta: DocumentMeta) -> str | None:
+    """Whether a document is the whole law or an excerpt: its `extent`; when not given, an excerpt if its
+    provenance says so, else whole when its kind is known (a corpus law or a user's file with metadata),
+    else not known."""
+    if meta.extent is not None:
+        return meta.extent
+    if is_excerpt(meta):
+        return "excerpt"
+    return "whole" if meta.kind else None
 
 
 class Condition(_Model):
@@ -105,10 +121,23 @@ class Rule(_Model):
     patterns: dict[str, Condition] = Field(description="Per language (ru, kk, uz-Latn, en).")
     examples: dict[str, list[str]] | None = Field(default=None, description="Not used by the engine; for readers.")
 
-    def applies_to_law(self, kind: str | None, language: str | None) -> bool:
-        """The rule is tried on a law of this kind and language: it lists the kind (a law of unknown kind:
-        every rule is tried) and has patterns in the language (a law of unknown language: Russian)."""
-        return (kind is None or kind in self.applies_to) and (language or "ru") in self.patterns
+    def applies_to_law(self, kind: str | None, language: str | None, extent: str | None = "whole") -> bool:
+        """The rule is tried on a law of this kind, language and extent: it has patterns in the language (a
+        law of unknown language: Russian) and lists the kind. A `requirement` rule ("no implementing
+        provision found") needs a whole law of a listed kind: an excerpt or a text of unknown kind cannot
+        show that a provision is missing. On a law of unknown kind (a user's pasted text) only the rules for
+        criminal, offences and labour codes are tried: their patterns carry their own context."""
+        if (language or "ru") not in self.patterns:
+            return False
+        if self.kind == "requirement":
+            return kind in self.applies_to and extent == "whole"
+        if kind is None:
+            return not SELF_CONTAINED_KINDS.isdisjoint(self.applies_to)
+        return kind in self.applies_to
+
+    def applies_to_document(self, meta: DocumentMeta) -> bool:
+        """`applies_to_law` for a document's metadata (its extent as `law_extent` reads it)."""
+        return self.applies_to_law(meta.kind, meta.language, law_extent(meta))
 
     @model_validator(mode="after")
     def _languages(self) -> Rule:

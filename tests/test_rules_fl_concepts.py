@@ -218,3 +218,14 @@ def test_uzbek_organising_an_unauthorised_meeting_is_flagged() -> None:
     text = ("1-modda. Yigʻilish oʻtkazish tartibini buzish\nYigʻilish, miting yoki namoyishni belgilangan "
             "tartibni buzgan holda tashkil etish — axloq tuzatish ishlari bilan jazolanadi.")
     assert c105(text, "UZ", language="uz-Latn").get("C105-A1a-assemblies") == "conflict"
+
+
+def test_hate_motivated_hooliganism_found_when_another_item_mentions_weapons() -> None:
+    # constructed after RU CC art. 213(1): item а) (weapons) is excluded, item б) (hatred motive) is not
+    text = ("Статья 213. Хулиганство\n1. Хулиганство, то есть грубое нарушение общественного порядка, выражающее "
+            "явное неуважение к обществу, совершенное:\nа) с применением оружия или предметов, используемых в "
+            "качестве оружия;\nб) по мотивам политической, идеологической, расовой, национальной или религиозной "
+            "ненависти или вражды либо по мотивам ненависти или вражды в отношении какой-либо социальной группы,\n"
+            "– наказывается обязательными работами на срок до четырехсот восьмидесяти часов либо лишением "
+            "свободы на срок до пяти лет.")
+    assert c105(text, "RU")

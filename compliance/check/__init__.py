@@ -157,7 +157,7 @@ def _rule_finding(
 
 
 def _applies(rule: Rule, doc: Document) -> bool:
-    return rule.applies_to_law(doc.document.kind, doc.document.language)
+    return rule.applies_to_document(doc.document)
 
 
 _COMPILED: dict[tuple[tuple[int, ...], str], tuple[list[Rule], Compiled]] = {}
@@ -215,34 +215,39 @@ def _select(rules: Iterable[Rule] | None, conventions: Iterable[str] | None) -> 
     return selected
 
 
-def _requirements(docs: list[Document], rules: list[Rule], met: set[str]) -> list[Finding]:
-    """`requirement` rules: an obligation for which no article of the analysed laws is an implementation."""
+def _requirements(docs: list[Document], rules: list[Rule], met: dict[str | None, set[str]],
+                  countries: dict[str, str | None]) -> list[Finding]:
+    """`requirement` rules: an obligation for which no article of a country's analysed laws is an
+    implementation. One finding per country and rule, over the whole laws of a kind the rule lists."""
     out = []
-    for rule in (r for r in rules if r.kind == "requirement" and r.id not in met):
-        relevant = [d for d in docs if _applies(rule, d)]
-        if not relevant:
-            continue
-        names = "; ".join(sorted({d.document.title_en or d.document.title or d.document.id for d in relevant}))
-        out.append(
-            Finding(
-                id=f"{rule.id}@{'+'.join(d.document.id for d in relevant)}",
-                rule_id=rule.id,
-                kind="requirement",
-                severity=rule.severity,
-                convention=rule.convention,
-                convention_article=rule.article,
-                document_id=relevant[0].document.id,
-                eid=None,
-                article=None,
-                citation=f"No implementing provision found in: {names}",
-                quote="",
-                spans=[],
-                confidence=0.7,
-                explanation=f"{rule.title}. {rule.principle} No article of the laws analysed matched. "
-                f"Recommendation: {rule.recommendation}",
-            )
-        )
+    for cc in dict.fromkeys(countries[d.document.id] for d in docs):
+        of_country = [d for d in docs if countries[d.document.id] == cc]
+        for rule in (r for r in rules if r.kind == "requirement" and r.id not in met.get(cc, set())):
+            relevant = [d for d in of_country if _applies(rule, d)]
+            if relevant:
+                out.append(_requirement_finding(rule, relevant))
     return out
+
+
+def _requirement_finding(rule: Rule, relevant: list[Document]) -> Finding:
+    names = "; ".join(sorted({d.document.title_en or d.document.title or d.document.id for d in relevant}))
+    return Finding(
+        id=f"{rule.id}@{'+'.join(d.document.id for d in relevant)}",
+        rule_id=rule.id,
+        kind="requirement",
+        severity=rule.severity,
+        convention=rule.convention,
+        convention_article=rule.article,
+        document_id=relevant[0].document.id,
+        eid=None,
+        article=None,
+        citation=f"No implementing provision found in: {names}",
+        quote="",
+        spans=[],
+        confidence=0.7,
+        explanation=f"{rule.title}. {rule.principle} No article of the laws analysed matched. "
+        f"Recommendation: {rule.recommendation}",
+    )
 
 
 def check_documents(
@@ -254,7 +259,7 @@ def check_documents(
     selected = _select(rules, conventions)
     findings: list[Finding] = []
     notes: list[str] = []
-    met: set[str] = set()
+    met: dict[str | None, set[str]] = {}
     countries: dict[str, str | None] = {}
     for doc in docs:
         cc = country or doc.document.country
@@ -265,12 +270,13 @@ def check_documents(
                 else f"{doc.document.id}: country not given and not inferable; sanctions' link to compulsory labour unknown"
             )
         if doc.document.kind is None:
-            notes.append(f"{doc.document.id}: kind of law unknown; every rule was applied")
+            notes.append(f"{doc.document.id}: kind of law unknown; only the rules for criminal, administrative "
+                         "offences and labour codes were applied, and no 'no implementing provision found' rule")
         countries[doc.document.id] = cc
         found, implemented = _check(doc, selected, cc)
         findings.extend(found)
-        met |= implemented
-    findings.extend(_requirements(docs, selected, met))
+        met.setdefault(cc, set()).update(implemented)
+    findings.extend(_requirements(docs, selected, met, countries))
     documents = [
         CheckedDocument(
             id=d.document.id,
