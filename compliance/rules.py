@@ -9,10 +9,12 @@ with exceptions (`unless`). `rules/schema.json` (for editors) is generated from 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -23,6 +25,7 @@ from .errors import RuleError
 from .models import DocumentMeta, FindingKind, Severity, is_excerpt
 
 RULES_DIR = bundled("rules")
+COMMENTS = bundled("corpora") / "supervisory" / "comments.jsonl"
 LANGUAGES = ("ru", "kk", "uz-Latn", "en")
 Scope = Literal["sentence", "part", "article"]
 
@@ -96,6 +99,11 @@ class Reference(_Model):
     convention: str | None = None
     article: str | None = None
     document: str | None = Field(default=None, description="Official identifier or title of an ILO document.")
+    comments: list[Annotated[str, Field(pattern=r"^GT\d{3}$")]] = Field(
+        default_factory=list,
+        description="Ids of ILO supervisory findings in corpora/supervisory/comments.jsonl (\"GT001\"); the loader "
+        "checks that each exists.",
+    )
     note: str | None = None
 
 
@@ -209,20 +217,36 @@ def load_file(path: Path) -> list[Rule]:
         line = _line_of(_compose(path, text), tuple(p for p in loc if not str(p).startswith("function-")))
         raise RuleError(f"{path}:{line}: {field or 'rules'}: {err['msg']}") from None
     for i, rule in enumerate(rules):
-        for conv, art, where in [(rule.convention, rule.article, ("rules", i, "article"))] + [
-            (r.convention, r.article, ("rules", i, "references", j))
-            for j, r in enumerate(rule.references)
-            if r.convention and r.article
-        ]:
-            problem = None
-            if not instrument_exists(conv):
-                problem = f"convention {conv} is not in corpora/conventions"
-            elif resolve(conv, art) is None:
-                problem = f"{conv} has no article {art} in corpora/conventions"
-            if problem:
-                line = _line_of(_compose(path, text), where)
-                raise RuleError(f"{path}:{line}: {'.'.join(map(str, where))}: {problem}")
+        for where, problem in _citation_problems(i, rule):
+            line = _line_of(_compose(path, text), where)
+            raise RuleError(f"{path}:{line}: {'.'.join(map(str, where))}: {problem}")
     return rules
+
+
+def _citation_problems(i: int, rule: Rule) -> Iterable[tuple[tuple[Any, ...], str]]:
+    """(YAML location, problem) of each convention article or comment id the rule cites that does not exist."""
+    for conv, art, where in [(rule.convention, rule.article, ("rules", i, "article"))] + [
+        (r.convention, r.article, ("rules", i, "references", j))
+        for j, r in enumerate(rule.references)
+        if r.convention and r.article
+    ]:
+        if not instrument_exists(conv):
+            yield where, f"convention {conv} is not in corpora/conventions"
+        elif resolve(conv, art) is None:
+            yield where, f"{conv} has no article {art} in corpora/conventions"
+    for j, ref in enumerate(rule.references):
+        for k, cid in enumerate(ref.comments):
+            if cid not in comment_ids():
+                yield ("rules", i, "references", j, "comments", k), f"unknown comment id {cid}"
+
+
+@lru_cache(maxsize=1)
+def comment_ids(path: Path = COMMENTS) -> frozenset[str]:
+    """The ids of the supervisory findings shipped in the corpus (one JSON object a line)."""
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text("utf-8").splitlines()
+    return frozenset(str(json.loads(line)["id"]) for line in lines if line.strip())
 
 
 def load_rules(directory: Path | None = None) -> list[Rule]:
