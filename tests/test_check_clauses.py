@@ -38,3 +38,11 @@ def test_exception_after_libo_removes_only_its_alternative(tmp_path: Path) -> No
 def test_exception_in_a_chapeau_removes_its_items(tmp_path: Path) -> None:
     assert not fired(tmp_path, "Статья 1. Т\n1. Общие положения; деяния с применением оружия:\nа) группой;\n"
                                "б) в целях разжигания розни.")
+
+
+def test_russian_preposition_in_a_phrase_is_matched_literally(tmp_path: Path) -> None:
+    # «к» must not take the forms pymorphy3 lists for it ("как"): "призыв к" is not "призыв как"
+    rules = rules_from(tmp_path, {"id": "C087-A2-test-calls", "patterns": {"ru": {"phrase": "призыв к", "gap": 0}}})
+    assert check_document(doc_of("Статья 1. Т\nПризывы к забастовке.", "ru"), rules)
+    assert check_document(doc_of("Статья 1. Т\nПризывы ко всем.", "ru"), rules)
+    assert not check_document(doc_of("Статья 1. Т\nПризыв как форма участия.", "ru"), rules)
