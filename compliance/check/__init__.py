@@ -15,11 +15,17 @@ from pathlib import Path
 
 import yaml
 
-from ..models import CheckedDocument, Document, Finding, FindingsReport, Sanction, english_date
+from ..models import (
+    CheckedDocument,
+    Document,
+    Finding,
+    FindingsReport,
+    Sanction,
+    english_date,
+)
 from ..rules import RULES_DIR, Rule, load_rules
-from .compile import Compiled, compile_rules
+from .compile import Compiled, broader_sanction, compile_rules
 from .evaluation import candidate_rules, evaluate
-from .compile import broader_sanction
 from .match import ArticleMatches, match_articles
 from .match import Sanction as MatchSanction
 from .penalties import judged_sanctions

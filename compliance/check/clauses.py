@@ -11,7 +11,7 @@ So "Хулиганство, совершенное: а) с применение�
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 import yaml
@@ -20,7 +20,7 @@ from .match import ArticleMatches
 from .text import Span
 
 
-@lru_cache(maxsize=None)
+@cache
 def boundary(language: str) -> re.Pattern[str]:
     text = resources.files("compliance").joinpath("vocab/clauses.yaml").read_text("utf-8")
     vocab = (yaml.safe_load(text) or {}).get(language) or {}

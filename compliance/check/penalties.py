@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -44,7 +44,7 @@ class BackReferences:
         return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def back_references(language: str) -> BackReferences:
     text = resources.files("compliance").joinpath("vocab/back_references.yaml").read_text("utf-8")
     vocab: dict[str, Any] = (yaml.safe_load(text) or {}).get(language) or {}
