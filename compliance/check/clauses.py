@@ -2,8 +2,7 @@
 
 Reads an `ArticleMatches` (its text, parts and language) and the clause boundaries of
 `vocab/clauses.yaml`; produces, for a unit (sentence, part, article) and the spans an exception holds on,
-the clauses to remove: the clause holding each span (between boundaries: a list item's line, ";",
-"либо", "а равно"), a chapeau ending with ":" together with the items after it in its part — or None
+the clauses to remove: the clause holding each span (between boundaries: a list item's line, ";", ":"), a chapeau ending with ":" together with the items after it in its part — or None
 when an exception holds in the unit's head (its first clause), which qualifies every clause after it.
 So "Хулиганство, совершенное: а) с применением оружия; б) по мотивам … ненависти" loses item а) only.
 """
