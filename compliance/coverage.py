@@ -3,7 +3,7 @@
 Reads the rules that were applied, the laws checked (their metadata: id, kind, language) and the check's
 `FindingsReport`s, as they are. Produces a `Coverage`, the one matrix behind the report's coverage table
 (folded by convention article) and the cross-country comparison (folded by country). A rule was tried on
-a law when `Rule.applies_to_law` says so. A finding concerns the law it was made on; a `requirement`
+a law when `Rule.applies_to_document` says so. A finding concerns the law it was made on; a `requirement`
 finding (an obligation no article implements) concerns every law of its check run that the rule was tried
 on, since no article of any of them implements it.
 """
@@ -30,7 +30,7 @@ class Coverage:
         self.rules = {r.id: r for r in rules}
         self.laws = list(laws)
         self._cells: dict[tuple[str, str], CoverageCell] = {
-            (r.id, law.id): CoverageCell(r.applies_to_law(law.kind, law.language))
+            (r.id, law.id): CoverageCell(r.applies_to_document(law))
             for r in self.rules.values()
             for law in self.laws
         }

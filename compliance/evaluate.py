@@ -8,144 +8,34 @@ conventions), `ok` (a conflict or concern there is a false positive; an `impleme
 `Evaluation`: recall, false positives, conflict/concern articles per 100 articles of each document (with the
 density goal for the whole Russian Labour Code), and tables per rule and per convention, as JSON or
 Markdown. `Evaluation.passed` says whether the targets are met: recall 1.0 and no false positive.
-
->>> source_slug("national_laws/kz/trade-unions-law.kk.2021-07-01.md")
-('kz', 'trade-unions-law', 'kk', '2021-07-01')
+The cases file itself is read by `eval_cases.py`. Tables per rule give flagged articles per 100 articles
+and a precision where labels allow, overall and per law.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import json
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
-from functools import cache
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .corpus import CORPUS_DIR, CorpusEntry, load_entries
-from .markdown import md_cell
 from .errors import CasesError, UnknownReference
+from .eval_cases import DocumentCase, FlagCase, load_cases, resolve, source_slug
+from .markdown import md_cell
 from .models import Document, Finding
 from .rules import Rule
+
+# The cases file is read in `eval_cases`; its names stay importable from here.
+__all__ = ["CasesError", "DocumentCase", "Evaluation", "FlagCase", "UnknownReference", "evaluate", "load_cases",
+           "resolve", "run", "score", "source_slug", "to_json", "to_markdown"]
 
 FLAG_KINDS = ("conflict", "concern")
 # Density goals: conflict/concern articles per 100 articles, for whole codes (issue 4: RU Labour Code ≤ 8).
 DENSITY_GOALS: dict[str, float] = {"ru/labour-code": 8.0}
-_SOURCE_NAME = re.compile(
-    r"^(?P<slug>.+?)\.(?P<lang>[a-z]{2}(?:-[A-Za-z]{4})?)\.(?:[a-z]+-)?(?P<date>\d{4}-\d{2}-\d{2})(?:\.[A-Za-z0-9]+)?$"
-)
-_COPIED_FROM = re.compile(r"shared/sources/(\S+)")
-
-
-# -- the cases file ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FlagCase:
-    article: str
-    conventions: tuple[str, ...]
-    basis: str = ""
-
-
-@dataclass(frozen=True)
-class DocumentCase:
-    path: str  # as written in the cases file, relative to the shared sources
-    country: str | None
-    flag: tuple[FlagCase, ...]
-    maybe: tuple[str, ...]
-    ok: tuple[str, ...]
-    corpus_id: str | None = None  # optional `id:` key: the corpus id, overriding path resolution
-
-
-def load_cases(path: Path) -> list[DocumentCase]:
-    """The documents of a cases file, validated; `CasesError` names the file and what is wrong."""
-    try:
-        data = yaml.safe_load(Path(path).read_text("utf-8"))
-    except OSError as exc:
-        raise CasesError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise CasesError(f"{path}:{mark.line + 1 if mark else 1}: not valid YAML") from None
-    if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
-        raise CasesError(f"{path}: expected a mapping with a `documents` list")
-    out = []
-    for i, item in enumerate(data["documents"]):
-        where = f"{path}: documents[{i}]"
-        if not isinstance(item, dict) or not item.get("path"):
-            raise CasesError(f"{where}: each document needs a `path`")
-        flags = []
-        for f in item.get("flag") or []:
-            if not isinstance(f, dict) or "article" not in f or not f.get("conventions"):
-                raise CasesError(f"{where}: each flag needs `article` and `conventions`")
-            flags.append(FlagCase(str(f["article"]), tuple(str(c).upper() for c in f["conventions"]), str(f.get("basis") or "")))
-        out.append(
-            DocumentCase(
-                path=str(item["path"]),
-                country=str(item["country"]).upper() if item.get("country") else None,
-                flag=tuple(flags),
-                maybe=tuple(str(a) for a in item.get("maybe") or []),
-                ok=tuple(str(a) for a in item.get("ok") or []),
-                corpus_id=str(item["id"]) if item.get("id") else None,
-            )
-        )
-    return out
-
-
-# -- shared source path → corpus document -------------------------------------------------------------------
-
-
-def source_slug(path: str) -> tuple[str, str, str, str] | None:
-    """(country, slug, language, edition) from a shared source path `national_laws/<cc>/<slug>.<lang>.<date>[.<ext>]`;
-    the corpus helper named each corpus id after it: `<cc>/<slug>@<date>`, `:<lang>` for a second language."""
-    parts = Path(path).parts
-    if len(parts) < 2:
-        return None
-    m = _SOURCE_NAME.match(parts[-1])
-    if not m:
-        return None
-    return parts[-2].lower(), m["slug"], m["lang"], m["date"]
-
-
-@cache
-def _copied_from(root: Path) -> dict[str, str]:
-    """{shared source path: corpus id} from the provenance line every corpus meta file opens with
-    ("# Text copied byte for byte from shared/sources/<path>")."""
-    out: dict[str, str] = {}
-    for meta in sorted(root.rglob("*.meta.yaml")):
-        text = meta.read_text("utf-8")
-        comments = "\n".join(line for line in text.splitlines()[:5] if line.lstrip().startswith("#"))
-        m = _COPIED_FROM.search(comments)
-        ident = re.search(r"(?m)^id:\s*(\S+)", text)
-        if m and ident:
-            out[m[1].rstrip(".,;")] = ident[1]
-    return out
-
-
-def resolve(case: DocumentCase, entries: Iterable[CorpusEntry], root: Path = CORPUS_DIR) -> CorpusEntry:
-    """The corpus copy of a case's document: by explicit `id`, by the meta files' provenance line, or by
-    the naming convention of corpus ids (slug and edition from the source file name)."""
-    by_id = {e.id: e for e in entries}
-    if case.corpus_id:
-        if case.corpus_id in by_id:
-            return by_id[case.corpus_id]
-        raise UnknownReference(f"{case.path}: corpus id {case.corpus_id!r} not found")
-    norm = case.path.strip("/")
-    for source, ident in _copied_from(Path(root).resolve()).items():
-        if (source == norm or source.startswith(norm + "/")) and ident in by_id:
-            return by_id[ident]
-    parsed = source_slug(norm)
-    if parsed:
-        cc, slug, lang, date = parsed
-        for ident in (f"{cc}/{slug}@{date}", f"{cc}/{slug}@{date}:{lang}"):
-            entry = by_id.get(ident)
-            if entry and (entry.meta.language or "").lower() == lang.lower():
-                return entry
-    raise UnknownReference(f"{case.path}: no corpus document is a copy of this source (see: compliance corpus list)")
 
 
 # -- running ------------------------------------------------------------------------------------------------
@@ -197,6 +87,20 @@ class RuleRow:
     maybe: int = 0
     unlabelled: int = 0
     implements_on_ok: int = 0
+    flagged_articles: int = 0  # distinct (document, article) with a conflict/concern of the rule
+    per_100: float = 0.0  # flagged articles per 100 articles of the documents evaluated
+    precision: float | None = None  # true / (true + false) flags among labelled articles; None without any
+
+
+@dataclass
+class RuleLawRow:
+    """One rule on one law: its conflict/concern articles there and their density."""
+
+    rule: str
+    document: str
+    articles: int
+    flagged_articles: int
+    per_100: float
 
 
 @dataclass
@@ -222,6 +126,7 @@ class Evaluation:
     documents: list[DocumentResult]
     by_rule: list[RuleRow]
     by_convention: list[ConventionRow]
+    by_rule_and_law: list[RuleLawRow] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -356,6 +261,7 @@ def score(
                 goal_per_100=DENSITY_GOALS.get(_base(entry.id)),
             )
         )
+    by_law = _per_rule_density(runs, rows)
     total = len(flags)
     hit = sum(f.found for f in flags)
     return Evaluation(
@@ -370,7 +276,35 @@ def score(
         documents=docs,
         by_rule=sorted(rows.values(), key=lambda r: r.rule),
         by_convention=sorted(conv_rows.values(), key=lambda r: r.convention),
+        by_rule_and_law=by_law,
     )
+
+
+def _per_100(n: int, articles: int) -> float:
+    return round(100 * n / articles, 2) if articles else 0.0
+
+
+def _per_rule_density(runs: list[CaseRun], rows: dict[str, RuleRow]) -> list[RuleLawRow]:
+    """Flagged articles per rule overall and per law (each document counted once, however many cases name
+    it), and each rule's precision where labels allow; fills `rows`, returns the per-law rows."""
+    articles: dict[str, int] = {}
+    flagged: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # rule → document → articles
+    for cr in runs:
+        doc_id = cr.entry.id
+        articles[doc_id] = sum(1 for a in cr.document.articles() if not a.repealed)
+        for f in cr.findings:
+            if f.rule_id in rows and f.kind in FLAG_KINDS and f.article:
+                flagged[f.rule_id][doc_id].add(f.article)
+    total = sum(articles.values())
+    out = []
+    for rule_id, row in rows.items():
+        by_doc = flagged.get(rule_id, {})
+        row.flagged_articles = sum(len(a) for a in by_doc.values())
+        row.per_100 = _per_100(row.flagged_articles, total)
+        labelled = row.true_positives + row.false_positives
+        row.precision = round(row.true_positives / labelled, 3) if labelled else None
+        out += [RuleLawRow(rule_id, d, articles[d], len(a), _per_100(len(a), articles[d])) for d, a in by_doc.items()]
+    return sorted(out, key=lambda r: (r.rule, r.document))
 
 
 def evaluate(
@@ -450,9 +384,17 @@ def to_markdown(ev: Evaluation) -> str:
     lines += ["## By rule", ""]
     lines += _table(
         ["rule", "convention", "kind", "findings", "true positives", "false positives",
-         "on maybe (or flags of other conventions)", "unlabelled", "implements on ok"],
+         "on maybe (or flags of other conventions)", "unlabelled", "implements on ok", "flagged articles",
+         "per 100 articles", "precision"],
         [[r.rule, r.convention, r.kind, r.findings, r.true_positives, r.false_positives, r.maybe, r.unlabelled,
-          r.implements_on_ok] for r in ev.by_rule],
+          r.implements_on_ok, r.flagged_articles, f"{r.per_100:.2f}",
+          "—" if r.precision is None else f"{r.precision:.3f}"] for r in ev.by_rule],
+    )
+    lines += ["## By rule and law", ""]
+    lines += (
+        _table(["rule", "document", "articles", "flagged articles", "per 100"],
+               [[r.rule, r.document, r.articles, r.flagged_articles, f"{r.per_100:.2f}"] for r in ev.by_rule_and_law])
+        if ev.by_rule_and_law else ["None.", ""]
     )
     lines += ["## Flags", ""]
     lines += _table(

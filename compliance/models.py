@@ -127,6 +127,7 @@ class DocumentMeta(_Model):
     country: str | None = Field(default=None, description="ISO 3166 alpha-2; null for ILO instruments.")
     language: str | None = Field(default=None, description="BCP-47: ru, kk, uz-Latn, en.")
     kind: str | None = Field(default=None, description="criminal code, labour code, trade union law, convention…")
+    extent: Literal["whole", "excerpt"] | None = Field(default=None, description="The whole law, or an excerpt (some chapters or articles); null when not known.")
     edition: _dt.date | None = None
     act_number: str | None = None
     adopted: _dt.date | None = None
@@ -140,6 +141,12 @@ class DocumentMeta(_Model):
     number: str | None = Field(default=None, description='Instrument number, e.g. "C087".')
     year: int | None = None
     category: str | None = Field(default=None, description="fundamental / governance / technical.")
+
+
+def is_excerpt(meta: DocumentMeta) -> bool:
+    """A corpus text states its extent in `provenance`: "Complete law…" or "Excerpt: arts. 166–178…"."""
+    prov = (meta.provenance or "").strip().lower()
+    return bool(prov) and not prov.startswith("complete")
 
 
 class Document(_Model):

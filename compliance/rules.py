@@ -9,10 +9,12 @@ with exceptions (`unless`). `rules/schema.json` (for editors) is generated from 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -20,15 +22,32 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from .bundled import bundled
 from .citations import instrument_exists, resolve
 from .errors import RuleError
-from .models import FindingKind, Severity
+from .models import DocumentMeta, FindingKind, Severity, is_excerpt
 
 RULES_DIR = bundled("rules")
+COMMENTS = bundled("corpora") / "supervisory" / "comments.jsonl"
 LANGUAGES = ("ru", "kk", "uz-Latn", "en")
 Scope = Literal["sentence", "part", "article"]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+# Kinds of law whose rules still run on a text of unknown kind: their patterns name the conduct and
+# penalty, or the employment relation, themselves.
+SELF_CONTAINED_KINDS = frozenset({"criminal code", "administrative offences code", "labour code"})
+
+
+def law_extent(meta: DocumentMeta) -> str | None:
+    """Whether a document is the whole law or an excerpt: its `extent`; when not given, an excerpt if its
+    provenance says so, else whole when its kind is known (a corpus law or a user's file with metadata),
+    else not known."""
+    if meta.extent is not None:
+        return meta.extent
+    if is_excerpt(meta):
+        return "excerpt"
+    return "whole" if meta.kind else None
 
 
 class Condition(_Model):
@@ -80,6 +99,11 @@ class Reference(_Model):
     convention: str | None = None
     article: str | None = None
     document: str | None = Field(default=None, description="Official identifier or title of an ILO document.")
+    comments: list[Annotated[str, Field(pattern=r"^GT\d{3}$")]] = Field(
+        default_factory=list,
+        description="Ids of ILO supervisory findings in corpora/supervisory/comments.jsonl (\"GT001\"); the loader "
+        "checks that each exists.",
+    )
     note: str | None = None
 
 
@@ -105,10 +129,23 @@ class Rule(_Model):
     patterns: dict[str, Condition] = Field(description="Per language (ru, kk, uz-Latn, en).")
     examples: dict[str, list[str]] | None = Field(default=None, description="Not used by the engine; for readers.")
 
-    def applies_to_law(self, kind: str | None, language: str | None) -> bool:
-        """The rule is tried on a law of this kind and language: it lists the kind (a law of unknown kind:
-        every rule is tried) and has patterns in the language (a law of unknown language: Russian)."""
-        return (kind is None or kind in self.applies_to) and (language or "ru") in self.patterns
+    def applies_to_law(self, kind: str | None, language: str | None, extent: str | None = "whole") -> bool:
+        """The rule is tried on a law of this kind, language and extent: it has patterns in the language (a
+        law of unknown language: Russian) and lists the kind. A `requirement` rule ("no implementing
+        provision found") needs a whole law of a listed kind: an excerpt or a text of unknown kind cannot
+        show that a provision is missing. On a law of unknown kind (a user's pasted text) only the rules for
+        criminal, offences and labour codes are tried: their patterns carry their own context."""
+        if (language or "ru") not in self.patterns:
+            return False
+        if self.kind == "requirement":
+            return kind in self.applies_to and extent == "whole"
+        if kind is None:
+            return not SELF_CONTAINED_KINDS.isdisjoint(self.applies_to)
+        return kind in self.applies_to
+
+    def applies_to_document(self, meta: DocumentMeta) -> bool:
+        """`applies_to_law` for a document's metadata (its extent as `law_extent` reads it)."""
+        return self.applies_to_law(meta.kind, meta.language, law_extent(meta))
 
     @model_validator(mode="after")
     def _languages(self) -> Rule:
@@ -180,20 +217,36 @@ def load_file(path: Path) -> list[Rule]:
         line = _line_of(_compose(path, text), tuple(p for p in loc if not str(p).startswith("function-")))
         raise RuleError(f"{path}:{line}: {field or 'rules'}: {err['msg']}") from None
     for i, rule in enumerate(rules):
-        for conv, art, where in [(rule.convention, rule.article, ("rules", i, "article"))] + [
-            (r.convention, r.article, ("rules", i, "references", j))
-            for j, r in enumerate(rule.references)
-            if r.convention and r.article
-        ]:
-            problem = None
-            if not instrument_exists(conv):
-                problem = f"convention {conv} is not in corpora/conventions"
-            elif resolve(conv, art) is None:
-                problem = f"{conv} has no article {art} in corpora/conventions"
-            if problem:
-                line = _line_of(_compose(path, text), where)
-                raise RuleError(f"{path}:{line}: {'.'.join(map(str, where))}: {problem}")
+        for where, problem in _citation_problems(i, rule):
+            line = _line_of(_compose(path, text), where)
+            raise RuleError(f"{path}:{line}: {'.'.join(map(str, where))}: {problem}")
     return rules
+
+
+def _citation_problems(i: int, rule: Rule) -> Iterable[tuple[tuple[Any, ...], str]]:
+    """(YAML location, problem) of each convention article or comment id the rule cites that does not exist."""
+    for conv, art, where in [(rule.convention, rule.article, ("rules", i, "article"))] + [
+        (r.convention, r.article, ("rules", i, "references", j))
+        for j, r in enumerate(rule.references)
+        if r.convention and r.article
+    ]:
+        if not instrument_exists(conv):
+            yield where, f"convention {conv} is not in corpora/conventions"
+        elif resolve(conv, art) is None:
+            yield where, f"{conv} has no article {art} in corpora/conventions"
+    for j, ref in enumerate(rule.references):
+        for k, cid in enumerate(ref.comments):
+            if cid not in comment_ids():
+                yield ("rules", i, "references", j, "comments", k), f"unknown comment id {cid}"
+
+
+@lru_cache(maxsize=1)
+def comment_ids(path: Path = COMMENTS) -> frozenset[str]:
+    """The ids of the supervisory findings shipped in the corpus (one JSON object a line)."""
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text("utf-8").splitlines()
+    return frozenset(str(json.loads(line)["id"]) for line in lines if line.strip())
 
 
 def load_rules(directory: Path | None = None) -> list[Rule]:

@@ -24,7 +24,7 @@ from compliance.corpus import (
 )
 
 SOURCES = Path(__file__).resolve().parent / "fixtures" / "corpus-sources.sha256"
-EVIDENCE_ONLY = {"PROVENANCE.md", "RATIFICATIONS.md", "ratifications.csv"}  # evidence, read by compliance.ratifications
+EVIDENCE_ONLY = {"PROVENANCE.md", "RATIFICATIONS.md", "ratifications.csv", "comments.jsonl"}  # evidence, read by compliance.ratifications and compliance.rules
 FUNDAMENTAL = {"C029", "C087", "C098", "C100", "C105", "C111", "C138", "C182", "C155", "P029"}
 
 @pytest.fixture(scope="module")

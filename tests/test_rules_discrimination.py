@@ -173,3 +173,13 @@ def test_dev_set_oks_get_no_discrimination_flag() -> None:
     for ref, articles in oks.items():
         for article in articles:
             assert not {k for k in rules_on(ref, article).values() if k in ("conflict", "concern")}, (ref, article)
+
+
+def test_citizens_only_rule_silent_on_equality_before_the_court() -> None:
+    # real text: Civil Procedure Code of the Russian Federation art. 6 (precision control, not an employment
+    # clause); constructed heading kept as in the source
+    text = ("Статья 6. Равенство всех перед законом и судом\nПравосудие по гражданским делам осуществляется на "
+            "началах равенства перед законом и судом всех граждан независимо от пола, расы, национальности, "
+            "языка, происхождения, имущественного и должностного положения, места жительства, отношения к "
+            "религии, убеждений, принадлежности к общественным объединениям.")
+    assert "C111-A1a-citizens-only" not in fired(text, "labour code", country="RU")

@@ -87,7 +87,7 @@ def test_assembly_offence_flagged_as_conflict(ref: str) -> None:
 def test_administrative_arrest_for_assemblies_is_a_concern_when_labour_link_unknown() -> None:
     finding = next(f for f in corpus_findings(KZ_ADM) if f.article == "488" and f.rule_id == "C105-A1a-assemblies")
     assert finding.kind == "concern"
-    assert any(s.type == "arrest" and s.compulsory_labour is None for s in finding.sanctions)
+    assert any(s.type == "administrative_arrest" and s.compulsory_labour is None for s in finding.sanctions)
 
 
 @pytest.mark.parametrize(("ref", "article"), [(KZ_CH3, "155"), (KZ_ADM, "488-1"), (KZ_CH9, "263"), (KZ_ADM, "505")])
@@ -167,11 +167,12 @@ def test_insulting_the_president_flagged_in_uzbek() -> None:
         "C105-A1a-insulting-officials") == "conflict"
 
 
-def test_insult_rule_silent_on_insulting_private_persons() -> None:
-    # constructed: insult of a private person
+def test_insult_of_a_private_person_punished_by_labour_is_flagged() -> None:
+    # constructed: insult of a private person. Issue 15: insult and defamation of anyone, not only of
+    # officials, fall under C105 Art. 1(a) when punished by compulsory labour (cf. GT070, defamation).
     text = ("Статья 4. Оскорбление\nОскорбление, то есть унижение чести и достоинства другого лица, – "
             "наказывается исправительными работами.")
-    assert "C105-A1a-insulting-officials" not in fired(text, "criminal code")
+    assert fired(text, "criminal code").get("C105-A1a-insulting-officials") == "conflict"
 
 
 @pytest.mark.parametrize(("ref", "article"), [(KZ_CH9, "294"), (KZ174[1], "174")])

@@ -15,11 +15,20 @@ from pathlib import Path
 
 import yaml
 
-from ..models import CheckedDocument, Document, Finding, FindingsReport, Sanction, english_date
+from ..models import (
+    CheckedDocument,
+    Document,
+    Finding,
+    FindingsReport,
+    Sanction,
+    english_date,
+)
 from ..rules import RULES_DIR, Rule, load_rules
-from .compile import Compiled, compile_rules
+from .compile import Compiled, broader_sanction, compile_rules
 from .evaluation import candidate_rules, evaluate
 from .match import ArticleMatches, match_articles
+from .match import Sanction as MatchSanction
+from .penalties import judged_sanctions
 from .text import article_text
 
 __all__ = ["check_document", "check_documents", "country_data", "infer_country", "load_rules", "citation"]
@@ -32,14 +41,22 @@ _COUNTRY_HINTS = {
     "KG": r"Кыргызской Республики",
     "TM": r"Туркменистана",
 }
-@cache
-def country_data(country: str, root: Path = RULES_DIR) -> dict[str, tuple[bool | None, str]]:
-    """{sanction type: (involves compulsory labour?, basis)} for a country; empty when unknown."""
-    path = root / "countries" / f"{country.upper()}.yaml"
+def _sanction_table(path: Path) -> dict[str, tuple[bool | None, str]]:
     if not path.is_file():
         return {}
     data = yaml.safe_load(path.read_text("utf-8")) or {}
     return {k: (v.get("involves"), str(v.get("basis") or "")) for k, v in (data.get("sanctions") or {}).items()}
+
+
+@cache
+def country_data(country: str | None, root: Path = RULES_DIR) -> dict[str, tuple[bool | None, str]]:
+    """{sanction type: (involves compulsory labour?, basis)} for a country: its file over the defaults that
+    hold everywhere (`countries/_default.yaml`: correctional labour and public works involve labour, fines
+    and disqualification never; liberty and arrest "not established" until the country file says)."""
+    table = _sanction_table(root / "countries" / "_default.yaml")
+    if country:
+        table.update(_sanction_table(root / "countries" / f"{country.upper()}.yaml"))
+    return table
 
 
 def infer_country(doc: Document) -> str | None:
@@ -68,13 +85,23 @@ def citation(doc: Document, num: str | None, part: str | None = None) -> str:
     return out
 
 
-def _sanctions(am: ArticleMatches, country: str | None) -> list[Sanction]:
-    data = country_data(country) if country else {}
+def _sanctions(am: ArticleMatches, found: Iterable[MatchSanction], country: str | None) -> list[Sanction]:
+    data = country_data(country)
     out = []
-    for kind, (s, e) in am.sanctions:
+    for kind, (s, e) in found:
         involves, basis = data.get(kind, (None, ""))
         out.append(Sanction(type=kind, text=am.text.text[s:e], span=(s, e), compulsory_labour=involves, basis=basis or None))
     return out
+
+
+def _counts(types: list[str] | None, kind: str) -> bool:
+    """Whether a sanction of `kind` counts for a rule naming `types` (a type takes its narrower ones:
+    `arrest` covers `administrative_arrest`)."""
+    return not types or kind in types or broader_sanction(kind) in types
+
+
+def _penalties_label(rule: Rule) -> str:
+    return "The article's penalties" if rule.sanctions is None else "The penalties of the conduct's parts"
 
 
 def _part_num(am: ArticleMatches, spans: list[tuple[int, int]]) -> str | None:
@@ -90,11 +117,13 @@ def _rule_finding(
     rule: Rule, doc: Document, am: ArticleMatches, spans: list[tuple[int, int]], score: float, country: str | None
 ) -> Finding | None:
     kind = rule.kind
-    sanctions = _sanctions(am, country)
     confidence = score
     notes = []
-    if rule.sanctions is not None:
-        relevant = [s for s in sanctions if not rule.sanctions.types or s.type in rule.sanctions.types]
+    if rule.sanctions is None:
+        sanctions = _sanctions(am, am.sanctions, country)
+    else:
+        sanctions = _sanctions(am, judged_sanctions(am, spans, am.compiled.language), country)
+        relevant = [s for s in sanctions if _counts(rule.sanctions.types, s.type)]
         if rule.sanctions.compulsory_labour:
             if any(s.compulsory_labour for s in relevant):
                 notes.append("its penalties involve compulsory labour in this country")
@@ -111,7 +140,7 @@ def _rule_finding(
     evidence = "; ".join(dict.fromkeys(am.text.text[s:e] for s, e in spans[:6]))
     explanation = (
         f"{rule.title}. Evidence: “{evidence}”. Under {rule.convention} Art. {rule.article}: {rule.principle}"
-        + (f" The article's penalties: {', '.join(f'{s.text} ({s.type})' for s in sanctions)}." if sanctions else "")
+        + (f" {_penalties_label(rule)}: {', '.join(f'{s.text} ({s.type})' for s in sanctions)}." if sanctions else "")
         + (f" Note: {'; '.join(notes)}." if notes else "")
     )
     return Finding(
@@ -134,7 +163,7 @@ def _rule_finding(
 
 
 def _applies(rule: Rule, doc: Document) -> bool:
-    return rule.applies_to_law(doc.document.kind, doc.document.language)
+    return rule.applies_to_document(doc.document)
 
 
 _COMPILED: dict[tuple[tuple[int, ...], str], tuple[list[Rule], Compiled]] = {}
@@ -192,34 +221,39 @@ def _select(rules: Iterable[Rule] | None, conventions: Iterable[str] | None) -> 
     return selected
 
 
-def _requirements(docs: list[Document], rules: list[Rule], met: set[str]) -> list[Finding]:
-    """`requirement` rules: an obligation for which no article of the analysed laws is an implementation."""
+def _requirements(docs: list[Document], rules: list[Rule], met: dict[str | None, set[str]],
+                  countries: dict[str, str | None]) -> list[Finding]:
+    """`requirement` rules: an obligation for which no article of a country's analysed laws is an
+    implementation. One finding per country and rule, over the whole laws of a kind the rule lists."""
     out = []
-    for rule in (r for r in rules if r.kind == "requirement" and r.id not in met):
-        relevant = [d for d in docs if _applies(rule, d)]
-        if not relevant:
-            continue
-        names = "; ".join(sorted({d.document.title_en or d.document.title or d.document.id for d in relevant}))
-        out.append(
-            Finding(
-                id=f"{rule.id}@{'+'.join(d.document.id for d in relevant)}",
-                rule_id=rule.id,
-                kind="requirement",
-                severity=rule.severity,
-                convention=rule.convention,
-                convention_article=rule.article,
-                document_id=relevant[0].document.id,
-                eid=None,
-                article=None,
-                citation=f"No implementing provision found in: {names}",
-                quote="",
-                spans=[],
-                confidence=0.7,
-                explanation=f"{rule.title}. {rule.principle} No article of the laws analysed matched. "
-                f"Recommendation: {rule.recommendation}",
-            )
-        )
+    for cc in dict.fromkeys(countries[d.document.id] for d in docs):
+        of_country = [d for d in docs if countries[d.document.id] == cc]
+        for rule in (r for r in rules if r.kind == "requirement" and r.id not in met.get(cc, set())):
+            relevant = [d for d in of_country if _applies(rule, d)]
+            if relevant:
+                out.append(_requirement_finding(rule, relevant))
     return out
+
+
+def _requirement_finding(rule: Rule, relevant: list[Document]) -> Finding:
+    names = "; ".join(sorted({d.document.title_en or d.document.title or d.document.id for d in relevant}))
+    return Finding(
+        id=f"{rule.id}@{'+'.join(d.document.id for d in relevant)}",
+        rule_id=rule.id,
+        kind="requirement",
+        severity=rule.severity,
+        convention=rule.convention,
+        convention_article=rule.article,
+        document_id=relevant[0].document.id,
+        eid=None,
+        article=None,
+        citation=f"No implementing provision found in: {names}",
+        quote="",
+        spans=[],
+        confidence=0.7,
+        explanation=f"{rule.title}. {rule.principle} No article of the laws analysed matched. "
+        f"Recommendation: {rule.recommendation}",
+    )
 
 
 def check_documents(
@@ -231,7 +265,7 @@ def check_documents(
     selected = _select(rules, conventions)
     findings: list[Finding] = []
     notes: list[str] = []
-    met: set[str] = set()
+    met: dict[str | None, set[str]] = {}
     countries: dict[str, str | None] = {}
     for doc in docs:
         cc = country or doc.document.country
@@ -242,12 +276,13 @@ def check_documents(
                 else f"{doc.document.id}: country not given and not inferable; sanctions' link to compulsory labour unknown"
             )
         if doc.document.kind is None:
-            notes.append(f"{doc.document.id}: kind of law unknown; every rule was applied")
+            notes.append(f"{doc.document.id}: kind of law unknown; only the rules for criminal, administrative "
+                         "offences and labour codes were applied, and no 'no implementing provision found' rule")
         countries[doc.document.id] = cc
         found, implemented = _check(doc, selected, cc)
         findings.extend(found)
-        met |= implemented
-    findings.extend(_requirements(docs, selected, met))
+        met.setdefault(cc, set()).update(implemented)
+    findings.extend(_requirements(docs, selected, met, countries))
     documents = [
         CheckedDocument(
             id=d.document.id,

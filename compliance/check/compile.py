@@ -152,6 +152,7 @@ class Compiled:
     families: list[Family] = field(default_factory=list)
     starts: dict[int, list[Start]] = field(default_factory=dict)  # alternative → the families it starts
     stop_orths: tuple[int, ...] = ()  # sentence-ending tokens (ORTH hashes)
+    not_penalty: re.Pattern[str] | None = None  # where a sanction phrase names something else ("арест имущества")
 
 
 def _word_spec(word: str, language: str, stem: bool) -> dict[str, Any]:
@@ -242,6 +243,12 @@ def _add_sanctions(c: Compiled) -> None:
             c.phrases.append(c.words.phrase(key, text, 0, None))
             c.sanction_kinds[key] = kind
     c.clause = re.compile(vocab["clause"]) if vocab.get("clause") else None
+    c.not_penalty = re.compile(vocab["not_penalty"]) if vocab.get("not_penalty") else None
+
+
+def broader_sanction(kind: str) -> str | None:
+    """The sanction type `kind` is a narrower form of (`administrative_arrest` → `arrest`), if any."""
+    return (_sanction_vocab().get("broader") or {}).get(kind)
 
 
 def _families(phrases: list[Phrase], group_alternatives: list[tuple[int, ...]]) -> tuple[list[Family], dict[int, list[Start]]]:

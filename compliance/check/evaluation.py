@@ -3,13 +3,15 @@
 Reads a `Compiled` rule set and an `ArticleMatches` (`match.py`); produces, per rule and article, the
 evidence spans (offsets into the article text) and a match score (1.0 exact, lower for fuzzy matches),
 or None. Compositions (`all` / `any` / `none`) hold within one unit of their scope (sentence, part,
-article); an `unless` exception that holds in the same unit cancels them. `candidate_rules` gives the
-rules worth evaluating on an article (`prefilter.RuleIndex`).
+article). An `unless` exception removes the clause that holds it (`clauses.py`): the pattern must then
+hold on what is left of the unit. `candidate_rules` gives the rules worth evaluating on an article
+(`prefilter.RuleIndex`).
 """
 
 from __future__ import annotations
 
 from ..rules import Rule
+from .clauses import excepted_stretches
 from .compile import Compiled
 from .match import ArticleMatches
 from .patterns import Pattern
@@ -30,6 +32,7 @@ class Evaluator:
             "sentence": am.text.sentences or [whole],
         }
         self.scores: list[float] = []  # the scores of the leaves that held, for the rule being evaluated
+        self.masked: list[Span] = []  # clauses removed by an exception: no leaf holds inside them
         self._possible: dict[int, bool] = {}  # pattern number → whether it can hold in the article
 
     def evidence(self, rule: Rule) -> list[Span] | None:
@@ -49,8 +52,11 @@ class Evaluator:
         if not self.possible(p):
             return None
         if p.key is not None:
-            spans = [s for s in self.am.spans(p.key) if unit[0] <= s[0] and s[1] <= unit[1]]
-            if not spans or self._excepted(p, unit):
+            spans = self._leaf(p.key, unit)
+            if spans and p.unless:
+                removed = self._exceptions(p, unit)
+                spans = [] if removed is None else [s for s in spans if not _inside_any(s, removed)]
+            if not spans:
                 return None
             self.scores.append(self.am.fuzzy_scores.get(p.key, 1.0))
             return spans
@@ -58,18 +64,45 @@ class Evaluator:
         found = False
         for sub in self._within(p.scope, unit):
             got = self._compose(p, sub)
-            if got is not None and not self._excepted(p, sub):
+            if got is not None and p.unless:
+                got = self._after_exceptions(p, sub, got)
+            if got is not None:
                 found = True
                 evidence.extend(got)
         return evidence if found else None
+
+    def _leaf(self, key: str, unit: Span) -> list[Span]:
+        return [
+            s for s in self.am.spans(key)
+            if unit[0] <= s[0] and s[1] <= unit[1] and not _inside_any(s, self.masked)
+        ]
+
+    def _exceptions(self, p: Pattern, unit: Span) -> list[Span] | None:
+        """The clauses of `unit` the exceptions of `p` remove ([] when none holds); None when one holds in
+        the unit's head, which qualifies the whole unit."""
+        found = [s for u in p.unless for s in (self.holds(u, unit) or [])]
+        if not found:
+            return []
+        return excepted_stretches(self.am, unit, found)
+
+    def _after_exceptions(self, p: Pattern, unit: Span, got: list[Span]) -> list[Span] | None:
+        """The composition's evidence once the clauses its exceptions hold in are removed, if it still holds."""
+        removed = self._exceptions(p, unit)
+        if removed is None:
+            return None
+        if not removed:
+            return got
+        saved = self.masked
+        self.masked = saved + removed
+        try:
+            return self._compose(p, unit)
+        finally:
+            self.masked = saved
 
     def _within(self, scope: str, unit: Span) -> list[Span]:
         """The units of `scope` that overlap `unit`, cut to it (`unit` itself if none)."""
         units = [u for u in self.units[scope] if u[0] < unit[1] and unit[0] < u[1]]
         return [(max(a, unit[0]), min(b, unit[1])) for a, b in units] or [unit]
-
-    def _excepted(self, p: Pattern, unit: Span) -> bool:
-        return any(self.holds(u, unit) is not None for u in p.unless)
 
     def _compose(self, p: Pattern, unit: Span) -> list[Span] | None:
         if p.kind == "all":
@@ -86,6 +119,10 @@ class Evaluator:
         if p.kind == "none":
             return None if any(self.holds(c, unit) is not None for c in p.parts) else []
         return None
+
+
+def _inside_any(span: Span, stretches: list[Span]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in stretches)
 
 
 def candidate_rules(compiled: Compiled, am: ArticleMatches) -> list[Rule]:

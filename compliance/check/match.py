@@ -144,7 +144,7 @@ def _add_phrases(am: ArticleMatches) -> None:
         else:
             am.leaves.setdefault(key, []).extend(spans)
     am.found = frozenset(am.leaves)
-    am.sanctions = _in_clauses(sanctions, am.text.text, c.clause)
+    am.sanctions = _in_clauses(sanctions, am.text.text, c.clause, c.not_penalty)
 
 
 class _Tokens:
@@ -274,9 +274,12 @@ def _phrase_runs(lists: list[list[int]], gap: int, stops: list[int]) -> list[tup
     return out
 
 
-def _in_clauses(found: list[Sanction], text: str, clause: re.Pattern[str] | None) -> list[Sanction]:
+def _in_clauses(
+    found: list[Sanction], text: str, clause: re.Pattern[str] | None, not_penalty: re.Pattern[str] | None = None
+) -> list[Sanction]:
     """Keep sanction phrases that stand in a penalty clause (from "наказывается" to the end of its line);
-    one per place, the longest (so "лишением права занимать" is not also "лишение свободы")."""
+    one per place, the longest (so "лишением права занимать" is not also "лишение свободы"); none that
+    `not_penalty` says names something else ("арестом имущества": attachment of property)."""
     if clause is None:
         return []
     regions = []
@@ -288,6 +291,8 @@ def _in_clauses(found: list[Sanction], text: str, clause: re.Pattern[str] | None
         if not any(a <= s and e <= b for a, b in regions):
             continue
         if kept and s < kept[-1].span[1]:
+            continue
+        if not_penalty is not None and not_penalty.match(text, s):
             continue
         kept.append(Sanction(kind, (s, e)))
     return kept

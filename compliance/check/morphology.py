@@ -4,14 +4,18 @@ Rules name words by lemma. Instead of lemmatising every token of every law (pymo
 word form), the engine expands each lemma a rule uses into all its forms once, when the rules are compiled,
 and matches token by lower-case form. Russian: pymorphy3 lexemes (each form analysed once, cached);
 English: spaCy's lemma lookup table (spacy-lookups-data) inverted; Uzbek and Kazakh, agglutinative: a
-word is a stem matched as a prefix, after apostrophe variants (ʻ ’ ' ` ‘ ʼ) are unified.
+word is a stem matched as a prefix, after apostrophe variants (ʻ ’ ' ` ‘ ʼ) are unified. Function words
+(`vocab/function_words.yaml`: prepositions, conjunctions) match literally, never expanded as lexemes.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from importlib import resources
 from pathlib import Path
+
+import yaml
 
 # Every apostrophe-like character lex.uz and Word exports use for oʻ / gʻ / the tutuq belgisi.
 APOSTROPHES = "ʻ’'`‘ʼ′"
@@ -117,8 +121,21 @@ def english_forms(lemma: str) -> frozenset[str]:
     return frozenset({word} | _english_table().get(word, set()))
 
 
+@cache
+def _function_words() -> dict[str, dict[str, frozenset[str]]]:
+    """{language: {function word: its literal forms}} from `vocab/function_words.yaml`."""
+    text = resources.files("compliance").joinpath("vocab/function_words.yaml").read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+    return {lang: {w.lower(): frozenset(v.lower() for v in variants) for w, variants in words.items()}
+            for lang, words in data.items()}
+
+
 def forms(word: str, language: str) -> frozenset[str] | None:
-    """Surface forms for exact matching, or None when the word is a stem to match as a prefix."""
+    """Surface forms for exact matching, or None when the word is a stem to match as a prefix. Function
+    words ("к", "в", "либо") match literally, with their euphonic variants only."""
+    literal = _function_words().get(language, {}).get(word.lower())
+    if literal is not None:
+        return literal
     if language == "ru":
         return russian_forms(word)
     if language == "en":

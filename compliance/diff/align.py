@@ -17,7 +17,7 @@ from typing import Literal, NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
-from ..models import Document, DocumentMeta, Node
+from ..models import Document, Node, is_excerpt
 from ..numbers import number_key
 from .redline import TOKEN_RE
 
@@ -89,12 +89,6 @@ def _num_key(num: str | None) -> NumKey | None:
     if not num or not num[:1].isdigit():
         return None
     return number_key(num)
-
-
-def is_excerpt(meta: DocumentMeta) -> bool:
-    """A corpus text states its extent in `provenance`: "Complete law…" or "Excerpt: arts. 166–178…"."""
-    prov = (meta.provenance or "").strip().lower()
-    return bool(prov) and not prov.startswith("complete")
 
 
 @dataclass

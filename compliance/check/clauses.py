@@ -1,0 +1,62 @@
+"""Clauses: an article's text × where an exception (`unless`) holds → the stretches the exception removes.
+
+Reads an `ArticleMatches` (its text, parts and language) and the clause boundaries of
+`vocab/clauses.yaml`; produces, for a unit (sentence, part, article) and the spans an exception holds on,
+the clauses to remove: the clause holding each span (between boundaries: a list item's line, ";", ":"), a chapeau ending with ":" together with the items after it in its part — or None
+when an exception holds in the unit's head (its first clause), which qualifies every clause after it.
+So "Хулиганство, совершенное: а) с применением оружия; б) по мотивам … ненависти" loses item а) only.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from .match import ArticleMatches
+from .text import Span
+
+
+@cache
+def boundary(language: str) -> re.Pattern[str]:
+    text = resources.files("compliance").joinpath("vocab/clauses.yaml").read_text("utf-8")
+    vocab = (yaml.safe_load(text) or {}).get(language) or {}
+    return re.compile(vocab.get("boundary") or r"\n|;|:", re.IGNORECASE)
+
+
+def clauses(text: str, unit: Span, language: str) -> list[Span]:
+    """The clauses of `unit`: stretches between boundaries (each clause keeps the boundary that ends it)."""
+    out: list[Span] = []
+    start = unit[0]
+    for m in boundary(language).finditer(text, unit[0], unit[1]):
+        if m.start() > start and text[start:m.start()].strip():
+            out.append((start, m.end()))
+            start = m.end()
+    if unit[1] > start and text[start:unit[1]].strip():
+        out.append((start, unit[1]))
+    return out or [unit]
+
+
+def _part_end(am: ArticleMatches, pos: int, unit: Span) -> int:
+    for s, e, _ in am.text.parts:
+        if s <= pos < e:
+            return min(e, unit[1])
+    return unit[1]
+
+
+def excepted_stretches(am: ArticleMatches, unit: Span, found: list[Span]) -> list[Span] | None:
+    """The stretches of `unit` removed by exception spans `found`; None when the whole unit is."""
+    text = am.text.text
+    parts = clauses(text, unit, am.compiled.language)
+    removed: list[Span] = []
+    for s, e in found:
+        holding = [c for c in parts if c[0] < e and s < c[1]]
+        if not holding or holding[0] == parts[0]:
+            return None
+        for a, b in holding:
+            if text[a:b].rstrip().endswith(":"):
+                b = _part_end(am, a, unit)
+            removed.append((a, b))
+    return removed

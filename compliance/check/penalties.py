@@ -1,0 +1,88 @@
+"""Penalties judged per part: an article's sanctions × a finding's evidence → the sanctions that punish it.
+
+Reads the article's parts (`text.py`), its sanction phrases in penalty clauses (`match.py`) and the
+back-reference vocabulary (`vocab/back_references.yaml`); produces the sanctions of the parts holding the
+conduct evidence and of the later parts that take that conduct up as an aggravated form ("Те же деяния",
+"Деяния, предусмотренные частью первой настоящей статьи"). A penalty of another part of the same article
+(a different offence) is not the conduct's penalty. An article without numbered parts is judged whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .match import ArticleMatches, Sanction
+from .text import Span, Unit
+
+_APOSTROPHES = re.compile(r"[ʻ‘’'`ʼ]")
+
+
+@dataclass(frozen=True)
+class BackReferences:
+    """One language's ways of referring back to an earlier part."""
+
+    same: tuple[re.Pattern[str], ...]
+    numbered: tuple[re.Pattern[str], ...]
+    ordinals: tuple[tuple[re.Pattern[str], int], ...]
+
+    def referred(self, text: str, previous: int | None) -> set[int]:
+        """The part numbers a part's text refers back to (`previous`: the number of the part before)."""
+        out: set[int] = set()
+        if previous is not None and any(p.search(text) for p in self.same):
+            out.add(previous)
+        for pattern in self.numbered:
+            for m in pattern.finditer(text):
+                refs = _APOSTROPHES.sub("", m.group("refs"))
+                out.update(int(d) for d in re.findall(r"\d+", refs))
+                out.update(n for word, n in self.ordinals if word.search(refs))
+        return out
+
+
+@cache
+def back_references(language: str) -> BackReferences:
+    text = resources.files("compliance").joinpath("vocab/back_references.yaml").read_text("utf-8")
+    vocab: dict[str, Any] = (yaml.safe_load(text) or {}).get(language) or {}
+    return BackReferences(
+        tuple(re.compile(p) for p in vocab.get("same") or ()),
+        tuple(re.compile(p) for p in vocab.get("numbered") or ()),
+        tuple((re.compile(rf"(?i)\b{re.escape(w)}"), int(n)) for w, n in (vocab.get("ordinals") or {}).items()),
+    )
+
+
+def _numbered(parts: list[Unit], article: Any) -> list[tuple[int, Unit]]:
+    """The article's numbered parts with their numbers (the label's number, else the position)."""
+    units = [u for u in parts if u.node is not article]
+    return [(int(u.node.num) if (u.node.num or "").isdigit() else i + 1, u) for i, u in enumerate(units)]
+
+
+def judged_parts(am: ArticleMatches, evidence: list[Span], language: str) -> list[Span] | None:
+    """The stretches whose penalties judge the evidence: the parts holding it, and the later parts that
+    refer back to one of those (in a chain: part 3 "the same acts" as part 2, itself of part 1). None when
+    the whole article is judged: no numbered parts, or no evidence inside one (the heading)."""
+    numbered = _numbered(am.text.parts, am.text.node)
+    if len(numbered) < 2:
+        return None
+    held = {n for n, u in numbered if any(u.start <= s and e <= u.end for s, e in evidence)}
+    if not held:
+        return None
+    refs = back_references(language)
+    previous: int | None = None
+    for n, u in numbered:
+        if n not in held and refs.referred(am.text.text[u.start:u.end], previous) & held:
+            held.add(n)
+        previous = n
+    return [(u.start, u.end) for n, u in numbered if n in held]
+
+
+def judged_sanctions(am: ArticleMatches, evidence: list[Span], language: str) -> list[Sanction]:
+    """The article's sanctions that stand in the parts judging `evidence` (every one when judged whole)."""
+    parts = judged_parts(am, evidence, language)
+    if parts is None:
+        return list(am.sanctions)
+    return [s for s in am.sanctions if any(a <= s.span[0] and s.span[1] <= b for a, b in parts)]

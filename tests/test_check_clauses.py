@@ -1,0 +1,51 @@
+"""`unless` removes the clause it qualifies, not the whole unit (constructed texts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compliance.check import check_document
+
+from .test_check import doc_of, rules_from
+
+DISCORD = {"id": "C087-A2-test-discord", "patterns": {"ru": {
+    "phrase": "разжигание рознь", "scope": "part", "unless": [{"phrase": "оружие"}]}}}
+
+
+def fired(tmp_path: Path, text: str) -> bool:
+    return bool(check_document(doc_of(text, "ru"), rules_from(tmp_path, DISCORD)))
+
+
+def test_exception_in_another_list_item_leaves_the_evidence_item(tmp_path: Path) -> None:
+    assert fired(tmp_path, "Статья 1. Т\n1. Деяния, совершенные:\nа) с применением оружия;\nб) в целях разжигания розни.")
+
+
+def test_exception_in_the_same_item_removes_it(tmp_path: Path) -> None:
+    assert not fired(tmp_path, "Статья 1. Т\n1. Деяния, совершенные:\nа) в целях разжигания розни с применением оружия;\n"
+                               "б) группой лиц.")
+
+
+def test_exception_in_the_head_removes_the_whole_unit(tmp_path: Path) -> None:
+    assert not fired(tmp_path, "Статья 1. Т\n1. Вооруженное применение оружия, совершенное:\nа) группой;\n"
+                               "б) в целях разжигания розни.")
+
+
+def test_exception_after_a_semicolon_removes_only_its_clause(tmp_path: Path) -> None:
+    assert fired(tmp_path, "Статья 1. Т\n1. Деяния: разжигание розни; хищение оружия.")
+
+
+def test_libo_joins_one_clause_so_an_exception_there_qualifies_it(tmp_path: Path) -> None:
+    assert not fired(tmp_path, "Статья 1. Т\n1. Разжигание розни лицом с оружием либо лидером объединения.")
+
+
+def test_exception_in_a_chapeau_removes_its_items(tmp_path: Path) -> None:
+    assert not fired(tmp_path, "Статья 1. Т\n1. Общие положения; деяния с применением оружия:\nа) группой;\n"
+                               "б) в целях разжигания розни.")
+
+
+def test_russian_preposition_in_a_phrase_is_matched_literally(tmp_path: Path) -> None:
+    # «к» must not take the forms pymorphy3 lists for it ("как"): "призыв к" is not "призыв как"
+    rules = rules_from(tmp_path, {"id": "C087-A2-test-calls", "patterns": {"ru": {"phrase": "призыв к", "gap": 0}}})
+    assert check_document(doc_of("Статья 1. Т\nПризывы к забастовке.", "ru"), rules)
+    assert check_document(doc_of("Статья 1. Т\nПризывы ко всем.", "ru"), rules)
+    assert not check_document(doc_of("Статья 1. Т\nПризыв как форма участия.", "ru"), rules)
