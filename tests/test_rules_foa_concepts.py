@@ -50,6 +50,9 @@ CORPUS = [
     ("C087-A3-strike-suspension-executive", RU_LC, "413", True),  # the Government may suspend a strike
     ("C087-A3-strike-suspension-executive", RU_LC, "412", False),  # a court, when the minimum service fails
     ("C098-A4-bargaining-bypass-union", TJ_LC, "301", True),  # "объединений профсоюзов, других представителей"
+    ("C098-A4-bargaining-bypass-union", TJ_LC, "306", True),  # "профессиональный союз или иной представитель"
+    ("C098-A4-bargaining-bypass-union", TJ_LC, "107", False),  # leave schedule agreed with "union or others"
+    ("C098-A4-bargaining-bypass-union", TJ_LC, "356", False),  # OSH committees: consultation, not bargaining
     ("C098-A4-bargaining-bypass-union", RU_LC, "29", False),  # others only "в случаях, предусмотренных"
     ("C098-A4-bargaining-bypass-union", RU_LC, "31", False),  # others where no union has a majority; no obstacle
     ("C087-A2-union-monopoly", TU23, "4", False),  # the number of unions is not limited
