@@ -16,6 +16,7 @@ from compliance.models import Document, DocumentMeta, Finding
 from compliance.parse import parse_text
 
 from .conftest import parsed
+from .test_rules_foa_concepts import CONCEPT_IDS
 from .rulesets import RU_LC, UZ_LC, RuleSet, kinds
 
 FILES = ("c087-freedom-of-association.yaml", "c098-collective-bargaining.yaml", "c135-c151-c154-representation.yaml")
@@ -53,7 +54,7 @@ def fires(rule_id: str, doc: Document, article: str = "1") -> bool:
 
 
 def test_every_rule_of_these_files_is_tested() -> None:
-    tested = {r for r, *_ in CORPUS} | set(CONSTRUCTED_IDS) | set(REQUIREMENT_IDS)
+    tested = {r for r, *_ in CORPUS} | set(CONSTRUCTED_IDS) | set(REQUIREMENT_IDS) | set(CONCEPT_IDS)
     assert set(BY_ID) <= tested, sorted(set(BY_ID) - tested)
 
 
