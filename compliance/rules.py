@@ -68,7 +68,14 @@ class Condition(_Model):
     any: list[Condition] | None = None
     none: list[Condition] | None = None
     scope: Scope = Field(default="article", description="Where a composition must hold: sentence, part, article.")
-    unless: list[Condition] | None = Field(default=None, description="Exceptions: no match if any holds in scope.")
+    unless: list[Condition] | None = Field(
+        default=None, description="Exceptions: an exception removes the clause (list item, ';'-stretch) it holds in."
+    )
+    unless_in: Literal["clause", "scope"] = Field(
+        default="clause",
+        description="Where an exception reaches: its own clause (default), or the whole scope (e.g. a condition "
+        "on the alternative that another part of the article states: 'в случаях, предусмотренных').",
+    )
     gap: int = Field(default=12, ge=0, le=40, description="Phrase: tokens allowed between its words.")
     stem: bool | None = Field(
         default=None, description="Phrase words are stems (prefix match); default for uz-Latn and kk."

@@ -83,6 +83,8 @@ class Evaluator:
         found = [s for u in p.unless for s in (self.holds(u, unit) or [])]
         if not found:
             return []
+        if p.condition.unless_in == "scope":
+            return None
         return excepted_stretches(self.am, unit, found)
 
     def _after_exceptions(self, p: Pattern, unit: Span, got: list[Span]) -> list[Span] | None:
