@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install report test bench clean
+.PHONY: install report test lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,11 @@ install: $(STAMP)
 report: install
 	$(BIN)/compliance report --country KZ -o reports/KZ
 
-test: install
+lint: install
+	$(BIN)/ruff check compliance tests scripts bench
+	$(BIN)/mypy
+
+test: install lint
 	sh scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest -q -n 2
 

@@ -174,7 +174,7 @@ def bench_large(target_mb: int = 50) -> dict[str, object]:
     size, k = 0, 0
     while size < target_mb * 1_000_000:
         shift = k * 1000
-        copies.append(re.sub(r"(?m)^(\d+)-modda\.", lambda m: f"{int(m.group(1)) + shift}-modda.", base))
+        copies.append(re.sub(r"(?m)^(\d+)-modda\.", lambda m, shift=shift: f"{int(m.group(1)) + shift}-modda.", base))
         size += len(copies[-1].encode("utf-8"))
         k += 1
     with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as fh:

@@ -24,11 +24,12 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from timing import paired_seconds, ratio_result  # noqa: E402
+
 from compliance.cli import render_text  # noqa: E402
 from compliance.diff import diff_documents, render_json  # noqa: E402
 from compliance.models import Document  # noqa: E402
 from compliance.parse import parse_file, parse_text  # noqa: E402
-from timing import paired_seconds, ratio_result  # noqa: E402
 
 RU_LC = REPO / "corpora/national_laws/ru/labour-code/2023-08-04.html"
 DELETE_AT = 120  # index (0-based, in document order) of the article deleted

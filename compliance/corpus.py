@@ -20,11 +20,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .bundled import bundled
 from .errors import CorpusError, ParseError, UnknownReference
 from .models import Document, DocumentMeta
 from .parse import parse_file, read_meta
 from .parse.meta import sha256_of
-from .bundled import bundled
 
 __all__ = ["CORPUS_DIR", "CorpusEntry", "CorpusError", "editions", "find", "format_table", "instrument",
            "load_document", "load_entries", "sha256_of"]

@@ -220,10 +220,10 @@ def score(
             for c in sorted(listed):
                 if wanted and c not in wanted:
                     continue
-                row = conv_row(c)
-                row.required += 1
-                row.found += any(f.convention == c for f in hits)
-                row.found_any += bool(good)
+                conv = conv_row(c)
+                conv.required += 1
+                conv.found += any(f.convention == c for f in hits)
+                conv.found_any += bool(good)
         doc_fps = 0
         for f in findings:
             row = rows[f.rule_id]

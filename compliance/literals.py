@@ -116,7 +116,8 @@ def _blind(seq: Any, sre: Any) -> bool:
         elif op is sre.BRANCH:
             if not all(_blind(b, sre) for b in arg[1]):
                 return False
-        elif op in (sre.ASSERT, sre.ASSERT_NOT, sre.ATOMIC_GROUP):
-            if not _blind(arg[-1] if op is not sre.ATOMIC_GROUP else arg, sre):
-                return False
+        elif op in (sre.ASSERT, sre.ASSERT_NOT, sre.ATOMIC_GROUP) and not _blind(
+            arg[-1] if op is not sre.ATOMIC_GROUP else arg, sre
+        ):
+            return False
     return True

@@ -284,7 +284,7 @@ def _mirror(c: Change) -> dict[str, Any]:
         out[f"old_{field}"], out[f"new_{field}"] = data[f"new_{field}"], data[f"old_{field}"]
     out["status"] = MIRROR_STATUS.get(c.status, c.status)
     out["notes_added"], out["notes_removed"] = data["notes_removed"], data["notes_added"]
-    out["repealed"] = {"repealed": "restored", "restored": "repealed"}.get(c.repealed or "", None)
+    out["repealed"] = {"repealed": "restored", "restored": "repealed"}.get(c.repealed or "")
     out["ops"] = [
         {
             "op": {"delete": "insert", "insert": "delete"}.get(o["op"], o["op"]),

@@ -8,7 +8,6 @@ Each corpus document is parsed once (conftest.parsed) and checked once with thes
 
 from __future__ import annotations
 
-
 import pytest
 
 from compliance.check import check_document, check_documents
@@ -16,8 +15,8 @@ from compliance.models import Document, DocumentMeta, Finding
 from compliance.parse import parse_text
 
 from .conftest import parsed
-from .test_rules_foa_concepts import CONCEPT_IDS
 from .rulesets import RU_LC, UZ_LC, RuleSet, kinds
+from .test_rules_foa_concepts import CONCEPT_IDS
 
 FILES = ("c087-freedom-of-association.yaml", "c098-collective-bargaining.yaml", "c135-c151-c154-representation.yaml")
 RS = RuleSet(*FILES)

@@ -53,9 +53,9 @@ helpers, safe parsing), `export` (`to_akn`), `read` (`from_akn`), `schema` (`val
 from __future__ import annotations
 
 from ..parse.akn.elements import AKN_NS, CC_NS
-from .export import to_akn
 from ..parse.akn.names import derive_num, frbr_uri
 from ..parse.akn.read import from_akn
+from .export import to_akn
 from .schema import validate
 
 __all__ = ["AKN_NS", "CC_NS", "derive_num", "frbr_uri", "from_akn", "to_akn", "validate"]

@@ -14,7 +14,16 @@ from lxml import etree
 
 from ..models import Document, Node, Note
 from ..parse.akn.elements import _A, _BAD_XML, _C, _NSMAP, _block_lines, _inline, _kid, _lines, _put, _sub, _xml_text
-from ..parse.akn.names import _SAME_NAME, _act_subtype, _is_ilo, _iso639_2, _work_date, derive_kind, derive_num, frbr_uri
+from ..parse.akn.names import (
+    _SAME_NAME,
+    _act_subtype,
+    _is_ilo,
+    _iso639_2,
+    _work_date,
+    derive_kind,
+    derive_num,
+    frbr_uri,
+)
 
 
 def _num_element(parent: etree._Element, label: str, num: str | None) -> etree._Element:
@@ -39,7 +48,7 @@ class _Exporter:
         self.notes: list[tuple[str, str, Note]] = []  # (note eId, owner eId, note)
 
     def build(self) -> etree._Element:
-        root = etree.Element(_A + "akomaNtoso", nsmap=_NSMAP)  # type: ignore[arg-type]
+        root = etree.Element(_A + "akomaNtoso", nsmap=_NSMAP)
         work, expression = frbr_uri(self.meta)
         act = _sub(root, "act", name=_act_subtype(self.meta) or "act")
         meta_el = _sub(act, "meta")
@@ -210,4 +219,5 @@ class _Exporter:
 def to_akn(doc: Document) -> bytes:
     """The document as an Akoma Ntoso 3.0 act (UTF-8, pretty-printed; same input → same bytes)."""
     root = _Exporter(doc).build()
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return xml

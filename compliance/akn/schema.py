@@ -36,4 +36,4 @@ def validate(xml: bytes | str) -> list[str]:
     schema = _schema()
     if schema.validate(tree):
         return []
-    return [f"{e.line}: {e.message}" for e in schema.error_log]  # type: ignore[attr-defined]
+    return [f"{e.line}: {e.message}" for e in schema.error_log]

@@ -17,7 +17,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from ..rules import Rule, RuleError
+from ..errors import RuleError
+from ..rules import Rule
 from .morphology import forms, normalize
 from .patterns import Numbering, Pattern
 from .prefilter import Anchor, LiteralSets, RuleIndex, anchors, regex_literals

@@ -58,7 +58,7 @@ def back_references(language: str) -> BackReferences:
 def _numbered(parts: list[Unit], article: Any) -> list[tuple[int, Unit]]:
     """The article's numbered parts with their numbers (the label's number, else the position)."""
     units = [u for u in parts if u.node is not article]
-    return [(int(u.node.num) if (u.node.num or "").isdigit() else i + 1, u) for i, u in enumerate(units)]
+    return [(int(u.node.num) if u.node.num and u.node.num.isdigit() else i + 1, u) for i, u in enumerate(units)]
 
 
 def judged_parts(am: ArticleMatches, evidence: list[Span], language: str) -> list[Span] | None:

@@ -19,8 +19,7 @@ from ..errors import ParseError
 from ..models import Document, DocumentMeta, Node, Warning_
 from .meta import _load_meta, meta_path, read_meta, sha256_of
 from .readers import Decoded, Format, detect_format, read
-from .source import BinaryFormat
-from .source import Source, decode
+from .source import BinaryFormat, Source, decode
 from .source import read as read_source
 from .structure import build_tree, clean_num
 

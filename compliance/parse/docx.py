@@ -16,8 +16,8 @@ import zipfile
 
 from lxml import etree
 
-from .readers import Decoded, Line, _strip_span
 from ..errors import ParseError
+from .readers import Decoded, Line, _strip_span
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _R, _T = f"{_W}p", f"{_W}r", f"{_W}t"
@@ -121,7 +121,7 @@ class _SuperscriptStyles:
             return False
         align = rpr.find(f"{_W}vertAlign")
         if align is not None:
-            return align.get(f"{_W}val") == "superscript"
+            return bool(align.get(f"{_W}val") == "superscript")
         style = rpr.find(f"{_W}rStyle")
         if style is None:
             return False

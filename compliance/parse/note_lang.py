@@ -56,11 +56,11 @@ def _language_key(language: str) -> str:
     wanted = (language or "").strip().replace("_", "-").lower()
     for k in keys:
         if k.lower() == wanted:
-            return k
+            return str(k)
     primary = wanted.split("-")[0]
     for k in keys:
         if k.split("-")[0].lower() == primary:
-            return k
+            return str(k)
     raise ValueError(f"no note vocabulary for language {language!r} (have: {', '.join(keys)})")
 
 

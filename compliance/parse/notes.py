@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from ..models import AmendmentEvent, NoteKind
 from .note_lang import _date_from, _fold, _Lang, _lang, _zeros, parse_date, without_names
-from .note_layout import _TARGET_STRIP, _Analysis, _content, _layout, _Layout, _Segment, _verb_for
+from .note_layout import _TARGET_STRIP, _Analysis, _content, _Layout, _layout, _Segment, _verb_for
 
 __all__ = ["NoteReader", "is_repealed", "note_kind", "parse_date", "parse_events", "without_names"]
 

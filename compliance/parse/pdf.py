@@ -26,9 +26,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .readers import Decoded, Line, _strip_span
 from ..errors import ParseError
-from .structure import _match, _starts_like_heading, vocabulary
+from .levels import vocabulary
+from .readers import Decoded, Line, _strip_span
+from .structure import _match, _starts_like_heading
 
 # Lines of a page looked at for running headers and footers, at each end of the page.
 _EDGE = 3

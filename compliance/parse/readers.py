@@ -18,7 +18,6 @@ from typing import Literal
 
 from lxml import etree
 
-
 Role = Literal["body", "meta", "navigation"]
 Format = Literal["markdown", "html", "text", "akn", "docx", "pdf"]
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-BinaryFormat = Literal["docx", "pdf"]
-
 from ..errors import ParseError
+
+BinaryFormat = Literal["docx", "pdf"]
 
 # Letters that are frequent in Russian and Kazakh text; the single-byte encoding that decodes the input into
 # more of them wins. cp1251 and KOI8-R map the same bytes to different Cyrillic letters, so this separates them.

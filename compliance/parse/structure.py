@@ -152,7 +152,7 @@ class Builder:
             if m:
                 self._open_item(m, ln)
                 return False
-        kind = "footnote" if ln.quoted else None
+        kind: NoteKind | None = "footnote" if ln.quoted else None
         whole = text.strip("*_ ")
         kind = self.notes.kind(whole) or kind
         if kind is not None:

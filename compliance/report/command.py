@@ -76,7 +76,7 @@ def write_report(
     if notes:
         findings.notes[:0] = notes
     report = build(docs, findings, rules, country=country, conventions=conventions,
-                   stamp=_dt.datetime.now(_dt.timezone.utc) if stamp else None)
+                   stamp=_dt.datetime.now(_dt.UTC) if stamp else None)
     out.mkdir(parents=True, exist_ok=True)
     files = {
         "index.html": render_html(report, lang),

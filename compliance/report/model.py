@@ -397,5 +397,5 @@ def build(
         notes=list(findings.notes),
         by_severity={s: sev[s] for s in SEVERITIES},
         by_kind={k: kinds[k] for k in KINDS},
-        stamp=stamp.astimezone(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC") if stamp else None,
+        stamp=stamp.astimezone(_dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC") if stamp else None,
     )

@@ -18,6 +18,7 @@ from . import strings as _strings
 from .highlight import Segment, lines, segments
 from .model import CELL_STATES, SEVERITIES, Report, sanction_classes
 
+
 def _md_segments(line: list[Segment]) -> str:
     out = []
     for s in line:

@@ -19,8 +19,8 @@ from ...errors import ParseError
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 CC_NS = "https://ilo-compliance.example/ns/1"
-_A = "{%s}" % AKN_NS
-_C = "{%s}" % CC_NS
+_A = f"{{{AKN_NS}}}"
+_C = f"{{{CC_NS}}}"
 _NSMAP = {None: AKN_NS, "cc": CC_NS}
 
 _BAD_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -50,7 +50,8 @@ def _has(el: etree._Element, name: str) -> bool:
 def _get(el: etree._Element, name: str) -> str | None:
     if name + "Json" in el.attrib:
         return str(json.loads(el.attrib[name + "Json"]))
-    return el.get(name)
+    value = el.get(name)
+    return None if value is None else str(value)
 
 
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:

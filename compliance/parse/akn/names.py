@@ -153,6 +153,6 @@ def derive_kind(el: etree._Element) -> NodeKind:
         return name  # type: ignore[return-value]
     if name == "hcontainer":
         hname = el.get("name", "")
-        return hname if hname in _NODE_KINDS else "section"  # type: ignore[return-value]
+        return hname if hname in _NODE_KINDS else "section"
     return _FOREIGN_KIND.get(name, "section")
 

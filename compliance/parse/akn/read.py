@@ -9,16 +9,28 @@ is refused with a one-line `ParseError`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import re
 from pathlib import Path
 
 from lxml import etree
 
-from ...models import AmendmentEvent, Document, DocumentMeta, Node, Note, Warning_
 from ...errors import ParseError
+from ...models import AmendmentEvent, Document, DocumentMeta, Node, Note, Warning_
 from .elements import (
-    _A, _BLOCK_CONTAINERS, CC_NS, _block_lines, _get, _has, _inline, _kid, _kids, _local, _refuse_dtd, _safe_parser,
+    _A,
+    _BLOCK_CONTAINERS,
+    CC_NS,
+    _block_lines,
+    _get,
+    _has,
+    _inline,
+    _kid,
+    _kids,
+    _local,
+    _refuse_dtd,
+    _safe_parser,
 )
 from .names import _HIER, _LANG2, _NODE_KINDS, _NOTE_KINDS, _SCRIPT, derive_kind, derive_num
 
@@ -141,10 +153,8 @@ class _Importer:
             meta.language = _SCRIPT.get(lang, _LANG2.get(lang, lang))
         for parent, field in ((expr, "edition"), (work, "adopted")):
             date = value(parent, "FRBRdate", "date")
-            try:
+            with contextlib.suppress(ValueError):
                 setattr(meta, field, _dt.date.fromisoformat(date or ""))
-            except ValueError:
-                pass
         return meta
 
     # tree
@@ -160,14 +170,14 @@ class _Importer:
             notes.append(Note(kind="footnote", text=text, start=start, end=end))
         for note_el in self.notes_by_owner.get(eid, []):
             rec = self.events.get(note_el.get("eId", ""))
-            text = _get(rec, "text") if rec is not None and _has(rec, "text") else "\n".join(_block_lines(note_el, []))
+            text = (_get(rec, "text") or "") if rec is not None and _has(rec, "text") else "\n".join(_block_lines(note_el, []))
             kind = note_el.get("class", "")
             events = []
             if rec is not None:
                 for ev in _kids(rec, "event"):
                     date = _get(ev, "date")
                     events.append(AmendmentEvent(
-                        action=ev.get("action", "other"),  # type: ignore[arg-type]
+                        action=ev.get("action", "other"),
                         act=_get(ev, "act"), act_number=_get(ev, "actNumber"),
                         date=_dt.date.fromisoformat(date) if date else None, target=_get(ev, "target"),
                     ))
