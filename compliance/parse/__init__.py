@@ -10,13 +10,13 @@ per document).
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import ParseError
 from ..models import Document, DocumentMeta, Node, Warning_
+from .language import detect
 from .meta import _load_meta, meta_path, read_meta, sha256_of
 from .readers import Decoded, Format, detect_format, read
 from .source import BinaryFormat
@@ -32,20 +32,12 @@ BINARY_FORMATS = ("docx", "pdf")  # read from the file's bytes, not from decoded
 
 
 def detect_language(text: str) -> str:
-    """BCP-47 tag from the letters used.
+    """BCP-47 tag of the language of an extracted text (see `language.py` and `vocab/languages.yaml`).
 
     >>> detect_language("Статья 1. Цели"), detect_language("1-modda. Ushbu Kodeks"), detect_language("Article 1")
     ('ru', 'uz-Latn', 'en')
     """
-    sample = text[:200_000]
-    cyr = len(re.findall(r"[А-Яа-яЁёІіӘәҒғҚқҢңӨөҰұҮүҺһ]", sample))
-    lat = len(re.findall(r"[A-Za-z]", sample))
-    if cyr > lat:
-        kazakh = len(re.findall(r"[ӘәҒғҚқҢңӨөҰұҮүҺһ]", sample))
-        return "kk" if kazakh > 0.005 * cyr else "ru"
-    if re.search(r"(?m)^\d+-modda\.|\bbo[ʻ‘’`'ʼ]lim\b|[oOgG][ʻ‘’`ʼ]", sample):
-        return "uz-Latn"
-    return "en"
+    return detect(text)
 
 
 def parse_text(
@@ -75,9 +67,10 @@ def _parse_decoded(
         return from_akn(text, label=label)
     if fmt in BINARY_FORMATS:
         raise ParseError(label, 1, f"not a {fmt} file: its bytes are text (leave --from out)")
-    language = (meta.language if meta else None) or detect_language(text)
     with _cycle_collector_paused():
         decoded = read(text, fmt)
+        # on the extracted text: an HTML page's markup is Latin letters whatever the law's language
+        language = (meta.language if meta else None) or detect_language(decoded.text)
         tree, warnings = build_tree(decoded, language)
     return _document(decoded.text, tree, warnings, fmt, meta, label, language)
 
