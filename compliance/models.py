@@ -127,6 +127,7 @@ class DocumentMeta(_Model):
     country: str | None = Field(default=None, description="ISO 3166 alpha-2; null for ILO instruments.")
     language: str | None = Field(default=None, description="BCP-47: ru, kk, uz-Latn, en.")
     kind: str | None = Field(default=None, description="criminal code, labour code, trade union law, convention…")
+    extent: Literal["whole", "excerpt"] | None = Field(default=None, description="The whole law, or an excerpt (some chapters or articles); null when not known.")
     edition: _dt.date | None = None
     act_number: str | None = None
     adopted: _dt.date | None = None
@@ -136,6 +137,12 @@ class DocumentMeta(_Model):
     path: str | None = None
     format: str | None = Field(default=None, description="Detected or given input format.")
     encoding: str | None = None
+    amended_by: str | None = Field(
+        default=None, description="The latest amending act the text names, as printed (read from the text)."
+    )
+    inferred: list[str] = Field(
+        default_factory=list, description="Fields read from the text itself, not from metadata or options."
+    )
     # ILO instruments only
     number: str | None = Field(default=None, description='Instrument number, e.g. "C087".')
     year: int | None = None

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from ..errors import ParseError
 from ..models import Document, DocumentMeta, Node, Warning_
+from .describe import describe, extent_of
 from .language import detect
-from .meta import _load_meta, meta_path, read_meta, sha256_of
+from .meta import _load_meta, extent_from_provenance, meta_path, read_meta, sha256_of
 from .readers import Decoded, Format, detect_format, read
 from .source import BinaryFormat
 from .source import Source, decode
@@ -101,10 +102,27 @@ def _parse_binary(src: Source, fmt: Format | None, meta: DocumentMeta | None) ->
 def _document(
     text: str, tree: Node, warnings: list[Warning_], fmt: Format, meta: DocumentMeta | None, label: str, language: str
 ) -> Document:
-    meta = meta.model_copy() if meta else DocumentMeta(id=Path(label).name)
+    if meta is not None:
+        meta = meta.model_copy()
+        meta.extent = meta.extent or extent_from_provenance(meta.provenance)
+        if meta.extent is None:
+            meta.extent = extent_of(tree)
+            meta.inferred = [*meta.inferred, "extent"] if meta.extent else meta.inferred
+    else:
+        meta = _described(text, tree, label)
     meta.language = language
     meta.format = fmt
     return Document(document=meta, tree=tree, warnings=warnings, source_text=text)
+
+
+def _described(text: str, tree: Node, label: str) -> DocumentMeta:
+    """Metadata of a text that has none beside it: what its heading, preface and notes say (see `describe`)."""
+    found = describe(text, tree)
+    return DocumentMeta(
+        id=Path(label).name, country=found.country, kind=found.kind, extent=found.extent, title=found.title,
+        act_number=found.act_number, adopted=found.adopted, edition=found.edition, amended_by=found.amended_by,
+        inferred=found.found,
+    )
 
 
 @contextmanager
