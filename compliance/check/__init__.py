@@ -20,6 +20,7 @@ from ..rules import RULES_DIR, Rule, load_rules
 from .compile import Compiled, compile_rules
 from .evaluation import candidate_rules, evaluate
 from .match import ArticleMatches, match_articles
+from .scope import not_analysed
 from .text import article_text
 
 __all__ = ["check_document", "check_documents", "country_data", "infer_country", "load_rules", "citation"]
@@ -244,6 +245,10 @@ def check_documents(
         if doc.document.kind is None:
             notes.append(f"{doc.document.id}: kind of law unknown; every rule was applied")
         countries[doc.document.id] = cc
+        unchecked = not_analysed(doc, selected)
+        if unchecked:  # said in every output: an empty list of findings must not read as "compliant"
+            notes.append(unchecked)
+            continue
         found, implemented = _check(doc, selected, cc)
         findings.extend(found)
         met |= implemented
