@@ -116,9 +116,9 @@ def test_excerpt_is_marked_from_provenance_or_numbering() -> None:
         # constructed prefaces in the shapes the issue names (marked: not taken from an official text)
         ("УГОЛОВНЫЙ КОДЕКС КЫРГЫЗСКОЙ РЕСПУБЛИКИ\nот 28 октября 2021 года № 127\n(В редакции Закона КР от 5 мая 2023 года № 90)",
          "criminal code", _dt.date(2023, 5, 5)),
-        ("Кодекс Российской Федерации об административных правонарушениях\n"
-         "(в ред. Федерального закона от 24.06.2023 № 281-ФЗ)\nПринят 20 декабря 2001 года",
-         "administrative offences code", None),
+        (("Кодекс Российской Федерации об административных правонарушениях\n"
+          "(в ред. Федерального закона от 24.06.2023 № 281-ФЗ)\nПринят 20 декабря 2001 года"),
+         "administrative offences code", _dt.date(2023, 6, 24)),
         ("Уголовно-исполнительный кодекс Республики Казахстан", "penal enforcement code", None),
     ],
 )

@@ -10,8 +10,8 @@ import argparse
 import sys
 from typing import Any
 
-from ..parse import FORMATS
 from ..models import DocumentMeta
+from ..parse import FORMATS
 from .common import render_text, write_output
 from .options import add_description_options, describe_options
 

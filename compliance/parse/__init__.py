@@ -3,8 +3,10 @@
 Reads bytes (`source.py`: encoding, refusal of non-text), splits them into lines by format (`readers.py`:
 Markdown, HTML, plain text; `docx.py`, `pdf.py`: Word and PDF files; Akoma Ntoso goes to `akn/`), builds the
 article tree from the vocabulary (`structure.py`), and reads editorial notes into amendment events (`notes.py`).
-Metadata comes from a `<name>.meta.yaml` beside the file when there is one (`meta.py`; the bundled corpus has one
-per document).
+The language is detected on the extracted text, never on markup (`language.py`). Metadata comes from a
+`<name>.meta.yaml` beside the file when there is one (`meta.py`; the bundled corpus has one per document);
+a text without one describes itself (`describe.py`: country, kind, title, act, edition, whole or excerpt),
+and the fields read that way are listed in `DocumentMeta.inferred`.
 """
 
 from __future__ import annotations

@@ -17,10 +17,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..check.scope import not_analysed
 from ..check.text import article_text
 from ..corpus import CORPUS_DIR, sha256_of
 from ..coverage import Coverage
-from ..check.scope import not_analysed
 from ..models import Document, Finding, FindingsReport, Node, Note
 from ..numbers import number_key
 from ..rules import Rule
