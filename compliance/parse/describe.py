@@ -138,12 +138,12 @@ def _act(head: str, tail: str) -> tuple[str | None, _dt.date | None]:
         matches = [m for p in _vocab().acts for m in p.finditer(text)
                    if _outside_brackets(text, m.start()) and not _in_note(text, m.start()) and _date(m)]
         if matches:
-            m = max(matches, key=lambda m: m.start()) if last else min(matches, key=lambda m: m.start())
-            return m["number"], _date(m)
+            act = max(matches, key=lambda m: m.start()) if last else min(matches, key=lambda m: m.start())
+            return act["number"], _date(act)
     for pattern in _vocab().adopted:
-        m = pattern.search(head)
-        if m:
-            return None, _date(m)
+        found = pattern.search(head)
+        if found:
+            return None, _date(found)
     return None, None
 
 
