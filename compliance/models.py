@@ -9,10 +9,11 @@ for text formats (plain text, Markdown), the extracted text for markup formats (
 from __future__ import annotations
 
 import datetime as _dt
+import json
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 NodeKind = Literal[
     "document",
@@ -137,10 +138,22 @@ class DocumentMeta(_Model):
     path: str | None = None
     format: str | None = Field(default=None, description="Detected or given input format.")
     encoding: str | None = None
+    amended_by: str | None = Field(
+        default=None, description="The latest amending act the text names, as printed (read from the text)."
+    )
+    inferred: list[str] = Field(
+        default_factory=list, description="Fields read from the text itself, not from metadata or options."
+    )
     # ILO instruments only
     number: str | None = Field(default=None, description='Instrument number, e.g. "C087".')
     year: int | None = None
     category: str | None = Field(default=None, description="fundamental / governance / technical.")
+
+    @field_validator("inferred", mode="before")
+    @classmethod
+    def _inferred_from_json(cls, value: object) -> object:
+        """Akoma Ntoso metadata carries the list as a JSON string attribute."""
+        return json.loads(value) if isinstance(value, str) else value
 
 
 def is_excerpt(meta: DocumentMeta) -> bool:

@@ -174,7 +174,8 @@ def _source_body(entry: CorpusEntry) -> str:
         return "\n".join(page.extract_text() or "" for page in PdfReader(entry.file).pages)
     raw = entry.file.read_text("utf-8")
     if entry.file.suffix == ".html":
-        root = lxml_html.document_fromstring(raw.encode("utf-8"))
+        # UTF-8 stated: an HTML fragment (the Turkmen code) has no <meta charset> to say it
+        root = lxml_html.document_fromstring(raw.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
         for bad in root.iter("script", "style", "head"):
             bad.drop_tree()
         return root.text_content()

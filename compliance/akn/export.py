@@ -8,6 +8,7 @@ AKN has no place for goes to `<proprietary source="#compliance">` (the package d
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import re
 
 from lxml import etree
@@ -123,8 +124,8 @@ class _Exporter:
         prop = _sub(meta_el, "proprietary", source="#compliance")
         doc_el = etree.SubElement(prop, _C + "document")
         for field, value in m.model_dump(mode="json").items():
-            if value is not None:
-                _put(doc_el, field, str(value))
+            if value is not None and value != []:
+                _put(doc_el, field, json.dumps(value, ensure_ascii=False) if isinstance(value, list) else str(value))
         for w in self.doc.warnings:
             w_el = etree.SubElement(prop, _C + "warning", line=str(w.line))
             _put(w_el, "message", w.message)

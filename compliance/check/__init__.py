@@ -29,6 +29,7 @@ from .evaluation import candidate_rules, evaluate
 from .match import ArticleMatches, match_articles
 from .match import Sanction as MatchSanction
 from .penalties import judged_sanctions
+from .scope import not_analysed
 from .text import article_text
 
 __all__ = ["check_document", "check_documents", "country_data", "infer_country", "load_rules", "citation"]
@@ -279,6 +280,10 @@ def check_documents(
             notes.append(f"{doc.document.id}: kind of law unknown; only the rules for criminal, administrative "
                          "offences and labour codes were applied, and no 'no implementing provision found' rule")
         countries[doc.document.id] = cc
+        unchecked = not_analysed(doc, selected)
+        if unchecked:  # said in every output: an empty list of findings must not read as "compliant"
+            notes.append(unchecked)
+            continue
         found, implemented = _check(doc, selected, cc)
         findings.extend(found)
         met.setdefault(cc, set()).update(implemented)

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..parse import FORMATS
 from .common import conventions_option, write_output
+from .options import add_description_options, checked_country, describe_options, warn_gaps
 
 EXAMPLE = "example: compliance check corpora/national_laws/kz/criminal-code-art174/2020-06-26.md --format md"
 
@@ -19,7 +20,7 @@ EXAMPLE = "example: compliance check corpora/national_laws/kz/criminal-code-art1
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("check", help="check laws against the ILO rule sets", epilog=EXAMPLE)
     p.add_argument("paths", nargs="+", help="files, folders of chapter files, corpus ids, or - for standard input")
-    p.add_argument("--country", help="ISO 3166 alpha-2 of the jurisdiction, when no meta.yaml says it")
+    add_description_options(p)
     p.add_argument("--rules", help="rules folder (default: rules/)")
     p.add_argument("--conventions", help="only these conventions, e.g. C087,C105")
     p.add_argument("--format", choices=("json", "md"), default="json", help="output format (default json)")
@@ -34,10 +35,15 @@ def run(args: argparse.Namespace) -> int:
     from ..report.render import findings_markdown
     from ..rules import load_rules
 
+    country = checked_country(args.country)
     conventions = conventions_option(args.conventions)
     rules = load_rules(Path(args.rules) if args.rules else None)
     docs = [load_document(ref, args.from_format) for ref in args.paths]
-    report = check_documents(docs, rules, args.country.upper() if args.country else None, conventions)
+    for doc in docs:
+        describe_options(doc, args)
+    report = check_documents(docs, rules, country, conventions)
+    selected = [r for r in rules if not conventions or r.convention in conventions]
+    warn_gaps(docs, selected, report)
     if args.format == "json":
         write_output(args.output, report.model_dump_json(indent=1) + "\n")
     else:

@@ -10,8 +10,10 @@ import argparse
 import sys
 from typing import Any
 
+from ..models import DocumentMeta
 from ..parse import FORMATS
 from .common import render_text, write_output
+from .options import add_description_options, describe_options
 
 EXAMPLE = "example: compliance parse corpora/national_laws/kz/criminal-code-art174/2020-06-26.md --format text"
 
@@ -23,6 +25,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--from", dest="from_format", choices=FORMATS, help="input format (default: detected)")
     p.add_argument("--encoding", help="input encoding (default: detected: UTF-8, UTF-16 with BOM, cp1251, KOI8-R)")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
+    add_description_options(p)
     p.set_defaults(func=run)
 
 
@@ -30,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from ..parse import parse_file
 
     doc = parse_file(args.path, args.from_format, encoding=args.encoding)
+    describe_options(doc, args)
     for w in doc.warnings:
         print(f"{args.path}:{w.line}: warning: {w.message}", file=sys.stderr)
     if args.format == "json":
@@ -39,5 +43,13 @@ def run(args: argparse.Namespace) -> int:
 
         write_output(args.output, to_akn(doc))
     else:
-        write_output(args.output, render_text(doc.tree))
+        write_output(args.output, _described_lines(doc.document) + render_text(doc.tree))
     return 0
+
+
+def _described_lines(meta: DocumentMeta) -> str:
+    """The fields the text itself stated (no meta.yaml said them), above the tree: "(inferred) kind: labour code"."""
+    lines = [f"(inferred) {name}: {getattr(meta, name)}" for name in meta.inferred]
+    if "edition" in meta.inferred and meta.amended_by:
+        lines.append(f"(inferred) amended_by: {meta.amended_by}")
+    return "".join(f"{line}\n" for line in lines)

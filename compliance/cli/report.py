@@ -18,6 +18,7 @@ from ..errors import UsageError
 from ..models import Document
 from ..report.strings import LANGUAGES
 from .common import Progress, conventions_option
+from .options import add_description_options, checked_country, describe_options, warn_gaps
 
 EXAMPLE = "example: compliance report --country KZ -o reports/KZ"
 
@@ -47,6 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--stamp", action="store_true", help="write the date and time into the report "
                                                            "(default: none, so the same input gives the same bytes)")
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    add_description_options(parser, country=False)
 
 
 def _read_refs(refs: list[str], fmt: str | None, progress: Progress) -> list[Document]:
@@ -85,12 +87,17 @@ def run(args: argparse.Namespace) -> int:
     if paths and args.edition:
         raise UsageError("--edition chooses corpus editions with --country; with PATHs, name the edition in the id "
                          "(kz/trade-unions-law@2020-05-04)")
+    if not paths and (args.kind or args.title):
+        raise UsageError("--kind and --title describe your own files: give PATHs")
     progress = Progress.for_stderr(args.quiet)
     conventions = conventions_option(args.conventions)
     rules = load_rules(Path(args.rules) if args.rules else None)
     notes: list[str] = []
     if paths:
+        country = checked_country(country)
         docs = _read_refs(paths, args.from_format, progress)
+        for doc in docs:
+            describe_options(doc, argparse.Namespace(country=country, kind=args.kind, title=args.title))
     else:
         assert country is not None
         docs, notes = _read_country(country, args.edition, progress)
@@ -99,6 +106,8 @@ def run(args: argparse.Namespace) -> int:
         docs, out, rules=rules, country=country, conventions=conventions, lang=args.lang or "en",
         stamp=args.stamp, pdf=not args.no_pdf, notes=notes, progress=progress,
     )
+    selected = [r for r in rules if not conventions or r.convention in conventions]
+    warn_gaps(docs, selected, written.findings)
     if not args.quiet:
         n = len(written.findings.findings)
         print(f"{n} {'finding' if n == 1 else 'findings'} in {len(docs)} {'law' if len(docs) == 1 else 'laws'}")

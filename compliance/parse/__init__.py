@@ -3,21 +3,24 @@
 Reads bytes (`source.py`: encoding, refusal of non-text), splits them into lines by format (`readers.py`:
 Markdown, HTML, plain text; `docx.py`, `pdf.py`: Word and PDF files; Akoma Ntoso goes to `akn/`), builds the
 article tree from the vocabulary (`structure.py`), and reads editorial notes into amendment events (`notes.py`).
-Metadata comes from a `<name>.meta.yaml` beside the file when there is one (`meta.py`; the bundled corpus has one
-per document).
+The language is detected on the extracted text, never on markup (`language.py`). Metadata comes from a
+`<name>.meta.yaml` beside the file when there is one (`meta.py`; the bundled corpus has one per document);
+a text without one describes itself (`describe.py`: country, kind, title, act, edition, whole or excerpt),
+and the fields read that way are listed in `DocumentMeta.inferred`.
 """
 
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import ParseError
 from ..models import Document, DocumentMeta, Node, Warning_
-from .meta import _load_meta, meta_path, read_meta, sha256_of
+from .describe import describe, extent_of
+from .language import detect
+from .meta import _load_meta, extent_from_provenance, meta_path, read_meta, sha256_of
 from .readers import Decoded, Format, detect_format, read
 from .source import BinaryFormat, Source, decode
 from .source import read as read_source
@@ -31,20 +34,12 @@ BINARY_FORMATS = ("docx", "pdf")  # read from the file's bytes, not from decoded
 
 
 def detect_language(text: str) -> str:
-    """BCP-47 tag from the letters used.
+    """BCP-47 tag of the language of an extracted text (see `language.py` and `vocab/languages.yaml`).
 
     >>> detect_language("Статья 1. Цели"), detect_language("1-modda. Ushbu Kodeks"), detect_language("Article 1")
     ('ru', 'uz-Latn', 'en')
     """
-    sample = text[:200_000]
-    cyr = len(re.findall(r"[А-Яа-яЁёІіӘәҒғҚқҢңӨөҰұҮүҺһ]", sample))
-    lat = len(re.findall(r"[A-Za-z]", sample))
-    if cyr > lat:
-        kazakh = len(re.findall(r"[ӘәҒғҚқҢңӨөҰұҮүҺһ]", sample))
-        return "kk" if kazakh > 0.005 * cyr else "ru"
-    if re.search(r"(?m)^\d+-modda\.|\bbo[ʻ‘’`'ʼ]lim\b|[oOgG][ʻ‘’`ʼ]", sample):
-        return "uz-Latn"
-    return "en"
+    return detect(text)
 
 
 def parse_text(
@@ -74,9 +69,10 @@ def _parse_decoded(
         return from_akn(text, label=label)
     if fmt in BINARY_FORMATS:
         raise ParseError(label, 1, f"not a {fmt} file: its bytes are text (leave --from out)")
-    language = (meta.language if meta else None) or detect_language(text)
     with _cycle_collector_paused():
         decoded = read(text, fmt)
+        # on the extracted text: an HTML page's markup is Latin letters whatever the law's language
+        language = (meta.language if meta else None) or detect_language(decoded.text)
         tree, warnings = build_tree(decoded, language)
     return _document(decoded.text, tree, warnings, fmt, meta, label, language)
 
@@ -107,10 +103,27 @@ def _parse_binary(src: Source, fmt: Format | None, meta: DocumentMeta | None) ->
 def _document(
     text: str, tree: Node, warnings: list[Warning_], fmt: Format, meta: DocumentMeta | None, label: str, language: str
 ) -> Document:
-    meta = meta.model_copy() if meta else DocumentMeta(id=Path(label).name)
+    if meta is not None:
+        meta = meta.model_copy()
+        meta.extent = meta.extent or extent_from_provenance(meta.provenance)
+        if meta.extent is None:
+            meta.extent = extent_of(tree)
+            meta.inferred = [*meta.inferred, "extent"] if meta.extent else meta.inferred
+    else:
+        meta = _described(text, tree, label)
     meta.language = language
     meta.format = fmt
     return Document(document=meta, tree=tree, warnings=warnings, source_text=text)
+
+
+def _described(text: str, tree: Node, label: str) -> DocumentMeta:
+    """Metadata of a text that has none beside it: what its heading, preface and notes say (see `describe`)."""
+    found = describe(text, tree)
+    return DocumentMeta(
+        id=Path(label).name, country=found.country, kind=found.kind, extent=found.extent, title=found.title,
+        act_number=found.act_number, adopted=found.adopted, edition=found.edition, amended_by=found.amended_by,
+        inferred=found.found,
+    )
 
 
 @contextmanager

@@ -9,7 +9,9 @@ the documents it reads; the corpus index reads every meta.yaml through here.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import ValidationError
@@ -57,6 +59,26 @@ def read_meta(meta_file: Path) -> DocumentMeta:
         line = (_line_of_key(text, err["loc"][0]) if err["loc"] else None) or 1
         field = ".".join(str(p) for p in err["loc"]) or "(document)"
         raise ParseError(str(meta_file), line, f"{field}: {err['msg']}") from None
+
+
+def extent_from_provenance(provenance: str | None) -> Literal["whole", "excerpt"] | None:
+    """Whole law or excerpt, as a meta.yaml's provenance says it ("Complete code, …", "Excerpt: arts. 166–178")."""
+    if not provenance:
+        return None
+    if re.match(r"\s*complete\b", provenance, re.IGNORECASE):
+        return "whole"
+    if re.match(r"\s*excerpt\b", provenance, re.IGNORECASE):
+        return "excerpt"
+    return None
+
+
+def apply_options(meta: DocumentMeta, country: str | None = None, kind: str | None = None,
+                  title: str | None = None) -> None:
+    """`--country`, `--kind`, `--title` given on the command line: they win over metadata and the text."""
+    for name, value in (("country", country.upper() if country else None), ("kind", kind), ("title", title)):
+        if value is not None:
+            setattr(meta, name, value)
+            meta.inferred = [f for f in meta.inferred if f != name]
 
 
 def _line_of_key(text: str, key: object) -> int | None:

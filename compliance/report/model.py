@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..check.scope import not_analysed
 from ..check.text import article_text
 from ..corpus import CORPUS_DIR, sha256_of
 from ..coverage import Coverage
@@ -89,6 +90,7 @@ class LawView:
     repealed: int
     findings: list[FindingView] = field(default_factory=list)
     blocks: list[LawBlock] = field(default_factory=list)
+    not_analysed: str | None = None  # why no rule could be tried on the law: shown instead of "0 findings"
 
     @property
     def meta(self):  # type: ignore[no-untyped-def]
@@ -305,6 +307,7 @@ def build(
         laws.append(LawView(
             key=f"L{i}", slug=s, doc=doc, label=_label(doc), scope=_scope(doc), sha256=doc.document.sha256,
             sha256_verified=_verified(doc), articles=len(arts), repealed=sum(1 for a in arts if a.repealed),
+            not_analysed=not_analysed(doc, rules),
         ))
     law_by_id: dict[str, LawView] = {}
     for law in laws:

@@ -115,7 +115,7 @@ def report_markdown(report: Report, lang: str = "en") -> str:
             name += f", {law.scope}"
         out.append(
             f"| {law.key} | {_cell(name)}<br>{_code_cell(m.id)} | {m.edition or '—'} | {law.articles} | "
-            f"{len(law.findings)} | {_cell(m.source or m.path or '')} | {_code_cell(law.sha256) if law.sha256 else '—'} |"
+            f"{t['not_analysed'] if law.not_analysed else len(law.findings)} | {_cell(m.source or m.path or '')} | {_code_cell(law.sha256) if law.sha256 else '—'} |"
         )
     out += ["", f"### {t['conventions_considered']}", ""]
     if not report.ratifications_recorded:

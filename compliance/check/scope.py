@@ -1,0 +1,49 @@
+"""What a check could not cover: laws no rule can be tried on, and countries without sanction data.
+
+Reads a parsed `Document` (its language, kind and article count), the rules selected for the check and the
+country data folder (`rules/countries/<CC>.yaml`); produces one plain sentence per gap, for the notes of
+every output and the warnings on stderr. A law no rule can be tried on is reported as not analysed, so that
+"no findings" is never read as "compliant".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..models import Document
+from ..parse.language import language_name
+from ..rules import RULES_DIR, Rule
+
+
+def not_analysed(doc: Document, rules: Iterable[Rule]) -> str | None:
+    """Why no rule can be tried on `doc` ("… Turkmen: no rules for this language; 0 of 410 articles checked"),
+    or None when some rule can."""
+    rules = list(rules)
+    meta = doc.document
+    language = meta.language or "ru"
+    n = len([a for a in doc.articles() if not a.repealed])
+    if not any(language in r.patterns for r in rules):
+        why = f"{language_name(language)}: no rules for this language"
+    elif meta.kind is not None and not any(meta.kind in r.applies_to for r in rules):
+        why = f"{meta.kind}: no rules for this kind of law"
+    else:
+        return None
+    return f"{meta.id}: not analysed. {why}; 0 of {n} articles checked"
+
+
+def sanction_gap(country: str | None, root: Path = RULES_DIR) -> str | None:
+    """What missing country data limits, for a country without `rules/countries/<CC>.yaml`; None otherwise."""
+    if not country or (root / "countries" / f"{country.upper()}.yaml").is_file():
+        return None
+    return (f"{country.upper()}: no sanction data (rules/countries/{country.upper()}.yaml): whether the penalties "
+            "of its laws involve compulsory labour is not established, so findings on penalties under C029 and "
+            "C105 stay concerns, never conflicts")
+
+
+def warnings(docs: Iterable[Document], rules: Iterable[Rule], countries: Iterable[str | None]) -> list[str]:
+    """Every gap of a check, once each, in document order: for stderr."""
+    rules = list(rules)
+    out = [w for d in docs if (w := not_analysed(d, rules))]
+    out += [w for cc in dict.fromkeys(countries) if (w := sanction_gap(cc))]
+    return out

@@ -1,0 +1,94 @@
+"""What a check could not cover is said, never left as an empty list of findings: the Turkmen Labour Code (no
+rules in Turkmen) through `check` and `report`, a kind of law no rule applies to, unknown countries, missing
+sanction data; and a pravo.gov.ru page without metadata is checked as with it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from compliance.check import check_documents
+from compliance.check.scope import not_analysed, sanction_gap
+from compliance.corpus import CORPUS_DIR
+from compliance.parse import parse_file, parse_text
+from compliance.rules import load_rules
+
+REPO = Path(__file__).resolve().parents[1]
+TM = CORPUS_DIR / "national_laws" / "tm" / "labour-code" / "2019-03-02.html"
+RU_LABOUR = CORPUS_DIR / "national_laws" / "ru" / "labour-code" / "2023-08-04.html"
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "compliance.cli", *args], capture_output=True, text=True, cwd=cwd,
+                          env=env, check=False)
+
+
+def test_turkmen_labour_code_is_checked_as_not_analysed_with_a_note_and_a_warning(tmp_path: Path) -> None:
+    run = _cli("check", str(TM), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout)
+    assert report["findings"] == []
+    assert report["documents"][0]["language"] == "tk"
+    n = report["documents"][0]["articles"]
+    assert f"Turkmen: no rules for this language; 0 of {n} articles checked" in " ".join(report["notes"])
+    assert "warning: tm/labour-code@2019-03-02: not analysed" in run.stderr
+    assert "TM: no sanction data" in run.stderr
+
+
+def test_turkmen_labour_code_report_shows_not_analysed_not_a_clean_result(tmp_path: Path) -> None:
+    run = _cli("report", str(TM), "-o", str(tmp_path / "out"), "--no-pdf", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    md = (tmp_path / "out" / "report.md").read_text("utf-8")
+    html = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert "| not analysed |" in md and "Turkmen: no rules for this language" in md
+    assert ">not analysed</b>" in html
+    assert json.loads((tmp_path / "out" / "findings.json").read_text("utf-8"))["findings"] == []
+    assert "0 findings" in run.stdout and "not analysed" in run.stderr
+
+
+def test_a_kind_no_rule_applies_to_is_not_analysed() -> None:
+    doc = parse_text("Статья 1. Цели\n1. Текст о водных объектах.")
+    doc.document.kind = "water code"
+    report = check_documents([doc], load_rules(), "RU")
+    assert report.findings == []
+    assert any("water code: no rules for this kind of law; 0 of 1 articles checked" in n for n in report.notes)
+
+
+def test_a_law_rules_can_be_tried_on_has_no_such_note() -> None:
+    doc = parse_file(RU_LABOUR)
+    assert not_analysed(doc, load_rules()) is None
+
+
+def test_unknown_country_is_exit_2_and_a_country_without_sanction_data_is_named(tmp_path: Path) -> None:
+    run = _cli("check", str(TM), "--country", "XX", cwd=tmp_path)
+    assert run.returncode == 2 and "unknown country code 'XX'" in run.stderr
+    assert sanction_gap("KZ") is None
+    assert "rules/countries/KG.yaml" in str(sanction_gap("kg"))
+
+
+def test_pravo_page_without_metadata_reads_as_russian_and_finds_what_it_finds_with_it(tmp_path: Path) -> None:
+    copy = tmp_path / "labour-code.html"
+    shutil.copyfile(RU_LABOUR, copy)
+    bare = _cli("check", str(copy), cwd=tmp_path)
+    with_meta = _cli("check", str(RU_LABOUR), cwd=tmp_path)
+    assert bare.returncode == with_meta.returncode == 0
+    a, b = json.loads(bare.stdout), json.loads(with_meta.stdout)
+    assert a["documents"][0]["language"] == "ru"
+    assert a["findings"]
+    assert sorted((f["rule_id"], f["article"]) for f in a["findings"]) == \
+        sorted((f["rule_id"], f["article"]) for f in b["findings"])
+
+
+def test_options_override_metadata_and_text(tmp_path: Path) -> None:
+    copy = tmp_path / "law.md"
+    copy.write_text("Трудовой кодекс Российской Федерации\n\nСтатья 1. Цели\n1. Текст.\n", encoding="utf-8")
+    run = _cli("parse", str(copy), "--format", "text", "--kind", "criminal code", "--title", "T", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "(inferred) country: RU" in run.stdout and "(inferred) kind" not in run.stdout
+    js = json.loads(_cli("parse", str(copy), "--kind", "criminal code", cwd=tmp_path).stdout)["document"]
+    assert js["kind"] == "criminal code" and "kind" not in js["inferred"] and "title" in js["inferred"]
