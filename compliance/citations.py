@@ -11,22 +11,10 @@ from __future__ import annotations
 
 import re
 
-from .corpus import instrument
+from .corpus import instrument, normalize_number
 from .models import Node
 
 UNITS = ("article", "paragraph", "point", "subpoint")
-
-
-def normalize_number(ref: str) -> str:
-    """ "c87", "C 87", "87" → "C087"; "P29" → "P029".
-
-    >>> normalize_number("c87"), normalize_number("105"), normalize_number("P029")
-    ('C087', 'C105', 'P029')
-    """
-    m = re.fullmatch(r"\s*([CPcp])?\s*0*(\d{1,3})\s*", ref)
-    if not m:
-        return ref.strip().upper()
-    return f"{(m[1] or 'C').upper()}{int(m[2]):03d}"
 
 
 def article_path(article: str) -> tuple[str, ...]:

@@ -44,7 +44,16 @@ def _law_id(text: str) -> tuple[str, re.Match[str]] | None:
     m = LAW_REF.match(text)
     return (f"{m['country']}/{m['slug']}", m) if m and m["country"] else None
 
-_INSTRUMENT_REF = re.compile(r"^(?P<kind>[CP])0*(?P<num>\d{1,3})$", re.IGNORECASE)
+def normalize_number(ref: str) -> str:
+    """ "c87", "C 87", "87" → "C087"; "P29" → "P029".
+
+    >>> normalize_number("c87"), normalize_number("105"), normalize_number("P029")
+    ('C087', 'C105', 'P029')
+    """
+    m = re.fullmatch(r"\s*([CPcp])?\s*0*(\d{1,3})\s*", ref)
+    if not m:
+        return ref.strip().upper()
+    return f"{(m[1] or 'C').upper()}{int(m[2]):03d}"
 
 
 @dataclass(frozen=True)
@@ -117,11 +126,9 @@ def find(ref: str, root: Path = CORPUS_DIR) -> CorpusEntry:
     by_id = {e.id: e for e in entries}
     if ref in by_id:
         return by_id[ref]
-    m = _INSTRUMENT_REF.match(ref)
-    if m:
-        number = f"{m['kind'].upper()}{int(m['num']):03d}"
-        if number in by_id:
-            return by_id[number]
+    number = normalize_number(ref)
+    if number in by_id:
+        return by_id[number]
     law = _law_id(ref)
     if law and not law[1]["edition"]:
         found = _editions(entries, law[0], law[1]["lang"])

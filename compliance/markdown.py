@@ -1,7 +1,7 @@
 """Markdown escaping: untrusted text (a law's words, titles, file names) → Markdown that renders as the text.
 
 Every Markdown writer of the project escapes here: the report (`report.md`, `check --format md`), the
-comparison and the evaluation. `md_escape` makes any text inert (links, emphasis, HTML, tables);
+comparison, the diff and the evaluation. `md_escape` makes any text inert (links, emphasis, HTML, tables);
 `md_line` also keeps a line start from opening a list or heading; `code_span` quotes identifiers;
 `md_cell` is for table cells of the project's own words (ids, numbers, counts), where only the cell
 separator and line breaks could break the table.

@@ -6,12 +6,12 @@ template `compliance/templates/diff.html.j2`, which escapes the law's text) and 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..jinja import environment
+from ..markdown import md_escape
 from ..models import AmendmentEvent
 from .models import Change, Diff, FindingChange, History, Side
 from .redline import Segment, redline_segments
@@ -117,16 +117,9 @@ def render_html(diff: Diff) -> str:
     return environment().get_template("diff.html.j2").render(**_view(diff).context())
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-
-
-def _md(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
-
-
 def render_markdown(diff: Diff) -> str:
     view = _view(diff)
-    out = [f"# {_md(view.old_title)} → {_md(view.new_title)}", "", f"**{_md(view.headline)}**", ""]
+    out = [f"# {md_escape(view.old_title)} → {md_escape(view.new_title)}", "", f"**{md_escape(view.headline)}**", ""]
     out.append(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in view.summary) or "no articles")
     out.append("")
     d = diff.findings_delta
@@ -134,31 +127,31 @@ def render_markdown(diff: Diff) -> str:
         for name, items in (("introduced", d.introduced), ("resolved", d.resolved), ("persisting", d.persisting)):
             for fc in items:
                 where = fc.new_article or fc.old_article or "document"
-                out.append(f"- {name}: {_md(fc.rule_id)} ({_md(fc.convention or '')} {_md(fc.convention_article or '')}) in {_md(where)}")
+                out.append(f"- {name}: {md_escape(fc.rule_id)} ({md_escape(fc.convention or '')} {md_escape(fc.convention_article or '')}) in {md_escape(where)}")
         out.append("")
     for item in view.changes:
         out += _markdown_change(item)
     if view.unchanged:
-        out.append(f"Unchanged: {_md(', '.join(str(n) for n in view.unchanged))}")
+        out.append(f"Unchanged: {md_escape(', '.join(str(n) for n in view.unchanged))}")
     return "\n".join(out).rstrip() + "\n"
 
 
 def _markdown_change(item: _ChangeView) -> list[str]:
     c = item.c
     sim = f", similarity {c.similarity}" if c.similarity is not None else ""
-    out = [f"## {_md(item.title)} — {c.status}{sim}"]
+    out = [f"## {md_escape(item.title)} — {c.status}{sim}"]
     flags = [f for f in ("text_changed", "renumbered", "moved") if getattr(c, f) and f != c.status]
     if c.moved:
         flags.append(f"from {c.old_container} to {c.new_container}")
     if c.repealed:
         flags.append(c.repealed)
     if flags:
-        out += ["", "(" + "; ".join(_md(f.replace("_", " ")) for f in flags) + ")"]
+        out += ["", "(" + "; ".join(md_escape(f.replace("_", " ")) for f in flags) + ")"]
     if item.segments:
         out += ["", _markdown_redline(item.segments)]
     for label, notes in (("note added", c.notes_added), ("note removed", c.notes_removed)):
         for note in notes:
-            out += ["", f"> {label}: {_md(note.text)}"]
+            out += ["", f"> {label}: {md_escape(note.text)}"]
     out.append("")
     return out
 
@@ -167,7 +160,7 @@ def _markdown_redline(segments: Sequence[Segment]) -> str:
     """~~deleted~~ and **inserted** words; the marks hug the words, since Markdown ignores them around spaces."""
     parts: list[str] = []
     for kind, text in segments:
-        t = _md(text).replace("\n", "  \n")
+        t = "  \n".join(md_escape(line) for line in text.split("\n"))
         core = t.strip()
         lead, trail = t[: len(t) - len(t.lstrip())], t[len(t.rstrip()) :]
         if kind == "ins" and parts and parts[-1].endswith("~~"):

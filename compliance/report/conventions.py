@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..citations import normalize_number, numbered_children, resolve
-from ..corpus import instrument
+from ..citations import numbered_children, resolve
+from ..corpus import instrument, normalize_number
 from ..models import Node
 
 __all__ = ["ConventionInfo", "ConventionQuote", "QuoteLine", "convention_info", "normalize_number", "quote"]
