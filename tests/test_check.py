@@ -423,3 +423,15 @@ def test_required_literals_look_into_groups_and_alternations() -> None:
     assert required_literals(r"[a-z]+\d") == ()  # nothing literal to test: the regex always runs
     assert required_literals(r"(?:x)?abc") == (("abc",),)
     assert required_literals(r"(?:граждан)?\s+РФ") == ()  # an optional group is not required
+
+
+def test_a_phrase_hard_wrapped_mid_sentence_matches_as_the_unwrapped_text() -> None:
+    # constructed: a two-thirds strike ballot, as a plain-text or PDF export breaks it
+    text = ("Статья 14. Забастовка\n1. Решение об объявлении забастовки принимается собранием работников, если за "
+            "него проголосовало не менее двух\nтретей от общего числа работников организации.\n")
+    found = []
+    for body in (text, text.replace("двух\nтретей", "двух третей")):
+        doc = parse_text(body)
+        doc.document.kind, doc.document.country = "labour code", "KZ"
+        found.append([(f.rule_id, f.citation.rsplit(",", 1)[-1]) for f in check_documents([doc], None, "KZ").findings])
+    assert found[0] == found[1] and ("C087-A3-strike-ballot-excessive", " art. 14(1)") in found[0]

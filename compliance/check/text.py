@@ -50,6 +50,9 @@ class _Lines:
         self.pos = 0
 
     def add(self, line: str, node: Node) -> Span:
+        # a unit's text hard-wrapped mid-sentence (plain text, a PDF export) reads as one line: the same
+        # length, so every span still points at the same characters
+        line = _WRAP.sub(" ", line)
         start = self.pos
         self.lines.append(line)
         self.owners.append(Unit(start, start + len(line), node))
@@ -79,6 +82,10 @@ def article_text(article: Node) -> ArticleText:
     text = "\n".join(out.lines)
     return ArticleText(article, text, parts, sentences(text), out.owners)
 
+
+# A line break inside a unit's text between a word and a word in lower case continues the sentence
+# ("двух\nтретей"); after a dash or a colon it is the layout of the law ("… –\nнаказывается …").
+_WRAP = re.compile(r"(?<=[\w,])\n(?=[ \t]*[a-zа-яёіәғқңөұүһўʻ‘’'`])")
 
 _SENTENCE_BREAK = re.compile(r"\n|(?<=[.!?])\s+(?=[«\"(A-ZА-ЯЁІӘҒҚҢӨҰҮҺ0-9])")
 
