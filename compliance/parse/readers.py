@@ -310,16 +310,21 @@ class _BodyWalk:
             if not end:
                 return
         start = end - len(chunk[:end].lstrip(_STRIP)) if chunk[0] in _STRIP else 0
-        pos = self.pos
         # libxml2 numbers every element it parses; the line's ordinal is only a last resort.
-        line = Line(pos + start, pos + end, block.sourceline or len(self.lines) + 1, heading)
+        self._line(chunk, start, end, block.sourceline or len(self.lines) + 1, heading, notes, sups)
+        self.chunks.append(chunk)
+        self.pos += len(chunk) + 1
+
+    def _line(self, chunk: str, start: int, end: int, lineno: int, heading: bool,
+              notes: Sequence[tuple[int, int]], sups: Sequence[tuple[int, int]]) -> None:
+        """One line over chunk[start:end] (the chunk begins at `self.pos`), with its notes and superscripts."""
+        pos = self.pos
+        line = Line(pos + start, pos + end, lineno, heading)
         if notes:
             line.inline_notes = _merge_adjacent(_clip(notes, start, end, pos), chunk, pos)
         if sups:
             line.sups = _clip(sups, start, end, pos)
         self.lines.append(line)
-        self.chunks.append(chunk)
-        self.pos = pos + len(chunk) + 1
 
 
     def keep_pre(self, chunk: str, block: etree._Element, heading: bool, notes: Sequence[tuple[int, int]],
@@ -328,18 +333,13 @@ class _BodyWalk:
 
         The chunk is kept whole, so the extracted text is the same as for any block; only the lines differ.
         """
-        pos, first = self.pos, block.sourceline or len(self.lines) + 1
+        first = block.sourceline or len(self.lines) + 1
         for start, end, lineno in _physical_lines(chunk):
             s, e = _strip_span(chunk, start, end)
             if s < e:
-                line = Line(pos + s, pos + e, first + lineno - 1, heading)
-                if notes:
-                    line.inline_notes = _merge_adjacent(_clip(notes, s, e, pos), chunk, pos)
-                if sups:
-                    line.sups = _clip(sups, s, e, pos)
-                self.lines.append(line)
+                self._line(chunk, s, e, first + lineno - 1, heading, notes, sups)
         self.chunks.append(chunk)
-        self.pos = pos + len(chunk) + 1
+        self.pos += len(chunk) + 1
 
 
 _NO_FLAGS = (False, False, False)
