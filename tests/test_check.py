@@ -16,7 +16,7 @@ from compliance.check import check_document, check_documents, infer_country
 from compliance.cli import main
 from compliance.models import DocumentMeta
 from compliance.parse import parse_text
-from compliance.rules import RuleError, load_file, load_rules
+from compliance.rules import Rule, RuleError, load_file, load_rules
 
 from .conftest import REPO, parsed
 
@@ -435,3 +435,17 @@ def test_a_phrase_hard_wrapped_mid_sentence_matches_as_the_unwrapped_text() -> N
         doc.document.kind, doc.document.country = "labour code", "KZ"
         found.append([(f.rule_id, f.citation.rsplit(",", 1)[-1]) for f in check_documents([doc], None, "KZ").findings])
     assert found[0] == found[1] and ("C087-A3-strike-ballot-excessive", " art. 14(1)") in found[0]
+
+
+def test_a_rule_set_changed_under_the_same_ids_is_checked_with_its_new_patterns() -> None:
+    # compiled rule sets are kept by content: a rule edited in place (or a new list whose objects reuse the
+    # memory of a freed one) never gets the compiled patterns of the rule it replaced
+    rule = {"id": "C105-A1a-test", "convention": "C105", "article": "1(a)", "title": "t", "principle": "p",
+            "kind": "conflict", "severity": "high", "applies_to": ["criminal code"], "recommendation": "r",
+            "patterns": {"ru": {"phrase": "социальный рознь"}}}
+    doc = parse_text("Статья 1. Рознь\n1. Разжигание социальной розни наказывается штрафом.")
+    doc.document.kind = "criminal code"
+    first = [Rule.model_validate(rule)]
+    assert [f.rule_id for f in check_document(doc, first, "KZ")] == ["C105-A1a-test"]
+    first[0].patterns["ru"].phrase = "классовый рознь"
+    assert check_document(doc, first, "KZ") == []

@@ -8,7 +8,7 @@ country, with the legal basis from `rules/countries/<CC>.yaml`), a confidence an
 
 from __future__ import annotations
 
-import re
+from collections import OrderedDict
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -23,6 +23,7 @@ from ..models import (
     Sanction,
     english_date,
 )
+from ..parse.describe import country_of
 from ..rules import RULES_DIR, Rule, load_rules
 from .compile import Compiled, broader_sanction, compile_rules
 from .evaluation import candidate_rules, evaluate
@@ -34,14 +35,6 @@ from .text import article_text
 
 __all__ = ["check_document", "check_documents", "country_data", "infer_country", "load_rules", "citation"]
 
-_COUNTRY_HINTS = {
-    "KZ": r"Республик[аи] Казахстан|Қазақстан Республикасы",
-    "RU": r"Российской Федерации",
-    "UZ": r"O[ʻ‘’'`]?zbekiston Respublikasi",
-    "TJ": r"Республики Таджикистан",
-    "KG": r"Кыргызской Республики",
-    "TM": r"Туркменистана",
-}
 def _sanction_table(path: Path) -> dict[str, tuple[bool | None, str]]:
     if not path.is_file():
         return {}
@@ -62,10 +55,7 @@ def country_data(country: str | None, root: Path = RULES_DIR) -> dict[str, tuple
 
 def infer_country(doc: Document) -> str | None:
     """The country a text names most often as its own state, when no metadata says it."""
-    text = doc.source_text[:200_000]
-    counts = {cc: len(re.findall(p, text)) for cc, p in _COUNTRY_HINTS.items()}
-    best = max(counts, key=lambda cc: counts[cc])
-    return best if counts[best] else None
+    return country_of(doc.source_text[:200_000])
 
 
 def citation(doc: Document, num: str | None, part: str | None = None) -> str:
@@ -167,15 +157,23 @@ def _applies(rule: Rule, doc: Document) -> bool:
     return rule.applies_to_document(doc.document)
 
 
-_COMPILED: dict[tuple[tuple[int, ...], str], tuple[list[Rule], Compiled]] = {}
+# Compiled rule sets by content and language; a run uses a few (its rules × the languages of its laws), so
+# the least recently used go once there are more than that.
+_COMPILED: OrderedDict[tuple[tuple[str, ...], str], Compiled] = OrderedDict()
+_COMPILED_KEPT = 16
 
 
 def _compiled(rules: list[Rule], language: str) -> Compiled:
-    """Rules compile once per rule list and language (the list is kept alive with its compiled form)."""
-    key = (tuple(id(r) for r in rules), language)
-    if key not in _COMPILED:
-        _COMPILED[key] = (rules, compile_rules(rules, language))
-    return _COMPILED[key][1]
+    """Rules compile once per rule set (equal rules, equal set) and language."""
+    key = (tuple(r.model_dump_json() for r in rules), language)
+    found = _COMPILED.get(key)
+    if found is None:
+        found = _COMPILED[key] = compile_rules(rules, language)
+        if len(_COMPILED) > _COMPILED_KEPT:
+            _COMPILED.popitem(last=False)
+    else:
+        _COMPILED.move_to_end(key)
+    return found
 
 
 def check_document(

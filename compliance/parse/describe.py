@@ -169,7 +169,8 @@ def _latest_amendment(head: str, tree: Node) -> tuple[_dt.date | None, str | Non
     return date, act
 
 
-def _country(text: str) -> str | None:
+def country_of(text: str) -> str | None:
+    """The country a text names most often as its own state (`vocab/kinds.yaml`: countries)."""
     counts = {cc: len(p.findall(text)) for cc, p in _vocab().countries.items()}
     best = max(counts, key=lambda cc: counts[cc])
     return best if counts[best] else None
@@ -202,7 +203,7 @@ def describe(text: str, tree: Node) -> Description:
     out.title, out.kind = _title_and_kind(_plain(text[:preface_end]))
     out.act_number, out.adopted = _act(head, _plain(text[-_TAIL:]))
     out.edition, out.amended_by = _latest_amendment(head, tree)
-    out.country = _country(text[:200_000])
+    out.country = country_of(text[:200_000])
     out.extent = extent_of(tree)
     out.found = [name for name in ("country", "kind", "title", "act_number", "adopted", "edition", "extent")
                  if getattr(out, name) is not None]
