@@ -1,8 +1,11 @@
-"""`unless` removes the clause it qualifies, not the whole unit (constructed texts)."""
+"""`unless` removes the clause it qualifies, not the whole unit; no match runs from an article's heading into
+its body (constructed texts)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from compliance.check import check_document
 
@@ -49,3 +52,20 @@ def test_russian_preposition_in_a_phrase_is_matched_literally(tmp_path: Path) ->
     assert check_document(doc_of("Статья 1. Т\nПризывы к забастовке.", "ru"), rules)
     assert check_document(doc_of("Статья 1. Т\nПризывы ко всем.", "ru"), rules)
     assert not check_document(doc_of("Статья 1. Т\nПризыв как форма участия.", "ru"), rules)
+
+
+HEADING_INTO_BODY = "Статья 5. Запрещение дискриминации\nЗапрещается дискриминация по признаку пола."
+
+
+@pytest.mark.parametrize("pattern", [{"regex": r"дискриминации\s+запрещается"},
+                                     {"phrase": "дискриминация запрещаться", "gap": 3}])
+def test_a_match_does_not_run_from_the_heading_into_the_body(tmp_path: Path, pattern: dict) -> None:  # type: ignore[type-arg]
+    rules = rules_from(tmp_path, {"id": "C111-A1-test-heading", "patterns": {"ru": pattern}})
+    assert not check_document(doc_of(HEADING_INTO_BODY, "ru"), rules)
+
+
+def test_a_match_inside_the_heading_or_inside_the_body_still_holds(tmp_path: Path) -> None:
+    rules = rules_from(tmp_path, {"id": "C111-A1-test-heading", "patterns": {"ru": {"any": [
+        {"regex": r"запрещение\s+дискриминации"}, {"regex": r"запрещается\s+дискриминация"}], "scope": "article"}}})
+    [finding] = check_document(doc_of(HEADING_INTO_BODY, "ru"), rules)
+    assert [finding.quote[s:e] for s, e in finding.spans] == ["Запрещение дискриминации", "Запрещается дискриминация"]

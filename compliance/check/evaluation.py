@@ -75,6 +75,7 @@ class Evaluator:
         return [
             s for s in self.am.spans(key)
             if unit[0] <= s[0] and s[1] <= unit[1] and not _inside_any(s, self.masked)
+            and not self.am.text.crosses_head(s)
         ]
 
     def _exceptions(self, p: Pattern, unit: Span) -> list[Span] | None:

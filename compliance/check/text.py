@@ -33,12 +33,18 @@ class ArticleText:
     parts: list[Unit]  # top-level units (the article's own text is a part of its own)
     sentences: list[Span]
     owners: list[Unit]  # every line: which node a span falls in
+    head: Span | None = None  # the heading line ("Статья 5. Запрещение дискриминации"), when there is one
 
     @classmethod
     def whole(cls, node: Node, text: str) -> ArticleText:
         """A text that is one article with one part, as the spaCy component sees a `Doc`."""
         unit = Unit(0, len(text), node)
         return cls(node, text, [unit], sentences(text), [unit])
+
+    def crosses_head(self, span: Span) -> bool:
+        """Whether `span` runs from the heading line into the body: a heading is a title, not the first
+        words of a sentence, so a phrase of the heading's last words and the body's first is no match."""
+        return self.head is not None and span[0] < self.head[1] < span[1]
 
 
 class _Lines:
@@ -71,16 +77,15 @@ class _Lines:
 def article_text(article: Node) -> ArticleText:
     """The article's heading line, then its own text, then every unit below it, one line each."""
     out = _Lines()
-    head = " ".join(p for p in (article.label, article.heading) if p)
-    if head:
-        out.add(head, article)
+    head_line = " ".join(p for p in (article.label, article.heading) if p)
+    head = out.add(head_line, article) if head_line else None
     parts: list[Unit] = []
     if article.text:
         parts.append(Unit(*out.add(article.text, article), article))
     for child in article.children:
         parts.append(Unit(*out.add_unit(child), child))
     text = "\n".join(out.lines)
-    return ArticleText(article, text, parts, sentences(text), out.owners)
+    return ArticleText(article, text, parts, sentences(text), out.owners, head)
 
 
 # A line break inside a unit's text between a word and a word in lower case continues the sentence
