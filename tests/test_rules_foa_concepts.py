@@ -244,3 +244,25 @@ def test_coercion_to_strike_is_protective_under_c105_1d() -> None:
             "наказывается исправительными работами.")
     got = fired(text, kind="criminal code", country="KZ")
     assert "C105-A1d-strikes" not in got and "C087-A3-penal-sanctions-strike" not in got
+
+
+# -- Kazakh stems on real Kazakh text: the two official texts of one law read alike ---------------------------
+
+TU21_RU, TU21_KK = "kz/trade-unions-law@2021-07-01", "kz/trade-unions-law@2021-07-01:kk"
+
+
+def _c087_c098(ref: str) -> set[tuple[str, str, str]]:
+    return {(f.article, f.rule_id, f.kind) for f in RS.findings(ref) if f.rule_id.startswith(("C087", "C098"))}
+
+
+def test_kazakh_text_of_the_trade_unions_law_raises_what_its_russian_text_raises() -> None:
+    # Both texts are official (Constitution of Kazakhstan, Art. 7): a rule that reads one language only
+    # would check the same law differently depending on the text the user holds.
+    kk, ru = _c087_c098(TU21_KK), _c087_c098(TU21_RU)
+    assert kk == ru
+    assert {k for _, _, k in kk} >= {"conflict", "concern", "implements"}
+
+
+def test_kazakh_guarantee_against_subordinating_unions_implements_c098_2() -> None:
+    # kk Art. 25(1): "… кәсiподақтарды … бағындыру … кедергi келтіретін кез келген әрекеттерге тыйым салынады"
+    assert ("25", "C098-A2-interference-protection", "implements") in _c087_c098(TU21_KK)
