@@ -120,6 +120,20 @@ def test_hazardous_rule_silent_on_training_from_sixteen() -> None:
     assert "C138-A3-hazardous-work-below-18" not in fired(text)
 
 
+def test_hazardous_work_ban_at_sixteen_answered_by_an_under_eighteen_ban_in_another_part() -> None:
+    # constructed: under-18 protection is judged on the whole article, not sentence by sentence
+    text = ("Статья 14. Запрещенные работы\n1. Запрещается применение труда лиц в возрасте до шестнадцати лет на "
+            "тяжелых работах.\n2. Запрещается применение труда лиц моложе восемнадцати лет на работах с вредными "
+            "условиями труда и на подземных работах.")
+    assert "C138-A3-hazardous-work-below-18" not in fired(text)
+
+
+def test_hazardous_work_from_fifteen_flagged_in_english() -> None:
+    # constructed
+    text = "Article 14. Hazardous work\nPersons of 15 years and over may be employed in heavy and hazardous work."
+    assert fired(text, language="en").get("C138-A3-hazardous-work-below-18") == "conflict"
+
+
 # -- minimum age and hazardous-work ban (implements) ---------------------------------------------------------
 
 
@@ -173,6 +187,22 @@ def test_prostitution_rule_silent_on_age_of_consent_offences() -> None:
     text = ("Статья 18. Половое сношение с лицом, не достигшим шестнадцатилетнего возраста\nПоловое сношение "
             "с лицом, не достигшим шестнадцатилетнего возраста, – наказывается лишением свободы.")
     assert "C182-A3b-sexual-exploitation-below-18" not in fired(text, kind="criminal code")
+
+
+def test_prostitution_offence_with_a_lower_age_as_aggravation_of_a_minors_part_is_not_flagged() -> None:
+    # constructed, in the layout of a criminal code: the under-14 part aggravates a part covering every minor
+    text = ("Статья 19. Вовлечение в занятие проституцией\n1. Вовлечение в занятие проституцией – наказывается "
+            "штрафом.\n2. То же деяние, совершенное в отношении несовершеннолетнего, – наказывается лишением "
+            "свободы.\n3. Деяния, предусмотренные частью второй настоящей статьи, совершенные в отношении лица, не "
+            "достигшего четырнадцатилетнего возраста, – наказываются лишением свободы на срок до десяти лет.")
+    assert "C182-A3b-sexual-exploitation-below-18" not in fired(text, kind="criminal code")
+
+
+def test_pornography_offence_limited_to_sixteen_flagged_in_english() -> None:
+    # constructed
+    text = ("Article 20. Child pornography\nThe production of pornographic material depicting a person under 16 "
+            "years of age shall be punished by imprisonment.")
+    assert fired(text, language="en", kind="criminal code").get("C182-A3b-sexual-exploitation-below-18") == "concern"
 
 
 # -- C182 Art. 3: worst forms prohibited (implements) -------------------------------------------------------

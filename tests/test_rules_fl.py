@@ -308,6 +308,55 @@ def test_leaving_employment_rule_silent_on_termination_articles(ref: str, articl
     assert "C029-A1-leaving-employment" not in rules_on(ref, article)
 
 
+# -- C029 Art. 2(2)(c): convicted persons put to work for private parties -----------------------------------
+
+RU_CEC, KG_CEC = "ru/criminal-executive-code@2023-06-24", "kg/criminal-executive-code@2025-07-31"
+PRIVATE = "C029-A2-2c-prison-labour-private-parties"
+
+
+@pytest.mark.parametrize(("ref", "article"), [
+    (RU_CEC, "103"),  # "обязан трудиться" … "в организациях иных организационно-правовых форм"
+    (RU_CEC, "60.7"),  # forced works: "привлекаются к труду … у индивидуальных предпринимателей"
+    (KG_CEC, "103"),  # "обязаны трудиться" … "организациях иных форм собственности"
+    (KG_CEC, "145"),  # disciplinary military unit, same wording
+])
+def test_compulsory_prison_labour_for_private_enterprises_is_a_concern(ref: str, article: str) -> None:
+    assert rules_on(ref, article).get(PRIVATE) == "concern"
+
+
+@pytest.mark.parametrize(("ref", "article"), [
+    (RU_CEC, "50"),  # restriction of liberty: a convicted person's own employment contract
+    (RU_CEC, "60.8"),  # transfers within the employer: no obligation to work stated
+    (RU_CEC, "173"),  # release: papers handed back, organisations named in passing
+    (RU_CEC, "99"),  # food paid by the enterprises employing convicts
+    (KG_CEC, "99"),
+])
+def test_private_prison_labour_rule_silent_on_articles_that_only_name_employers(ref: str, article: str) -> None:
+    assert PRIVATE not in rules_on(ref, article)
+
+
+def test_private_prison_labour_with_consent_is_not_flagged() -> None:
+    # constructed: the placement with private employers requires the convicted person's consent
+    text = ("Статья 1. Труд осужденных\n1. Осужденные обязаны трудиться на работах, определяемых администрацией.\n"
+            "2. Осужденные привлекаются к труду в организациях иных форм собственности только с их письменного согласия.")
+    assert PRIVATE not in fired(text, "penal enforcement code", country="KG")
+
+
+def test_private_prison_labour_flagged_in_english_and_uzbek_wordings() -> None:
+    # constructed
+    en = "Article 1. Work of prisoners\nConvicted persons shall work and may be put to work in private enterprises."
+    uz = ("1-modda. Mahkumlarning mehnati\nMahkumlar mehnatga jalb qilinadi, shu jumladan boshqa mulkchilik "
+          "shaklidagi tashkilotlarda.")
+    assert fired(en, "penal enforcement code", language="en").get(PRIVATE) == "concern"
+    assert fired(uz, "penal enforcement code", country="UZ", language="uz-Latn").get(PRIVATE) == "concern"
+
+
+def test_private_prison_labour_rule_does_not_read_labour_codes() -> None:
+    # constructed: the same words in a labour code are about employers in general
+    text = "Статья 1. Т\nОсужденные обязаны трудиться и привлекаются к труду в организациях иных форм собственности."
+    assert PRIVATE not in fired(text, "labour code")
+
+
 # -- P029: offence of using forced labour ------------------------------------------------------------------
 
 
