@@ -183,3 +183,39 @@ def test_citizens_only_rule_silent_on_equality_before_the_court() -> None:
             "языка, происхождения, имущественного и должностного положения, места жительства, отношения к "
             "религии, убеждений, принадлежности к общественным объединениям.")
     assert "C111-A1a-citizens-only" not in fired(text, "labour code", country="RU")
+
+
+# -- the same principles in English wording, and judged on the whole article ------------------------------
+
+
+def test_narrow_english_clause_reports_each_missing_ground() -> None:
+    # constructed: sex, race, nationality and language only
+    text = ("Article 5. Prohibition of discrimination\nDiscrimination in employment on the grounds of sex, race, "
+            "nationality or language is prohibited.")
+    found = fired(text, language="en")
+    assert {r for r in MISSING if r in found} == {
+        "C111-A1a-colour-missing", "C111-A1a-political-opinion-missing", "C111-A1a-social-origin-missing",
+        "C111-A1a-religion-missing"}
+
+
+def test_grounds_listed_in_another_part_of_the_clause_count() -> None:
+    # constructed: the grounds are split over two parts of one article; none is missing
+    text = ("Статья 5. Запрещение дискриминации\n1. Запрещается дискриминация работников в зависимости от пола, "
+            "расы, цвета кожи, национальности и языка.\n2. Не допускается также ограничение прав в зависимости от "
+            "происхождения, отношения к религии и политических убеждений.")
+    assert not set(MISSING) & set(fired(text))
+
+
+def test_equal_pay_for_equal_work_only_flagged_in_english() -> None:
+    # constructed
+    text = "Article 22. Remuneration\nMen and women shall receive equal pay for equal work."
+    assert fired(text, language="en").get("C100-A1b-equal-work-only") == "concern"
+
+
+def test_equal_work_answered_by_equal_value_elsewhere_in_the_article() -> None:
+    # constructed: "equal work" in one part, "work of equal value" in the next: the article gives effect to it
+    text = ("Статья 22. Оплата труда\n1. Работник имеет право на равную оплату за равный труд.\n2. Работодатель "
+            "обязан обеспечивать равную оплату труда мужчин и женщин за труд равной ценности.")
+    found = fired(text)
+    assert "C100-A1b-equal-work-only" not in found
+    assert found.get("C100-A1b-equal-value") == "implements"
