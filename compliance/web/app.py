@@ -43,6 +43,11 @@ async def switch_language(request: Request) -> Response:
     return response
 
 
+async def no_icon(request: Request) -> Response:
+    """Browsers ask for an icon; the app has none, and says so without an error."""
+    return Response(status_code=204)
+
+
 class Guard:
     """Security headers on every response, a cap on the request body, and no form posted from another origin."""
 
@@ -73,7 +78,7 @@ class Guard:
 
         async def secured(message: Message) -> None:
             if message["type"] == "http.response.start":
-                extra = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+                extra = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin"),
                          (b"cross-origin-opener-policy", b"same-origin")]
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 if b"content-security-policy" not in names:
@@ -92,10 +97,13 @@ class _TooLarge(Exception):
 
 
 def _same_origin(headers: dict[str, str]) -> bool:
+    """Whether a POST comes from this app's own pages (a browser says so in Sec-Fetch-Site, or in Origin);
+    a program that sends neither, like curl, is let through: it is not a page of another site."""
+    site = headers.get("sec-fetch-site")
+    if site is not None:
+        return site in ("same-origin", "none")
     origin = headers.get("origin")
-    if origin is None or origin == "null":
-        return origin is None
-    return origin.split("://", 1)[-1] == headers.get("host", "")
+    return origin is None or origin.split("://", 1)[-1] == headers.get("host", "")
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -112,6 +120,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *check_pages.ROUTES,
         *corpus_pages.ROUTES,
         Route("/lang/{code}", switch_language),
+        Route("/favicon.ico", no_icon),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     max_body = settings.limits.total_bytes + 1024 * 1024  # the form's other fields and the multipart framing
