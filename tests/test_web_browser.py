@@ -10,6 +10,7 @@ for a human to look at (the README shows a copy of one, docs/web-app.png).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
@@ -136,10 +137,8 @@ class Browser:
         path.write_bytes(base64.b64decode(data))
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError, EOFError, TimeoutError, OSError):
             self.call("Browser.close")
-        except (RuntimeError, EOFError, TimeoutError, OSError):
-            pass
         try:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
