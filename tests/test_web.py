@@ -179,3 +179,31 @@ def test_the_interface_speaks_russian_when_chosen(client: TestClient) -> None:
     finally:
         client.cookies.clear()
     assert '<html lang="ru">' in page and "Законы, встроенные в программу" in page
+
+
+def test_old_jobs_are_deleted_even_when_nobody_visits(tmp_path: Path) -> None:
+    from compliance.web.jobs import JobStore
+
+    store = JobStore(ttl=0.2, root=tmp_path / "jobs")
+    try:
+        job = store.create()
+        for _ in range(50):  # the sweeper looks every tenth of the lifetime
+            if not job.folder.exists():
+                break
+            time.sleep(0.1)
+        assert not job.folder.exists()
+    finally:
+        store.close()
+    assert not store.root.exists()
+
+
+def test_a_corrected_language_and_description_win_over_what_the_text_says(tmp_path: Path) -> None:
+    from compliance.web.uploads import confirm, store
+
+    [law] = store(tmp_path, [("law.md", KZ_174.read_bytes())], Limits())
+    assert (law.doc.document.language, law.doc.document.country) == ("ru", "KZ")
+    confirm(law, "UZ", "criminal code", "kk", "Уголовный кодекс")
+    meta = law.doc.document
+    assert (meta.language, meta.country, meta.kind, meta.title) == ("kk", "UZ", "criminal code", "Уголовный кодекс")
+    assert (meta.id, meta.path) == ("law.md", "law.md")  # the name the user gave, never the stored file's
+    assert "country" not in meta.inferred and "kind" not in meta.inferred

@@ -13,6 +13,7 @@ from starlette.routing import Route
 
 from . import browse
 from .pages import Settings, jobs, language, page
+from .strings import strings
 from .work import comparison, country_report
 
 
@@ -45,12 +46,12 @@ async def report(request: Request) -> Response:
     if found is None:
         return Response("not found", status_code=404, media_type="text/plain")
     lang = language(request)
-    title = f"report {found.code} {lang}"
+    key = f"report {found.code} {lang}"
     store = jobs(request)
-    job = store.find(title)
+    job = store.find(key)
     if job is None:
         settings: Settings = request.app.state.settings
-        job = store.create(title)
+        job = store.create(f"{found.code}: {strings(lang)['country_report']}", key)
         store.start(job, country_report(found.code, lang, settings.pdf))
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
@@ -60,11 +61,11 @@ async def compare(request: Request) -> Response:
     known = [c.code for c in browse.corpus_index()]
     asked = [c.strip().upper() for c in request.query_params.get("countries", "").split(",") if c.strip()]
     countries = [c for c in asked if c in known] or known
-    title = "compare " + ",".join(countries)
+    key = "compare " + ",".join(countries)
     store = jobs(request)
-    job = store.find(title)
+    job = store.find(key)
     if job is None:
-        job = store.create(title)
+        job = store.create(f"{strings(language(request))['compare']}: {', '.join(countries)}", key)
         store.start(job, comparison(countries))
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 

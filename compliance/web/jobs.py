@@ -4,7 +4,7 @@ Reads nothing from the network or from user-chosen paths: a job's folder is `<ro
 server, and its files have names the server chose. Produces `Job` records (state, the step running now, the
 result files, the findings) that the pages read by id, and runs each job's work on one worker thread (the
 check is CPU-bound: two at once would only take turns). A job older than `ttl` seconds is deleted with its
-folder at the next request.
+folder by a sweeper thread (and at the next request).
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ class Job:
     folder: Path
     created: float
     title: str = ""
+    key: str = ""  # what the job makes ("report KZ en"): a job already making it is reused
     state: State = "ready"
     step: str = ""
     error: str | None = None
@@ -82,12 +83,20 @@ class JobStore:
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="compliance-job")
+        self._stop = threading.Event()
+        # old jobs go even when nobody visits: a sweep every minute (or every tenth of the lifetime if shorter)
+        interval = min(60.0, max(ttl / 10, 0.05))
+        threading.Thread(target=self._sweeper, args=(interval,), daemon=True, name="compliance-sweep").start()
 
-    def create(self, title: str = "") -> Job:
+    def _sweeper(self, interval: float) -> None:
+        while not self._stop.wait(interval):
+            self.sweep()
+
+    def create(self, title: str = "", key: str = "") -> Job:
         job_id = secrets.token_urlsafe(16)  # 22 characters; unguessable, so one job's address does not lead to another's
         folder = self.root / job_id
         folder.mkdir(mode=0o700)
-        job = Job(job_id, folder, time.time(), title)
+        job = Job(job_id, folder, time.time(), title, key)
         with self._lock:
             self._jobs[job_id] = job
         return job
@@ -99,11 +108,11 @@ class JobStore:
         with self._lock:
             return self._jobs.get(job_id)
 
-    def find(self, title: str) -> Job | None:
-        """A job of that title that has not failed (a country report is made once while it lives)."""
+    def find(self, key: str) -> Job | None:
+        """A job making `key` that has not failed (a country report is made once while it lives)."""
         self.sweep()
         with self._lock:
-            return next((j for j in self._jobs.values() if j.title == title and j.state != "failed"), None)
+            return next((j for j in self._jobs.values() if j.key == key and j.state != "failed"), None)
 
     def start(self, job: Job, work: Callable[[Job], None]) -> None:
         """Run `work(job)` on the worker; bad input becomes the job's one-line error, a bug its type and message."""
@@ -138,6 +147,7 @@ class JobStore:
             shutil.rmtree(job.folder, ignore_errors=True)
 
     def close(self) -> None:
-        """Stop the worker and delete every job's files."""
+        """Stop the worker and the sweeper, and delete every job's files."""
+        self._stop.set()
         self._worker.shutdown(wait=False, cancel_futures=True)
         shutil.rmtree(self.root, ignore_errors=True)

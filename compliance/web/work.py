@@ -8,6 +8,7 @@ findings.json, findings.csv, report.pdf when Chromium is installed) or the matri
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from ..rules import Rule, load_rules
@@ -17,7 +18,13 @@ Work = Callable[[Job], None]
 
 
 def rules() -> list[Rule]:
-    return load_rules()
+    """The bundled rules, read once per server (a copy each time: a caller may filter its list)."""
+    return list(_rules())
+
+
+@functools.cache
+def _rules() -> tuple[Rule, ...]:
+    return tuple(load_rules())
 
 
 def _gaps(job: Job, selected: list[Rule]) -> None:
