@@ -14,6 +14,7 @@ from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -86,8 +87,11 @@ async def _upload(request: Request) -> tuple[Job | None, str | None, FormData]:
     """A new job with the form's laws read, or the one-line error to show."""
     settings = _settings(request)
     limits = settings.limits
-    async with request.form(max_files=limits.files + 1, max_fields=200, max_part_size=limits.file_bytes) as form:
-        given = await _given(form, settings)
+    try:
+        async with request.form(max_files=limits.files, max_fields=200, max_part_size=limits.file_bytes) as form:
+            given = await _given(form, settings)
+    except HTTPException:  # more parts than allowed: the parser stops before reading them all
+        return None, _words(request)["error_too_many"].format(count=limits.files), FormData()
     job = jobs(request).create()
     try:
         job.uploads = await run_in_threadpool(store, job.folder, given, limits)
@@ -154,7 +158,9 @@ async def job_page(request: Request) -> Response:
     if job is None:
         return page(request, "job.html.j2", status=404, job=None, error=None)
     extra = choices() if job.state == "ready" else {}
-    return page(request, "job.html.j2", job=job, error=None, page_names=_PAGES, **extra)
+    # the gaps of the check (not analysed, no sanction data) and the check's own notes, each once
+    notes = list(dict.fromkeys(job.notes + (job.findings.notes if job.findings else [])))
+    return page(request, "job.html.j2", job=job, error=None, page_names=_PAGES, notes=notes, **extra)
 
 
 async def result_file(request: Request) -> Response:
