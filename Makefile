@@ -1,10 +1,10 @@
-# Newcomer commands: `make report` and `make test`. Everything installs into .venv.
+# Newcomer commands: `make serve` (the web app), `make report` and `make test`. Everything installs into .venv.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install report test lint bench clean
+.PHONY: install serve report test lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# the local web app on http://127.0.0.1:8000 (PORT=8001 make serve for another port)
+PORT ?= 8000
+serve: install
+	$(BIN)/compliance serve --port $(PORT)
 
 report: install
 	$(BIN)/compliance report --country KZ -o reports/KZ
