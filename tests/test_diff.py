@@ -92,10 +92,11 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "notes": ["170", "171", "175"],
     },
     # 2025: 3 restated («в редакции Закона РК от 10.01.2025 № 153-VIII»), 14 gets a sentence; 11 has the same
-    # text but the Constitutional Court notes changed — notes alone do not make it amended.
+    # text but the Constitutional Court notes changed — notes alone do not make it amended: "notes changed".
     "peaceful-assemblies": {
         "amended": ["3", "14"],
-        "unchanged": [n for n in _rng(1, 21) if n not in ("3", "14")],
+        "notes_changed": ["11"],
+        "unchanged": [n for n in _rng(1, 21) if n not in ("3", "11", "14")],
         "notes": ["3", "11", "14"],
     },
 }
@@ -113,7 +114,7 @@ def test_every_article_of_the_five_edition_pairs_gets_the_status_read_from_the_t
         assert not c.moved and not c.renumbered and c.repealed is None
 
 
-PRIMARY_AND_OTHER = ("unchanged", "amended", "outside_excerpt")
+PRIMARY_AND_OTHER = ("unchanged", "amended", "notes_changed", "outside_excerpt")
 
 
 def test_redlines_show_the_words_the_amending_acts_changed() -> None:
@@ -137,9 +138,9 @@ def test_restated_article_keeps_its_number_however_little_text_survives() -> Non
     assert [e.action for n in change.notes_added for e in n.events] == ["restated"]
 
 
-def test_editorial_notes_alone_do_not_make_an_article_amended() -> None:
+def test_editorial_notes_alone_make_an_article_notes_changed_not_amended() -> None:
     change = next(c for c in _diff(*_pair("peaceful-assemblies")).changes if c.old_num == "11")
-    assert change.status == "unchanged" and not change.ops and change.similarity == 1.0
+    assert change.status == "notes_changed" and not change.ops and change.similarity == 1.0
     assert change.notes_changed
     assert any("Конституционным Судом РК начато производство" in n.text for n in change.notes_removed)
     assert any("признаны соответствующими Конституции" in n.text for n in change.notes_added)
@@ -153,8 +154,33 @@ def test_article_166_is_outside_the_2024_excerpt_not_removed() -> None:
     section3 = parsed("kz/labour-code-sec003-social-partnership-disputes-strikes@2024-06-16")
     assert section3.tree.article("166") is not None
     # the same article missing from a complete text is removed
-    complete = new.model_copy(update={"document": new.document.model_copy(update={"provenance": "Complete code."})})
+    complete = new.model_copy(update={"document": new.document.model_copy(update={"extent": "whole"})})
     assert _statuses(_diff(old, complete))["166"] == "removed"
+
+
+def test_a_footnote_extended_by_one_act_reads_as_one_changed_note() -> None:
+    # art. 16's footnote in 2023 is the 2020 footnote with two more acts appended (read from the texts)
+    change = next(c for c in _diff(*_pair("trade-unions")).changes if c.old_num == "16")
+    assert not change.notes_added and not change.notes_removed
+    [note] = change.notes_amended
+    assert [(o.op, o.old_text) for o in note.ops] == [("insert", "")]
+    assert "№ 351-VI" in note.ops[0].new_text and "№ 351-VI" not in note.old.text
+    page, md = render_html(_diff(*_pair("trade-unions"))), render_markdown(_diff(*_pair("trade-unions")))
+    assert 'class="note changed"' in page and "> note changed:" in md
+
+
+def test_articles_outside_an_excerpt_bring_no_finding_introduced_or_resolved() -> None:
+    from compliance.check import check_document
+
+    old = parsed("kz/criminal-code-art174@2020-06-26")
+    new = parsed("kz/criminal-code-ch04-05-arts160-186-incl-art174@2025-09-16")
+    d = diff_documents(old, new, checker=check_document)
+    delta = d.findings_delta
+    changed = delta.introduced + delta.resolved + delta.severity_changed + delta.protection_added + delta.protection_removed
+    assert all("art_174" in (f.old_article, f.new_article) for f in changed)
+    assert {f.new_article for f in delta.outside_extent} >= {"art_182", "art_183"}
+    assert {f.rule_id for f in delta.persisting} >= {"C105-A1a-social-discord", "C087-A3-social-discord-offence"}
+    assert d.new.covers == [["160", "186"]] and d.old.covers == [["174", "174"]]
 
 
 # -- a real law renumbered, split, moved -----------------------------------------------------------------
@@ -284,8 +310,14 @@ def _mirror(c: Change) -> dict[str, Any]:
         out[f"old_{field}"], out[f"new_{field}"] = data[f"new_{field}"], data[f"old_{field}"]
     out["status"] = MIRROR_STATUS.get(c.status, c.status)
     out["notes_added"], out["notes_removed"] = data["notes_removed"], data["notes_added"]
+    out["notes_amended"] = [{"old": n["new"], "new": n["old"], "ops": _mirror_ops(n["ops"])} for n in data["notes_amended"]]
     out["repealed"] = {"repealed": "restored", "restored": "repealed"}.get(c.repealed or "")
-    out["ops"] = [
+    out["ops"] = _mirror_ops(data["ops"])
+    return out
+
+
+def _mirror_ops(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
         {
             "op": {"delete": "insert", "insert": "delete"}.get(o["op"], o["op"]),
             "old": o["new"],
@@ -293,9 +325,8 @@ def _mirror(c: Change) -> dict[str, Any]:
             "old_text": o["new_text"],
             "new_text": o["old_text"],
         }
-        for o in data["ops"]
+        for o in ops
     ]
-    return out
 
 
 def _key(c: dict[str, Any]) -> tuple[str, str, str]:
@@ -383,14 +414,14 @@ def test_findings_are_matched_across_renumbered_articles_constructed(renumbered:
         ("C087-strike-ban", "art_10", "art_9"),
     ]
     assert [(f.rule_id, f.old_article) for f in delta.resolved] == [("C087-strike-ban", "art_9"), ("C105-removed", "art_5")]
-    assert sorted((f.rule_id, f.new_article) for f in delta.introduced) == [
-        ("C087-reporting", "art_25-1"),
-        ("C087-strike-ban", "art_10"),
-    ]
+    assert [(f.rule_id, f.new_article) for f in delta.introduced] == [("C087-strike-ban", "art_10")]
+    # an implementing provision gained is a protection added, never a conflict introduced
+    assert [(f.rule_id, f.new_article) for f in delta.protection_added] == [("C087-reporting", "art_25-1")]
     by_rule = {(r.convention, r.rule_id): (r.introduced, r.resolved, r.persisting) for r in delta.by_rule}
     assert by_rule[("C087", "C087-strike-ban")] == (1, 1, 1)
     backward = findings_delta(new, old, _diff(renumbered, parsed(TU)).changes)
     assert len(backward.introduced) == len(delta.resolved) and len(backward.resolved) == len(delta.introduced)
+    assert [f.rule_id for f in backward.protection_removed] == ["C087-reporting"]
     # the HTML headline counts conflicts
     page = render_html(_diff(parsed(TU), renumbered, old_findings=old, new_findings=new))
     assert "2 conflicts resolved, 1 introduced" in page

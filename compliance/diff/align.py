@@ -11,17 +11,18 @@ merged articles), or else is added, removed, or outside the excerpt that the oth
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
-from ..models import Document, Node, is_excerpt
+from ..models import Document, Node
 from ..numbers import number_key
 from .redline import TOKEN_RE
 
-__all__ = ["Art", "Link", "align", "articles", "is_excerpt"]
+__all__ = ["Art", "Extent", "Link", "align", "articles", "covered_ranges"]
 
 # -- tuning ----------------------------------------------------------------------------------------------
 
@@ -260,8 +261,8 @@ def align(old_doc: Document, new_doc: Document, old: list[Art], new: list[Art]) 
             links.append(Link("merged", old[i], found.source, round(found.share, 4)))
             used_old.add(i)
             used_new.add(found.source.index)
-    old_range = _extent(old) if is_excerpt(old_doc.document) else None
-    new_range = _extent(new) if is_excerpt(new_doc.document) else None
+    old_range = extent_of(old_doc, old)
+    new_range = extent_of(new_doc, new)
     for i in left_old:
         if i not in used_old:
             outside = _outside(old[i].node.num, new_range)
@@ -273,17 +274,39 @@ def align(old_doc: Document, new_doc: Document, old: list[Art], new: list[Art]) 
     return links
 
 
-class _Extent(NamedTuple):
-    first: NumKey
-    last: NumKey
+Extent = list[tuple[NumKey, NumKey]]  # the ranges of article numbers an excerpt holds, first to last
 
 
-def _extent(arts: list[Art]) -> _Extent | None:
-    """The first and last article numbers an excerpt covers."""
-    keys = [k for k in (_num_key(a.node.num) for a in arts) if k is not None]
-    return _Extent(min(keys), max(keys)) if keys else None
+def covered_ranges(nums: Sequence[str | None]) -> list[tuple[str, str]]:
+    """The runs of article numbers a text holds: a jump of more than one in the leading number starts a new
+    run (an excerpt made of two chapters, or the portions of one edition joined).
+
+    >>> covered_ranges(["160", "174", "174-1", "175", "250", "295-1"])
+    [('160', '160'), ('174', '175'), ('250', '250'), ('295-1', '295-1')]
+    >>> covered_ranges(["166", "167", "168"])
+    [('166', '168')]
+    """
+    runs: list[list[str]] = []
+    last: int | None = None
+    numbers = [n for n in nums if n]
+    for num in sorted((n for n in numbers if _num_key(n) is not None), key=lambda n: _num_key(n) or ()):
+        lead = _num_key(num)[0][0]  # type: ignore[index]
+        if runs and last is not None and lead - last <= 1:
+            runs[-1].append(num)
+        else:
+            runs.append([num])
+        last = lead
+    return [(r[0], r[-1]) for r in runs]
 
 
-def _outside(num: str | None, extent: _Extent | None) -> bool:
+def extent_of(doc: Document, arts: list[Art]) -> Extent | None:
+    """None for a whole law (every article is in it or not in the law); for an excerpt, the runs it holds."""
+    if doc.document.extent != "excerpt":
+        return None
+    ranges = covered_ranges([a.node.num for a in arts])
+    return [(k1, k2) for k1, k2 in ((_num_key(a), _num_key(b)) for a, b in ranges) if k1 is not None and k2 is not None]
+
+
+def _outside(num: str | None, extent: Extent | None) -> bool:
     key = _num_key(num)
-    return extent is not None and key is not None and not (extent.first <= key <= extent.last)
+    return extent is not None and key is not None and not any(first <= key <= last for first, last in extent)

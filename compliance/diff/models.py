@@ -23,6 +23,7 @@ __all__ = [
     "FindingChange",
     "FindingsDelta",
     "History",
+    "NoteChange",
     "NoteRef",
     "RedlineOp",
     "RuleDelta",
@@ -39,10 +40,11 @@ class _Model(BaseModel):
 
 
 Status = Literal[
-    "unchanged",  # same text (notes may differ: see notes_changed)
+    "unchanged",  # same text and notes
     "amended",  # same number, same chapter, text changed
     "renumbered",  # number changed (text may have changed too: see text_changed)
     "moved",  # chapter changed (number and text may have changed too)
+    "notes_changed",  # same text, same number and chapter: only the editorial notes changed
     "added",  # only in the new edition
     "removed",  # only in the old edition
     "split",  # the new article was carved out of the old one, which lives on as another article
@@ -50,7 +52,7 @@ Status = Literal[
     "outside_excerpt",  # only in one edition, and the other edition is an excerpt that does not reach it
 ]
 STATUSES: tuple[str, ...] = get_args(Status)  # in this order in the summary
-PRIMARY: frozenset[str] = frozenset({"unchanged", "amended", "renumbered", "moved"})
+PRIMARY: frozenset[str] = frozenset({"unchanged", "amended", "renumbered", "moved", "notes_changed"})
 
 
 class RedlineOp(_Model):
@@ -74,6 +76,15 @@ class NoteRef(_Model):
     kind: NoteKind
     text: str
     events: list[AmendmentEvent] = Field(default_factory=list)
+
+
+class NoteChange(_Model):
+    """One note rewritten between the editions (the same node and kind, mostly the same words): a footnote
+    that an amending act extended reads as one changed note, not as a note removed and a note added."""
+
+    old: NoteRef
+    new: NoteRef
+    ops: list[RedlineOp] = Field(default_factory=list, description="Word edits from old.text to new.text.")
 
 
 class Change(_Model):
@@ -100,6 +111,7 @@ class Change(_Model):
     notes_changed: bool = False
     notes_added: list[NoteRef] = Field(default_factory=list)
     notes_removed: list[NoteRef] = Field(default_factory=list)
+    notes_amended: list[NoteChange] = Field(default_factory=list)
     ops: list[RedlineOp] = Field(default_factory=list)
     old_text: str | None = Field(default=None, description="The old article's full_text() when text_changed.")
     new_text: str | None = Field(default=None, description="The new article's full_text() when text_changed.")
@@ -109,7 +121,12 @@ class Side(DocumentMeta):
     """Metadata of one edition, with what the diff needs to know about its extent."""
 
     articles: int = 0
-    excerpt: bool = Field(default=False, description="The text is an excerpt (from the corpus provenance).")
+    excerpt: bool = Field(default=False, description="The text is an excerpt (its metadata's extent).")
+    covers: list[list[str]] = Field(
+        default_factory=list,
+        description="For an excerpt, the runs of article numbers it holds ([first, last]); an article of the other "
+        "edition outside them is outside_excerpt, never added or removed.",
+    )
 
 
 class FindingChange(_Model):
@@ -130,14 +147,30 @@ class RuleDelta(_Model):
     introduced: int = 0
     resolved: int = 0
     persisting: int = 0
+    severity_changed: int = 0
+    protection_added: int = 0
+    protection_removed: int = 0
 
 
 class FindingsDelta(_Model):
+    """Conflicts, concerns and unmet requirements (introduced, resolved, persisting, severity changed) apart
+    from implementing provisions (protection added, removed, kept), and apart from findings in articles that
+    only one edition covers (outside_extent): an excerpt's silence is neither a resolution nor a novelty."""
+
     available: bool = Field(description="False when no checker findings were available (see reason).")
     reason: str | None = None
     introduced: list[FindingChange] = Field(default_factory=list)
     resolved: list[FindingChange] = Field(default_factory=list)
     persisting: list[FindingChange] = Field(default_factory=list)
+    severity_changed: list[FindingChange] = Field(
+        default_factory=list, description="In both editions, with another severity (not in persisting)."
+    )
+    protection_added: list[FindingChange] = Field(default_factory=list, description="implements findings gained.")
+    protection_removed: list[FindingChange] = Field(default_factory=list, description="implements findings lost.")
+    protection_kept: list[FindingChange] = Field(default_factory=list)
+    outside_extent: list[FindingChange] = Field(
+        default_factory=list, description="Findings in an article that the other edition (an excerpt) does not hold."
+    )
     by_rule: list[RuleDelta] = Field(default_factory=list)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from ..jinja import environment
 from ..markdown import md_escape
 from ..models import AmendmentEvent
-from .models import Change, Diff, FindingChange, History, Side
+from .models import Change, Diff, FindingChange, History, NoteChange, Side
 from .redline import Segment, redline_segments
 
 __all__ = ["headline", "render_history_text", "render_html", "render_json", "render_markdown"]
@@ -38,11 +38,19 @@ def headline(diff: Diff) -> str:
         r, i = count(d.resolved, kind), count(d.introduced, kind)
         if r or i:
             extra.append(f"{_plural(r, word)} resolved, {i} introduced")
-    gained, lost = count(d.introduced, "implements"), count(d.resolved, "implements")
-    if gained or lost:
-        extra.append(f"{_plural(gained, 'implementing provision')} gained, {lost} lost")
+    if d.severity_changed:
+        extra.append(f"{_plural(len(d.severity_changed), 'finding')} with another severity")
+    if d.protection_added or d.protection_removed:
+        extra.append(f"{_plural(len(d.protection_added), 'protection')} added, {len(d.protection_removed)} removed")
     extra.append(f"{_plural(len(d.persisting), 'finding')} persisting")
+    if d.outside_extent:
+        extra.append(f"{len(d.outside_extent)} outside the extent of one edition")
     return text + "; " + "; ".join(extra)
+
+
+# the lists of a FindingsDelta as the Markdown and HTML list them, one line per finding
+FINDING_LISTS = ("introduced", "resolved", "severity_changed", "protection_added", "protection_removed", "persisting",
+                 "outside_extent")
 
 
 def _plural(n: int, word: str) -> str:
@@ -68,6 +76,7 @@ class _ChangeView:
     title: str
     segments: list[Segment]
     anchor: str | None
+    notes: list[tuple[NoteChange, list[Segment]]]  # rewritten notes with their word redline
 
 
 @dataclass(frozen=True)
@@ -81,6 +90,7 @@ class _View:
     changes: list[_ChangeView]
     unchanged: list[str | None]  # numbers of the articles with neither text nor notes changed
     summary: list[tuple[str, int]]  # the statuses that occur, with their counts
+    finding_lists: list[tuple[str, list[FindingChange]]]  # the delta's lists the page names finding by finding
 
     def context(self) -> dict[str, Any]:
         """The template's variables (not `dataclasses.asdict`, which would copy the whole diff)."""
@@ -93,7 +103,8 @@ def _change_view(c: Change) -> _ChangeView:
         title = f"{_cite(c.old_num)} → {_cite(c.new_num, c.new_heading)}"
     else:
         title = _cite(c.new_num or c.old_num, c.new_heading or c.old_heading)
-    return _ChangeView(c, title, segments, c.new_eid or c.old_eid)
+    notes = [(n, redline_segments(n.old.text, n.new.text, n.ops)) for n in c.notes_amended]
+    return _ChangeView(c, title, segments, c.new_eid or c.old_eid, notes)
 
 
 def _shown(c: Change) -> bool:
@@ -109,6 +120,8 @@ def _view(diff: Diff) -> _View:
         changes=[_change_view(c) for c in diff.changes if _shown(c)],
         unchanged=[c.new_num for c in diff.changes if not _shown(c)],
         summary=[(k, v) for k, v in diff.summary.items() if v],
+        finding_lists=[(name.replace("_", " "), getattr(diff.findings_delta, name)) for name in FINDING_LISTS
+                       if name != "persisting"],
     )
 
 
@@ -124,10 +137,10 @@ def render_markdown(diff: Diff) -> str:
     out.append("")
     d = diff.findings_delta
     if d.available:
-        for name, items in (("introduced", d.introduced), ("resolved", d.resolved), ("persisting", d.persisting)):
-            for fc in items:
+        for name in FINDING_LISTS:
+            for fc in getattr(d, name):
                 where = fc.new_article or fc.old_article or "document"
-                out.append(f"- {name}: {md_escape(fc.rule_id)} ({md_escape(fc.convention or '')} {md_escape(fc.convention_article or '')}) in {md_escape(where)}")
+                out.append(f"- {name.replace('_', ' ')}: {md_escape(fc.rule_id)} ({md_escape(fc.convention or '')} {md_escape(fc.convention_article or '')}) in {md_escape(where)}")
         out.append("")
     for item in view.changes:
         out += _markdown_change(item)
@@ -152,6 +165,8 @@ def _markdown_change(item: _ChangeView) -> list[str]:
     for label, notes in (("note added", c.notes_added), ("note removed", c.notes_removed)):
         for note in notes:
             out += ["", f"> {label}: {md_escape(note.text)}"]
+    for _, segments in item.notes:
+        out += ["", f"> note changed: {_markdown_redline(segments)}"]
     out.append("")
     return out
 
