@@ -508,10 +508,12 @@ def test_history_gives_each_article_its_timeline_with_the_amending_acts() -> Non
     assert [e.event for e in next(a for a in h.articles if a.num == "2").events] == ["in_force"]
 
 
-def test_history_filters_one_article() -> None:
+def test_history_filters_one_article_across_the_portions_of_the_work() -> None:
+    # the file id of an excerpt names its work: the 2025 text of art. 174 is in the chapters 4–5 excerpt
     h = history("kz/criminal-code-art174", article="174")
-    assert [a.num for a in h.articles] == ["174"]
-    assert [(e.event, str(e.edition)) for e in h.articles[0].events] == [("in_force", "2015-11-13"), ("amended", "2020-06-26")]
+    assert h.law == "kz/criminal-code" and [a.num for a in h.articles] == ["174"]
+    assert [(e.event, str(e.edition)) for e in h.articles[0].events] == [
+        ("in_force", "2015-11-13"), ("amended", "2020-06-26"), ("amended", "2025-09-16")]
     assert {x.act_number for x in h.articles[0].events[1].acts} == {"12-VІ", "349-VI"}
     with pytest.raises(ValueError, match="no article 999"):
         history("kz/criminal-code-art174", article="999")
@@ -557,3 +559,42 @@ def test_any_two_constructed_laws_diff_symmetrically_with_exact_offsets(seed: in
             for op in c.ops:
                 assert c.old_text[op.old[0] : op.old[1]] == op.old_text
                 assert c.new_text[op.new[0] : op.new[1]] == op.new_text
+
+
+def test_history_of_article_174_shows_each_edition_its_changes_acts_and_findings() -> None:
+    from compliance.check import check_document
+    from compliance.diff import render_history_text
+
+    h = history("kz/criminal-code", article="174", checker=check_document)
+    [art] = h.articles
+    assert [str(e.edition) for e in art.editions] == ["2015-11-13", "2020-06-26", "2025-09-16"]
+    assert art.editions[2].id == "kz/criminal-code-ch04-05-arts160-186-incl-art174@2025-09-16"
+    assert art.editions[1].amended_by == "Law of 26.06.2020 No. 349-VI"
+    for edition in art.editions:  # C105 art. 1(a) and C087 art. 3 at every edition
+        assert {(f.convention, f.kind) for f in edition.findings or []} >= {("C105", "conflict"), ("C087", "concern")}
+    renamed, online = art.events[1], art.events[2]
+    assert ("Возбуждение", "Разжигание") in {(o.old_text.strip(), o.new_text.strip()) for o in renamed.ops}
+    assert any("штрафом" in o.new_text for o in renamed.ops)
+    assert any("онлайн-платформ" in o.new_text for o in online.ops)
+    assert {a.act_number for a in online.acts} == {"19-VIII", "94-VIII"}
+    text = render_history_text(h)
+    assert "[-Возбуждение-]{+Разжигание+}" in text and "made by Law of 26.06.2020 No. 349-VI" in text
+    assert "conflict C105-A1a-social-discord (C105 1(a))" in text and "2016" in text  # a gap year said as such
+
+
+def test_history_of_a_whole_work_follows_articles_through_excerpts_of_other_chapters() -> None:
+    h = history("kz/criminal-code")
+    assert [str(d.edition) for d in h.editions] == ["2015-11-13", "2020-06-26", "2022-09-11", "2023-01-01", "2025-09-16"]
+    art401 = next(a for a in h.articles if a.num == "401")
+    # outside the 2020, 2022 and 2025 excerpts, never renumbered into an article of another chapter
+    assert [e.event for e in art401.events] == ["in_force", "outside_excerpt", "amended", "outside_excerpt"]
+    assert "2015-11-13" in str(art401.events[2].detail)
+    assert h.gaps == [2016, 2017, 2018, 2019, 2021, 2024]
+
+
+def test_history_command_reads_a_work_stored_in_excerpts(capsys: pytest.CaptureFixture[str]) -> None:
+    from compliance.cli import main
+
+    assert main(["history", "kz/criminal-code", "--no-check"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("History of kz/criminal-code: 5 edition(s)") and "Art. 274" in out and "Art. 155" in out

@@ -126,15 +126,18 @@ class _Aligner:
     o2n: dict[int, int] = field(default_factory=dict)
     n2o: dict[int, int] = field(default_factory=dict)
     sim: dict[tuple[int, int], float] = field(default_factory=dict)
+    # articles numbered outside the other edition's extent (an excerpt): it cannot hold them, under any number
+    outside_old: set[int] = field(default_factory=set)
+    outside_new: set[int] = field(default_factory=set)
 
     def pair(self, i: int, j: int, s: float) -> None:
         self.o2n[i], self.n2o[j], self.sim[(i, j)] = j, i, s
 
     def free_old(self) -> list[int]:
-        return [a.index for a in self.old if a.index not in self.o2n]
+        return [a.index for a in self.old if a.index not in self.o2n and a.index not in self.outside_old]
 
     def free_new(self) -> list[int]:
-        return [a.index for a in self.new if a.index not in self.n2o]
+        return [a.index for a in self.new if a.index not in self.n2o and a.index not in self.outside_new]
 
     def similarity(self, i: int, j: int) -> float:
         return float(Indel.normalized_similarity(self.old[i].ids(self.vocab), self.new[j].ids(self.vocab)))
@@ -243,7 +246,10 @@ class _Aligner:
 
 def align(old_doc: Document, new_doc: Document, old: list[Art], new: list[Art]) -> list[Link]:
     """Pairs of articles, then split and merged ones, then what only one edition has."""
+    old_range, new_range = extent_of(old_doc, old), extent_of(new_doc, new)
     al = _Aligner(old, new)
+    al.outside_old = {a.index for a in old if _outside(a.node.num, new_range)}
+    al.outside_new = {a.index for a in new if _outside(a.node.num, old_range)}
     al.run()
     links = [Link("pair", old[i], new[j], al.sim[(i, j)]) for i, j in al.o2n.items()]
     used_old: set[int] = set()
@@ -261,16 +267,10 @@ def align(old_doc: Document, new_doc: Document, old: list[Art], new: list[Art]) 
             links.append(Link("merged", old[i], found.source, round(found.share, 4)))
             used_old.add(i)
             used_new.add(found.source.index)
-    old_range = extent_of(old_doc, old)
-    new_range = extent_of(new_doc, new)
-    for i in left_old:
-        if i not in used_old:
-            outside = _outside(old[i].node.num, new_range)
-            links.append(Link("outside_excerpt" if outside else "removed", old[i], None))
-    for j in left_new:
-        if j not in used_new:
-            outside = _outside(new[j].node.num, old_range)
-            links.append(Link("outside_excerpt" if outside else "added", None, new[j]))
+    links += [Link("removed", old[i], None) for i in left_old if i not in used_old]
+    links += [Link("added", None, new[j]) for j in left_new if j not in used_new]
+    links += [Link("outside_excerpt", old[i], None) for i in sorted(al.outside_old - set(al.o2n))]
+    links += [Link("outside_excerpt", None, new[j]) for j in sorted(al.outside_new - set(al.n2o))]
     return links
 
 

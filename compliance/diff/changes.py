@@ -23,7 +23,7 @@ from .findings import Checker, FindingLike, checked_delta, findings_delta
 from .models import STATUSES, Change, Diff, FindingsDelta, NoteChange, NoteRef, Side
 from .redline import TOKEN_RE, redline
 
-__all__ = ["diff_documents"]
+__all__ = ["diff_documents", "notes_delta", "rewritten_notes"]
 
 KEPT_NOTES: frozenset[str] = frozenset({"footnote", "amendment", "editorial"})  # not page noise
 NOTE_SIM_MIN = 0.5  # token similarity for a removed and an added note of one node to be one note rewritten
@@ -134,7 +134,7 @@ def _only_in(xs: list[NoteRef], ys: list[NoteRef]) -> list[NoteRef]:
     return out
 
 
-def _notes_delta(old: Node | None, new: Node | None) -> tuple[list[NoteRef], list[NoteRef]]:
+def notes_delta(old: Node | None, new: Node | None) -> tuple[list[NoteRef], list[NoteRef]]:
     """Notes only in the new article (added) and only in the old one (removed), compared as printed."""
     if _printed_notes(old) == _printed_notes(new):
         return [], []  # the common case, without building NoteRefs
@@ -179,8 +179,8 @@ def _compare_pair(ch: Change, o: Art, n: Art, moved_ok: set[tuple[str, str]]) ->
     ch.moved = bool(o.container and n.container and (o.container, n.container) not in moved_ok)
     if o.node.repealed != n.node.repealed:
         ch.repealed = "repealed" if n.node.repealed else "restored"
-    added, removed = _notes_delta(o.node, n.node)
-    ch.notes_amended, ch.notes_added, ch.notes_removed = _rewritten(removed, added)
+    added, removed = notes_delta(o.node, n.node)
+    ch.notes_amended, ch.notes_added, ch.notes_removed = rewritten_notes(removed, added)
     ch.notes_changed = bool(ch.notes_added or ch.notes_removed or ch.notes_amended)
     # one status, the most structural change first; the flags keep the others
     ch.status = (
@@ -189,7 +189,7 @@ def _compare_pair(ch: Change, o: Art, n: Art, moved_ok: set[tuple[str, str]]) ->
     )
 
 
-def _rewritten(removed: list[NoteRef], added: list[NoteRef]) -> tuple[list[NoteChange], list[NoteRef], list[NoteRef]]:
+def rewritten_notes(removed: list[NoteRef], added: list[NoteRef]) -> tuple[list[NoteChange], list[NoteRef], list[NoteRef]]:
     """Removed and added notes of the same node and kind paired when mostly the same words, most similar
     first: (rewritten notes, notes only added, notes only removed). Ties and the order of the pairs go by the
     two texts, whichever side each is on, so that the reverse diff pairs the same notes."""

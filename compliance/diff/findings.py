@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from ..models import Document
 from .models import PRIMARY, Change, FindingChange, FindingsDelta, RuleDelta
 
-__all__ = ["Checker", "FindingLike", "checked_delta", "findings_delta"]
+__all__ = ["Checker", "FindingLike", "as_dict", "checked_delta", "findings_delta"]
 
 FindingLike = Mapping[str, Any]
 Checker = Callable[[Document], Iterable[FindingLike | BaseModel]]
@@ -28,10 +28,10 @@ Checker = Callable[[Document], Iterable[FindingLike | BaseModel]]
 
 def checked_delta(check: Checker, old: Document, new: Document, changes: Sequence[Change]) -> FindingsDelta:
     """Run `check` on both editions and match its findings across the alignment."""
-    return findings_delta([_as_dict(f) for f in check(old)], [_as_dict(f) for f in check(new)], changes)
+    return findings_delta([as_dict(f) for f in check(old)], [as_dict(f) for f in check(new)], changes)
 
 
-def _as_dict(finding: FindingLike | BaseModel) -> dict[str, Any]:
+def as_dict(finding: FindingLike | BaseModel) -> dict[str, Any]:
     if isinstance(finding, BaseModel):
         return finding.model_dump(mode="json")
     return dict(finding)

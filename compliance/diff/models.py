@@ -17,6 +17,7 @@ __all__ = [
     "PRIMARY",
     "STATUSES",
     "ArticleEdition",
+    "ArticleFinding",
     "ArticleTimeline",
     "Change",
     "Diff",
@@ -209,12 +210,28 @@ TimelineKind = Literal[
 ]
 
 
+class ArticleFinding(_Model):
+    """A finding of the check on the article (or one of its parts) in one edition."""
+
+    rule_id: str
+    kind: str | None = None
+    severity: str | None = None
+    convention: str | None = None
+    convention_article: str | None = None
+    eid: str | None = None
+
+
 class ArticleEdition(_Model):
     edition: _dt.date | None
-    id: str
+    id: str = Field(description="The text that holds the article in this edition (a portion's id, or the expression's).")
     eid: str
     num: str | None
     repealed: bool = False
+    amended_by: str | None = Field(default=None, description="The amending act that made this edition, per its metadata.")
+    text: str = Field(default="", description="The article's full_text() in this edition.")
+    findings: list[ArticleFinding] | None = Field(
+        default=None, description="The check's findings on the article in this edition; null when not run."
+    )
 
 
 class TimelineEvent(_Model):
@@ -226,6 +243,11 @@ class TimelineEvent(_Model):
     acts: list[AmendmentEvent] = Field(
         default_factory=list, description="Amending acts named by notes that are new in this edition."
     )
+    amended_by: str | None = Field(default=None, description="The amending act of the edition, per its metadata.")
+    ops: list[RedlineOp] = Field(
+        default_factory=list, description="For amended: the word edits from the previous text that holds the article."
+    )
+    notes_amended: list[NoteChange] = Field(default_factory=list)
 
 
 class ArticleTimeline(_Model):
@@ -240,6 +262,9 @@ class ArticleTimeline(_Model):
 
 
 class History(_Model):
-    law: str
+    law: str = Field(description="The work, e.g. kz/criminal-code (its stored excerpts are portions of it).")
     editions: list[DocumentMeta]
     articles: list[ArticleTimeline]
+    gaps: list[int] = Field(
+        default_factory=list, description="Years between the first and last edition with no edition in the corpus."
+    )

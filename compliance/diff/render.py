@@ -13,7 +13,7 @@ from typing import Any
 from ..jinja import environment
 from ..markdown import md_escape
 from ..models import AmendmentEvent
-from .models import Change, Diff, FindingChange, History, NoteChange, Side
+from .models import ArticleFinding, ArticleTimeline, Change, Diff, FindingChange, History, NoteChange, RedlineOp, Side
 from .redline import Segment, redline_segments
 
 __all__ = ["headline", "render_history_text", "render_html", "render_json", "render_markdown"]
@@ -197,19 +197,73 @@ def _acts_text(events: Sequence[AmendmentEvent]) -> str:
     return "; ".join(out)
 
 
+def _inline_redline(old: str, new: str, ops: Sequence[RedlineOp]) -> str:
+    """A redline as plain text, "[-deleted-]{+inserted+}" as `git diff --word-diff` writes it."""
+    marks = {"del": "[-{}-]", "ins": "{{+{}+}}", "equal": "{}"}
+    return "".join(marks[kind].format(text) for kind, text in redline_segments(old, new, ops))
+
+
+def _changed_lines(marked: str) -> list[str]:
+    """The lines of a marked-up text that carry a change, indented; "…" where unchanged lines are left out."""
+    out: list[str] = []
+    for line in marked.split("\n"):
+        if "[-" in line or "{+" in line:
+            out.append("    " + line)
+        elif not out or out[-1] != "    …":
+            out.append("    …")
+    return out
+
+
+def _findings_text(findings: Sequence[ArticleFinding]) -> str:
+    """ "conflict C105-A1a-social-discord (C105 1(a)); concern …", or "none"."""
+    items = [f"{f.kind} {f.rule_id} ({f.convention or ''} {f.convention_article or ''})".replace(" )", ")")
+             for f in findings]
+    return "; ".join(dict.fromkeys(items)) or "none"
+
+
+def _history_article(a: ArticleTimeline, detailed: bool) -> list[str]:
+    lines = [f"Art. {a.num} {a.heading or ''} [{a.eid}]".rstrip()]
+    if detailed:
+        for ed in a.editions:
+            by = f", made by {ed.amended_by}" if ed.amended_by else ""
+            lines.append(f"  {ed.edition}  text of {ed.id}{by}")
+            if ed.findings is not None:
+                lines.append(f"    findings: {_findings_text(ed.findings)}")
+    texts = {str(ed.edition): ed.text for ed in a.editions}
+    previous = ""
+    for e in a.events:
+        text = f"  {e.edition}  {e.event.replace('_', ' ')}"
+        if e.detail:
+            text += f" ({e.detail})"
+        if e.acts:
+            text += " — by " + _acts_text(e.acts)
+        elif e.amended_by and e.event != "in_force":
+            text += f" — edition made by {e.amended_by}"
+        lines.append(text)
+        current = texts.get(str(e.edition), "")
+        if detailed and e.ops:
+            lines += _changed_lines(_inline_redline(previous, current, e.ops))
+        for n in e.notes_amended if detailed else []:
+            lines.append("    note: " + _inline_redline(n.old.text, n.new.text, n.ops))
+        previous = current or previous
+    if a.amendments:
+        lines.append("  acts named in the notes: " + _acts_text(a.amendments))
+    if not detailed and any(ed.findings for ed in a.editions):
+        last = next(ed for ed in reversed(a.editions) if ed.findings is not None)
+        lines.append(f"  findings in the {last.edition} text: {_findings_text(last.findings or [])}")
+    return lines
+
+
 def render_history_text(h: History) -> str:
+    """The timeline of each article; with one article, every edition's text source, findings and redline."""
     dates = ", ".join(str(d.edition) for d in h.editions)
-    lines = [f"History of {h.law}: {len(h.editions)} edition(s) in the corpus ({dates})", ""]
+    lines = [f"History of {h.law}: {len(h.editions)} edition(s) in the corpus ({dates})"]
+    if h.gaps:
+        lines.append(f"No edition in the corpus for {', '.join(str(y) for y in h.gaps)}: changes in those years are "
+                     "not seen, and a change is dated by the first edition that shows it.")
+    lines.append("")
+    detailed = len(h.articles) == 1
     for a in h.articles:
-        lines.append(f"Art. {a.num} {a.heading or ''} [{a.eid}]".rstrip())
-        for e in a.events:
-            text = f"  {e.edition}  {e.event.replace('_', ' ')}"
-            if e.detail:
-                text += f" ({e.detail})"
-            if e.acts:
-                text += " — by " + _acts_text(e.acts)
-            lines.append(text)
-        if a.amendments:
-            lines.append("  acts named in the notes: " + _acts_text(a.amendments))
+        lines += _history_article(a, detailed)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
