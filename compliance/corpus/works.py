@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..models import Document, DocumentMeta, Node, Warning_
+from ..numbers import number_key
 from .entries import CorpusEntry, law_id
 
 __all__ = ["Expression", "Work", "extent_label", "format_works", "merge_portions", "portions_named", "works"]
@@ -170,29 +171,37 @@ def _shifted(node: Node, chars: int, lines: int) -> Node:
     })
 
 
+def _first_number(doc: Document) -> tuple[tuple[int, str], ...]:
+    first = next((a.num for a in doc.articles() if a.num), None)
+    return number_key(first) if first else ()
+
+
 def merge_portions(docs: Sequence[Document], meta: DocumentMeta) -> Document:
     """One document holding the articles of every portion of an expression, in the order given.
 
-    The source texts are joined by a blank line and every offset moves with its text, so that a quote's
-    offsets still point at its words. A portion whose articles another one already holds (an excerpt of an
-    excerpt of the same edition) adds nothing; a later portion's preface (the code's title again) is left out
-    so that eIds stay unique.
+    The portions go in the order of their first article; their source texts are joined by a blank line and
+    every offset moves with its text, so that a quote's offsets still point at its words. A portion whose
+    articles a larger one already holds (an excerpt of an excerpt of the same edition) adds nothing; a later
+    portion's preface (the code's title again) is left out so that eIds stay unique.
     """
+    kept: list[Document] = []
+    seen: set[str] = set()
+    for doc in sorted(docs, key=lambda d: -len(d.articles())):  # the larger text first: its parts add nothing
+        eids = {a.eid for a in doc.articles()}
+        if not (eids and eids <= seen):
+            kept.append(doc)
+            seen |= eids
+    kept.sort(key=_first_number)
     texts: list[str] = []
     children: list[Node] = []
     warnings: list[Warning_] = []
-    seen: set[str] = set()
     chars = lines = 0
-    for doc in docs:
-        eids = {a.eid for a in doc.articles()}
-        if eids and eids <= seen:
-            continue
+    for doc in kept:
         for child in doc.tree.children:
             if child.kind == "preface" and children:
                 continue
             children.append(_shifted(child, chars, lines))
         warnings += [w.model_copy(update={"line": w.line + lines}) for w in doc.warnings]
-        seen |= eids
         texts.append(doc.source_text)
         chars += len(doc.source_text) + 2
         lines += doc.source_text.count("\n") + 2
