@@ -144,6 +144,11 @@ class DocumentMeta(_Model):
     inferred: list[str] = Field(
         default_factory=list, description="Fields read from the text itself, not from metadata or options."
     )
+    work: str | None = Field(
+        default=None,
+        description='The work (the law as a whole) this text is an expression or a portion of, e.g. "kz/criminal-code"; '
+        "null: the id without edition and language.",
+    )
     # ILO instruments only
     number: str | None = Field(default=None, description='Instrument number, e.g. "C087".')
     year: int | None = None
@@ -154,12 +159,6 @@ class DocumentMeta(_Model):
     def _inferred_from_json(cls, value: object) -> object:
         """Akoma Ntoso metadata carries the list as a JSON string attribute."""
         return json.loads(value) if isinstance(value, str) else value
-
-
-def is_excerpt(meta: DocumentMeta) -> bool:
-    """A corpus text states its extent in `provenance`: "Complete law…" or "Excerpt: arts. 166–178…"."""
-    prov = (meta.provenance or "").strip().lower()
-    return bool(prov) and not prov.startswith("complete")
 
 
 class Document(_Model):

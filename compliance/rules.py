@@ -22,7 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from .bundled import bundled
 from .citations import instrument_exists, resolve
 from .errors import RuleError
-from .models import DocumentMeta, FindingKind, Severity, is_excerpt
+from .models import DocumentMeta, FindingKind, Severity
+from .parse.meta import extent_of_meta
 
 RULES_DIR = bundled("rules")
 COMMENTS = bundled("corpora") / "supervisory" / "comments.jsonl"
@@ -43,11 +44,7 @@ def law_extent(meta: DocumentMeta) -> str | None:
     """Whether a document is the whole law or an excerpt: its `extent`; when not given, an excerpt if its
     provenance says so, else whole when its kind is known (a corpus law or a user's file with metadata),
     else not known."""
-    if meta.extent is not None:
-        return meta.extent
-    if is_excerpt(meta):
-        return "excerpt"
-    return "whole" if meta.kind else None
+    return extent_of_meta(meta) or ("whole" if meta.kind else None)
 
 
 class Condition(_Model):

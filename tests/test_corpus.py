@@ -308,3 +308,53 @@ def test_corpus_folder_can_be_overridden_by_environment(tmp_path: Path) -> None:
         env=env, capture_output=True, text=True, check=True,
     )
     assert Path(out.stdout.strip()) == tmp_path
+
+
+def test_a_work_groups_its_excerpts_by_edition_with_their_extent() -> None:
+    from compliance.corpus import corpus_works, extent_label
+
+    cc = next(w for w in corpus_works() if w.id == "kz/criminal-code")
+    assert [str(x.date) for x in cc.expressions] == ["2015-11-13", "2020-06-26", "2022-09-11", "2023-01-01", "2025-09-16"]
+    assert [extent_label(p) for p in cc.expressions[-1].portions] == ["chapters 4–5", "chapters 9–10"]
+    assert extent_label(cc.expressions[1].portions[0]) == "art. 174 only"
+    assert cc.expressions[1].amended_by == "Law of 26.06.2020 No. 349-VI"
+    tu = next(w for w in corpus_works() if w.id == "kz/trade-unions-law")
+    assert [x.id for x in tu.translations] == ["kz/trade-unions-law@2021-07-01:kk"] and tu.gaps() == [2022]
+    works = {w.id for w in corpus_works()}
+    assert {"kz/labour-code", "kz/admin-offences-code", "kg/constitution", "kg/criminal-executive-code",
+            "ru/criminal-executive-code", "tm/labour-code", "uz/labour-code", "tj/labour-code"} <= works
+
+
+def test_work_and_work_at_date_are_ids_beside_the_file_level_aliases() -> None:
+    from compliance.corpus import load_document, resolve
+
+    assert find("kz/criminal-code@2020-06-26").id == "kz/criminal-code-art174@2020-06-26"
+    assert find("kz/labour-code").id == "kz/labour-code-sec001-general-provisions@2025-01-01"
+    assert len(resolve("kz/criminal-code")) == 2
+    with pytest.raises(CorpusError, match="2 portions"):
+        find("kz/criminal-code@2025-09-16")
+    doc = load_document("kz/criminal-code@2025-09-16")  # both chapters' excerpts, offsets into the joined text
+    assert doc.document.id == "kz/criminal-code@2025-09-16" and doc.document.extent == "excerpt"
+    art = doc.tree.article("274")
+    assert art is not None and doc.source_text[art.start:].startswith("Статья 274.")
+    assert len({a.eid for a in doc.articles()}) == len(doc.articles())
+    labour = load_document("kz/labour-code@2024-06-16")  # arts. 167–178 are a part of Section 3: read once
+    assert len({a.eid for a in labour.articles()}) == len(labour.articles()) == 32
+
+
+def test_one_extent_reading_for_the_metadata_of_every_text(entries: list[CorpusEntry]) -> None:
+    by_id = {e.id: e.extent for e in entries if e.meta.country}
+    assert by_id["tj/labour-code@2026-06-17"] == "excerpt"  # «39 of 41 chapters»
+    assert by_id["kz/trade-unions-law@2023-04-18"] == "whole"
+    assert by_id["kz/criminal-code-art174@2015-11-13"] == "excerpt"
+    assert all(v in ("whole", "excerpt") for v in by_id.values())
+
+
+def test_corpus_list_groups_the_texts_by_work(capsys: pytest.CaptureFixture[str]) -> None:
+    from compliance.cli import main
+
+    assert main(["corpus", "list"]) == 0
+    out = capsys.readouterr().out
+    block = out.split("kz/criminal-code  ", 1)[1].split("\n\n", 1)[0]
+    assert "kz/criminal-code-art174@2015-11-13" in block and "chapters 9–10" in block
+    assert "no edition in the corpus for 2016–2019, 2021, 2024" in block

@@ -92,10 +92,11 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "notes": ["170", "171", "175"],
     },
     # 2025: 3 restated («в редакции Закона РК от 10.01.2025 № 153-VIII»), 14 gets a sentence; 11 has the same
-    # text but the Constitutional Court notes changed — notes alone do not make it amended.
+    # text but the Constitutional Court notes changed — notes alone do not make it amended: "notes changed".
     "peaceful-assemblies": {
         "amended": ["3", "14"],
-        "unchanged": [n for n in _rng(1, 21) if n not in ("3", "14")],
+        "notes_changed": ["11"],
+        "unchanged": [n for n in _rng(1, 21) if n not in ("3", "11", "14")],
         "notes": ["3", "11", "14"],
     },
 }
@@ -113,7 +114,7 @@ def test_every_article_of_the_five_edition_pairs_gets_the_status_read_from_the_t
         assert not c.moved and not c.renumbered and c.repealed is None
 
 
-PRIMARY_AND_OTHER = ("unchanged", "amended", "outside_excerpt")
+PRIMARY_AND_OTHER = ("unchanged", "amended", "notes_changed", "outside_excerpt")
 
 
 def test_redlines_show_the_words_the_amending_acts_changed() -> None:
@@ -137,9 +138,9 @@ def test_restated_article_keeps_its_number_however_little_text_survives() -> Non
     assert [e.action for n in change.notes_added for e in n.events] == ["restated"]
 
 
-def test_editorial_notes_alone_do_not_make_an_article_amended() -> None:
+def test_editorial_notes_alone_make_an_article_notes_changed_not_amended() -> None:
     change = next(c for c in _diff(*_pair("peaceful-assemblies")).changes if c.old_num == "11")
-    assert change.status == "unchanged" and not change.ops and change.similarity == 1.0
+    assert change.status == "notes_changed" and not change.ops and change.similarity == 1.0
     assert change.notes_changed
     assert any("Конституционным Судом РК начато производство" in n.text for n in change.notes_removed)
     assert any("признаны соответствующими Конституции" in n.text for n in change.notes_added)
@@ -153,8 +154,33 @@ def test_article_166_is_outside_the_2024_excerpt_not_removed() -> None:
     section3 = parsed("kz/labour-code-sec003-social-partnership-disputes-strikes@2024-06-16")
     assert section3.tree.article("166") is not None
     # the same article missing from a complete text is removed
-    complete = new.model_copy(update={"document": new.document.model_copy(update={"provenance": "Complete code."})})
+    complete = new.model_copy(update={"document": new.document.model_copy(update={"extent": "whole"})})
     assert _statuses(_diff(old, complete))["166"] == "removed"
+
+
+def test_a_footnote_extended_by_one_act_reads_as_one_changed_note() -> None:
+    # art. 16's footnote in 2023 is the 2020 footnote with two more acts appended (read from the texts)
+    change = next(c for c in _diff(*_pair("trade-unions")).changes if c.old_num == "16")
+    assert not change.notes_added and not change.notes_removed
+    [note] = change.notes_amended
+    assert [(o.op, o.old_text) for o in note.ops] == [("insert", "")]
+    assert "№ 351-VI" in note.ops[0].new_text and "№ 351-VI" not in note.old.text
+    page, md = render_html(_diff(*_pair("trade-unions"))), render_markdown(_diff(*_pair("trade-unions")))
+    assert 'class="note changed"' in page and "> note changed:" in md
+
+
+def test_articles_outside_an_excerpt_bring_no_finding_introduced_or_resolved() -> None:
+    from compliance.check import check_document
+
+    old = parsed("kz/criminal-code-art174@2020-06-26")
+    new = parsed("kz/criminal-code-ch04-05-arts160-186-incl-art174@2025-09-16")
+    d = diff_documents(old, new, checker=check_document)
+    delta = d.findings_delta
+    changed = delta.introduced + delta.resolved + delta.severity_changed + delta.protection_added + delta.protection_removed
+    assert all("art_174" in (f.old_article, f.new_article) for f in changed)
+    assert {f.new_article for f in delta.outside_extent} >= {"art_182", "art_183"}
+    assert {f.rule_id for f in delta.persisting} >= {"C105-A1a-social-discord", "C087-A3-social-discord-offence"}
+    assert d.new.covers == [["160", "186"]] and d.old.covers == [["174", "174"]]
 
 
 # -- a real law renumbered, split, moved -----------------------------------------------------------------
@@ -284,8 +310,14 @@ def _mirror(c: Change) -> dict[str, Any]:
         out[f"old_{field}"], out[f"new_{field}"] = data[f"new_{field}"], data[f"old_{field}"]
     out["status"] = MIRROR_STATUS.get(c.status, c.status)
     out["notes_added"], out["notes_removed"] = data["notes_removed"], data["notes_added"]
+    out["notes_amended"] = [{"old": n["new"], "new": n["old"], "ops": _mirror_ops(n["ops"])} for n in data["notes_amended"]]
     out["repealed"] = {"repealed": "restored", "restored": "repealed"}.get(c.repealed or "")
-    out["ops"] = [
+    out["ops"] = _mirror_ops(data["ops"])
+    return out
+
+
+def _mirror_ops(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
         {
             "op": {"delete": "insert", "insert": "delete"}.get(o["op"], o["op"]),
             "old": o["new"],
@@ -293,9 +325,8 @@ def _mirror(c: Change) -> dict[str, Any]:
             "old_text": o["new_text"],
             "new_text": o["old_text"],
         }
-        for o in data["ops"]
+        for o in ops
     ]
-    return out
 
 
 def _key(c: dict[str, Any]) -> tuple[str, str, str]:
@@ -383,14 +414,14 @@ def test_findings_are_matched_across_renumbered_articles_constructed(renumbered:
         ("C087-strike-ban", "art_10", "art_9"),
     ]
     assert [(f.rule_id, f.old_article) for f in delta.resolved] == [("C087-strike-ban", "art_9"), ("C105-removed", "art_5")]
-    assert sorted((f.rule_id, f.new_article) for f in delta.introduced) == [
-        ("C087-reporting", "art_25-1"),
-        ("C087-strike-ban", "art_10"),
-    ]
+    assert [(f.rule_id, f.new_article) for f in delta.introduced] == [("C087-strike-ban", "art_10")]
+    # an implementing provision gained is a protection added, never a conflict introduced
+    assert [(f.rule_id, f.new_article) for f in delta.protection_added] == [("C087-reporting", "art_25-1")]
     by_rule = {(r.convention, r.rule_id): (r.introduced, r.resolved, r.persisting) for r in delta.by_rule}
     assert by_rule[("C087", "C087-strike-ban")] == (1, 1, 1)
     backward = findings_delta(new, old, _diff(renumbered, parsed(TU)).changes)
     assert len(backward.introduced) == len(delta.resolved) and len(backward.resolved) == len(delta.introduced)
+    assert [f.rule_id for f in backward.protection_removed] == ["C087-reporting"]
     # the HTML headline counts conflicts
     page = render_html(_diff(parsed(TU), renumbered, old_findings=old, new_findings=new))
     assert "2 conflicts resolved, 1 introduced" in page
@@ -477,10 +508,12 @@ def test_history_gives_each_article_its_timeline_with_the_amending_acts() -> Non
     assert [e.event for e in next(a for a in h.articles if a.num == "2").events] == ["in_force"]
 
 
-def test_history_filters_one_article() -> None:
+def test_history_filters_one_article_across_the_portions_of_the_work() -> None:
+    # the file id of an excerpt names its work: the 2025 text of art. 174 is in the chapters 4–5 excerpt
     h = history("kz/criminal-code-art174", article="174")
-    assert [a.num for a in h.articles] == ["174"]
-    assert [(e.event, str(e.edition)) for e in h.articles[0].events] == [("in_force", "2015-11-13"), ("amended", "2020-06-26")]
+    assert h.law == "kz/criminal-code" and [a.num for a in h.articles] == ["174"]
+    assert [(e.event, str(e.edition)) for e in h.articles[0].events] == [
+        ("in_force", "2015-11-13"), ("amended", "2020-06-26"), ("amended", "2025-09-16")]
     assert {x.act_number for x in h.articles[0].events[1].acts} == {"12-VІ", "349-VI"}
     with pytest.raises(ValueError, match="no article 999"):
         history("kz/criminal-code-art174", article="999")
@@ -526,3 +559,42 @@ def test_any_two_constructed_laws_diff_symmetrically_with_exact_offsets(seed: in
             for op in c.ops:
                 assert c.old_text[op.old[0] : op.old[1]] == op.old_text
                 assert c.new_text[op.new[0] : op.new[1]] == op.new_text
+
+
+def test_history_of_article_174_shows_each_edition_its_changes_acts_and_findings() -> None:
+    from compliance.check import check_document
+    from compliance.diff import render_history_text
+
+    h = history("kz/criminal-code", article="174", checker=check_document)
+    [art] = h.articles
+    assert [str(e.edition) for e in art.editions] == ["2015-11-13", "2020-06-26", "2025-09-16"]
+    assert art.editions[2].id == "kz/criminal-code-ch04-05-arts160-186-incl-art174@2025-09-16"
+    assert art.editions[1].amended_by == "Law of 26.06.2020 No. 349-VI"
+    for edition in art.editions:  # C105 art. 1(a) and C087 art. 3 at every edition
+        assert {(f.convention, f.kind) for f in edition.findings or []} >= {("C105", "conflict"), ("C087", "concern")}
+    renamed, online = art.events[1], art.events[2]
+    assert ("Возбуждение", "Разжигание") in {(o.old_text.strip(), o.new_text.strip()) for o in renamed.ops}
+    assert any("штрафом" in o.new_text for o in renamed.ops)
+    assert any("онлайн-платформ" in o.new_text for o in online.ops)
+    assert {a.act_number for a in online.acts} == {"19-VIII", "94-VIII"}
+    text = render_history_text(h)
+    assert "[-Возбуждение-]{+Разжигание+}" in text and "made by Law of 26.06.2020 No. 349-VI" in text
+    assert "conflict C105-A1a-social-discord (C105 1(a))" in text and "2016" in text  # a gap year said as such
+
+
+def test_history_of_a_whole_work_follows_articles_through_excerpts_of_other_chapters() -> None:
+    h = history("kz/criminal-code")
+    assert [str(d.edition) for d in h.editions] == ["2015-11-13", "2020-06-26", "2022-09-11", "2023-01-01", "2025-09-16"]
+    art401 = next(a for a in h.articles if a.num == "401")
+    # outside the 2020, 2022 and 2025 excerpts, never renumbered into an article of another chapter
+    assert [e.event for e in art401.events] == ["in_force", "outside_excerpt", "amended", "outside_excerpt"]
+    assert "2015-11-13" in str(art401.events[2].detail)
+    assert h.gaps == [2016, 2017, 2018, 2019, 2021, 2024]
+
+
+def test_history_command_reads_a_work_stored_in_excerpts(capsys: pytest.CaptureFixture[str]) -> None:
+    from compliance.cli import main
+
+    assert main(["history", "kz/criminal-code", "--no-check"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("History of kz/criminal-code: 5 edition(s)") and "Art. 274" in out and "Art. 155" in out

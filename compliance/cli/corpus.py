@@ -1,4 +1,5 @@
-"""`compliance corpus list`: the documents of the bundled corpus, one line each (id, country, kind, edition, title)."""
+"""`compliance corpus list`: the bundled corpus, grouped by work (each work's editions and the stored texts of
+each, with their extent and amending act), or `--flat`, one line per text (id, country, kind, edition, title)."""
 
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ EXAMPLE = "example: compliance corpus list"
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("corpus", help="the bundled corpus", epilog=EXAMPLE)
     p.add_argument("action", choices=("list",))
+    p.add_argument("--flat", action="store_true", help="one line per stored text, ILO instruments included")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..corpus import format_table, load_entries
+    from ..corpus import corpus_works, format_table, format_works, load_entries
 
     entries = load_entries()
     if args.action == "list":
-        write_output(None, format_table(entries))
+        write_output(None, format_table(entries) if args.flat else format_works(corpus_works()))
     return 0

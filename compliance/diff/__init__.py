@@ -16,7 +16,7 @@ The `diff` and `history` commands are in `compliance.cli.diff`.
 
 from __future__ import annotations
 
-from .align import is_excerpt
+from .align import covered_ranges
 from .changes import diff_documents
 from .findings import Checker, findings_delta
 from .history import history
@@ -27,6 +27,7 @@ from .models import (
     FindingChange,
     FindingsDelta,
     History,
+    NoteChange,
     NoteRef,
     RedlineOp,
     RuleDelta,
@@ -47,6 +48,7 @@ __all__ = [
     "ArticleTimeline",
     "Change",
     "Checker",
+    "NoteChange",
     "Diff",
     "FindingChange",
     "FindingsDelta",
@@ -56,12 +58,12 @@ __all__ = [
     "RuleDelta",
     "Side",
     "TimelineEvent",
+    "covered_ranges",
     "diff_documents",
     "diff_schema",
     "findings_delta",
     "headline",
     "history",
-    "is_excerpt",
     "redline",
     "redline_segments",
     "render_history_text",

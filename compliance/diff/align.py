@@ -11,17 +11,18 @@ merged articles), or else is added, removed, or outside the excerpt that the oth
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
-from ..models import Document, Node, is_excerpt
+from ..models import Document, Node
 from ..numbers import number_key
 from .redline import TOKEN_RE
 
-__all__ = ["Art", "Link", "align", "articles", "is_excerpt"]
+__all__ = ["Art", "Extent", "Link", "align", "articles", "covered_ranges"]
 
 # -- tuning ----------------------------------------------------------------------------------------------
 
@@ -125,15 +126,18 @@ class _Aligner:
     o2n: dict[int, int] = field(default_factory=dict)
     n2o: dict[int, int] = field(default_factory=dict)
     sim: dict[tuple[int, int], float] = field(default_factory=dict)
+    # articles numbered outside the other edition's extent (an excerpt): it cannot hold them, under any number
+    outside_old: set[int] = field(default_factory=set)
+    outside_new: set[int] = field(default_factory=set)
 
     def pair(self, i: int, j: int, s: float) -> None:
         self.o2n[i], self.n2o[j], self.sim[(i, j)] = j, i, s
 
     def free_old(self) -> list[int]:
-        return [a.index for a in self.old if a.index not in self.o2n]
+        return [a.index for a in self.old if a.index not in self.o2n and a.index not in self.outside_old]
 
     def free_new(self) -> list[int]:
-        return [a.index for a in self.new if a.index not in self.n2o]
+        return [a.index for a in self.new if a.index not in self.n2o and a.index not in self.outside_new]
 
     def similarity(self, i: int, j: int) -> float:
         return float(Indel.normalized_similarity(self.old[i].ids(self.vocab), self.new[j].ids(self.vocab)))
@@ -242,7 +246,10 @@ class _Aligner:
 
 def align(old_doc: Document, new_doc: Document, old: list[Art], new: list[Art]) -> list[Link]:
     """Pairs of articles, then split and merged ones, then what only one edition has."""
+    old_range, new_range = extent_of(old_doc, old), extent_of(new_doc, new)
     al = _Aligner(old, new)
+    al.outside_old = {a.index for a in old if _outside(a.node.num, new_range)}
+    al.outside_new = {a.index for a in new if _outside(a.node.num, old_range)}
     al.run()
     links = [Link("pair", old[i], new[j], al.sim[(i, j)]) for i, j in al.o2n.items()]
     used_old: set[int] = set()
@@ -260,30 +267,46 @@ def align(old_doc: Document, new_doc: Document, old: list[Art], new: list[Art]) 
             links.append(Link("merged", old[i], found.source, round(found.share, 4)))
             used_old.add(i)
             used_new.add(found.source.index)
-    old_range = _extent(old) if is_excerpt(old_doc.document) else None
-    new_range = _extent(new) if is_excerpt(new_doc.document) else None
-    for i in left_old:
-        if i not in used_old:
-            outside = _outside(old[i].node.num, new_range)
-            links.append(Link("outside_excerpt" if outside else "removed", old[i], None))
-    for j in left_new:
-        if j not in used_new:
-            outside = _outside(new[j].node.num, old_range)
-            links.append(Link("outside_excerpt" if outside else "added", None, new[j]))
+    links += [Link("removed", old[i], None) for i in left_old if i not in used_old]
+    links += [Link("added", None, new[j]) for j in left_new if j not in used_new]
+    links += [Link("outside_excerpt", old[i], None) for i in sorted(al.outside_old - set(al.o2n))]
+    links += [Link("outside_excerpt", None, new[j]) for j in sorted(al.outside_new - set(al.n2o))]
     return links
 
 
-class _Extent(NamedTuple):
-    first: NumKey
-    last: NumKey
+Extent = list[tuple[NumKey, NumKey]]  # the ranges of article numbers an excerpt holds, first to last
 
 
-def _extent(arts: list[Art]) -> _Extent | None:
-    """The first and last article numbers an excerpt covers."""
-    keys = [k for k in (_num_key(a.node.num) for a in arts) if k is not None]
-    return _Extent(min(keys), max(keys)) if keys else None
+def covered_ranges(nums: Sequence[str | None]) -> list[tuple[str, str]]:
+    """The runs of article numbers a text holds: a jump of more than one in the leading number starts a new
+    run (an excerpt made of two chapters, or the portions of one edition joined).
+
+    >>> covered_ranges(["160", "174", "174-1", "175", "250", "295-1"])
+    [('160', '160'), ('174', '175'), ('250', '250'), ('295-1', '295-1')]
+    >>> covered_ranges(["166", "167", "168"])
+    [('166', '168')]
+    """
+    runs: list[list[str]] = []
+    last: int | None = None
+    numbers = [n for n in nums if n]
+    for num in sorted((n for n in numbers if _num_key(n) is not None), key=lambda n: _num_key(n) or ()):
+        lead = _num_key(num)[0][0]  # type: ignore[index]
+        if runs and last is not None and lead - last <= 1:
+            runs[-1].append(num)
+        else:
+            runs.append([num])
+        last = lead
+    return [(r[0], r[-1]) for r in runs]
 
 
-def _outside(num: str | None, extent: _Extent | None) -> bool:
+def extent_of(doc: Document, arts: list[Art]) -> Extent | None:
+    """None for a whole law (every article is in it or not in the law); for an excerpt, the runs it holds."""
+    if doc.document.extent != "excerpt":
+        return None
+    ranges = covered_ranges([a.node.num for a in arts])
+    return [(k1, k2) for k1, k2 in ((_num_key(a), _num_key(b)) for a, b in ranges) if k1 is not None and k2 is not None]
+
+
+def _outside(num: str | None, extent: Extent | None) -> bool:
     key = _num_key(num)
-    return extent is not None and key is not None and not (extent.first <= key <= extent.last)
+    return extent is not None and key is not None and not any(first <= key <= last for first, last in extent)

@@ -2,8 +2,10 @@
 
 Reads the links of `align` and the two documents; produces one `Change` per link with its status (the most
 structural change first: moved, renumbered, amended, unchanged), the flags that keep the others, the word
-redline of a changed text, whether the article was repealed or restored, and the editorial notes added and
-removed (alone they never make an article amended). `diff_documents` assembles these with the summary, both
+redline of a changed text, whether the article was repealed or restored, and the editorial notes added,
+removed and rewritten (a note of the same node and kind with mostly the same words, with its own word
+redline). Notes alone never make an article amended: an article whose only change is in its notes has the
+status "notes_changed". `diff_documents` assembles these with the summary, both
 editions' metadata and the findings delta into the `Diff`.
 """
 
@@ -13,15 +15,18 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from ..models import Document, Node
-from .align import Art, Link, align, articles, is_excerpt
-from .findings import Checker, FindingLike, checked_delta, findings_delta
-from .models import STATUSES, Change, Diff, FindingsDelta, NoteRef, Side
-from .redline import redline
+from rapidfuzz.distance import Indel
 
-__all__ = ["diff_documents"]
+from ..models import Document, Node
+from .align import Art, Link, align, articles, covered_ranges
+from .findings import Checker, FindingLike, checked_delta, findings_delta
+from .models import STATUSES, Change, Diff, FindingsDelta, NoteChange, NoteRef, Side
+from .redline import TOKEN_RE, redline
+
+__all__ = ["diff_documents", "notes_delta", "rewritten_notes"]
 
 KEPT_NOTES: frozenset[str] = frozenset({"footnote", "amendment", "editorial"})  # not page noise
+NOTE_SIM_MIN = 0.5  # token similarity for a removed and an added note of one node to be one note rewritten
 
 
 def diff_documents(
@@ -50,21 +55,24 @@ def diff_documents(
     else:
         delta = checked_delta(checker, old, new, changes)
     return Diff(
-        old=_side(old, len(oa)), new=_side(new, len(na)), summary=_summary(changes), changes=changes, findings_delta=delta
+        old=_side(old, oa), new=_side(new, na), summary=_summary(changes), changes=changes, findings_delta=delta
     )
 
 
 def _summary(changes: Sequence[Change]) -> dict[str, int]:
-    """Changes per status (every status, in the contract's order), then notes_changed and text_changed."""
+    """Changes per status (every status, in the contract's order), then the articles whose notes changed
+    (whatever their status) and those whose text changed."""
     by_status: Counter[str] = Counter(c.status for c in changes)
     counts = {s: by_status.get(s, 0) for s in STATUSES}
-    counts["notes_changed"] = sum(c.notes_changed for c in changes)
+    counts["with_notes_changed"] = sum(c.notes_changed for c in changes)
     counts["text_changed"] = sum(c.text_changed for c in changes)
     return counts
 
 
-def _side(doc: Document, n_articles: int) -> Side:
-    return Side(**doc.document.model_dump(), articles=n_articles, excerpt=is_excerpt(doc.document))
+def _side(doc: Document, arts: Sequence[Art]) -> Side:
+    excerpt = doc.document.extent == "excerpt"
+    covers = covered_ranges([a.node.num for a in arts]) if excerpt else []
+    return Side(**doc.document.model_dump(), articles=len(arts), excerpt=excerpt, covers=[list(r) for r in covers])
 
 
 class _Vote(NamedTuple):
@@ -126,7 +134,7 @@ def _only_in(xs: list[NoteRef], ys: list[NoteRef]) -> list[NoteRef]:
     return out
 
 
-def _notes_delta(old: Node | None, new: Node | None) -> tuple[list[NoteRef], list[NoteRef]]:
+def notes_delta(old: Node | None, new: Node | None) -> tuple[list[NoteRef], list[NoteRef]]:
     """Notes only in the new article (added) and only in the old one (removed), compared as printed."""
     if _printed_notes(old) == _printed_notes(new):
         return [], []  # the common case, without building NoteRefs
@@ -171,12 +179,40 @@ def _compare_pair(ch: Change, o: Art, n: Art, moved_ok: set[tuple[str, str]]) ->
     ch.moved = bool(o.container and n.container and (o.container, n.container) not in moved_ok)
     if o.node.repealed != n.node.repealed:
         ch.repealed = "repealed" if n.node.repealed else "restored"
-    ch.notes_added, ch.notes_removed = _notes_delta(o.node, n.node)
-    ch.notes_changed = bool(ch.notes_added or ch.notes_removed)
+    added, removed = notes_delta(o.node, n.node)
+    ch.notes_amended, ch.notes_added, ch.notes_removed = rewritten_notes(removed, added)
+    ch.notes_changed = bool(ch.notes_added or ch.notes_removed or ch.notes_amended)
     # one status, the most structural change first; the flags keep the others
     ch.status = (
-        "moved" if ch.moved else "renumbered" if ch.renumbered else "amended" if ch.text_changed else "unchanged"
+        "moved" if ch.moved else "renumbered" if ch.renumbered else "amended" if ch.text_changed
+        else "notes_changed" if ch.notes_changed else "unchanged"
     )
+
+
+def rewritten_notes(removed: list[NoteRef], added: list[NoteRef]) -> tuple[list[NoteChange], list[NoteRef], list[NoteRef]]:
+    """Removed and added notes of the same node and kind paired when mostly the same words, most similar
+    first: (rewritten notes, notes only added, notes only removed). Ties and the order of the pairs go by the
+    two texts, whichever side each is on, so that the reverse diff pairs the same notes."""
+    cands: list[tuple[float, str, str, int, int]] = []
+    for i, a in enumerate(removed):
+        for j, b in enumerate(added):
+            if (a.eid, a.kind) == (b.eid, b.kind):
+                sim = Indel.normalized_similarity(TOKEN_RE.findall(a.text), TOKEN_RE.findall(b.text))
+                if sim >= NOTE_SIM_MIN:
+                    low, high = sorted((a.text, b.text))
+                    cands.append((-sim, low, high, i, j))
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    pairs = []
+    for *_, i, j in sorted(cands):
+        if i not in used_old and j not in used_new:
+            used_old.add(i)
+            used_new.add(j)
+            pairs.append((i, j))
+    changed = [NoteChange(old=removed[i], new=added[j], ops=redline(removed[i].text, added[j].text))
+               for i, j in sorted(pairs, key=lambda p: sorted((removed[p[0]].text, added[p[1]].text)))]
+    return (changed, [b for j, b in enumerate(added) if j not in used_new],
+            [a for i, a in enumerate(removed) if i not in used_old])
 
 
 def _ordered(links: list[Link]) -> list[Link]:

@@ -1,8 +1,10 @@
 """Findings delta: the check's findings on two editions × the diff's `Change`s → `FindingsDelta`.
 
 Reads the findings of both editions (plain dicts, or the check stage's `Finding` models, which are dumped as
-JSON) and the changes of the alignment; produces the findings introduced, resolved and persisting, and their
-counts per rule and convention. The diff package does not import the check stage: the caller passes either
+JSON) and the changes of the alignment; produces the conflicts and concerns introduced, resolved, persisting
+or with a changed severity, the implementing provisions added, removed or kept, the findings in articles
+that only one edition covers (outside the other's extent: neither introduced nor resolved), and their counts
+per rule and convention. The diff package does not import the check stage: the caller passes either
 the findings or the checker (`compliance.check.check_document`) that produces them.
 """
 
@@ -18,7 +20,7 @@ from pydantic import BaseModel
 from ..models import Document
 from .models import PRIMARY, Change, FindingChange, FindingsDelta, RuleDelta
 
-__all__ = ["Checker", "FindingLike", "checked_delta", "findings_delta"]
+__all__ = ["Checker", "FindingLike", "as_dict", "checked_delta", "findings_delta"]
 
 FindingLike = Mapping[str, Any]
 Checker = Callable[[Document], Iterable[FindingLike | BaseModel]]
@@ -26,10 +28,10 @@ Checker = Callable[[Document], Iterable[FindingLike | BaseModel]]
 
 def checked_delta(check: Checker, old: Document, new: Document, changes: Sequence[Change]) -> FindingsDelta:
     """Run `check` on both editions and match its findings across the alignment."""
-    return findings_delta([_as_dict(f) for f in check(old)], [_as_dict(f) for f in check(new)], changes)
+    return findings_delta([as_dict(f) for f in check(old)], [as_dict(f) for f in check(new)], changes)
 
 
-def _as_dict(finding: FindingLike | BaseModel) -> dict[str, Any]:
+def as_dict(finding: FindingLike | BaseModel) -> dict[str, Any]:
     if isinstance(finding, BaseModel):
         return finding.model_dump(mode="json")
     return dict(finding)
@@ -120,23 +122,26 @@ def findings_delta(
     convention, convention_article, eid, article, kind and severity.
     """
     groups = _grouped(old_findings, _article_index(changes, "old"), new_findings, _article_index(changes, "new"))
-    introduced: list[FindingChange] = []
-    resolved: list[FindingChange] = []
-    persisting: list[FindingChange] = []
+    d = FindingsDelta(available=True)
     for key in sorted(groups, key=_Group.sort_key):
         olds = sorted(groups[key].old, key=_Located.sort_key)
         news = sorted(groups[key].new, key=_Located.sort_key)
+        if isinstance(key.anchor, int) and changes[key.anchor].status == "outside_excerpt":
+            d.outside_extent += [_fchange(a, None) for a in olds] + [_fchange(None, b) for b in news]
+            continue
         pairs = _matched(olds, news)  # takes the matched findings out of olds and news
-        persisting += [_fchange(a, b) for a, b in pairs]
-        resolved += [_fchange(a, None) for a in olds]
-        introduced += [_fchange(None, b) for b in news]
-    return FindingsDelta(
-        available=True,
-        introduced=introduced,
-        resolved=resolved,
-        persisting=persisting,
-        by_rule=_by_rule(introduced, resolved, persisting),
-    )
+        if all(f.finding.get("kind") == "implements" for f in (*olds, *news, *(x for p in pairs for x in p))):
+            d.protection_kept += [_fchange(a, b) for a, b in pairs]
+            d.protection_removed += [_fchange(a, None) for a in olds]
+            d.protection_added += [_fchange(None, b) for b in news]
+            continue
+        for a, b in pairs:
+            same = a.finding.get("severity") == b.finding.get("severity")
+            (d.persisting if same else d.severity_changed).append(_fchange(a, b))
+        d.resolved += [_fchange(a, None) for a in olds]
+        d.introduced += [_fchange(None, b) for b in news]
+    d.by_rule = _by_rule(d)
+    return d
 
 
 def _grouped(
@@ -167,21 +172,17 @@ def _matched(olds: list[_Located], news: list[_Located]) -> list[tuple[_Located,
     return pairs
 
 
-def _by_rule(
-    introduced: list[FindingChange], resolved: list[FindingChange], persisting: list[FindingChange]
-) -> list[RuleDelta]:
+# the FindingsDelta lists counted per rule, each under the RuleDelta field of the same name
+_COUNTED = ("introduced", "resolved", "persisting", "severity_changed", "protection_added", "protection_removed")
+
+
+def _by_rule(d: FindingsDelta) -> list[RuleDelta]:
     by_rule: dict[tuple[str, str], RuleDelta] = {}
-
-    def rule(fc: FindingChange) -> RuleDelta:
-        key = (fc.rule_id, fc.convention or "")
-        return by_rule.setdefault(key, RuleDelta(rule_id=fc.rule_id, convention=fc.convention))
-
-    for fc in introduced:
-        rule(fc).introduced += 1
-    for fc in resolved:
-        rule(fc).resolved += 1
-    for fc in persisting:
-        rule(fc).persisting += 1
+    for name in _COUNTED:
+        for fc in getattr(d, name):
+            key = (fc.rule_id, fc.convention or "")
+            rule = by_rule.setdefault(key, RuleDelta(rule_id=fc.rule_id, convention=fc.convention))
+            setattr(rule, name, getattr(rule, name) + 1)
     return [by_rule[k] for k in sorted(by_rule)]
 
 

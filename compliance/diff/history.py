@@ -1,11 +1,14 @@
-"""History: every edition of a law in the corpus → a `History`, one timeline of events per article.
+"""History: every edition of a work in the corpus → a `History`, one timeline of events per article.
 
-Reads the editions of one law (from the corpus, oldest first, or given as parsed `Document`s), diffs each
-edition against the one before without running the checker, and follows each article through the chain of
-diffs: in force, added, amended, renumbered, moved, repealed, restored, removed, notes changed, split,
-merged, or outside an excerpt (an article that an excerpt does not reach is picked up again when a later
-edition has it). Each event names the amending acts that the notes new in that edition record. Produces the
-`History` model; `render.render_history_text` prints it.
+Reads the expressions of one work (from the corpus, oldest first, or given as parsed `Document`s): for one
+article, the portion of each expression that holds it; for the whole work, each expression's portions read
+as one document. Diffs each edition against the one before without running the checker, and follows each
+article through the chain of diffs: in force, added, amended (with the word redline), renumbered, moved,
+repealed, restored, removed, notes changed, split, merged, or outside an excerpt (an article that an excerpt
+does not reach is compared again with the next edition that holds it). Each event names the amending acts
+that the notes new in that edition record, and the act that made the edition where its metadata names it.
+Given the checker (the caller's `compliance.check.check_document`), each edition of an article carries its
+findings. Produces the `History` model; `render.render_history_text` prints it.
 """
 
 from __future__ import annotations
@@ -16,16 +19,19 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..models import AmendmentEvent, Document, Node
-from .changes import diff_documents
+from .changes import diff_documents, notes_delta, rewritten_notes
+from .findings import Checker, as_dict
 from .models import (
     PRIMARY,
     ArticleEdition,
+    ArticleFinding,
     ArticleTimeline,
     Change,
     History,
     TimelineEvent,
     TimelineKind,
 )
+from .redline import redline
 
 __all__ = ["history"]
 
@@ -38,34 +44,66 @@ def history(
     *,
     article: str | None = None,
     documents: Sequence[Document] | None = None,
+    checker: Checker | None = None,
 ) -> History:
-    """A timeline per article across every edition of `law` in the corpus ("kz/trade-unions-law").
+    """A timeline per article across every edition of the work `law` names in the corpus ("kz/criminal-code",
+    or any id of one of its texts, e.g. "kz/criminal-code-art174").
 
     `documents` (oldest first) replaces reading the corpus, e.g. for tests that parsed them already.
     """
     m = _LAW.match(law.strip())
-    docs = list(documents) if documents is not None else _read_editions(law, m)
-    timelines = _Timelines(docs)
+    base, gaps = (f"{m['country']}/{m['slug']}" if m else law), list[int]()
+    if documents is not None:
+        docs = list(documents)
+    else:
+        base, docs, gaps = _read_editions(law, m, article)
+    timelines = _Timelines(docs, _findings(docs, checker) if checker is not None else None)
     for k in range(1, len(docs)):
         timelines.follow(k)
     out = timelines.result(article)
     if article is not None and not out:
         raise ValueError(f"{law}: no article {article} in any edition")
-    base = f"{m['country']}/{m['slug']}" if m else law
-    return History(law=base, editions=[d.document for d in docs], articles=out)
+    return History(law=base, editions=[d.document for d in docs], articles=out, gaps=gaps)
 
 
-def _read_editions(law: str, m: re.Match[str] | None) -> list[Document]:
+def _read_editions(law: str, m: re.Match[str] | None, article: str | None) -> tuple[str, list[Document], list[int]]:
+    """(the work, its editions oldest first, the years without one): for one article, the portion of each
+    expression that holds it; else each expression read as one document."""
     # imported here: only a history read from the corpus needs the corpus and the parser
-    from ..corpus import editions
+    from ..corpus import expression_document, work
     from ..parse import parse_file
 
     if not m:
         raise ValueError(f"{law}: expected a law of the corpus as country/slug, e.g. kz/trade-unions-law")
-    entries = editions(m["country"], m["slug"], m["lang"])
-    if not entries:
-        raise ValueError(f"{law}: no editions in the corpus (`compliance corpus list` shows every id)")
-    return [parse_file(e.file) for e in entries]
+    w = work(law)
+    lang = m["lang"]
+    expressions = w.expressions if lang is None else tuple(x for x in w.translations if x.language == lang)
+    docs: list[Document] = []
+    for x in expressions:
+        if article is None:
+            doc = expression_document(x)
+        else:
+            held = (d for d in (parse_file(p.file) for p in x.portions) if d.tree.article(article) is not None)
+            found = next(held, None)
+            if found is None:
+                continue
+            doc = found
+        if x.amended_by and not doc.document.amended_by:
+            doc.document.amended_by = x.amended_by
+        docs.append(doc)
+    return w.id, docs, w.gaps()
+
+
+def _findings(docs: Sequence[Document], checker: Checker) -> list[list[ArticleFinding]]:
+    """The check's findings on each edition, in the history's terms."""
+    out = []
+    for doc in docs:
+        found = [as_dict(f) for f in checker(doc)]
+        out.append([ArticleFinding(
+            rule_id=str(f.get("rule_id")), kind=f.get("kind"), severity=f.get("severity"),
+            convention=f.get("convention"), convention_article=f.get("convention_article"), eid=f.get("eid"),
+        ) for f in found])
+    return out
 
 
 class _ActKey(NamedTuple):
@@ -111,6 +149,7 @@ class _Track:
 @dataclass
 class _Timelines:
     docs: list[Document]
+    findings: list[list[ArticleFinding]] | None = None  # per edition, when the check ran
     tracks: list[_Track] = field(default_factory=list)
     current: dict[str, _Track] = field(default_factory=dict)  # eid in the latest edition seen → track
     dormant: dict[str, _Track] = field(default_factory=dict)  # outside an excerpt for now, by eid
@@ -121,18 +160,37 @@ class _Timelines:
                 self.current[node.eid] = self.start(0, node, "repealed" if node.repealed else "in_force")
 
     def start(self, doc_i: int, node: Node, event: TimelineKind, detail: str | None = None) -> _Track:
-        """The track of an article first seen in edition `doc_i` (or seen again after an excerpt's gap)."""
+        """The track of an article first seen in edition `doc_i`, or seen again after editions that do not hold
+        it (then compared with the last text that did)."""
+        doc = self.docs[doc_i].document
         t = self.dormant.pop(node.eid, None) or _Track()
-        if not t.editions:
-            self.tracks.append(t)
+        if t.editions:
+            self._resumed(t, doc_i, t.editions[-1].node, node)
+            t.editions.append(_Seen(doc_i, node))
+            return t
+        self.tracks.append(t)
         t.editions.append(_Seen(doc_i, node))
         acts = _acts(node) if event == "added" else []
         acts = [e for e in acts if e.action in ("inserted", "restated", "amended")]
-        doc = self.docs[doc_i].document
-        t.events.append(
-            TimelineEvent(event=event, edition=doc.edition, edition_id=doc.id, num=node.num, detail=detail, acts=acts)
-        )
+        t.events.append(TimelineEvent(event=event, edition=doc.edition, edition_id=doc.id, num=node.num, detail=detail,
+                                      acts=acts, amended_by=doc.amended_by if event == "added" else None))
         return t
+
+    def _resumed(self, t: _Track, k: int, old: Node, new: Node) -> None:
+        """An article held again after a gap: amended or notes changed against the last text that held it."""
+        ops = redline(old.full_text(), new.full_text())
+        added, removed = notes_delta(old, new)
+        amended, added, removed = rewritten_notes(removed, added)
+        kind: TimelineKind | None = "amended" if ops else "notes_changed" if (added or removed or amended) else None
+        if kind is None:
+            return
+        last = self.docs[t.editions[-1].doc_index].document
+        detail = f"against the {last.edition} text; the editions between do not hold the article"
+        meta = self.docs[k].document
+        t.events.append(TimelineEvent(
+            event=kind, edition=meta.edition, edition_id=meta.id, num=new.num, detail=detail,
+            acts=_new_acts(old, new), amended_by=meta.amended_by, ops=ops, notes_amended=amended,
+        ))
 
     def follow(self, k: int) -> None:
         """Move every track from edition k-1 to edition k along their diff."""
@@ -171,8 +229,10 @@ class _Timelines:
             self._event(t, k, c, "renumbered", f"{c.old_num} → {c.new_num}")
         if c.text_changed and not c.repealed:
             self._event(t, k, c, "amended", f"similarity {c.similarity}", acts)
+            t.events[-1].ops, t.events[-1].notes_amended = c.ops, c.notes_amended
         elif c.notes_changed and not c.text_changed and not c.repealed:
             self._event(t, k, c, "notes_changed", None, acts)
+            t.events[-1].notes_amended = c.notes_amended
 
     def _event(
         self,
@@ -186,7 +246,8 @@ class _Timelines:
         meta = self.docs[k].document
         t.events.append(
             TimelineEvent(
-                event=kind, edition=meta.edition, edition_id=meta.id, num=c.new_num or c.old_num, detail=detail, acts=acts or []
+                event=kind, edition=meta.edition, edition_id=meta.id, num=c.new_num or c.old_num, detail=detail,
+                acts=acts or [], amended_by=None if kind == "outside_excerpt" else meta.amended_by,
             )
         )
 
@@ -216,4 +277,9 @@ class _Timelines:
 
     def _edition(self, s: _Seen) -> ArticleEdition:
         meta = self.docs[s.doc_index].document
-        return ArticleEdition(edition=meta.edition, id=meta.id, eid=s.node.eid, num=s.node.num, repealed=s.node.repealed)
+        found = None
+        if self.findings is not None:
+            eid = s.node.eid
+            found = [f for f in self.findings[s.doc_index] if f.eid == eid or (f.eid or "").startswith(eid + "__")]
+        return ArticleEdition(edition=meta.edition, id=meta.id, eid=s.node.eid, num=s.node.num, repealed=s.node.repealed,
+                              amended_by=meta.amended_by, text=s.node.full_text(), findings=found)

@@ -17,12 +17,14 @@ __all__ = [
     "PRIMARY",
     "STATUSES",
     "ArticleEdition",
+    "ArticleFinding",
     "ArticleTimeline",
     "Change",
     "Diff",
     "FindingChange",
     "FindingsDelta",
     "History",
+    "NoteChange",
     "NoteRef",
     "RedlineOp",
     "RuleDelta",
@@ -39,10 +41,11 @@ class _Model(BaseModel):
 
 
 Status = Literal[
-    "unchanged",  # same text (notes may differ: see notes_changed)
+    "unchanged",  # same text and notes
     "amended",  # same number, same chapter, text changed
     "renumbered",  # number changed (text may have changed too: see text_changed)
     "moved",  # chapter changed (number and text may have changed too)
+    "notes_changed",  # same text, same number and chapter: only the editorial notes changed
     "added",  # only in the new edition
     "removed",  # only in the old edition
     "split",  # the new article was carved out of the old one, which lives on as another article
@@ -50,7 +53,7 @@ Status = Literal[
     "outside_excerpt",  # only in one edition, and the other edition is an excerpt that does not reach it
 ]
 STATUSES: tuple[str, ...] = get_args(Status)  # in this order in the summary
-PRIMARY: frozenset[str] = frozenset({"unchanged", "amended", "renumbered", "moved"})
+PRIMARY: frozenset[str] = frozenset({"unchanged", "amended", "renumbered", "moved", "notes_changed"})
 
 
 class RedlineOp(_Model):
@@ -74,6 +77,15 @@ class NoteRef(_Model):
     kind: NoteKind
     text: str
     events: list[AmendmentEvent] = Field(default_factory=list)
+
+
+class NoteChange(_Model):
+    """One note rewritten between the editions (the same node and kind, mostly the same words): a footnote
+    that an amending act extended reads as one changed note, not as a note removed and a note added."""
+
+    old: NoteRef
+    new: NoteRef
+    ops: list[RedlineOp] = Field(default_factory=list, description="Word edits from old.text to new.text.")
 
 
 class Change(_Model):
@@ -100,6 +112,7 @@ class Change(_Model):
     notes_changed: bool = False
     notes_added: list[NoteRef] = Field(default_factory=list)
     notes_removed: list[NoteRef] = Field(default_factory=list)
+    notes_amended: list[NoteChange] = Field(default_factory=list)
     ops: list[RedlineOp] = Field(default_factory=list)
     old_text: str | None = Field(default=None, description="The old article's full_text() when text_changed.")
     new_text: str | None = Field(default=None, description="The new article's full_text() when text_changed.")
@@ -109,7 +122,12 @@ class Side(DocumentMeta):
     """Metadata of one edition, with what the diff needs to know about its extent."""
 
     articles: int = 0
-    excerpt: bool = Field(default=False, description="The text is an excerpt (from the corpus provenance).")
+    excerpt: bool = Field(default=False, description="The text is an excerpt (its metadata's extent).")
+    covers: list[list[str]] = Field(
+        default_factory=list,
+        description="For an excerpt, the runs of article numbers it holds ([first, last]); an article of the other "
+        "edition outside them is outside_excerpt, never added or removed.",
+    )
 
 
 class FindingChange(_Model):
@@ -130,14 +148,30 @@ class RuleDelta(_Model):
     introduced: int = 0
     resolved: int = 0
     persisting: int = 0
+    severity_changed: int = 0
+    protection_added: int = 0
+    protection_removed: int = 0
 
 
 class FindingsDelta(_Model):
+    """Conflicts, concerns and unmet requirements (introduced, resolved, persisting, severity changed) apart
+    from implementing provisions (protection added, removed, kept), and apart from findings in articles that
+    only one edition covers (outside_extent): an excerpt's silence is neither a resolution nor a novelty."""
+
     available: bool = Field(description="False when no checker findings were available (see reason).")
     reason: str | None = None
     introduced: list[FindingChange] = Field(default_factory=list)
     resolved: list[FindingChange] = Field(default_factory=list)
     persisting: list[FindingChange] = Field(default_factory=list)
+    severity_changed: list[FindingChange] = Field(
+        default_factory=list, description="In both editions, with another severity (not in persisting)."
+    )
+    protection_added: list[FindingChange] = Field(default_factory=list, description="implements findings gained.")
+    protection_removed: list[FindingChange] = Field(default_factory=list, description="implements findings lost.")
+    protection_kept: list[FindingChange] = Field(default_factory=list)
+    outside_extent: list[FindingChange] = Field(
+        default_factory=list, description="Findings in an article that the other edition (an excerpt) does not hold."
+    )
     by_rule: list[RuleDelta] = Field(default_factory=list)
 
 
@@ -176,12 +210,28 @@ TimelineKind = Literal[
 ]
 
 
+class ArticleFinding(_Model):
+    """A finding of the check on the article (or one of its parts) in one edition."""
+
+    rule_id: str
+    kind: str | None = None
+    severity: str | None = None
+    convention: str | None = None
+    convention_article: str | None = None
+    eid: str | None = None
+
+
 class ArticleEdition(_Model):
     edition: _dt.date | None
-    id: str
+    id: str = Field(description="The text that holds the article in this edition (a portion's id, or the expression's).")
     eid: str
     num: str | None
     repealed: bool = False
+    amended_by: str | None = Field(default=None, description="The amending act that made this edition, per its metadata.")
+    text: str = Field(default="", description="The article's full_text() in this edition.")
+    findings: list[ArticleFinding] | None = Field(
+        default=None, description="The check's findings on the article in this edition; null when not run."
+    )
 
 
 class TimelineEvent(_Model):
@@ -193,6 +243,11 @@ class TimelineEvent(_Model):
     acts: list[AmendmentEvent] = Field(
         default_factory=list, description="Amending acts named by notes that are new in this edition."
     )
+    amended_by: str | None = Field(default=None, description="The amending act of the edition, per its metadata.")
+    ops: list[RedlineOp] = Field(
+        default_factory=list, description="For amended: the word edits from the previous text that holds the article."
+    )
+    notes_amended: list[NoteChange] = Field(default_factory=list)
 
 
 class ArticleTimeline(_Model):
@@ -207,6 +262,9 @@ class ArticleTimeline(_Model):
 
 
 class History(_Model):
-    law: str
+    law: str = Field(description="The work, e.g. kz/criminal-code (its stored excerpts are portions of it).")
     editions: list[DocumentMeta]
     articles: list[ArticleTimeline]
+    gaps: list[int] = Field(
+        default_factory=list, description="Years between the first and last edition with no edition in the corpus."
+    )

@@ -13,7 +13,7 @@ from typing import Any
 from ..jinja import environment
 from ..markdown import md_escape
 from ..models import AmendmentEvent
-from .models import Change, Diff, FindingChange, History, Side
+from .models import ArticleFinding, ArticleTimeline, Change, Diff, FindingChange, History, NoteChange, RedlineOp, Side
 from .redline import Segment, redline_segments
 
 __all__ = ["headline", "render_history_text", "render_html", "render_json", "render_markdown"]
@@ -38,11 +38,19 @@ def headline(diff: Diff) -> str:
         r, i = count(d.resolved, kind), count(d.introduced, kind)
         if r or i:
             extra.append(f"{_plural(r, word)} resolved, {i} introduced")
-    gained, lost = count(d.introduced, "implements"), count(d.resolved, "implements")
-    if gained or lost:
-        extra.append(f"{_plural(gained, 'implementing provision')} gained, {lost} lost")
+    if d.severity_changed:
+        extra.append(f"{_plural(len(d.severity_changed), 'finding')} with another severity")
+    if d.protection_added or d.protection_removed:
+        extra.append(f"{_plural(len(d.protection_added), 'protection')} added, {len(d.protection_removed)} removed")
     extra.append(f"{_plural(len(d.persisting), 'finding')} persisting")
+    if d.outside_extent:
+        extra.append(f"{len(d.outside_extent)} outside the extent of one edition")
     return text + "; " + "; ".join(extra)
+
+
+# the lists of a FindingsDelta as the Markdown and HTML list them, one line per finding
+FINDING_LISTS = ("introduced", "resolved", "severity_changed", "protection_added", "protection_removed", "persisting",
+                 "outside_extent")
 
 
 def _plural(n: int, word: str) -> str:
@@ -68,6 +76,7 @@ class _ChangeView:
     title: str
     segments: list[Segment]
     anchor: str | None
+    notes: list[tuple[NoteChange, list[Segment]]]  # rewritten notes with their word redline
 
 
 @dataclass(frozen=True)
@@ -81,6 +90,7 @@ class _View:
     changes: list[_ChangeView]
     unchanged: list[str | None]  # numbers of the articles with neither text nor notes changed
     summary: list[tuple[str, int]]  # the statuses that occur, with their counts
+    finding_lists: list[tuple[str, list[FindingChange]]]  # the delta's lists the page names finding by finding
 
     def context(self) -> dict[str, Any]:
         """The template's variables (not `dataclasses.asdict`, which would copy the whole diff)."""
@@ -93,7 +103,8 @@ def _change_view(c: Change) -> _ChangeView:
         title = f"{_cite(c.old_num)} → {_cite(c.new_num, c.new_heading)}"
     else:
         title = _cite(c.new_num or c.old_num, c.new_heading or c.old_heading)
-    return _ChangeView(c, title, segments, c.new_eid or c.old_eid)
+    notes = [(n, redline_segments(n.old.text, n.new.text, n.ops)) for n in c.notes_amended]
+    return _ChangeView(c, title, segments, c.new_eid or c.old_eid, notes)
 
 
 def _shown(c: Change) -> bool:
@@ -109,6 +120,8 @@ def _view(diff: Diff) -> _View:
         changes=[_change_view(c) for c in diff.changes if _shown(c)],
         unchanged=[c.new_num for c in diff.changes if not _shown(c)],
         summary=[(k, v) for k, v in diff.summary.items() if v],
+        finding_lists=[(name.replace("_", " "), getattr(diff.findings_delta, name)) for name in FINDING_LISTS
+                       if name != "persisting"],
     )
 
 
@@ -124,10 +137,10 @@ def render_markdown(diff: Diff) -> str:
     out.append("")
     d = diff.findings_delta
     if d.available:
-        for name, items in (("introduced", d.introduced), ("resolved", d.resolved), ("persisting", d.persisting)):
-            for fc in items:
+        for name in FINDING_LISTS:
+            for fc in getattr(d, name):
                 where = fc.new_article or fc.old_article or "document"
-                out.append(f"- {name}: {md_escape(fc.rule_id)} ({md_escape(fc.convention or '')} {md_escape(fc.convention_article or '')}) in {md_escape(where)}")
+                out.append(f"- {name.replace('_', ' ')}: {md_escape(fc.rule_id)} ({md_escape(fc.convention or '')} {md_escape(fc.convention_article or '')}) in {md_escape(where)}")
         out.append("")
     for item in view.changes:
         out += _markdown_change(item)
@@ -152,6 +165,8 @@ def _markdown_change(item: _ChangeView) -> list[str]:
     for label, notes in (("note added", c.notes_added), ("note removed", c.notes_removed)):
         for note in notes:
             out += ["", f"> {label}: {md_escape(note.text)}"]
+    for _, segments in item.notes:
+        out += ["", f"> note changed: {_markdown_redline(segments)}"]
     out.append("")
     return out
 
@@ -182,19 +197,73 @@ def _acts_text(events: Sequence[AmendmentEvent]) -> str:
     return "; ".join(out)
 
 
+def _inline_redline(old: str, new: str, ops: Sequence[RedlineOp]) -> str:
+    """A redline as plain text, "[-deleted-]{+inserted+}" as `git diff --word-diff` writes it."""
+    marks = {"del": "[-{}-]", "ins": "{{+{}+}}", "equal": "{}"}
+    return "".join(marks[kind].format(text) for kind, text in redline_segments(old, new, ops))
+
+
+def _changed_lines(marked: str) -> list[str]:
+    """The lines of a marked-up text that carry a change, indented; "…" where unchanged lines are left out."""
+    out: list[str] = []
+    for line in marked.split("\n"):
+        if "[-" in line or "{+" in line:
+            out.append("    " + line)
+        elif not out or out[-1] != "    …":
+            out.append("    …")
+    return out
+
+
+def _findings_text(findings: Sequence[ArticleFinding]) -> str:
+    """ "conflict C105-A1a-social-discord (C105 1(a)); concern …", or "none"."""
+    items = [f"{f.kind} {f.rule_id} ({f.convention or ''} {f.convention_article or ''})".replace(" )", ")")
+             for f in findings]
+    return "; ".join(dict.fromkeys(items)) or "none"
+
+
+def _history_article(a: ArticleTimeline, detailed: bool) -> list[str]:
+    lines = [f"Art. {a.num} {a.heading or ''} [{a.eid}]".rstrip()]
+    if detailed:
+        for ed in a.editions:
+            by = f", made by {ed.amended_by}" if ed.amended_by else ""
+            lines.append(f"  {ed.edition}  text of {ed.id}{by}")
+            if ed.findings is not None:
+                lines.append(f"    findings: {_findings_text(ed.findings)}")
+    texts = {str(ed.edition): ed.text for ed in a.editions}
+    previous = ""
+    for e in a.events:
+        text = f"  {e.edition}  {e.event.replace('_', ' ')}"
+        if e.detail:
+            text += f" ({e.detail})"
+        if e.acts:
+            text += " — by " + _acts_text(e.acts)
+        elif e.amended_by and e.event != "in_force":
+            text += f" — edition made by {e.amended_by}"
+        lines.append(text)
+        current = texts.get(str(e.edition), "")
+        if detailed and e.ops:
+            lines += _changed_lines(_inline_redline(previous, current, e.ops))
+        for n in e.notes_amended if detailed else []:
+            lines.append("    note: " + _inline_redline(n.old.text, n.new.text, n.ops))
+        previous = current or previous
+    if a.amendments:
+        lines.append("  acts named in the notes: " + _acts_text(a.amendments))
+    if not detailed and any(ed.findings for ed in a.editions):
+        last = next(ed for ed in reversed(a.editions) if ed.findings is not None)
+        lines.append(f"  findings in the {last.edition} text: {_findings_text(last.findings or [])}")
+    return lines
+
+
 def render_history_text(h: History) -> str:
+    """The timeline of each article; with one article, every edition's text source, findings and redline."""
     dates = ", ".join(str(d.edition) for d in h.editions)
-    lines = [f"History of {h.law}: {len(h.editions)} edition(s) in the corpus ({dates})", ""]
+    lines = [f"History of {h.law}: {len(h.editions)} edition(s) in the corpus ({dates})"]
+    if h.gaps:
+        lines.append(f"No edition in the corpus for {', '.join(str(y) for y in h.gaps)}: changes in those years are "
+                     "not seen, and a change is dated by the first edition that shows it.")
+    lines.append("")
+    detailed = len(h.articles) == 1
     for a in h.articles:
-        lines.append(f"Art. {a.num} {a.heading or ''} [{a.eid}]".rstrip())
-        for e in a.events:
-            text = f"  {e.edition}  {e.event.replace('_', ' ')}"
-            if e.detail:
-                text += f" ({e.detail})"
-            if e.acts:
-                text += " — by " + _acts_text(e.acts)
-            lines.append(text)
-        if a.amendments:
-            lines.append("  acts named in the notes: " + _acts_text(a.amendments))
+        lines += _history_article(a, detailed)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -20,7 +20,7 @@ from ..errors import ParseError
 from ..models import Document, DocumentMeta, Node, Warning_
 from .describe import describe, extent_of
 from .language import detect
-from .meta import _load_meta, extent_from_provenance, meta_path, read_meta, sha256_of
+from .meta import _load_meta, extent_of_meta, meta_path, read_meta, sha256_of
 from .readers import Decoded, Format, detect_format, read
 from .source import BinaryFormat, Source, decode
 from .source import read as read_source
@@ -105,7 +105,7 @@ def _document(
 ) -> Document:
     if meta is not None:
         meta = meta.model_copy()
-        meta.extent = meta.extent or extent_from_provenance(meta.provenance)
+        meta.extent = extent_of_meta(meta)
         if meta.extent is None:
             meta.extent = extent_of(tree)
             meta.inferred = [*meta.inferred, "extent"] if meta.extent else meta.inferred

@@ -61,15 +61,32 @@ def read_meta(meta_file: Path) -> DocumentMeta:
         raise ParseError(str(meta_file), line, f"{field}: {err['msg']}") from None
 
 
+# "Excerpt: …", or a count of the units held: "39 of 41 chapters (arts. 1–288 and 301–366)"
+_EXCERPT = re.compile(r"\s*(?:excerpt\b|\d+\s+of\s+\d+\s+(?:chapters|sections|articles|parts)\b)", re.IGNORECASE)
+
+
 def extent_from_provenance(provenance: str | None) -> Literal["whole", "excerpt"] | None:
-    """Whole law or excerpt, as a meta.yaml's provenance says it ("Complete code, …", "Excerpt: arts. 166–178")."""
+    """Whole law or excerpt, as a meta.yaml's provenance says it ("Complete code, …", "Excerpt: arts. 166–178").
+
+    >>> extent_from_provenance("Complete law, edition after …"), extent_from_provenance("39 of 41 chapters (…)")
+    ('whole', 'excerpt')
+    """
     if not provenance:
         return None
     if re.match(r"\s*complete\b", provenance, re.IGNORECASE):
         return "whole"
-    if re.match(r"\s*excerpt\b", provenance, re.IGNORECASE):
+    if _EXCERPT.match(provenance):
         return "excerpt"
     return None
+
+
+def extent_of_meta(meta: DocumentMeta) -> Literal["whole", "excerpt"] | None:
+    """The one reading of a text's extent from its metadata: `extent` when given, else what the provenance says.
+
+    The parse stage fills `extent` this way (and from the numbering when both are silent), so a parsed
+    document's `extent` is final; the corpus, the rules and the diff ask this function for unparsed metadata.
+    """
+    return meta.extent or extent_from_provenance(meta.provenance)
 
 
 def apply_options(meta: DocumentMeta, country: str | None = None, kind: str | None = None,
