@@ -13,7 +13,7 @@ import argparse
 import sys
 
 from ..errors import ComplianceError, UsageError
-from . import check, compare, corpus, diff, parse, ratifications, report
+from . import check, cite, comments, compare, corpus, diff, parse, ratifications, report
 from . import eval as eval_  # not `eval`: that would hide the builtin in this module
 from .common import render_text, write_output
 
@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     # the order of `compliance --help`
-    for command in (parse, check, compare, ratifications, diff, eval_, corpus, report):
+    for command in (parse, check, cite, comments, compare, ratifications, diff, eval_, corpus, report):
         command.add_parser(sub)
     return parser
 
