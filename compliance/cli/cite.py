@@ -1,7 +1,7 @@
 """`compliance cite LAW --article N`: paste-ready citations of the findings on an article.
 
 Reads one law (file or corpus id) and the rules, checks the named articles and prints, per finding, the
-block `citations.block` builds: citation (English or Russian), the quoted part with its penalties, the
+block `report.paste` builds: citation (English or Russian), the quoted part with its penalties, the
 convention article's authentic text, the principle and the ILO supervisory comments with their links.
 """
 
@@ -30,8 +30,8 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..check import check_document
-    from ..citations.block import block, render
     from ..corpus import load_document
+    from ..report.paste import block, render
     from ..rules import load_rules
 
     rules = load_rules(Path(args.rules) if args.rules else None)

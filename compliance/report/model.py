@@ -119,7 +119,7 @@ class FindingView:
 
     def paste(self, lang: str) -> str:
         """The paste-ready block of `compliance cite` for this finding (the card's copy button)."""
-        from ..citations.block import Block, block, render_one
+        from .paste import Block, block, render_one
 
         if self.rule is None or self.f.article is None:
             return self.f.citation

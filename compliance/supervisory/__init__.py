@@ -2,7 +2,7 @@
 (`data.py`), and the comments a finding shows (`links.py`: on this provision, its predecessor, or the same
 principle elsewhere).
 
-Reads the verbatim rows (never reworded) and `corpora/supervisory/acts.yaml`; produces `Comment` models.
+Reads the verbatim rows (never reworded) and `vocab/supervisory.yaml`; produces `Comment` models.
 """
 
 from __future__ import annotations

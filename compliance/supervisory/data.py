@@ -2,7 +2,7 @@
 with country, act (title, number, date), provisions, convention and article, body, type, year, quote, URL.
 
 Reads the rows (one JSON object a line, copied byte for byte from the shared source) and the country table
-of `corpora/supervisory/acts.yaml`; produces `Comment`s. The quote is copied, never reworded. What a row does
+of `vocab/supervisory.yaml`; produces `Comment`s. The quote is copied, never reworded. What a row does
 not say (an act's number, a year) stays None; a row naming several acts keeps no act number, so that it is
 never tied to a corpus law by a guess. The one loader: the rule loader asks it which comment ids exist.
 """
@@ -13,6 +13,7 @@ import datetime as _dt
 import json
 import re
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -126,8 +127,8 @@ def load_comments(folder: Path = SUPERVISORY_DIR) -> tuple[Comment, ...]:
     path = folder / "comments.jsonl"
     if not path.is_file():
         return ()
-    acts = folder / "acts.yaml"
-    countries = (yaml.safe_load(acts.read_text("utf-8")) or {}).get("countries") or {} if acts.is_file() else {}
+    vocab = resources.files("compliance").joinpath("vocab/supervisory.yaml").read_text("utf-8")
+    countries: dict[str, str] = (yaml.safe_load(vocab) or {}).get("countries") or {}
     lines = path.read_text("utf-8").splitlines()
     return tuple(_comment(json.loads(line), countries) for line in lines if line.strip())
 

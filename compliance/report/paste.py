@@ -17,8 +17,8 @@ import yaml
 from pydantic import BaseModel
 
 from ..models import CommentLink, Finding
-from ..report.conventions import quote
 from ..rules import Rule
+from .conventions import quote
 
 Lang = Literal["en", "ru"]
 
