@@ -187,6 +187,8 @@ class Sanction(_Model):
         default=None, description="Whether it involves compulsory labour in this country; null when unknown."
     )
     basis: str | None = Field(default=None, description="Legal basis of that answer (country data).")
+    term: str | None = Field(default=None, description='Its term or amount as the article states it, normalised: '
+                             '"up to 7 years", "up to 240 hours", "2,000–7,000 MCI"; null when the text states none.')
 
 
 class Finding(_Model):
@@ -207,6 +209,29 @@ class Finding(_Model):
     confidence: float = Field(ge=0, le=1)
     explanation: str
     sanctions: list[Sanction] = Field(default_factory=list)
+    # -- citations an advocate can file (issue 17)
+    provision: str | None = Field(default=None, description='The unit holding the decisive words: "174(1)", "476(1)(4)".')
+    citation_ru: str | None = Field(default=None, description="The same citation in Russian legal style.")
+    amended_by: str | None = Field(default=None, description='The amending act the citation names: "94-VIII of 2024-06-19".')
+    comments: list[CommentLink] = Field(default_factory=list, description="ILO supervisory comments on this "
+                                        "provision (or its predecessor), and on the same principle elsewhere.")
+
+
+class CommentLink(_Model):
+    """An ILO supervisory comment a finding shows (`corpora/supervisory/`), its quote copied verbatim."""
+
+    id: str = Field(description='"GT001"')
+    relation: Literal["provision", "predecessor", "principle"] = Field(
+        description="On this very provision, on the provision it replaced, or on the same principle elsewhere.")
+    country: str | None
+    act: str
+    provisions: str = Field(description="The provisions as the body cites them.")
+    convention: str
+    body: str
+    type: str | None
+    year: int | None
+    quote: str
+    url: str
 
 
 class CheckedDocument(_Model):

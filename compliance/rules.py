@@ -9,10 +9,8 @@ with exceptions (`unless`). `rules/schema.json` (for editors) is generated from 
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -24,9 +22,10 @@ from .citations import instrument_exists, resolve
 from .errors import RuleError
 from .models import DocumentMeta, FindingKind, Severity
 from .parse.meta import extent_of_meta
+from .supervisory.data import SUPERVISORY_DIR, comment_ids
 
 RULES_DIR = bundled("rules")
-COMMENTS = bundled("corpora") / "supervisory" / "comments.jsonl"
+COMMENTS = SUPERVISORY_DIR / "comments.jsonl"
 LANGUAGES = ("ru", "kk", "uz-Latn", "en")
 Scope = Literal["sentence", "part", "article"]
 
@@ -242,15 +241,6 @@ def _citation_problems(i: int, rule: Rule) -> Iterable[tuple[tuple[Any, ...], st
         for k, cid in enumerate(ref.comments):
             if cid not in comment_ids():
                 yield ("rules", i, "references", j, "comments", k), f"unknown comment id {cid}"
-
-
-@lru_cache(maxsize=1)
-def comment_ids(path: Path = COMMENTS) -> frozenset[str]:
-    """The ids of the supervisory findings shipped in the corpus (one JSON object a line)."""
-    if not path.is_file():
-        return frozenset()
-    lines = path.read_text("utf-8").splitlines()
-    return frozenset(str(json.loads(line)["id"]) for line in lines if line.strip())
 
 
 def load_rules(directory: Path | None = None) -> list[Rule]:

@@ -231,7 +231,8 @@ def test_finding_carries_citation_and_trail() -> None:
     findings = check_document(parsed("kz/criminal-code-art174@2020-06-26"), load_rules())
     f = next(f for f in findings if f.rule_id == "C105-A1a-social-discord")
     assert f.citation == (
-        "Criminal Code of the Republic of Kazakhstan of 3 July 2014 No. 226-V, art. 174(1), as amended on 26 June 2020"
+        "Criminal Code of the Republic of Kazakhstan of 3 July 2014 No. 226-V, art. 174(1), as amended by Law "
+        "No. 349-VI of 26 June 2020 (text as of 26 June 2020)"
     )
     assert (f.eid, f.article, f.convention, f.convention_article) == ("art_174", "174", "C105", "1(a)")
     assert f.id == "C105-A1a-social-discord@kz/criminal-code-art174@2020-06-26#art_174"

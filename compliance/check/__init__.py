@@ -15,21 +15,23 @@ from pathlib import Path
 
 import yaml
 
+from ..citations import Citation, Provision, cite, last_amendment, locate
 from ..models import (
     CheckedDocument,
     Document,
     Finding,
     FindingsReport,
+    Node,
     Sanction,
-    english_date,
 )
 from ..parse.describe import country_of
 from ..rules import RULES_DIR, Rule, load_rules
+from ..supervisory.links import comments_for
 from .compile import Compiled, broader_sanction, compile_rules
 from .evaluation import candidate_rules, evaluate
 from .match import ArticleMatches, match_articles
 from .match import Sanction as MatchSanction
-from .penalties import judged_sanctions
+from .penalties import judged_sanctions, sanction_terms
 from .scope import not_analysed
 from .text import article_text
 
@@ -58,30 +60,21 @@ def infer_country(doc: Document) -> str | None:
     return country_of(doc.source_text[:200_000])
 
 
-def citation(doc: Document, num: str | None, part: str | None = None) -> str:
-    """ "Criminal Code of the Republic of Kazakhstan of 3 July 2014 No. 226-V, art. 174(1), as amended on
-    26 June 2020" — built only from what the metadata says."""
-    meta = doc.document
-    name = meta.title_en or meta.title or meta.id
-    if meta.adopted:
-        name += f" of {english_date(meta.adopted)}"
-    if meta.act_number:
-        name += f" No. {meta.act_number}"
-    where = f"art. {num}" if num else ""
-    if where and part:
-        where += f"({part})"
-    out = f"{name}, {where}" if where else name
-    if meta.edition:
-        out += f", as amended on {english_date(meta.edition)}" if meta.country else ""
-    return out
+def citation(doc: Document, article: Node | None, provision: Provision | None = None) -> Citation:
+    """The English and Russian citations of a provision, with the amending act its notes name
+    (`compliance.citations`)."""
+    return cite(doc.document, provision, last_amendment(doc, article))
 
 
 def _sanctions(am: ArticleMatches, found: Iterable[MatchSanction], country: str | None) -> list[Sanction]:
     data = country_data(country)
+    found = sorted(found, key=lambda f: f.span)
+    terms = sanction_terms(am.text.text, [f.span for f in found], am.compiled.language)
     out = []
-    for kind, (s, e) in found:
+    for (kind, (s, e)), term in zip(found, terms, strict=True):
         involves, basis = data.get(kind, (None, ""))
-        out.append(Sanction(type=kind, text=am.text.text[s:e], span=(s, e), compulsory_labour=involves, basis=basis or None))
+        out.append(Sanction(type=kind, text=am.text.text[s:e], span=(s, e), compulsory_labour=involves,
+                            basis=basis or None, term=term))
     return out
 
 
@@ -95,13 +88,12 @@ def _penalties_label(rule: Rule) -> str:
     return "The article's penalties" if rule.sanctions is None else "The penalties of the conduct's parts"
 
 
-def _part_num(am: ArticleMatches, spans: list[tuple[int, int]]) -> str | None:
-    """The numbered part holding the first evidence outside the heading ("174(1)"), if any."""
-    for first, _ in spans:
-        for s, e, node in am.text.parts:
-            if s <= first <= e and node is not am.text.node:
-                return node.num if node.kind == "paragraph" and node.num else None
-    return None
+def _decisive(am: ArticleMatches, conduct: list[tuple[int, int]], relevant: list[Sanction]) -> list[tuple[int, int]]:
+    """The words a citation points at: the conduct's evidence in the parts that punish it with a sanction the
+    rule is about (the penalty and its conduct together), else all of the conduct's evidence."""
+    parts = [(u.start, u.end) for u in am.text.parts if any(u.start <= s.span[0] < u.end for s in relevant)]
+    held = [sp for sp in conduct if any(a <= sp[0] < b for a, b in parts)]
+    return held or conduct
 
 
 def _rule_finding(
@@ -110,6 +102,7 @@ def _rule_finding(
     kind = rule.kind
     confidence = score
     notes = []
+    conduct, relevant = list(spans), []
     if rule.sanctions is None:
         sanctions = _sanctions(am, am.sanctions, country)
     else:
@@ -128,6 +121,8 @@ def _rule_finding(
             return None
         spans = sorted(set(spans) | {s.span for s in relevant})
     art = am.text.node
+    provision = locate(art, am.text.owners, _decisive(am, conduct, relevant))
+    cited = citation(doc, art, provision)
     evidence = "; ".join(dict.fromkeys(am.text.text[s:e] for s, e in spans[:6]))
     explanation = (
         f"{rule.title}. Evidence: “{evidence}”. Under {rule.convention} Art. {rule.article}: {rule.principle}"
@@ -144,7 +139,11 @@ def _rule_finding(
         document_id=doc.document.id,
         eid=art.eid,
         article=art.num,
-        citation=citation(doc, art.num, _part_num(am, spans)),
+        citation=cited.english,
+        citation_ru=cited.russian,
+        provision=provision.english,
+        amended_by=f"{cited.amendment.number} of {cited.amendment.date.isoformat()}" if cited.amendment else None,
+        comments=comments_for(doc.document, art.num, (c for r in rule.references for c in r.comments)),
         quote=am.text.text,
         spans=spans,
         confidence=round(confidence, 3),

@@ -86,3 +86,94 @@ def judged_sanctions(am: ArticleMatches, evidence: list[Span], language: str) ->
     if parts is None:
         return list(am.sanctions)
     return [s for s in am.sanctions if any(a <= s.span[0] and s.span[1] <= b for a, b in parts)]
+
+
+@dataclass(frozen=True)
+class TermVocab:
+    alternative: re.Pattern[str]
+    same: re.Pattern[str]
+    numbers: tuple[tuple[str, int], ...]  # longest stem first
+    multipliers: tuple[tuple[str, int], ...]
+    units: tuple[tuple[tuple[str, ...], tuple[str, str]], ...]
+
+
+@cache
+def term_vocab(language: str) -> TermVocab | None:
+    text = resources.files("compliance").joinpath("vocab/sanction_terms.yaml").read_text("utf-8")
+    v: dict[str, Any] | None = (yaml.safe_load(text) or {}).get(language)
+    if not v:
+        return None
+    return TermVocab(
+        re.compile(v["alternative"]), re.compile(v["same"]),
+        tuple(sorted(((k, int(n)) for k, n in v["numbers"].items()), key=lambda kv: -len(kv[0]))),
+        tuple((k, int(n)) for k, n in v["multipliers"].items()),
+        tuple((tuple(k.split()), (u[0], u[1])) for k, u in v["units"].items()),
+    )
+
+
+_WORD = re.compile(r"\w+")
+_TERM = re.compile(r"(?i)(?:\bот\s+(?P<low>[\w\s]+?)\s+)?\bдо\s+(?P<high>[\w\s]+)|(?:\bсроком|\bна\s+срок)\s+(?!до\b|от\b)(?P<exact>[\w\s]+)")
+
+
+def _value(words: list[str], vocab: TermVocab) -> tuple[int | None, list[str]]:
+    """A number written in digits or words at the start of `words`, and the words after it."""
+    total, current, i = 0, 0, 0
+    while i < len(words):
+        w = words[i].lower()
+        if w.isdigit():
+            current += int(w)
+        elif (mult := next((n for k, n in vocab.multipliers if w.startswith(k)), None)) is not None:
+            total, current = total + (current or 1) * mult, 0
+        elif (num := next((n for k, n in vocab.numbers if w.startswith(k)), None)) is not None and len(w) <= len(
+                next(k for k, n in vocab.numbers if w.startswith(k))) + 3:
+            current += num
+        else:
+            break
+        i += 1
+    value = total + current
+    return (value or None), words[i:]
+
+
+def _unit(words: list[str], vocab: TermVocab, value: int) -> str | None:
+    for stems, (one, many) in sorted(vocab.units, key=lambda u: -len(u[0])):
+        if len(words) >= len(stems) and all(w.lower().startswith(s) for w, s in zip(words, stems, strict=False)):
+            return one if value == 1 else many
+    return None
+
+
+def _amount(text: str, vocab: TermVocab) -> str | None:
+    m = _TERM.search(text)
+    if m is None:
+        return None
+    if m["exact"]:
+        value, rest = _value(_WORD.findall(m["exact"]), vocab)
+        unit = _unit(rest, vocab, value) if value else None
+        return f"{value:,} {unit}" if value and unit else None
+    high, rest = _value(_WORD.findall(m["high"]), vocab)
+    if not high:
+        return None
+    unit = _unit(rest, vocab, high)
+    if unit is None:
+        return None
+    if m["low"]:
+        low, low_rest = _value(_WORD.findall(m["low"]), vocab)
+        if low and not low_rest:
+            return f"{low:,}–{high:,} {unit}"
+    return f"up to {high:,} {unit}"
+
+
+def sanction_terms(text: str, spans: list[Span], language: str) -> list[str | None]:
+    """The term or amount of each sanction (its words at `spans` in `text`, in text order): read between its
+    words and the next alternative; "на тот же срок" takes the term of the sanction before."""
+    vocab = term_vocab(language)
+    if vocab is None:
+        return [None] * len(spans)
+    out: list[str | None] = []
+    for i, (_, end) in enumerate(spans):
+        stop = vocab.alternative.search(text, end)
+        tail = text[end: stop.start() if stop else len(text)]
+        term = _amount(tail, vocab)
+        if term is None and vocab.same.search(tail) and i:
+            term = out[-1]
+        out.append(term)
+    return out

@@ -1,7 +1,7 @@
 """The `compliance` command: one entry point, one module per sub-command, on top of the stages.
 
 Reads the command line and calls the stage a sub-command names (`parse`, `check`, `report`, `diff`,
-`history`, `progress`, `compare`, `ratifications`, `corpus`, `eval`, `serve`); the stages know nothing of argparse or exit codes.
+`cite`, `comments`, `history`, `progress`, `compare`, `ratifications`, `corpus`, `eval`, `serve`); the stages know nothing of argparse or exit codes.
 Input the program cannot use (any `ComplianceError`) is one line on stderr, `compliance: file:line: reason`,
 and exit code 2; a closed pipe exits 0; anything else is a bug: one line, exit 1. Sub-commands import
 their stage when they run, so that `compliance --help` stays fast.
@@ -13,7 +13,7 @@ import argparse
 import sys
 
 from ..errors import ComplianceError, UsageError
-from . import check, compare, corpus, diff, history, parse, progress, ratifications, report, serve
+from . import check, cite, comments, compare, corpus, diff, history, parse, progress, ratifications, report, serve
 from . import eval as eval_  # not `eval`: that would hide the builtin in this module
 from .common import render_text, write_output
 
@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     # the order of `compliance --help`
-    for command in (parse, check, compare, ratifications, diff, history, progress, eval_, corpus, report, serve):
+    for command in (parse, check, cite, comments, compare, ratifications, diff, history, progress, eval_, corpus, report, serve):
         command.add_parser(sub)
     return parser
 

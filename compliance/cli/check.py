@@ -23,6 +23,7 @@ def add_parser(sub: Any) -> None:
     add_description_options(p)
     p.add_argument("--rules", help="rules folder (default: rules/)")
     p.add_argument("--conventions", help="only these conventions, e.g. C087,C105")
+    p.add_argument("--article", action="append", help="only findings on this article (repeatable)")
     p.add_argument("--format", choices=("json", "md"), default="json", help="output format (default json)")
     p.add_argument("--from", dest="from_format", choices=FORMATS, help="input format (default: detected)")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
@@ -42,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
     for doc in docs:
         describe_options(doc, args)
     report = check_documents(docs, rules, country, conventions)
+    if args.article:
+        report.findings = [f for f in report.findings if f.article in args.article]
     selected = [r for r in rules if not conventions or r.convention in conventions]
     warn_gaps(docs, selected, report)
     if args.format == "json":

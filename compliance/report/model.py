@@ -117,6 +117,15 @@ class FindingView:
     def recommendation(self) -> str | None:
         return self.rule.recommendation if self.rule else None
 
+    def paste(self, lang: str) -> str:
+        """The paste-ready block of `compliance cite` for this finding (the card's copy button)."""
+        from .paste import Block, block, render_one
+
+        if self.rule is None or self.f.article is None:
+            return self.f.citation
+        b: Block = block(self.f, self.rule, "ru" if lang == "ru" else "en")
+        return "\n".join(render_one(b, "ru" if lang == "ru" else "en", md=False)).strip() + "\n"
+
 
 @dataclass
 class Cell:

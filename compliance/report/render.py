@@ -168,6 +168,7 @@ def report_markdown(report: Report, lang: str = "en") -> str:
             if v.recommendation:
                 out += [f"**{t['recommendation']}.** {md_escape(v.recommendation)}", ""]
             out += [f"**{t['explanation']}.** {md_escape(f.explanation)}", ""]
+            out += _comments_block(f, t)
             if f.sanctions:
                 out += [f"| {t['sanction_text']} | {t['sanction_type']} | {t['compulsory_labour']} |", "|---|---|---|"]
                 for s in f.sanctions:
@@ -190,10 +191,22 @@ def _convention_block(q, t: dict[str, str]) -> list[str]:  # type: ignore[no-unt
     return out + [""]
 
 
+def _comments_block(f: Finding, t: dict[str, str]) -> list[str]:
+    """The ILO supervisory comments a finding shows, quoted verbatim with their links."""
+    if not f.comments:
+        return []
+    out = [f"**{md_escape(t['ilo_comments'])}.**", ""]
+    for c in f.comments:
+        head = " ".join(p for p in (c.body, c.type, str(c.year or "")) if p)
+        out.append(f"- {md_escape(t['comment_' + c.relation])}: {md_escape(head)}, {md_escape(c.convention)}, "
+                   f"{md_escape(c.act)}, {md_escape(c.provisions)}: “{md_escape(c.quote)}” <{c.url}>")
+    return [*out, ""]
+
+
 # -- CSV ------------------------------------------------------------------------------------------------
 
 CSV_COLUMNS = ("id", "rule_id", "kind", "severity", "convention", "convention_article", "document_id", "article",
-               "eid", "citation", "confidence", "evidence", "explanation")
+               "eid", "citation", "confidence", "evidence", "explanation", "citation_ru", "sanction_terms", "ilo_comments")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -215,6 +228,8 @@ def findings_csv(report: FindingsReport) -> str:
     for f in report.findings:
         evidence = " … ".join(f.quote[s:e] for s, e in f.spans)
         row = [f.id, f.rule_id, f.kind, f.severity, f.convention, f.convention_article, f.document_id, f.article,
-               f.eid, f.citation, f.confidence, evidence, f.explanation]
+               f.eid, f.citation, f.confidence, evidence, f.explanation, f.citation_ru,
+               "; ".join(f"{s.type}: {s.term}" for s in f.sanctions if s.term),
+               "; ".join(f"{c.id} ({c.relation}) {c.url}" for c in f.comments)]
         writer.writerow([csv_safe(v) for v in row])
     return buf.getvalue()

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .corpus import instrument, normalize_number
-from .models import Node
+from ..corpus import instrument, normalize_number
+from ..models import Node
 
 UNITS = ("article", "paragraph", "point", "subpoint")
 

@@ -1,0 +1,37 @@
+"""`compliance cite`: a paste-ready block per finding on an article; `compliance comments`; `check --article`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from compliance.cli import main
+
+CC = "kz/criminal-code-ch04-05-arts160-186-incl-art174"
+
+
+def test_cite_in_russian_prints_the_citation_text_convention_and_comments(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["cite", CC, "--article", "174", "--lang", "ru"]) == 0
+    out = capsys.readouterr().out
+    assert "часть 1 статьи 174 Уголовного кодекса Республики Казахстан от 3 июля 2014 года № 226-V" in out
+    assert "аутентичный текст на английском языке" in out and "Each member of the International Labour" in out
+    assert "http://ilo.org/dyn/normlex" in out and "2–7 years" in out
+
+
+def test_cite_json_has_one_block_per_finding(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["cite", CC, "--article", "174", "--format", "json"]) == 0
+    blocks = json.loads(capsys.readouterr().out)
+    assert all(b["citation"].split(", as amended")[0].endswith("art. 174(1)") for b in blocks) and blocks
+    assert all(b["comments"] for b in blocks)
+
+
+def test_cite_of_a_missing_article_is_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["cite", CC, "--article", "9999"]) == 2
+    assert "no article 9999" in capsys.readouterr().err
+
+
+def test_comments_kz_lists_corpus_articles(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["comments", "KZ"]) == 0
+    out = capsys.readouterr().out
+    assert "GT001" in out and "art. 174" in out and "not in the corpus" in out
