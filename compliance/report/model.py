@@ -109,6 +109,9 @@ class FindingView:
     convention_quote: ConventionQuote | None
     law_anchor: str | None  # where the article is in the law view
     law_keys: list[str] = field(default_factory=list)  # the laws it concerns (a requirement: several)
+    # an earlier card quotes the same convention article / states the same rule's principle (print shows once)
+    repeat_convention: bool = False
+    repeat_rule: bool = False
 
     @property
     def principle(self) -> str | None:
@@ -354,7 +357,13 @@ def build(
     kind_rank = {k: i for i, k in enumerate(KINDS)}
     views.sort(key=lambda v: (v.f.convention, kind_rank.get(v.f.kind, 9), severity_rank.get(v.f.severity, 9),
                               law_index[v.law.key] if v.law else len(laws)))
+    quoted: set[tuple[str, str]] = set()
+    stated: set[str] = set()
     for v in views:
+        v.repeat_convention = (v.f.convention, v.f.convention_article) in quoted
+        v.repeat_rule = v.f.rule_id in stated
+        quoted.add((v.f.convention, v.f.convention_article))
+        stated.add(v.f.rule_id)
         if v.law:
             v.law.findings.append(v)
         v.law_keys = [law.key for law in laws if any(f is v.f for f in coverage.cell(v.f.rule_id, law.doc.document.id).findings)]

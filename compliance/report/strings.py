@@ -173,6 +173,7 @@ STRINGS: dict[str, dict[str, str]] = {
                         "labelled provisions. Measured by `compliance eval` (scripts/evaluation_figures.py).",
         "figures_none": "No measured evaluation figures are bundled with this installation.",
         "sources": "Sources, checksums and conventions",
+        "quote_elided": "[Printed: the lines holding the evidence; the full article is in index.html.]",
     },
     "ru": {
         "title": "Конвенции МОТ: отчёт о несоответствиях",
