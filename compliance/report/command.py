@@ -12,30 +12,10 @@ from __future__ import annotations
 import datetime as _dt
 import sys
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
 from ..models import Document, FindingsReport
-
-
-class Progress(Protocol):
-    """What the report stage tells whoever watches: steps of known count, and a busy phase until `done`."""
-
-    def step(self, done: int, total: int, what: str) -> None: ...
-
-    def busy(self, what: str) -> None: ...
-
-    def done(self) -> None: ...
-
-
-class _Silent:
-    def step(self, done: int, total: int, what: str) -> None:
-        pass
-
-    def busy(self, what: str) -> None:
-        pass
-
-    def done(self) -> None:
-        pass
+from ..progress import Progress, Silent
 
 
 class Written(NamedTuple):
@@ -71,7 +51,7 @@ def write_report(
     from .pdf import print_pdf
     from .render import findings_csv, report_markdown
 
-    progress = progress or _Silent()
+    progress = progress or Silent()
     rules = list(rules) if rules is not None else load_rules()
     if conventions:
         rules = [r for r in rules if r.convention in conventions]
