@@ -137,35 +137,69 @@ def _high(fd: int) -> int:
     return high
 
 
-def _print(engine: str, html: Path, profile: str, timeout: float) -> bytes:
-    to_child_r, to_child_w = (_high(fd) for fd in os.pipe())
-    from_child_r, from_child_w = (_high(fd) for fd in os.pipe())
+class Browser:
+    """One headless Chromium for a run, driven over its DevTools pipe: open pages, run script, print PDFs."""
 
-    def ends() -> None:  # in the child: its command pipe on fd 3, its answer pipe on fd 4
-        os.dup2(to_child_r, 3)
-        os.dup2(from_child_w, 4)
+    def __init__(self, engine: str, profile: str, timeout: float = 120) -> None:
+        to_child_r, to_child_w = (_high(fd) for fd in os.pipe())
+        from_child_r, from_child_w = (_high(fd) for fd in os.pipe())
 
-    cmd = [engine, *CHROMIUM_FLAGS, f"--user-data-dir={profile}/profile", "--remote-debugging-pipe", "about:blank"]
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            preexec_fn=ends, pass_fds=(3, 4), env={**os.environ, "HOME": profile})
-    os.close(to_child_r)
-    os.close(from_child_w)
-    pipe = _Pipe(to_child_w, from_child_r, time.monotonic() + timeout)
-    try:
+        def ends() -> None:  # in the child: its command pipe on fd 3, its answer pipe on fd 4
+            os.dup2(to_child_r, 3)
+            os.dup2(from_child_w, 4)
+
+        cmd = [engine, *CHROMIUM_FLAGS, f"--user-data-dir={profile}/profile", "--remote-debugging-pipe",
+               "about:blank"]
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL, preexec_fn=ends, pass_fds=(3, 4),
+                                     env={**os.environ, "HOME": profile})
+        os.close(to_child_r)
+        os.close(from_child_w)
+        self.pipe = _Pipe(to_child_w, from_child_r, time.monotonic() + timeout)
+        self.session: str | None = None
+
+    def open(self, url: str, width: int = 1280, height: int = 900) -> None:
+        """Load `url` in a fresh tab of the given viewport, until its load event."""
+        pipe = self.pipe
         target = pipe.call("Target.createTarget", url="about:blank")["targetId"]
-        session = pipe.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
-        pipe.call("Page.enable", session)
-        pipe.call("Page.navigate", session, url=html.resolve().as_uri())
+        self.session = pipe.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        pipe.call("Page.enable", self.session)
+        pipe.call("Emulation.setDeviceMetricsOverride", self.session, width=width, height=height,
+                  deviceScaleFactor=1, mobile=width < 600)
+        pipe.events.clear()
+        pipe.call("Page.navigate", self.session, url=url)
         pipe.wait_event("Page.loadEventFired")
-        data = pipe.call("Page.printToPDF", session, **PRINT_OPTIONS)["data"]
-        with contextlib.suppress(OSError, ValueError):
-            pipe.call("Browser.close")
-        return base64.b64decode(data)
-    finally:
-        os.close(to_child_w)
-        os.close(from_child_r)
+
+    def evaluate(self, expression: str) -> Any:
+        """The value of a script expression in the open page (JSON-serialisable values)."""
+        result = self.pipe.call("Runtime.evaluate", self.session, expression=expression, returnByValue=True,
+                                awaitPromise=True)
+        if "exceptionDetails" in result:
+            raise ValueError(f"script failed: {result['exceptionDetails'].get('text')}")
+        return result["result"].get("value")
+
+    def pdf(self) -> bytes:
+        return base64.b64decode(self.pipe.call("Page.printToPDF", self.session, **PRINT_OPTIONS)["data"])
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError, ValueError, TimeoutError):
+            self.pipe.call("Browser.close")
+        os.close(self.pipe.write_fd)
+        os.close(self.pipe.read_fd)
         try:
-            proc.wait(timeout=10)
+            self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+            self.proc.kill()
+            self.proc.wait()
+
+    def __enter__(self) -> Browser:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _print(engine: str, html: Path, profile: str, timeout: float) -> bytes:
+    with Browser(engine, profile, timeout) as browser:
+        browser.open(html.resolve().as_uri())
+        return browser.pdf()
