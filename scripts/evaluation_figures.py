@@ -1,6 +1,6 @@
 """Measure the checker on the labelled sets and write compliance/report/evaluation.json (the report's figures).
 
-Reads the cases files given (default tests/eval/cases.yaml, and the shared development set when present),
+Reads the cases files given (default tests/eval/cases.yaml, the labelled set the eval gate runs on),
 runs the evaluation stage on each with the bundled rules, and writes recall, false positives and precision
 with today's date. Run it after changing rules: `python scripts/evaluation_figures.py`.
 """
@@ -16,7 +16,7 @@ from compliance.report.figures import FIGURES, EvalFigures, FiguresFile
 from compliance.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = [ROOT / "tests/eval/cases.yaml", ROOT.parent / "shared/dev-eval/cases.yaml"]
+DEFAULT = [ROOT / "tests/eval/cases.yaml"]
 
 
 def measure(path: Path, name: str) -> EvalFigures:
