@@ -27,11 +27,11 @@ from .markdown import md_cell
 from .models import DocumentMeta, Finding, FindingsReport
 from .numbers import number_key
 from .parse import parse_file
-from .progress import Progress, Silent
 from .report.cells import CELL_STATES, LABELS, fold
 from .report.current import current_findings, superseded
 from .report.render import csv_safe
 from .rules import Rule, load_rules
+from .steps import Progress, Silent
 
 Status = Literal["conflict", "concern", "no implementing provision found", "implemented", "nothing wrong found",
                  "no law of this kind analysed"]

@@ -1,4 +1,4 @@
-"""What every command shares: writing its output, the plain-text tree, progress (`progress.py`), option values.
+"""What every command shares: writing its output, the plain-text tree, progress (`bar.py`), option values.
 
 Reads a command's result (text or bytes, a parsed tree, an option string) and produces bytes on standard
 output or in a file, the indented text view of an article tree, and the normalised convention numbers
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..models import Node
-from .progress import StderrProgress as Progress
+from .bar import StderrProgress as Progress
 
 __all__ = ["Progress", "conventions_option", "render_text", "write_output"]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..models import Document, FindingsReport
-from ..progress import Progress, Silent
+from ..steps import Progress, Silent
 
 
 class Written(NamedTuple):

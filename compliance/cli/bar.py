@@ -1,6 +1,6 @@
 """Progress of a long command on stderr: a bar (rich) on a terminal, one plain line per step otherwise.
 
-Reads the steps and busy phases a stage reports through `compliance.progress.Progress`, and produces either
+Reads the steps and busy phases a stage reports through `compliance.steps.Progress`, and produces either
 a transient rich progress bar (a spinner with the elapsed time for a phase of unknown length) when stderr
 is a terminal, or plain `compliance: …` lines when it is a pipe or a file, so a log shows what a 30-second
 run was doing; `--quiet` shows nothing.
@@ -19,7 +19,7 @@ Mode = Literal["bar", "lines", "off"]
 
 
 class StderrProgress:
-    """`compliance.progress.Progress` drawn on `stream` (default stderr) in the given mode."""
+    """`compliance.steps.Progress` drawn on `stream` (default stderr) in the given mode."""
 
     def __init__(self, mode: Mode, stream: TextIO | None = None) -> None:
         self.mode: Mode = mode

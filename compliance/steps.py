@@ -2,7 +2,7 @@
 
 Reads nothing; defines the `Progress` protocol the report, compare and evaluation stages accept, and
 `Silent`, the watcher that shows nothing. Drawing it (a bar on a terminal, plain lines otherwise) is the
-commands' business (`compliance.cli.progress`).
+commands' business (`compliance.cli.bar`).
 """
 
 from __future__ import annotations
