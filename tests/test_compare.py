@@ -18,7 +18,7 @@ from .conftest import REPO
 
 @pytest.fixture(scope="module")
 def matrix() -> Comparison:
-    return compare(["KZ", "RU", "UZ"])
+    return compare(["KZ", "UZ", "RU", "TJ", "KG"])
 
 
 def _row(m: Comparison, rule_id: str):  # type: ignore[no-untyped-def]
@@ -33,7 +33,8 @@ def test_kz_article_174_is_a_c105_conflict_in_the_kz_column(matrix: Comparison) 
         (a.document_id, a.article) for a in cell.articles
     }
     # no criminal code of Russia or Uzbekistan in the corpus: not analysed, never "compliant"
-    assert row.cells["RU"].status == "not analysed" and row.cells["UZ"].status == "not analysed"
+    assert row.cells["RU"].status == "no law of this kind analysed"
+    assert row.cells["UZ"].status == "no law of this kind analysed"
 
 
 def test_trade_union_law_findings_land_in_the_kz_cells(matrix: Comparison) -> None:
@@ -58,7 +59,8 @@ def test_conventions_without_an_analysed_law_are_marked_not_analysed(matrix: Com
     assert matrix.laws_by_convention["C105"]["UZ"] == ["uz/labour-code@2025-12-12"]
     kinds = {r.id: r.applies_to for r in load_rules()}
     not_for_labour_codes = [r for r in matrix.rows if "labour code" not in kinds[r.rule_id]]
-    assert not_for_labour_codes and all(r.cells["UZ"].status == "not analysed" for r in not_for_labour_codes)
+    assert not_for_labour_codes and all(r.cells["UZ"].status == "no law of this kind analysed"
+                                        for r in not_for_labour_codes)
     kz = next(c for c in matrix.countries if c.country == "KZ")
     assert kz.ratification["C087"].startswith("ratified 2000")
     uz = next(c for c in matrix.countries if c.country == "UZ")
@@ -69,17 +71,83 @@ def test_every_format_renders_the_same_matrix(matrix: Comparison) -> None:
     data = json.loads(render(matrix, "json"))
     assert len(data["rows"]) == len(matrix.rows)
     rows = list(csv.reader(io.StringIO(render(matrix, "csv"))))
-    assert rows[0][-3:] == ["KZ", "RU", "UZ"] and len(rows) == len(matrix.rows) + 1
+    assert rows[0][-5:] == ["KZ", "UZ", "RU", "TJ", "KG"] and len(rows) == len(matrix.rows) + 1
     md = render(matrix, "md")
     assert "1998 ILO Declaration" in md and "C105 Art. 1(a)" in md
     page = render(matrix, "html")
-    assert page.count("<svg") == 1 and "not analysed" in page and "<script" not in page
+    assert page.count("<svg") == 1 and "no law of this kind analysed" in page and "<script" not in page
 
 
 def test_heat_map_has_a_legend_with_marks_that_survive_greyscale(matrix: Comparison) -> None:
     svg = heatmap_svg(matrix)
-    for mark, label in (("✗", "conflict"), ("!", "concern"), ("✓", "implemented"), ("n/a", "not analysed")):
+    for mark, label in (("✗", "conflict"), ("!", "concern"), ("✓", "implemented"), ("–", "nothing wrong found"),
+                        ("?", "no implementing provision found"), ("n/a", "no law of this kind analysed")):
         assert f">{mark}<" in svg and f">{label}<" in svg
+
+
+def test_a_rule_tried_on_another_kind_of_law_says_which_kinds_were_not_analysed(matrix: Comparison) -> None:
+    # Uzbekistan, Russia and Tajikistan: a labour code but no trade union law in the corpus. A trade-union rule
+    # tried on the labour code alone says "nothing wrong found" AND that no trade union law was analysed;
+    # Kyrgyzstan (a constitution and a penal enforcement code) has no law any rule applies to.
+    row = _row(matrix, "C087-A2-citizenship-condition")
+    assert row.cells["KZ"].status == "conflict" and row.cells["KZ"].kinds_not_analysed == []
+    for cc in ("UZ", "RU", "TJ"):
+        assert row.cells[cc].status == "nothing wrong found"
+        assert "trade union law" in row.cells[cc].kinds_not_analysed
+    assert {cell.status for r in matrix.rows for cc, cell in r.cells.items() if cc == "KG"} == {
+        "no law of this kind analysed"}
+    md = render(matrix, "md")
+    assert "nothing wrong found; no trade union law or public associations law analysed" in md or \
+        "nothing wrong found; no public associations law or trade union law analysed" in md
+
+
+def test_every_cell_distinguishes_not_analysed_from_nothing_found(matrix: Comparison) -> None:
+    from compliance.rules import load_rules
+
+    rules = {r.id: r for r in load_rules()}
+    for row in matrix.rows:
+        for cc, cell in row.cells.items():
+            col = next(c for c in matrix.countries if c.country == cc)
+            kinds = {law.kind for law in col.analysed}
+            applies = set(rules[row.rule_id].applies_to)
+            if cell.status == "no law of this kind analysed":
+                assert not cell.articles
+            elif cell.status == "nothing wrong found":
+                assert not cell.articles and kinds & applies, (row.rule_id, cc)
+                assert set(cell.kinds_not_analysed) == applies - kinds
+
+
+def test_laws_analysed_per_country_and_totals_per_convention_are_listed(matrix: Comparison) -> None:
+    page = render(matrix, "html")
+    assert "uz/labour-code@2025-12-12" in page and "labour code" in page
+    kg = next(c for c in matrix.countries if c.country == "KG")
+    assert {law.kind for law in kg.analysed} == {"constitution", "penal enforcement code"}
+    for col in matrix.countries:
+        rules_per_conv = {conv: sum(1 for r in matrix.rows if r.convention == conv) for conv in col.counts}
+        assert {conv: sum(n.values()) for conv, n in col.counts.items()} == rules_per_conv
+    # rows are labelled by the principle they test, the rule id only in the details
+    row = _row(matrix, "C105-A1a-social-discord")
+    assert f"<tr><th scope=row>{row.title}" in page.replace("&#x27;", "'")
+    # no article is reported twice from two editions of one law
+    kz = [(a.document_id.split("@")[0], a.article, a.finding_id.split("@")[0]) for r in matrix.rows
+          for a in r.cells["KZ"].articles]
+    assert "kz/criminal-code-art174" not in {d for d, _, _ in kz}
+
+
+def _luminance(colour: str) -> float:
+    rgb = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def test_cell_text_and_links_have_a_contrast_of_at_least_4_5() -> None:
+    from compliance.compare import STYLE
+
+    for fill, ink, _ in STYLE.values():
+        hi, lo = sorted((_luminance(fill), _luminance(ink)), reverse=True)
+        assert (hi + 0.05) / (lo + 0.05) >= 4.5, (fill, ink)
+    # links outside cells: the page colour on white
+    assert (1.05) / (_luminance("#0b4f94") + 0.05) >= 4.5
 
 
 # -- ratifications ---------------------------------------------------------------------------------------

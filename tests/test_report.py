@@ -89,8 +89,10 @@ def test_country_report_writes_the_four_files_and_findings_json_is_the_check_con
     report = findings_json(a)
     assert (a / "findings.json").read_text("utf-8") == report.model_dump_json(indent=1) + "\n"
     ids = [d.id for d in report.documents]
-    # newest edition of every law of Kazakhstan, main language only
-    assert "kz/criminal-code-art174@2020-06-26" in ids and "kz/criminal-code-art174@2015-11-13" not in ids
+    # newest edition of every law of Kazakhstan, main language only; a text whose every article a newer
+    # edition of the same code holds (art. 174 alone, 2020; the 2025 chapter holds it) is not reported
+    assert "kz/criminal-code-ch04-05-arts160-186-incl-art174@2025-09-16" in ids
+    assert "kz/criminal-code-art174@2020-06-26" not in ids and "kz/criminal-code-art174@2015-11-13" not in ids
     assert "kz/trade-unions-law@2023-04-18" in ids and not any(i.endswith(":kk") for i in ids)
     assert len(ids) == len({i.split("@")[0] for i in ids})
 
@@ -99,7 +101,7 @@ def test_art174_is_a_c105_finding_with_its_sanctions_highlighted() -> None:
     a, _ = kz_reports()
     report = findings_json(a)
     art174 = [f for f in report.findings if f.convention == "C105" and f.article == "174"
-              and f.document_id == "kz/criminal-code-art174@2020-06-26"]
+              and f.document_id == "kz/criminal-code-ch04-05-arts160-186-incl-art174@2025-09-16"]
     assert art174, "Criminal Code art. 174 is not a C105 finding"
     f = art174[0]
     assert f.convention_article == "1(a)" and f.kind == "conflict"
@@ -113,11 +115,56 @@ def test_art174_is_a_c105_finding_with_its_sanctions_highlighted() -> None:
     assert "C105 Art. 1(a)" in card[0].text_content()
     assert "political views" in card[0].xpath('.//figure[@class="convention"]')[0].text_content()
     assert card[0].xpath('.//cite[@class="citation"]')[0].text_content() == f.citation
-    # the annotated law view: the same article, anchored by its eId, with the same highlights
-    law = page(a).xpath('//*[@id="kz-criminal-code-art174-2020-06-26--art_174"]')[0]
+    # one card for art. 174 under C105 Art. 1(a): the 2020 text of the article is superseded by the 2025
+    # chapter, which the summary says
+    assert len(art174) == 1 and not [x for x in report.findings if x.document_id.startswith("kz/criminal-code-art174")]
+    scope = page(a).xpath('//ul[@class="scope"]')[0].text_content()
+    assert "kz/criminal-code-art174@2020-06-26 → kz/criminal-code-ch04-05-arts160-186-incl-art174@2025-09-16" in scope
+    # the annotated law texts are left out unless asked for (--with-law-text): no link leads to them
+    assert not page(a).xpath('//section[@id="laws"]') and not card[0].xpath('.//a[contains(@href, "--art_")]')
+
+
+def test_no_article_is_reported_twice_from_two_editions() -> None:
+    a, _ = kz_reports()
+    from compliance.report.current import work_of
+
+    metas = {d.id: d for d in findings_json(a).documents}
+    seen: dict[tuple[object, ...], str] = {}
+    for f in findings_json(a).findings:
+        if f.article is None:
+            continue
+        doc = next(e.meta for e in load_entries() if e.id == f.document_id)
+        key = (work_of(doc), f.article, f.rule_id)
+        assert seen.setdefault(key, f.document_id) == f.document_id, (key, seen[key], f.document_id)
+    assert metas
+
+
+def test_all_editions_reports_each_edition_and_law_text_is_restored_on_request(tmp_path: Path) -> None:
+    assert main(["--country", "KZ", "-o", str(tmp_path), "--quiet", "--no-pdf", "--all-editions",
+                 "--with-law-text", "--conventions", "C105"]) == 0
+    ids = {f.document_id for f in findings_json(tmp_path).findings if f.article == "174"}
+    assert {"kz/criminal-code-art174@2015-11-13", "kz/criminal-code-art174@2020-06-26"} <= ids
+    doc = page(tmp_path)
+    law = doc.xpath('//*[@id="kz-criminal-code-art174-2020-06-26--art_174"]')[0]
     assert {"лишением свободы", "ограничением свободы"} <= {m.text_content() for m in law.xpath(".//mark")}
     assert law.xpath('.//details[@class="notes"]/summary'), "amendment notes are not collapsible"
-    assert page(a).xpath('//*[@id="art_174"]'), "#art_174 leads nowhere"
+
+
+def test_summary_comes_first_then_findings_by_convention_worst_kind_first_then_sources() -> None:
+    a, _ = kz_reports()
+    doc = page(a)
+    parts = [s.get("id") for s in doc.xpath('//main/section[contains(@class, "part")]')]
+    assert parts == ["summary", "findings", "coverage", "method", "sources"]
+    order = {"conflict": 0, "concern": 1, "requirement": 2, "implements": 3}
+    for group in doc.xpath('//section[contains(@class, "group")]'):
+        kinds = [order[c.get("data-kind")] for c in group.xpath('.//article[contains(@class, "finding")]')]
+        assert kinds == sorted(kinds) and {c.get("data-convention") for c in group.xpath(".//article")} == {
+            group.get("data-convention")}
+    first = doc.xpath('//ol[@class="serious"]/li')[0]
+    assert first.xpath('.//span[contains(@class, "kind-conflict")]')
+    method = doc.xpath('//section[@id="method"]')[0].text_content()
+    assert "not a certificate of compliance" in method and "rules/countries/KZ.yaml" in method
+    assert "deprivation_of_liberty" in method and "Recall" in method
 
 
 def test_html_shows_every_finding_of_findings_json_once() -> None:
@@ -192,7 +239,7 @@ def rules() -> tuple:  # type: ignore[type-arg]
 def hostile_report() -> Path:
     out = Path(tempfile.mkdtemp(prefix="compliance-report-hostile-"))
     atexit.register(shutil.rmtree, out, True)
-    write_report([hostile_doc()], out, rules=list(rules()), country="KZ", pdf=False)
+    write_report([hostile_doc()], out, rules=list(rules()), country="KZ", pdf=False, with_law_text=True)
     return out
 
 
@@ -284,7 +331,7 @@ def test_report_speaks_russian_when_asked(tmp_path: Path) -> None:
     assert "Сводка" in (tmp_path / "report.md").read_text("utf-8")
 
 
-def test_users_files_and_corpus_ids_make_a_report_quietly_when_piped(
+def test_users_files_and_corpus_ids_make_a_report_with_plain_progress_lines_when_piped(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     law = tmp_path / "law.txt"
@@ -293,7 +340,8 @@ def test_users_files_and_corpus_ids_make_a_report_quietly_when_piped(
     assert main([str(law), "kz/criminal-code-art174@2015-11-13", "--country", "KZ", "-o", str(out), "--no-pdf",
                  "--conventions", "c105"]) == 0
     captured = capsys.readouterr()
-    assert captured.err == ""  # stderr is not a terminal: no progress bar
+    # stderr is not a terminal: plain lines (a log shows what a long run did), no bar drawing
+    assert "compliance: checking 2 laws against" in captured.err and "\r" not in captured.err
     assert "written:" in captured.out
     report = findings_json(out)
     assert {d.id for d in report.documents} == {"law.txt", "kz/criminal-code-art174@2015-11-13"}
@@ -302,14 +350,20 @@ def test_users_files_and_corpus_ids_make_a_report_quietly_when_piped(
     assert main(["-o", str(out)]) == 2
 
 
-def test_progress_bar_draws_on_a_terminal_only() -> None:
+def test_progress_is_a_bar_on_a_terminal_plain_lines_otherwise_and_nothing_when_quiet() -> None:
     stream = io.StringIO()
-    bar = Progress(True, stream)
+    bar = Progress("bar", stream)
     bar.step(3, 12, "reading kz/trade-unions-law")
     bar.done()
-    assert "[######" in stream.getvalue() and "3/12" in stream.getvalue()
+    assert "3/12" in stream.getvalue() and "reading kz/trade-unions-law" in stream.getvalue()
+    lines = io.StringIO()
+    plain = Progress("lines", lines)
+    plain.step(0, 2, "reading a")
+    plain.busy("checking")
+    plain.busy("checking")  # said once
+    assert lines.getvalue() == "compliance: reading a (1/2)\ncompliance: checking…\n"
     silent = io.StringIO()
-    Progress(False, silent).step(1, 2, "x")
+    Progress("off", silent).step(1, 2, "x")
     assert silent.getvalue() == ""
 
 

@@ -14,12 +14,13 @@ import os
 import re
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
 
-from compliance.report.pdf import CHROMIUM_FLAGS
+from compliance.report.pdf import CHROMIUM_FLAGS, Browser, print_pdf
 
 from .conftest import REPO
 from .test_report import findings_json, hostile_report, kz_reports
@@ -116,3 +117,116 @@ def test_hostile_law_text_does_not_run_in_the_browser() -> None:
     assert body.get("data-pwned") is None
     assert len(dom.xpath("//script")) == 1 and not dom.xpath("//img")
     assert "<script>alert(1)</script>" in body.text_content()
+
+
+# -- driven over the DevTools pipe (the PDF printer's browser): layout, filters, anchors, the PDF --------
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: Path) -> Iterator[Browser]:
+    with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile, \
+            Browser(str(chromium), profile, timeout=600) as b:
+        yield b
+
+
+VISIBLE = 'document.querySelectorAll("article.finding:not([hidden])").length'
+
+
+def test_first_screen_shows_the_executive_summary_and_the_first_conflict(browser: Browser) -> None:
+    a, _ = kz_reports()
+    browser.open((a / "index.html").as_uri(), 1280, 800)
+    first = browser.evaluate("""(() => {
+        const li = document.querySelector("ol.serious li");
+        const r = li.getBoundingClientRect();
+        return {bottom: r.bottom, text: li.textContent, height: innerHeight,
+                summary: document.getElementById("summary").getBoundingClientRect().top};
+    })()""")
+    assert first["summary"] < 200 and first["bottom"] <= first["height"], first
+    assert first["text"].startswith("conflict")
+
+
+def test_kind_filter_updates_the_counts_the_headings_and_the_address(browser: Browser) -> None:
+    a, _ = kz_reports()
+    report = findings_json(a)
+    conflicts = [f for f in report.findings if f.kind == "conflict"]
+    browser.open((a / "index.html").as_uri() + "?kind=conflict")
+    assert browser.evaluate(VISIBLE) == len(conflicts)
+    got = browser.evaluate("""(() => {
+        const cell = (conv, kind) => document.querySelector(
+            `[data-count-convention="${conv}"][data-count-kind="${kind}"]`).textContent.trim();
+        const groups = [...document.querySelectorAll("section.group")];
+        return {total: cell("", "conflict"), concerns: cell("", "concern"), c105: cell("C105", "conflict"),
+                shownGroups: groups.filter(g => !g.hidden).map(g => g.dataset.convention),
+                headings: groups.filter(g => !g.hidden).map(g => +g.querySelector(".group-count").textContent)};
+    })()""")
+    assert got["total"] == str(len(conflicts)) and got["concerns"] == "0"
+    assert got["c105"] == str(sum(1 for f in conflicts if f.convention == "C105"))
+    assert sorted(got["shownGroups"]) == sorted({f.convention for f in conflicts})  # empty groups hide
+    assert sum(got["headings"]) == len(conflicts)
+    # a text search narrows further, and the filter state goes into the address
+    after = browser.evaluate("""(() => {
+        const q = document.querySelector('input[name="q"]');
+        q.value = "174";
+        q.dispatchEvent(new Event("input", {bubbles: true}));
+        return {search: location.search,
+                shown: document.querySelectorAll("article.finding:not([hidden])").length};
+    })()""")
+    assert "kind=conflict" in after["search"] and "q=174" in after["search"]
+    assert 0 < after["shown"] < len(conflicts)
+
+
+def test_a_link_to_a_finding_lands_below_the_sticky_filter_bar(browser: Browser) -> None:
+    a, _ = kz_reports()
+    anchor = page_ids(a)[-1]
+    browser.open((a / "index.html").as_uri() + "#" + anchor, 1280, 800)
+    got = browser.evaluate(f"""(() => {{
+        const bar = document.getElementById("filters").getBoundingClientRect();
+        const card = document.getElementById("{anchor}").getBoundingClientRect();
+        return {{bar: bar.bottom, card: card.top, height: innerHeight, scrolled: scrollY}};
+    }})()""")
+    assert got["scrolled"] > 0 and got["bar"] <= got["card"] < got["height"], got
+
+
+def test_report_is_usable_at_390_px(browser: Browser) -> None:
+    a, _ = kz_reports()
+    browser.open((a / "index.html").as_uri(), 390, 844)
+    got = browser.evaluate("""(() => ({
+        width: document.documentElement.scrollWidth,
+        sticky: getComputedStyle(document.getElementById("filters")).position,
+        card: document.querySelector("article.finding").getBoundingClientRect().right,
+        first: document.querySelector("ol.serious li").getBoundingClientRect().top,
+    }))()""")
+    assert got["width"] <= 390 and got["card"] <= 390, got  # wide tables scroll inside their own box
+    assert got["sticky"] == "static"  # the filters do not cover half a phone screen
+
+
+def page_ids(folder: Path) -> list[str]:
+    dom = lxml_html.fromstring((folder / "index.html").read_bytes())
+    return [c.get("id") for c in dom.xpath('//article[contains(@class, "finding")]')]
+
+
+def test_pdf_is_a4_with_page_numbers_and_an_outline_and_under_60_pages(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    a, _ = kz_reports()
+    pdf = tmp_path / "report.pdf"
+    assert print_pdf(a / "index.html", pdf) is None
+    reader = PdfReader(pdf)
+    n = len(reader.pages)
+    assert 3 < n < 60
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (596, 842)  # A4 in points
+    assert f"2 / {n}" in reader.pages[1].extract_text()
+    titles: list[str] = []
+
+    def walk(items: list) -> None:  # type: ignore[type-arg]
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    assert "Summary" in titles and "Method and limits" in titles
+    assert any(t.startswith("C105") for t in titles)
+    assert sum(1 for t in titles if t.startswith(("conflict", "concern"))) >= 10  # each finding is bookmarked

@@ -1,21 +1,20 @@
-"""What every command shares: writing its output, the plain-text tree, the progress bar, option values.
+"""What every command shares: writing its output, the plain-text tree, progress (`bar.py`), option values.
 
 Reads a command's result (text or bytes, a parsed tree, an option string) and produces bytes on standard
-output or in a file, the indented text view of an article tree, a one-line progress bar on a terminal,
-and the normalised convention numbers an option names (`UsageError` for an unknown one).
+output or in a file, the indented text view of an article tree, and the normalised convention numbers
+an option names (`UsageError` for an unknown one).
 """
 
 from __future__ import annotations
 
-import shutil
 import sys
-import threading
-import time
 from pathlib import Path
-from typing import TextIO
 
 from ..errors import UsageError
 from ..models import Node
+from .bar import StderrProgress as Progress
+
+__all__ = ["Progress", "conventions_option", "render_text", "write_output"]
 
 
 def write_output(out: str | None, data: str | bytes) -> None:
@@ -70,59 +69,3 @@ def conventions_option(text: str | None) -> list[str] | None:
             raise UsageError(f"--conventions: {item!r} is not an ILO instrument in the corpus (corpora/conventions)")
         out.append(number)
     return sorted(dict.fromkeys(out))
-
-
-class Progress:
-    """A one-line progress bar on stderr when it is a terminal; silent when piped or quiet."""
-
-    def __init__(self, enabled: bool, stream: TextIO | None = None) -> None:
-        self.stream = stream or sys.stderr
-        self.enabled = enabled
-        self._stop: threading.Event | None = None
-        self._thread: threading.Thread | None = None
-
-    @classmethod
-    def for_stderr(cls, quiet: bool) -> Progress:
-        return cls(not quiet and sys.stderr.isatty())
-
-    def _line(self, text: str) -> None:
-        width = shutil.get_terminal_size((100, 20)).columns - 1
-        self.stream.write("\r" + text[:width].ljust(width))
-        self.stream.flush()
-
-    def step(self, done: int, total: int, what: str) -> None:
-        if not self.enabled:
-            return
-        bar = 24
-        filled = bar * done // max(total, 1)
-        self._line(f"[{'#' * filled}{'.' * (bar - filled)}] {done}/{total} {what}")
-
-    def busy(self, what: str) -> None:
-        """An indeterminate step (the check stage): elapsed seconds tick until `done()`."""
-        if not self.enabled:
-            return
-        self.done()
-        stop = self._stop = threading.Event()
-        start = time.monotonic()
-
-        def tick() -> None:
-            spin = "|/-\\"
-            i = 0
-            while not stop.wait(0.25):
-                self._line(f"[{spin[i % 4]}] {what} {time.monotonic() - start:.0f}s")
-                i += 1
-
-        self._line(f"[|] {what}")
-        self._thread = threading.Thread(target=tick, daemon=True)
-        self._thread.start()
-
-    def done(self) -> None:
-        if self._stop is not None:
-            self._stop.set()
-            if self._thread is not None:
-                self._thread.join()
-            self._stop = self._thread = None
-        if self.enabled:
-            self._line("")
-            self.stream.write("\r")
-            self.stream.flush()

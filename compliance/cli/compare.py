@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .common import conventions_option, write_output
+from .common import Progress, conventions_option, write_output
 
 EXAMPLE = "example: compliance compare --countries KZ,UZ,RU --format html -o compare.html"
 
@@ -20,6 +20,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--conventions", help="only these conventions, e.g. C087,C105")
     p.add_argument("--format", choices=("html", "md", "json", "csv"), default="html", help="default html")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(func=run)
 
 
@@ -29,5 +30,6 @@ def run(args: argparse.Namespace) -> int:
 
     countries = [require_country(c) for c in args.countries.split(",") if c.strip()]
     conventions = conventions_option(args.conventions)
-    write_output(args.output, render(compare(countries, conventions), args.format))
+    progress = Progress.for_stderr(args.quiet)
+    write_output(args.output, render(compare(countries, conventions, progress=progress), args.format))
     return 0

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .common import write_output
+from .common import Progress, write_output
 
 EXIT_BELOW_TARGET = 3  # recall < 1.0 or a false positive; 2 stays "bad input", 1 "internal error"
 
@@ -30,6 +30,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--rules", help="rules folder (default: rules/)")
     p.add_argument("--conventions", help="only these conventions' rules and flags, e.g. C087,C098")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(func=run)
 
 
@@ -40,6 +41,11 @@ def run(args: argparse.Namespace) -> int:
     cases = load_cases(Path(args.cases))
     rules = load_rules(Path(args.rules) if args.rules else None)
     conventions = [c.strip() for c in args.conventions.split(",") if c.strip()] if args.conventions else None
-    ev = evaluate(cases, rules, conventions, cases_name=str(args.cases))
+    progress = Progress.for_stderr(args.quiet)
+    progress.busy(f"evaluating {len(cases)} labelled documents against {len(rules)} rules")
+    try:
+        ev = evaluate(cases, rules, conventions, cases_name=str(args.cases))
+    finally:
+        progress.done()
     write_output(args.output, to_json(ev) if args.format == "json" else to_markdown(ev))
     return 0 if ev.passed else EXIT_BELOW_TARGET

@@ -44,6 +44,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, default="en", help="interface language of the report (default en)")
     parser.add_argument("--rules", help="rules folder (default: rules/)")
     parser.add_argument("--from", dest="from_format", help="input format of PATHs (default: detected)")
+    parser.add_argument("--all-editions", action="store_true",
+                        help="with --country: every edition in the corpus, each reported in full (default: the "
+                             "current law, each article from the newest text of its law that holds it)")
+    parser.add_argument("--with-law-text", action="store_true",
+                        help="append the annotated text of every law (long: hundreds of pages in the PDF)")
     parser.add_argument("--no-pdf", action="store_true", help="do not write report.pdf even if Chromium is installed")
     parser.add_argument("--stamp", action="store_true", help="write the date and time into the report "
                                                            "(default: none, so the same input gives the same bytes)")
@@ -62,11 +67,18 @@ def _read_refs(refs: list[str], fmt: str | None, progress: Progress) -> list[Doc
     return docs
 
 
-def _read_country(country: str, editions: list[str] | None, progress: Progress) -> tuple[list[Document], list[str]]:
+def _read_country(country: str, editions: list[str] | None, progress: Progress,
+                  all_editions: bool = False) -> tuple[list[Document], list[str]]:
     from ..parse import parse_file
     from ..selection import select_entries
 
     entries, notes = select_entries(country, editions)
+    if all_editions:  # every main-language edition of the laws the selection found
+        from ..corpus import load_entries
+
+        bases = {e.base for e in entries}
+        entries = sorted((e for e in load_entries() if e.base in bases and e.second_language is None),
+                         key=lambda e: e.id)
     docs = []
     for i, entry in enumerate(entries):
         progress.step(i, len(entries), f"reading {entry.id}")
@@ -100,11 +112,14 @@ def run(args: argparse.Namespace) -> int:
             describe_options(doc, argparse.Namespace(country=country, kind=args.kind, title=args.title))
     else:
         assert country is not None
-        docs, notes = _read_country(country, args.edition, progress)
+        if args.all_editions and args.edition:
+            raise UsageError("--all-editions reports every edition; --edition chooses one: give one of them")
+        docs, notes = _read_country(country, args.edition, progress, args.all_editions)
     out = Path(args.output or f"reports/{country or 'custom'}")
     written = write_report(
         docs, out, rules=rules, country=country, conventions=conventions, lang=args.lang or "en",
         stamp=args.stamp, pdf=not args.no_pdf, notes=notes, progress=progress,
+        all_editions=args.all_editions, with_law_text=args.with_law_text,
     )
     selected = [r for r in rules if not conventions or r.convention in conventions]
     warn_gaps(docs, selected, written.findings)

@@ -12,30 +12,10 @@ from __future__ import annotations
 import datetime as _dt
 import sys
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
 from ..models import Document, FindingsReport
-
-
-class Progress(Protocol):
-    """What the report stage tells whoever watches: steps of known count, and a busy phase until `done`."""
-
-    def step(self, done: int, total: int, what: str) -> None: ...
-
-    def busy(self, what: str) -> None: ...
-
-    def done(self) -> None: ...
-
-
-class _Silent:
-    def step(self, done: int, total: int, what: str) -> None:
-        pass
-
-    def busy(self, what: str) -> None:
-        pass
-
-    def done(self) -> None:
-        pass
+from ..steps import Progress, Silent
 
 
 class Written(NamedTuple):
@@ -55,28 +35,47 @@ def write_report(
     pdf: bool = True,
     notes: list[str] | None = None,
     progress: Progress | None = None,
+    all_editions: bool = False,
+    with_law_text: bool = False,
 ) -> Written:
-    """Check `docs` and write the report folder `out`; returns the files written and the findings."""
+    """Check `docs` and write the report folder `out`; returns the files written and the findings.
+
+    Unless `all_editions`, each article is reported from the newest text of its work that holds it
+    (`current.py`): texts all of whose articles newer editions hold are listed but not checked, and the
+    findings on superseded articles are left out of every file (findings.json included, with a note)."""
     from ..check import check_documents
     from ..rules import load_rules
+    from .current import current_findings, superseded
     from .html import render_html
-    from .model import build
+    from .model import Superseded, build
     from .pdf import print_pdf
     from .render import findings_csv, report_markdown
 
-    progress = progress or _Silent()
+    progress = progress or Silent()
     rules = list(rules) if rules is not None else load_rules()
     if conventions:
         rules = [r for r in rules if r.convention in conventions]
+    supersession = None if all_editions else superseded(docs)
+    gone = [Superseded(d, sorted(set(supersession.by_doc[d.document.id].values())))
+            for d in docs if supersession and supersession.wholly(d)]
+    if gone:
+        left = {id(g.doc) for g in gone}
+        docs = [d for d in docs if id(d) not in left]
     progress.busy(f"checking {len(docs)} {'law' if len(docs) == 1 else 'laws'} against {len(rules)} rules")
     try:
         findings = check_documents(docs, rules, country, conventions)
     finally:
         progress.done()
+    if supersession is not None:
+        findings, dropped = current_findings(findings, supersession)
+        if dropped:
+            findings.notes.insert(0, f"{dropped} findings on articles a newer edition of the same law also holds "
+                                     "are left out (the newer edition is reported; --all-editions shows both)")
     if notes:
         findings.notes[:0] = notes
     report = build(docs, findings, rules, country=country, conventions=conventions,
-                   stamp=_dt.datetime.now(_dt.UTC) if stamp else None)
+                   stamp=_dt.datetime.now(_dt.UTC) if stamp else None, supersession=supersession,
+                   superseded=gone, with_law_text=with_law_text)
     out.mkdir(parents=True, exist_ok=True)
     files = {
         "index.html": render_html(report, lang),

@@ -22,6 +22,7 @@ from ..jinja import environment
 from . import strings as _strings
 from .model import CELL_STATES, KINDS, SEVERITIES, Report
 from .ratifications import Ratification
+from .summary import summarize
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _URL = re.compile(r"https?://[^\s<>\"'()]+[^\s<>\"'().,;:]")
@@ -82,6 +83,7 @@ def render_html(report: Report, lang: str = "en") -> str:
     conventions = sorted({c.number for c in report.conventions} | {g.convention for g in report.groups})
     return environment(TEMPLATES).get_template("index.html.j2").render(
         r=report,
+        sm=summarize(report),
         t=t,
         lang=lang,
         title=title,

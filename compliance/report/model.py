@@ -25,14 +25,15 @@ from ..models import Document, Finding, FindingsReport, Node, Note
 from ..numbers import number_key
 from ..rules import Rule
 from . import ratifications as _ratifications
+from .cells import CELL_STATES, KIND_CELL, fold
 from .conventions import ConventionInfo, ConventionQuote, convention_info, normalize_number, quote
+from .current import Supersession
 from .highlight import Segment, lines, segments
 
+__all__ = ["CELL_STATES", "KINDS", "SEVERITIES", "Report", "build", "slug"]
+
 SEVERITIES = ("high", "medium", "low", "info")
-KINDS = ("conflict", "concern", "requirement", "implements")
-# Coverage cell states, worst first: what a cell says when several rules of one article apply to a law.
-CELL_STATES = ("conflict", "concern", "missing", "implemented", "none", "not_examined")
-_KIND_CELL = {"conflict": "conflict", "concern": "concern", "requirement": "missing", "implements": "implemented"}
+KINDS = ("conflict", "concern", "requirement", "implements")  # also the order of findings within a convention
 
 
 def slug(text: str) -> str:
@@ -108,6 +109,9 @@ class FindingView:
     convention_quote: ConventionQuote | None
     law_anchor: str | None  # where the article is in the law view
     law_keys: list[str] = field(default_factory=list)  # the laws it concerns (a requirement: several)
+    # an earlier card quotes the same convention article / states the same rule's principle (print shows once)
+    repeat_convention: bool = False
+    repeat_rule: bool = False
 
     @property
     def principle(self) -> str | None:
@@ -153,6 +157,18 @@ class ConventionRow:
     rules: int
     findings: int
     by_severity: dict[str, int]
+    by_kind: dict[str, int] = field(default_factory=dict)
+    views: list[FindingView] = field(default_factory=list)  # its findings: conflicts, concerns, gaps, implemented
+    analysed: bool = True  # some rule of the convention was tried on some law
+    anchor: str = ""
+
+
+@dataclass
+class Superseded:
+    """A text left out because newer editions of the same work hold all its articles."""
+
+    doc: Document
+    newer: list[str]  # ids of the texts that speak for its articles
 
 
 @dataclass
@@ -169,6 +185,9 @@ class Report:
     by_severity: dict[str, int]
     by_kind: dict[str, int]
     stamp: str | None = None  # UTC timestamp, only when asked for
+    superseded: list[Superseded] = field(default_factory=list)
+    all_editions: bool = False  # superseded editions reported in full
+    with_law_text: bool = True  # the annotated law texts are part of the report
 
 
 # -- building -------------------------------------------------------------------------------------------
@@ -196,8 +215,10 @@ def _verified(doc: Document) -> bool | None:
     return sha256_of(p) == m.sha256
 
 
-def _law_blocks(law: LawView, by_eid: dict[str, list[FindingView]], seen: set[str]) -> list[LawBlock]:
-    """The law as blocks in document order, articles cut into lines with the findings' spans marked."""
+def _law_blocks(law: LawView, by_eid: dict[str, list[FindingView]], seen: set[str],
+                supersession: Supersession) -> list[LawBlock]:
+    """The law as blocks in document order, articles cut into lines with the findings' spans marked; an
+    article a newer edition of the same work holds is left out (that edition shows it)."""
     blocks: list[LawBlock] = []
 
     def anchors(node: Node) -> tuple[str, str | None]:
@@ -209,6 +230,8 @@ def _law_blocks(law: LawView, by_eid: dict[str, list[FindingView]], seen: set[st
 
     def visit(node: Node, level: int) -> None:
         if node.kind == "article":
+            if supersession.newer(law.doc.document.id, node.num):
+                return
             blocks.append(_article_block(node, level, anchors, by_eid.get(node.eid, [])))
             return
         if node.kind != "document":
@@ -299,6 +322,9 @@ def build(
     conventions: list[str] | None = None,
     stamp: _dt.datetime | None = None,
     ratifications_path: Path | None = None,
+    supersession: Supersession | None = None,
+    superseded: list[Superseded] | None = None,
+    with_law_text: bool = True,
 ) -> Report:
     """The report's content. `rules` are the rules that were applied (after any --conventions filter);
     `conventions` the conventions asked for (default: those of the rules)."""
@@ -337,8 +363,16 @@ def build(
         ))
     severity_rank = {s: i for i, s in enumerate(SEVERITIES)}
     # sorting is stable: within a severity and a law, findings stay in the check's (document) order
-    views.sort(key=lambda v: (severity_rank.get(v.f.severity, 9), law_index[v.law.key] if v.law else len(laws)))
+    kind_rank = {k: i for i, k in enumerate(KINDS)}
+    views.sort(key=lambda v: (v.f.convention, kind_rank.get(v.f.kind, 9), severity_rank.get(v.f.severity, 9),
+                              law_index[v.law.key] if v.law else len(laws)))
+    quoted: set[tuple[str, str]] = set()
+    stated: set[str] = set()
     for v in views:
+        v.repeat_convention = (v.f.convention, v.f.convention_article) in quoted
+        v.repeat_rule = v.f.rule_id in stated
+        quoted.add((v.f.convention, v.f.convention_article))
+        stated.add(v.f.rule_id)
         if v.law:
             v.law.findings.append(v)
         v.law_keys = [law.key for law in laws if any(f is v.f for f in coverage.cell(v.f.rule_id, law.doc.document.id).findings)]
@@ -361,36 +395,34 @@ def build(
     for g in groups:
         rule_ids = dict.fromkeys([r.id for r in g.rules] + [v.f.rule_id for v in g.findings])
         for law in laws:
-            cells = [coverage.cell(rule_id, law.doc.document.id) for rule_id in rule_ids]
-            concerned = {id(f) for c in cells for f in c.findings}
+            state = fold(coverage.cell(rule_id, law.doc.document.id) for rule_id in rule_ids)
+            concerned = {id(f) for f in state.findings}
             hits = [v for v in g.findings if id(v.f) in concerned]
-            if hits:
-                best = min(hits, key=lambda v: CELL_STATES.index(_KIND_CELL[v.f.kind]))
-                g.cells.append(Cell(_KIND_CELL[best.f.kind], f"#{best.anchor}", len(hits)))
-            elif any(c.analysed for c in cells):
-                g.cells.append(Cell("none"))
-            else:
-                g.cells.append(Cell("not_examined"))
+            best = min(hits, key=lambda v: CELL_STATES.index(KIND_CELL[v.f.kind])) if hits else None
+            g.cells.append(Cell(state.state, f"#{best.anchor}" if best else None, len(hits)))
 
     # law view (after findings are attached, so marks can link back)
     seen: set[str] = set()
-    for law in laws:
+    for law in laws if with_law_text else []:
         by_eid: dict[str, list[FindingView]] = {}
         for v in law.findings:
             if v.f.eid:
                 by_eid.setdefault(v.f.eid, []).append(v)
-        law.blocks = _law_blocks(law, by_eid, seen)
+        law.blocks = _law_blocks(law, by_eid, seen, supersession or Supersession())
 
     # conventions considered, with the country's ratification status where recorded
     wanted = _ratification_wanted(conventions or [r.convention for r in rules])
     recorded = _ratifications.load(country, ratifications_path) if country else None
     conv_rows = []
-    for number in wanted:
+    for number in sorted(set(wanted) | {v.f.convention for v in views}):
         fs = [v for v in views if v.f.convention == number]
         conv_rows.append(ConventionRow(
             number=number, info=convention_info(number),
             ratification=(recorded or {}).get(number), rules=sum(1 for r in rules if r.convention == number),
             findings=len(fs), by_severity={s: sum(1 for v in fs if v.f.severity == s) for s in SEVERITIES},
+            by_kind={k: sum(1 for v in fs if v.f.kind == k) for k in KINDS}, views=fs,
+            analysed=bool(fs) or any(coverage.analysed_laws(r.id) for r in rules if r.convention == number),
+            anchor=f"conv-{slug(number)}",
         ))
     sev = Counter[str](v.f.severity for v in views)
     kinds = Counter[str](v.f.kind for v in views)
@@ -410,4 +442,7 @@ def build(
         by_severity={s: sev[s] for s in SEVERITIES},
         by_kind={k: kinds[k] for k in KINDS},
         stamp=stamp.astimezone(_dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC") if stamp else None,
+        superseded=list(superseded or []),
+        all_editions=supersession is None,
+        with_law_text=with_law_text,
     )

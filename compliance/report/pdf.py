@@ -1,19 +1,27 @@
 """`report.pdf`, when a PDF engine is installed: headless Chromium prints `index.html` (print stylesheet).
 
 Looks for Chromium or Chrome on PATH (or `/usr/bin/chromium`); with none, nothing is written and nothing
-is said. Chromium stamps the print time and a random-looking document id into the PDF; unless a timestamp
+is said. Chromium is started once and driven over its DevTools pipe (no network port), which is what
+gives an A4 page, numbered pages and a bookmark outline built from the page's headings. Chromium stamps the print time and a random-looking document id into the PDF; unless a timestamp
 was asked for, those are overwritten in place with fixed values of the same length (the cross-reference
 offsets stay valid), so that the same input gives the same bytes.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import fcntl
+import json
 import os
 import re
+import select
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
+from typing import Any
 
 ENGINES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 CHROMIUM_FLAGS = (
@@ -55,23 +63,143 @@ def normalize(pdf: bytes) -> bytes:
 
 
 def print_pdf(html: Path, out: Path, *, deterministic: bool = True, timeout: float = 120) -> str | None:
-    """Print `html` to `out`. Returns None on success or when no engine is installed (nothing written),
-    else a one-line reason the engine failed."""
+    """Print `html` to `out` (A4, page numbers in the footer, a bookmark outline from the headings).
+    Returns None on success or when no engine is installed (nothing written), else a one-line reason."""
     engine = find_engine()
     if engine is None:
         return None
     with tempfile.TemporaryDirectory(prefix="compliance-pdf-") as profile:
-        tmp = Path(profile) / "report.pdf"
-        cmd = [engine, *CHROMIUM_FLAGS, f"--user-data-dir={profile}/profile", "--no-pdf-header-footer",
-               f"--print-to-pdf={tmp}", html.resolve().as_uri()]
         try:
-            proc = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False,
-                                  env={**os.environ, "HOME": profile})
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            return f"PDF engine {engine} failed: {type(exc).__name__}"
-        if not tmp.is_file() or tmp.stat().st_size == 0:
-            tail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
-            return f"PDF engine {engine} wrote no PDF (exit {proc.returncode}: {tail[0][:200]})"
-        data = tmp.read_bytes()
+            data = _print(engine, html, profile, timeout)
+        except (OSError, TimeoutError, ValueError, KeyError) as exc:
+            return f"PDF engine {engine} failed: {type(exc).__name__}: {str(exc)[:200]}"
     out.write_bytes(normalize(data) if deterministic else data)
     return None
+
+
+# Chromium's print options (DevTools protocol Page.printToPDF): the page size is A4 whatever the stylesheet
+# says, the footer numbers the pages, and the outline is made from the h1–h6 headings of a tagged PDF.
+FOOTER = ('<div style="font:8px sans-serif;width:100%;text-align:center;color:#444">'
+          '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+PRINT_OPTIONS = {
+    "paperWidth": 8.27, "paperHeight": 11.69,  # A4 in inches
+    "marginTop": 0.55, "marginBottom": 0.6, "marginLeft": 0.5, "marginRight": 0.5,
+    "printBackground": True, "displayHeaderFooter": True, "headerTemplate": "<div></div>",
+    "footerTemplate": FOOTER, "preferCSSPageSize": False, "generateTaggedPDF": True,
+    "generateDocumentOutline": True, "transferMode": "ReturnAsBase64",
+}
+
+
+class _Pipe:
+    """The DevTools protocol over --remote-debugging-pipe: JSON messages ending in NUL, fd 3 in, fd 4 out."""
+
+    def __init__(self, write_fd: int, read_fd: int, deadline: float) -> None:
+        self.write_fd, self.read_fd, self.deadline = write_fd, read_fd, deadline
+        self.buffer = b""
+        self.next_id = 0
+        self.events: list[dict[str, Any]] = []
+
+    def _message(self) -> dict[str, Any]:
+        while b"\0" not in self.buffer:
+            left = self.deadline - time.monotonic()
+            if left <= 0 or not select.select([self.read_fd], [], [], left)[0]:
+                raise TimeoutError("no answer from the browser")
+            chunk = os.read(self.read_fd, 1 << 20)
+            if not chunk:
+                raise OSError("the browser closed its pipe")
+            self.buffer += chunk
+        raw, self.buffer = self.buffer.split(b"\0", 1)
+        return json.loads(raw)  # type: ignore[no-any-return]
+
+    def call(self, method: str, session: str | None = None, **params: Any) -> dict[str, Any]:
+        self.next_id += 1
+        msg: dict[str, Any] = {"id": self.next_id, "method": method, "params": params}
+        if session:
+            msg["sessionId"] = session
+        os.write(self.write_fd, json.dumps(msg).encode("utf-8") + b"\0")
+        while True:
+            answer = self._message()
+            if answer.get("id") == self.next_id:
+                if "error" in answer:
+                    raise ValueError(f"{method}: {answer['error'].get('message')}")
+                return answer.get("result", {})  # type: ignore[no-any-return]
+            self.events.append(answer)
+
+    def wait_event(self, method: str) -> None:
+        while not any(e.get("method") == method for e in self.events):
+            self.events.append(self._message())
+
+
+def _high(fd: int) -> int:
+    """`fd` moved above 9, so that placing the child's ends at 3 and 4 cannot overwrite it."""
+    high = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10)
+    os.close(fd)
+    return high
+
+
+class Browser:
+    """One headless Chromium for a run, driven over its DevTools pipe: open pages, run script, print PDFs."""
+
+    def __init__(self, engine: str, profile: str, timeout: float = 120) -> None:
+        to_child_r, to_child_w = (_high(fd) for fd in os.pipe())
+        from_child_r, from_child_w = (_high(fd) for fd in os.pipe())
+
+        def ends() -> None:  # in the child: its command pipe on fd 3, its answer pipe on fd 4
+            os.dup2(to_child_r, 3)
+            os.dup2(from_child_w, 4)
+
+        cmd = [engine, *CHROMIUM_FLAGS, f"--user-data-dir={profile}/profile", "--remote-debugging-pipe",
+               "about:blank"]
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL, preexec_fn=ends, pass_fds=(3, 4),
+                                     env={**os.environ, "HOME": profile})
+        os.close(to_child_r)
+        os.close(from_child_w)
+        self.pipe = _Pipe(to_child_w, from_child_r, time.monotonic() + timeout)
+        self.session: str | None = None
+
+    def open(self, url: str, width: int = 1280, height: int = 900) -> None:
+        """Load `url` in a fresh tab of the given viewport, until its load event."""
+        pipe = self.pipe
+        target = pipe.call("Target.createTarget", url="about:blank")["targetId"]
+        self.session = pipe.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        pipe.call("Page.enable", self.session)
+        pipe.call("Emulation.setDeviceMetricsOverride", self.session, width=width, height=height,
+                  deviceScaleFactor=1, mobile=width < 600)
+        pipe.events.clear()
+        pipe.call("Page.navigate", self.session, url=url)
+        pipe.wait_event("Page.loadEventFired")
+
+    def evaluate(self, expression: str) -> Any:
+        """The value of a script expression in the open page (JSON-serialisable values)."""
+        result = self.pipe.call("Runtime.evaluate", self.session, expression=expression, returnByValue=True,
+                                awaitPromise=True)
+        if "exceptionDetails" in result:
+            raise ValueError(f"script failed: {result['exceptionDetails'].get('text')}")
+        return result["result"].get("value")
+
+    def pdf(self) -> bytes:
+        return base64.b64decode(self.pipe.call("Page.printToPDF", self.session, **PRINT_OPTIONS)["data"])
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError, ValueError, TimeoutError):
+            self.pipe.call("Browser.close")
+        os.close(self.pipe.write_fd)
+        os.close(self.pipe.read_fd)
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+    def __enter__(self) -> Browser:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _print(engine: str, html: Path, profile: str, timeout: float) -> bytes:
+    with Browser(engine, profile, timeout) as browser:
+        browser.open(html.resolve().as_uri())
+        return browser.pdf()

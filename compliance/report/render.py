@@ -88,8 +88,12 @@ def _code_cell(text: str) -> str:
 
 
 def report_markdown(report: Report, lang: str = "en") -> str:
-    """`report.md`: the summary, the coverage matrix and every finding grouped by convention article."""
+    """`report.md`: the summary (most serious findings first), the sources, the coverage matrix, every finding
+    grouped by convention (worst kind first), and the method and its limits."""
     from .html import ratification_text, version
+    from .summary import summarize
+
+    sm = summarize(report)
 
     t = _strings.strings(lang)
     country = _strings.country_name(report.title_country, lang)
@@ -103,6 +107,18 @@ def report_markdown(report: Report, lang: str = "en") -> str:
     out.append(f"- {t['laws_analysed']}: {len(report.laws)}")
     out.append(f"- {t['findings']}: {len(report.findings)} ("
                + ", ".join(f"{t[k]} {n}" for k, n in report.by_kind.items()) + ")")
+    out += ["", f"### {t['most_serious']}", ""]
+    for i, v in enumerate(sm.serious, 1):
+        where = f"{v.law.label}, art. {v.f.article}" if v.law and v.f.article else t["requirement_none"]
+        out.append(f"{i}. {t[v.f.kind]}: {v.f.convention} Art. {md_escape(v.f.convention_article)} · "
+                   f"{md_escape(where)}" + (f" — {md_escape(v.rule.title)}" if v.rule else ""))
+    if not sm.serious:
+        out.append(md_escape(t["no_serious"]))
+    if report.superseded:
+        out += ["", f"- {md_escape(t['scope_superseded'])}: " + "; ".join(
+            f"{md_escape(x.doc.document.id)} → {md_escape(', '.join(x.newer))}" for x in report.superseded)]
+    if sm.unanalysed_conventions:
+        out += ["", f"- {md_escape(t['scope_no_law'])}: {', '.join(sm.unanalysed_conventions)}"]
     out += ["", f"### {t['laws_analysed']}", ""]
     out += [f"| # | {t['law']} | {t['edition']} | {t['articles']} | {t['findings']} | {t['source']} | sha256 |",
             "|---|---|---|---:|---:|---|---|"]
@@ -144,19 +160,19 @@ def report_markdown(report: Report, lang: str = "en") -> str:
 
     out += ["", f"## {t['findings_heading']}", "", (t["finding_count_one"] if len(report.findings) == 1 else t["findings_count"].format(n=len(report.findings))), ""]
     n = 0
-    for g in report.groups:
-        out += [f"### {g.convention} Art. {md_escape(g.article)}", ""]
-        if not g.findings:
-            out += [md_escape(t["no_findings_group"]), ""]
-            out += _convention_block(g.quote, t)
-        for v in g.findings:
+    for c in report.conventions:
+        if not c.views:
+            continue
+        out += [f"### {c.number}" + (f" {md_escape(c.info.short_title or c.info.title)}" if c.info else ""), ""]
+        for v in c.views:
             n += 1
             f = v.f
             if f.kind == "requirement" or not v.law:
                 where = md_escape(t["requirement_none"]) + (f" ({', '.join(v.law_keys)})" if v.law_keys else "")
             else:
                 where = f"{v.law.key} {md_escape(v.law.label)}" + (f", art. {md_escape(f.article)}" if f.article else "")
-            out += [f"#### {n}. {t[f.kind]} ({t[f.severity]}): {where}", ""]
+            out += [f"#### {n}. {t[f.kind]} ({t[f.severity]}): {f.convention} Art. {md_escape(f.convention_article)} · "
+                    f"{where}", ""]
             out += [f"- {t['citation']}: {md_escape(f.citation)}",
                     f"- {t['finding_id']}: {code_span(f.id)}",
                     f"- {t['rule']}: {code_span(f.rule_id)}, {t['confidence'].lower()} {f.confidence:.2f}", ""]
@@ -175,7 +191,20 @@ def report_markdown(report: Report, lang: str = "en") -> str:
                     cl = t["yes"] if s.compulsory_labour else (t["no"] if s.compulsory_labour is False else t["unknown"])
                     out.append(f"| {_cell(s.text)} | {_cell(s.type)} | {cl} |")
                 out.append("")
-    out += ["---", "", md_escape(t["made_with"].format(version=version()))]
+    out += [f"## {t['method']}", ""]
+    out += [f"- **{t[k]}**: {md_escape(t['method_' + k])}" for k in ("conflict", "concern", "implements", "requirement")]
+    out += [f"- **{t['cell_none']}**: {md_escape(t['method_none'])}",
+            f"- **{t['cell_not_examined']}**: {md_escape(t['method_not_analysed'])}", "",
+            f"**{md_escape(t['method_no_certificate'])}**", "", md_escape(t["method_current"]), ""]
+    out += [f"### {t['method_sanctions']}", "", f"| {t['sanction_type']} | {t['compulsory_labour']} | {t['basis']} |",
+            "|---|---|---|"]
+    out += [f"| {_cell(x.type)} | {t['yes'] if x.involves else (t['no'] if x.involves is False else t['unknown'])} | "
+            f"{_cell(' '.join(x.basis.split()))} |" for x in sm.sanctions]
+    out += ["", f"### {t['method_figures']}", ""]
+    out += [f"- {code_span(e.cases)} ({e.measured}): {t['figures_recall'].lower()} {e.recall:.2f} ({e.found}/{e.required}), "
+            f"{t['figures_precision'].lower()} " + (f"{e.precision:.3f}" if e.precision is not None else "—")
+            + f", {t['figures_fp'].lower()} {e.false_positives}" for e in sm.figures] or [md_escape(t["figures_none"])]
+    out += ["", "---", "", md_escape(t["made_with"].format(version=version()))]
     return "\n".join(out) + "\n"
 
 
