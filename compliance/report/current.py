@@ -4,7 +4,7 @@ Reads the metadata and article numbers of the documents of a report (or a compar
 `FindingsReport`. Produces, per document, the articles a newer edition of the same work also holds
 (`superseded`), and the findings report with the findings on those articles left out (`current_findings`),
 so that no article is reported twice from two editions. Which texts are "the same work" is decided by
-`work_of` alone, so a corpus-level notion of a work can replace it in one place.
+`work_of` alone, which asks the corpus's work layer first.
 """
 
 from __future__ import annotations
@@ -12,13 +12,22 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
+from ..corpus.entries import law_id
 from ..models import Document, DocumentMeta, FindingsReport
 
 
 def work_of(meta: DocumentMeta) -> tuple[str, ...]:
-    """The work a text is an edition or excerpt of: country and act number (else title). A text without an
-    edition date is a work of its own, since nothing says which of two such texts is newer."""
-    if meta.edition is None or not (meta.act_number or meta.title):
+    """The work a text is an edition or excerpt of: the corpus's work (its `work:` field, else its id without
+    the edition, as `corpus.entries` reads it); a text from outside the corpus: country and act number (else
+    title). A text without an edition date is a work of its own, since nothing says which of two is newer."""
+    if meta.edition is None:
+        return ("", meta.id)
+    if meta.work:
+        return ("work", meta.work)
+    base = law_id(meta.id)
+    if base:
+        return ("work", base[0])
+    if not (meta.act_number or meta.title):
         return ("", meta.id)
     return ((meta.country or "").upper(), (meta.act_number or meta.title or "").strip().lower())
 
