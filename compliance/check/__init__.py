@@ -20,9 +20,11 @@ from ..models import (
     Document,
     Finding,
     FindingsReport,
+    Node,
     Sanction,
     english_date,
 )
+from ..parallel import jobs, ordered_map
 from ..parse.describe import country_of
 from ..rules import RULES_DIR, Rule, load_rules
 from .compile import Compiled, broader_sanction, compile_rules
@@ -183,15 +185,72 @@ def check_document(
     conventions: Iterable[str] | None = None,
 ) -> list[Finding]:
     """Findings of `conflict`, `concern` and `implements` rules on one document, in document order."""
-    return _check(doc, _select(rules, conventions), country)[0]
+    selected = _select(rules, conventions)
+    return _check_all([doc], selected, [country or doc.document.country or infer_country(doc)])[0][0]
 
 
-def _check(doc: Document, selected: list[Rule], country: str | None) -> tuple[list[Finding], set[str]]:
-    """One pass over the document: findings, and the `requirement` rules some article of it implements."""
+def _checked_articles(doc: Document) -> list[Node]:
+    return [a for a in doc.articles() if not a.repealed]
+
+
+# Below this much article text a check runs in this process: starting workers would cost more.
+PARALLEL_MIN_CHARS = 300_000
+_PARTS_PER_PROCESS = 4  # pieces of work per process, so that one large law does not leave a core idle
+
+
+def _parts(docs: list[Document], processes: int) -> list[tuple[int, slice]]:
+    """The pieces of work: each document whole, or, when it is large for the run, cut into runs of
+    consecutive articles (a law's findings are the findings of its articles in order)."""
+    sizes = [[len(a.text) for a in _checked_articles(d)] for d in docs]
+    target = max(PARALLEL_MIN_CHARS // 2, sum(map(sum, sizes)) // (processes * _PARTS_PER_PROCESS))
+    parts: list[tuple[int, slice]] = []
+    for i, lengths in enumerate(sizes):
+        start, size = 0, 0
+        for j, n in enumerate(lengths):
+            size += n
+            if size >= target and j + 1 < len(lengths):
+                parts.append((i, slice(start, j + 1)))
+                start, size = j + 1, 0
+        parts.append((i, slice(start, len(lengths))))
+    return parts
+
+
+_State = tuple[list[Document], list[Rule], list[str | None]]
+
+
+def _check_part(state: _State, part: tuple[int, slice]) -> tuple[list[Finding], set[str]]:
+    docs, selected, countries = state
+    i, articles = part
+    return _check(docs[i], selected, countries[i], articles)
+
+
+def _check_all(docs: list[Document], selected: list[Rule],
+               countries: list[str | None]) -> list[tuple[list[Finding], set[str]]]:
+    """`_check` of each document, over `parallel.jobs()` processes when the laws are large enough; the
+    same findings in the same order whatever the number of processes."""
+    processes = jobs()
+    chars = sum(len(a.text) for d in docs for a in _checked_articles(d))
+    if processes <= 1 or chars < PARALLEL_MIN_CHARS:
+        return [_check(d, selected, c) for d, c in zip(docs, countries, strict=True)]
+    for language in {d.document.language or "ru" for d in docs}:
+        _compiled(selected, language)  # compiled once here; forked workers inherit it
+    parts = _parts(docs, processes)
+    done = ordered_map(_check_part, (docs, selected, countries), parts, processes)
+    out: list[tuple[list[Finding], set[str]]] = [([], set()) for _ in docs]
+    for (i, _), (findings, met) in zip(parts, done, strict=True):
+        out[i][0].extend(findings)
+        out[i][1].update(met)
+    return out
+
+
+def _check(doc: Document, selected: list[Rule], country: str | None,
+           articles: slice = slice(None)) -> tuple[list[Finding], set[str]]:
+    """One pass over the document (or the `articles` of its checked articles): findings, and the
+    `requirement` rules some article of it implements."""
     language = doc.document.language or "ru"
     country = country or doc.document.country or infer_country(doc)
     compiled = _compiled(selected, language)
-    texts = (article_text(a) for a in doc.articles() if not a.repealed)
+    texts = (article_text(a) for a in _checked_articles(doc)[articles])
     applicable = {r.id for r in compiled.rules if _applies(r, doc)}
     findings: list[Finding] = []
     met: set[str] = set()
@@ -266,6 +325,7 @@ def check_documents(
     notes: list[str] = []
     met: dict[str | None, set[str]] = {}
     countries: dict[str, str | None] = {}
+    checked: list[Document] = []
     for doc in docs:
         cc = country or doc.document.country
         if cc is None:
@@ -282,9 +342,11 @@ def check_documents(
         if unchecked:  # said in every output: an empty list of findings must not read as "compliant"
             notes.append(unchecked)
             continue
-        found, implemented = _check(doc, selected, cc)
+        checked.append(doc)
+    results = _check_all(checked, selected, [countries[d.document.id] for d in checked])
+    for doc, (found, implemented) in zip(checked, results, strict=True):
         findings.extend(found)
-        met.setdefault(cc, set()).update(implemented)
+        met.setdefault(countries[doc.document.id], set()).update(implemented)
     findings.extend(_requirements(docs, selected, met, countries))
     documents = [
         CheckedDocument(

@@ -203,7 +203,7 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
     import spacy
 
     nlp = spacy.blank(SPACY_LANG.get(language, "xx"))
-    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE  # type: ignore[union-attr]
     active = [r for r in rules if language in r.patterns]
     numbering = Numbering()
     patterns = {r.id: numbering.pattern(r.patterns[language]) for r in active}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import AbstractContextManager, nullcontext
 
 from ..errors import ComplianceError, UsageError
 from . import check, compare, corpus, diff, parse, ratifications, report
@@ -33,10 +34,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _jobs(args: argparse.Namespace) -> AbstractContextManager[None]:
+    """The commands that check take `--jobs` (default: every core)."""
+    if not hasattr(args, "jobs"):
+        return nullcontext()
+    from ..parallel import using_jobs
+
+    return using_jobs(args.jobs)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return int(args.func(args))
+        with _jobs(args):
+            return int(args.func(args))
     except ComplianceError as exc:
         print(f"compliance: {exc}", file=sys.stderr)
         return 2

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..parse import FORMATS
 from .common import conventions_option, write_output
-from .options import add_description_options, checked_country, describe_options, warn_gaps
+from .options import add_description_options, add_jobs_option, checked_country, describe_options, warn_gaps
 
 EXAMPLE = "example: compliance check corpora/national_laws/kz/criminal-code-art174/2020-06-26.md --format md"
 
@@ -26,19 +26,20 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--format", choices=("json", "md"), default="json", help="output format (default json)")
     p.add_argument("--from", dest="from_format", choices=FORMATS, help="input format (default: detected)")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
+    add_jobs_option(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..check import check_documents
-    from ..corpus import load_document
+    from ..parallel import load_documents
     from ..report.render import findings_markdown
     from ..rules import load_rules
 
     country = checked_country(args.country)
     conventions = conventions_option(args.conventions)
     rules = load_rules(Path(args.rules) if args.rules else None)
-    docs = [load_document(ref, args.from_format) for ref in args.paths]
+    docs = load_documents(args.paths, args.from_format)
     for doc in docs:
         describe_options(doc, args)
     report = check_documents(docs, rules, country, conventions)

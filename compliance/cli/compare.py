@@ -10,6 +10,7 @@ import argparse
 from typing import Any
 
 from .common import conventions_option, write_output
+from .options import add_jobs_option
 
 EXAMPLE = "example: compliance compare --countries KZ,UZ,RU --format html -o compare.html"
 
@@ -20,6 +21,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--conventions", help="only these conventions, e.g. C087,C105")
     p.add_argument("--format", choices=("html", "md", "json", "csv"), default="html", help="default html")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
+    add_jobs_option(p)
     p.set_defaults(func=run)
 
 
