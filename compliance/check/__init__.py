@@ -12,12 +12,14 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
 from ..models import (
     CheckedDocument,
     Document,
+    DocumentMeta,
     Finding,
     FindingsReport,
     Node,
@@ -35,7 +37,8 @@ from .penalties import judged_sanctions
 from .scope import not_analysed
 from .text import article_text
 
-__all__ = ["check_document", "check_documents", "country_data", "infer_country", "load_rules", "citation"]
+__all__ = ["check_document", "check_documents", "check_prepared", "country_data", "infer_country", "load_rules",
+           "citation", "prepare", "requirement_findings"]
 
 def _sanction_table(path: Path) -> dict[str, tuple[bool | None, str]]:
     if not path.is_file():
@@ -279,30 +282,31 @@ def _select(rules: Iterable[Rule] | None, conventions: Iterable[str] | None) -> 
     return selected
 
 
-def _requirements(docs: list[Document], rules: list[Rule], met: dict[str | None, set[str]],
-                  countries: dict[str, str | None]) -> list[Finding]:
+def requirement_findings(metas: list[DocumentMeta], rules: list[Rule], met: dict[str | None, set[str]],
+                         countries: dict[str, str | None]) -> list[Finding]:
     """`requirement` rules: an obligation for which no article of a country's analysed laws is an
-    implementation. One finding per country and rule, over the whole laws of a kind the rule lists."""
+    implementation. One finding per country and rule, over the whole laws of a kind the rule lists;
+    `met` holds, per country, the requirement rules some article implements."""
     out = []
-    for cc in dict.fromkeys(countries[d.document.id] for d in docs):
-        of_country = [d for d in docs if countries[d.document.id] == cc]
+    for cc in dict.fromkeys(countries[m.id] for m in metas):
+        of_country = [m for m in metas if countries[m.id] == cc]
         for rule in (r for r in rules if r.kind == "requirement" and r.id not in met.get(cc, set())):
-            relevant = [d for d in of_country if _applies(rule, d)]
+            relevant = [m for m in of_country if rule.applies_to_document(m)]
             if relevant:
                 out.append(_requirement_finding(rule, relevant))
     return out
 
 
-def _requirement_finding(rule: Rule, relevant: list[Document]) -> Finding:
-    names = "; ".join(sorted({d.document.title_en or d.document.title or d.document.id for d in relevant}))
+def _requirement_finding(rule: Rule, relevant: list[DocumentMeta]) -> Finding:
+    names = "; ".join(sorted({m.title_en or m.title or m.id for m in relevant}))
     return Finding(
-        id=f"{rule.id}@{'+'.join(d.document.id for d in relevant)}",
+        id=f"{rule.id}@{'+'.join(m.id for m in relevant)}",
         rule_id=rule.id,
         kind="requirement",
         severity=rule.severity,
         convention=rule.convention,
         convention_article=rule.article,
-        document_id=relevant[0].document.id,
+        document_id=relevant[0].id,
         eid=None,
         article=None,
         citation=f"No implementing provision found in: {names}",
@@ -312,6 +316,40 @@ def _requirement_finding(rule: Rule, relevant: list[Document]) -> Finding:
         explanation=f"{rule.title}. {rule.principle} No article of the laws analysed matched. "
         f"Recommendation: {rule.recommendation}",
     )
+
+
+class Prepared(NamedTuple):
+    """What a check knows of a law before matching: its country, the notes said of it, whether it can be
+    checked at all."""
+
+    country: str | None
+    notes: list[str]
+    analysed: bool
+
+
+def prepare(doc: Document, selected: list[Rule], country: str | None = None) -> Prepared:
+    """The law's country (the one given, its metadata's, else inferred from its text) and the notes on
+    what a check of it cannot say."""
+    notes = []
+    cc = country or doc.document.country
+    if cc is None:
+        cc = infer_country(doc)
+        notes.append(
+            f"{doc.document.id}: country not given; inferred {cc} from the text" if cc
+            else f"{doc.document.id}: country not given and not inferable; sanctions' link to compulsory labour unknown"
+        )
+    if doc.document.kind is None:
+        notes.append(f"{doc.document.id}: kind of law unknown; only the rules for criminal, administrative "
+                     "offences and labour codes were applied, and no 'no implementing provision found' rule")
+    unchecked = not_analysed(doc, selected)
+    if unchecked:  # said in every output: an empty list of findings must not read as "compliant"
+        notes.append(unchecked)
+    return Prepared(cc, notes, not unchecked)
+
+
+def check_prepared(doc: Document, selected: list[Rule], prepared: Prepared) -> tuple[list[Finding], set[str]]:
+    """One law's findings (no `requirement` ones) and the requirement rules it implements, in this process."""
+    return _check(doc, selected, prepared.country) if prepared.analysed else ([], set())
 
 
 def check_documents(
@@ -327,27 +365,16 @@ def check_documents(
     countries: dict[str, str | None] = {}
     checked: list[Document] = []
     for doc in docs:
-        cc = country or doc.document.country
-        if cc is None:
-            cc = infer_country(doc)
-            notes.append(
-                f"{doc.document.id}: country not given; inferred {cc} from the text" if cc
-                else f"{doc.document.id}: country not given and not inferable; sanctions' link to compulsory labour unknown"
-            )
-        if doc.document.kind is None:
-            notes.append(f"{doc.document.id}: kind of law unknown; only the rules for criminal, administrative "
-                         "offences and labour codes were applied, and no 'no implementing provision found' rule")
-        countries[doc.document.id] = cc
-        unchecked = not_analysed(doc, selected)
-        if unchecked:  # said in every output: an empty list of findings must not read as "compliant"
-            notes.append(unchecked)
-            continue
-        checked.append(doc)
+        prepared = prepare(doc, selected, country)
+        notes.extend(prepared.notes)
+        countries[doc.document.id] = prepared.country
+        if prepared.analysed:
+            checked.append(doc)
     results = _check_all(checked, selected, [countries[d.document.id] for d in checked])
     for doc, (found, implemented) in zip(checked, results, strict=True):
         findings.extend(found)
         met.setdefault(countries[doc.document.id], set()).update(implemented)
-    findings.extend(_requirements(docs, selected, met, countries))
+    findings.extend(requirement_findings([d.document for d in docs], selected, met, countries))
     documents = [
         CheckedDocument(
             id=d.document.id,

@@ -1,7 +1,7 @@
 """The `compliance` command: one entry point, one module per sub-command, on top of the stages.
 
 Reads the command line and calls the stage a sub-command names (`parse`, `check`, `report`, `diff`,
-`history`, `compare`, `ratifications`, `corpus`, `eval`); the stages know nothing of argparse or exit codes.
+`history`, `compare`, `ratifications`, `corpus`, `eval`, `batch`); the stages know nothing of argparse or exit codes.
 Input the program cannot use (any `ComplianceError`) is one line on stderr, `compliance: file:line: reason`,
 and exit code 2; a closed pipe exits 0; anything else is a bug: one line, exit 1. Sub-commands import
 their stage when they run, so that `compliance --help` stays fast.
@@ -14,7 +14,7 @@ import sys
 from contextlib import AbstractContextManager, nullcontext
 
 from ..errors import ComplianceError, UsageError
-from . import check, compare, corpus, diff, parse, ratifications, report
+from . import batch, check, compare, corpus, diff, parse, ratifications, report
 from . import eval as eval_  # not `eval`: that would hide the builtin in this module
 from .common import render_text, write_output
 
@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     # the order of `compliance --help`
-    for command in (parse, check, compare, ratifications, diff, eval_, corpus, report):
+    for command in (parse, check, compare, ratifications, diff, eval_, corpus, report, batch):
         command.add_parser(sub)
     return parser
 
