@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 import yaml
 
+from ..cache import cached
+from ..cache import key as cache_key
 from ..models import (
     CheckedDocument,
     Document,
@@ -29,7 +31,7 @@ from ..models import (
 from ..parallel import jobs, ordered_map
 from ..parse.describe import country_of
 from ..rules import RULES_DIR, Rule, load_rules
-from .compile import Compiled, broader_sanction, compile_rules
+from .compile import TOKENIZER_CACHE, Compiled, broader_sanction, compile_rules
 from .evaluation import candidate_rules, evaluate
 from .match import ArticleMatches, match_articles
 from .match import Sanction as MatchSanction
@@ -169,11 +171,14 @@ _COMPILED_KEPT = 16
 
 
 def _compiled(rules: list[Rule], language: str) -> Compiled:
-    """Rules compile once per rule set (equal rules, equal set) and language."""
+    """Rules compile once per rule set (equal rules, equal set) and language, and are kept on disk
+    (`cache.py`) for the next run."""
     key = (tuple(r.model_dump_json() for r in rules), language)
     found = _COMPILED.get(key)
     if found is None:
-        found = _COMPILED[key] = compile_rules(rules, language)
+        on_disk = cache_key(f"compiled-{language}", [language.encode(), *(r.encode() for r in key[0])])
+        found = _COMPILED[key] = cached(on_disk, lambda: compile_rules(rules, language))
+        found.nlp.tokenizer.max_cache_size = TOKENIZER_CACHE  # not kept by spaCy's pickle
         if len(_COMPILED) > _COMPILED_KEPT:
             _COMPILED.popitem(last=False)
     else:
