@@ -39,18 +39,18 @@ def test_compiled_rules_are_read_back_from_disk_with_the_same_findings(cache_dir
 
 def test_a_changed_rule_set_is_compiled_again(cache_dir: Path) -> None:
     rule_set = load_rules()
-    check._compiled(rule_set, "ru")
-    check._compiled(rule_set[1:], "ru")
+    check.compiled_rules(rule_set, "ru")
+    check.compiled_rules(rule_set[1:], "ru")
     assert len(list(cache_dir.glob("compiled-ru-*.pickle"))) == 2
 
 
 def test_an_unreadable_entry_is_rebuilt(cache_dir: Path) -> None:
     rule_set = load_rules()
-    check._compiled(rule_set, "ru")
+    check.compiled_rules(rule_set, "ru")
     entry = next(cache_dir.glob("compiled-ru-*.pickle"))
     entry.write_bytes(b"not a pickle")
     check._COMPILED.clear()
-    assert check._compiled(rule_set, "ru").rules == check._compiled(rule_set, "ru").rules
+    assert check.compiled_rules(rule_set, "ru").rules == check.compiled_rules(rule_set, "ru").rules
     assert entry.stat().st_size > 1000
 
 

@@ -39,7 +39,7 @@ from .penalties import judged_sanctions
 from .scope import not_analysed
 from .text import article_text
 
-__all__ = ["check_document", "check_documents", "check_prepared", "country_data", "infer_country", "load_rules",
+__all__ = ["check_document", "check_documents", "check_prepared", "compiled_rules", "country_data", "infer_country", "load_rules",
            "citation", "prepare", "requirement_findings"]
 
 def _sanction_table(path: Path) -> dict[str, tuple[bool | None, str]]:
@@ -170,7 +170,7 @@ _COMPILED: OrderedDict[tuple[tuple[str, ...], str], Compiled] = OrderedDict()
 _COMPILED_KEPT = 16
 
 
-def _compiled(rules: list[Rule], language: str) -> Compiled:
+def compiled_rules(rules: list[Rule], language: str) -> Compiled:
     """Rules compile once per rule set (equal rules, equal set) and language, and are kept on disk
     (`cache.py`) for the next run."""
     key = (tuple(r.model_dump_json() for r in rules), language)
@@ -241,7 +241,7 @@ def _check_all(docs: list[Document], selected: list[Rule],
     if processes <= 1 or chars < PARALLEL_MIN_CHARS:
         return [_check(d, selected, c) for d, c in zip(docs, countries, strict=True)]
     for language in {d.document.language or "ru" for d in docs}:
-        _compiled(selected, language)  # compiled once here; forked workers inherit it
+        compiled_rules(selected, language)  # compiled once here; forked workers inherit it
     parts = _parts(docs, processes)
     done = ordered_map(_check_part, (docs, selected, countries), parts, processes)
     out: list[tuple[list[Finding], set[str]]] = [([], set()) for _ in docs]
@@ -257,7 +257,7 @@ def _check(doc: Document, selected: list[Rule], country: str | None,
     `requirement` rules some article of it implements."""
     language = doc.document.language or "ru"
     country = country or doc.document.country or infer_country(doc)
-    compiled = _compiled(selected, language)
+    compiled = compiled_rules(selected, language)
     texts = (article_text(a) for a in _checked_articles(doc)[articles])
     applicable = {r.id for r in compiled.rules if _applies(r, doc)}
     findings: list[Finding] = []
