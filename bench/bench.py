@@ -316,34 +316,50 @@ def readme_table(results: dict[str, dict[str, object]]) -> str:
     return "\n".join(rows) + "\n"
 
 
-def main() -> int:
-    quick = "--quick" in sys.argv  # the in-process figures only
-    results: dict[str, dict[str, object]] = {}
-    started = time.time()
-    if not quick:
-        results["startup"] = bench_startup()
-    results["check"] = bench_check()
-    if not quick and RU_CODES.is_dir():
-        results["jobs"], results["ru_codes"] = bench_jobs()
-    results["rule_scaling"] = bench_rule_scaling()
-    results["parse"] = bench_parse()
-    try:
-        sys.path.insert(0, str(REPO / "bench"))
-        from bench_diff import bench_diff
+STAGES: tuple[tuple[str, Callable[[], dict[str, object]], bool], ...] = (  # key, run, needs the full bench
+    ("startup", bench_startup, True),
+    ("check", bench_check, False),
+    ("rule_scaling", bench_rule_scaling, False),
+    ("parse", bench_parse, False),
+    ("diff", lambda: _bench_diff(), False),
+    ("batch", bench_batch, True),
+    ("memory", bench_large, True),
+)
 
-        results["diff"] = bench_diff()
-    except ImportError:
-        pass
-    if not quick and RU_CODES.is_dir():
-        results["batch"] = bench_batch()
-    if not quick:
-        results["memory"] = bench_large()
-    for entry in results.values():
-        entry["load_average"] = round(statistics.mean(os.getloadavg()), 1)  # the machine was shared if high
-    out = REPO / "bench/results.json"
+
+def _bench_diff() -> dict[str, object]:
+    sys.path.insert(0, str(REPO / "bench"))
+    from bench_diff import bench_diff
+
+    return bench_diff()
+
+
+def _write(results: dict[str, dict[str, object]], out: Path) -> None:
+    """results.json after every figure: a long run stopped half-way keeps what it measured."""
     ordered = {k: results[k] for k in KEYS if k in results}
     out.write_text(json.dumps(ordered, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(readme_table(ordered))
+
+
+def main() -> int:
+    quick = "--quick" in sys.argv  # the in-process figures only
+    out = REPO / "bench/results.json"
+    results: dict[str, dict[str, object]] = {}
+    started = time.time()
+    stages = list(STAGES)
+    if RU_CODES.is_dir():
+        stages.insert(2, ("jobs", bench_jobs, True))  # type: ignore[arg-type]
+    for key, run, full in stages:
+        if (full and quick) or (key == "batch" and not RU_CODES.is_dir()):
+            continue
+        if key == "jobs":
+            results["jobs"], results["ru_codes"] = bench_jobs()
+        else:
+            results[key] = run()
+        for entry in results.values():
+            entry.setdefault("load_average", round(statistics.mean(os.getloadavg()), 1))  # high: a shared machine
+        _write(results, out)
+        print(f"{key}: done after {time.time() - started:.0f} s", file=sys.stderr)
+    print(readme_table(results))
     print(f"written: {out.relative_to(REPO)} in {time.time() - started:.0f} s")
     return 0
 
