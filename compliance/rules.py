@@ -26,6 +26,7 @@ from .supervisory.data import SUPERVISORY_DIR, comment_ids
 
 RULES_DIR = bundled("rules")
 COMMENTS = SUPERVISORY_DIR / "comments.jsonl"
+CONVENTIONS = bundled("corpora") / "conventions"  # the instruments rules cite (citations.py reads them)
 LANGUAGES = ("ru", "kk", "uz-Latn", "en")
 Scope = Literal["sentence", "part", "article"]
 
@@ -244,15 +245,24 @@ def _citation_problems(i: int, rule: Rule) -> Iterable[tuple[tuple[Any, ...], st
 
 
 def load_rules(directory: Path | None = None) -> list[Rule]:
-    """Every rule in every `*.yaml` under `directory` (default `rules/`), ids unique."""
+    """Every rule in every `*.yaml` under `directory` (default `rules/`), ids unique. Validated once per
+    content: the on-disk cache (`cache.py`) holds the rules of files already read, keyed by their bytes and
+    by the ILO texts and supervisory comments they cite."""
+    from .cache import cached, key
+
     directory = directory or RULES_DIR
     if not directory.is_dir():
         raise RuleError(f"{directory}:1: rules folder not found")
+    paths = [p for p in sorted(directory.rglob("*.yaml")) if "countries" not in p.parts]
+    cited = sorted(p for p in CONVENTIONS.glob("*") if p.is_file()) + ([COMMENTS] if COMMENTS.is_file() else [])
+    parts = [str(p).encode() + b"\0" + p.read_bytes() for p in paths + cited]
+    return cached(key("rules", parts), lambda: _load_paths(paths))
+
+
+def _load_paths(paths: list[Path]) -> list[Rule]:
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
-    for path in sorted(directory.rglob("*.yaml")):
-        if "countries" in path.parts:
-            continue
+    for path in paths:
         for rule in load_file(path):
             if rule.id in seen:
                 raise RuleError(f"{path}:1: rules: id {rule.id} already defined in {seen[rule.id]}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -12,6 +14,8 @@ from compliance.models import Document
 from compliance.parse import parse_file
 
 REPO = Path(__file__).resolve().parents[1]
+# The compiled-rules cache of the tests' own (never the user's), shared by the commands tests start.
+os.environ.setdefault("COMPLIANCE_CACHE_DIR", tempfile.mkdtemp(prefix="compliance-test-cache-"))
 
 
 @cache

@@ -51,3 +51,28 @@ def test_synthetic_copies_find_what_their_original_finds() -> None:
     copies = check_document(doc, bench.synthetic_rules(rules, 1))
     assert found
     assert {(f.rule_id, f.eid) for f in copies if "-copy0" in f.rule_id} == {(r + "-copy0", e) for r, e in found}
+
+
+def test_results_keep_one_entry_per_figure_of_the_issue() -> None:
+    assert bench.KEYS == ("startup", "check", "jobs", "ru_codes", "rule_scaling", "parse", "diff", "batch", "memory")
+
+
+def test_readme_table_shows_each_figure_with_its_range_and_baseline() -> None:
+    results = {
+        "check": {"ratio": 1.2, "range": [1.1, 1.4], "seconds": 1.0, "baseline_seconds": 0.8, "goal": "ratio <= 3",
+                  "baseline": "the tokenizer"},
+        "jobs": {"speedup": 1.9, "range": [1.8, 1.95], "seconds": 20, "baseline_seconds": 38, "goal": "speedup >= 1.8",
+                 "baseline": "--jobs 1"},
+        "memory": {"mb_per_input_mb": 4.1, "goal": "< 5", "baseline": "none"},
+    }
+    lines = bench.readme_table(results).splitlines()
+    assert len(lines) == 5
+    assert lines[2] == "| check | 1.2 | 1.1–1.4 | 1.0 | 0.8 | ratio <= 3 | the tokenizer |"
+    assert lines[3].startswith("| jobs | 1.9 speedup | 1.8–1.95 |")
+    assert lines[4].startswith("| memory | 4.1 mb per input mb |")
+
+
+def test_the_large_law_renumbers_each_copy_of_its_articles() -> None:
+    with bench.large_law(1) as path:
+        text = path.read_text("utf-8")
+    assert "1-modda." in text and "1001-modda." in text

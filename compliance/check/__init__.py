@@ -12,22 +12,27 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
+from ..cache import cached
+from ..cache import key as cache_key
 from ..citations import Citation, Provision, cite, last_amendment, locate
 from ..models import (
     CheckedDocument,
     Document,
+    DocumentMeta,
     Finding,
     FindingsReport,
     Node,
     Sanction,
 )
+from ..parallel import jobs, ordered_map
 from ..parse.describe import country_of
 from ..rules import RULES_DIR, Rule, load_rules
 from ..supervisory.links import comments_for
-from .compile import Compiled, broader_sanction, compile_rules
+from .compile import TOKENIZER_CACHE, Compiled, broader_sanction, compile_rules
 from .evaluation import candidate_rules, evaluate
 from .match import ArticleMatches, match_articles
 from .match import Sanction as MatchSanction
@@ -35,7 +40,8 @@ from .penalties import judged_sanctions, sanction_terms
 from .scope import not_analysed
 from .text import article_text
 
-__all__ = ["check_document", "check_documents", "country_data", "infer_country", "load_rules", "citation"]
+__all__ = ["check_document", "check_documents", "check_prepared", "compiled_rules", "country_data", "infer_country", "load_rules",
+           "citation", "prepare", "requirement_findings"]
 
 def _sanction_table(path: Path) -> dict[str, tuple[bool | None, str]]:
     if not path.is_file():
@@ -162,12 +168,15 @@ _COMPILED: OrderedDict[tuple[tuple[str, ...], str], Compiled] = OrderedDict()
 _COMPILED_KEPT = 16
 
 
-def _compiled(rules: list[Rule], language: str) -> Compiled:
-    """Rules compile once per rule set (equal rules, equal set) and language."""
+def compiled_rules(rules: list[Rule], language: str) -> Compiled:
+    """Rules compile once per rule set (equal rules, equal set) and language, and are kept on disk
+    (`cache.py`) for the next run."""
     key = (tuple(r.model_dump_json() for r in rules), language)
     found = _COMPILED.get(key)
     if found is None:
-        found = _COMPILED[key] = compile_rules(rules, language)
+        on_disk = cache_key(f"compiled-{language}", [language.encode(), *(r.encode() for r in key[0])])
+        found = _COMPILED[key] = cached(on_disk, lambda: compile_rules(rules, language))
+        found.nlp.tokenizer.max_cache_size = TOKENIZER_CACHE  # not kept by spaCy's pickle
         if len(_COMPILED) > _COMPILED_KEPT:
             _COMPILED.popitem(last=False)
     else:
@@ -182,15 +191,72 @@ def check_document(
     conventions: Iterable[str] | None = None,
 ) -> list[Finding]:
     """Findings of `conflict`, `concern` and `implements` rules on one document, in document order."""
-    return _check(doc, _select(rules, conventions), country)[0]
+    selected = _select(rules, conventions)
+    return _check_all([doc], selected, [country or doc.document.country or infer_country(doc)])[0][0]
 
 
-def _check(doc: Document, selected: list[Rule], country: str | None) -> tuple[list[Finding], set[str]]:
-    """One pass over the document: findings, and the `requirement` rules some article of it implements."""
+def _checked_articles(doc: Document) -> list[Node]:
+    return [a for a in doc.articles() if not a.repealed]
+
+
+# Below this much article text a check runs in this process: starting workers would cost more.
+PARALLEL_MIN_CHARS = 300_000
+_PARTS_PER_PROCESS = 4  # pieces of work per process, so that one large law does not leave a core idle
+
+
+def _parts(docs: list[Document], processes: int) -> list[tuple[int, slice]]:
+    """The pieces of work: each document whole, or, when it is large for the run, cut into runs of
+    consecutive articles (a law's findings are the findings of its articles in order)."""
+    sizes = [[len(a.text) for a in _checked_articles(d)] for d in docs]
+    target = max(PARALLEL_MIN_CHARS // 2, sum(map(sum, sizes)) // (processes * _PARTS_PER_PROCESS))
+    parts: list[tuple[int, slice]] = []
+    for i, lengths in enumerate(sizes):
+        start, size = 0, 0
+        for j, n in enumerate(lengths):
+            size += n
+            if size >= target and j + 1 < len(lengths):
+                parts.append((i, slice(start, j + 1)))
+                start, size = j + 1, 0
+        parts.append((i, slice(start, len(lengths))))
+    return parts
+
+
+_State = tuple[list[Document], list[Rule], list[str | None]]
+
+
+def _check_part(state: _State, part: tuple[int, slice]) -> tuple[list[Finding], set[str]]:
+    docs, selected, countries = state
+    i, articles = part
+    return _check(docs[i], selected, countries[i], articles)
+
+
+def _check_all(docs: list[Document], selected: list[Rule],
+               countries: list[str | None]) -> list[tuple[list[Finding], set[str]]]:
+    """`_check` of each document, over `parallel.jobs()` processes when the laws are large enough; the
+    same findings in the same order whatever the number of processes."""
+    processes = jobs()
+    chars = sum(len(a.text) for d in docs for a in _checked_articles(d))
+    if processes <= 1 or chars < PARALLEL_MIN_CHARS:
+        return [_check(d, selected, c) for d, c in zip(docs, countries, strict=True)]
+    for language in {d.document.language or "ru" for d in docs}:
+        compiled_rules(selected, language)  # compiled once here; forked workers inherit it
+    parts = _parts(docs, processes)
+    done = ordered_map(_check_part, (docs, selected, countries), parts, processes)
+    out: list[tuple[list[Finding], set[str]]] = [([], set()) for _ in docs]
+    for (i, _), (findings, met) in zip(parts, done, strict=True):
+        out[i][0].extend(findings)
+        out[i][1].update(met)
+    return out
+
+
+def _check(doc: Document, selected: list[Rule], country: str | None,
+           articles: slice = slice(None)) -> tuple[list[Finding], set[str]]:
+    """One pass over the document (or the `articles` of its checked articles): findings, and the
+    `requirement` rules some article of it implements."""
     language = doc.document.language or "ru"
     country = country or doc.document.country or infer_country(doc)
-    compiled = _compiled(selected, language)
-    texts = (article_text(a) for a in doc.articles() if not a.repealed)
+    compiled = compiled_rules(selected, language)
+    texts = (article_text(a) for a in _checked_articles(doc)[articles])
     applicable = {r.id for r in compiled.rules if _applies(r, doc)}
     findings: list[Finding] = []
     met: set[str] = set()
@@ -219,30 +285,31 @@ def _select(rules: Iterable[Rule] | None, conventions: Iterable[str] | None) -> 
     return selected
 
 
-def _requirements(docs: list[Document], rules: list[Rule], met: dict[str | None, set[str]],
-                  countries: dict[str, str | None]) -> list[Finding]:
+def requirement_findings(metas: list[DocumentMeta], rules: list[Rule], met: dict[str | None, set[str]],
+                         countries: dict[str, str | None]) -> list[Finding]:
     """`requirement` rules: an obligation for which no article of a country's analysed laws is an
-    implementation. One finding per country and rule, over the whole laws of a kind the rule lists."""
+    implementation. One finding per country and rule, over the whole laws of a kind the rule lists;
+    `met` holds, per country, the requirement rules some article implements."""
     out = []
-    for cc in dict.fromkeys(countries[d.document.id] for d in docs):
-        of_country = [d for d in docs if countries[d.document.id] == cc]
+    for cc in dict.fromkeys(countries[m.id] for m in metas):
+        of_country = [m for m in metas if countries[m.id] == cc]
         for rule in (r for r in rules if r.kind == "requirement" and r.id not in met.get(cc, set())):
-            relevant = [d for d in of_country if _applies(rule, d)]
+            relevant = [m for m in of_country if rule.applies_to_document(m)]
             if relevant:
                 out.append(_requirement_finding(rule, relevant))
     return out
 
 
-def _requirement_finding(rule: Rule, relevant: list[Document]) -> Finding:
-    names = "; ".join(sorted({d.document.title_en or d.document.title or d.document.id for d in relevant}))
+def _requirement_finding(rule: Rule, relevant: list[DocumentMeta]) -> Finding:
+    names = "; ".join(sorted({m.title_en or m.title or m.id for m in relevant}))
     return Finding(
-        id=f"{rule.id}@{'+'.join(d.document.id for d in relevant)}",
+        id=f"{rule.id}@{'+'.join(m.id for m in relevant)}",
         rule_id=rule.id,
         kind="requirement",
         severity=rule.severity,
         convention=rule.convention,
         convention_article=rule.article,
-        document_id=relevant[0].document.id,
+        document_id=relevant[0].id,
         eid=None,
         article=None,
         citation=f"No implementing provision found in: {names}",
@@ -252,6 +319,40 @@ def _requirement_finding(rule: Rule, relevant: list[Document]) -> Finding:
         explanation=f"{rule.title}. {rule.principle} No article of the laws analysed matched. "
         f"Recommendation: {rule.recommendation}",
     )
+
+
+class Prepared(NamedTuple):
+    """What a check knows of a law before matching: its country, the notes said of it, whether it can be
+    checked at all."""
+
+    country: str | None
+    notes: list[str]
+    analysed: bool
+
+
+def prepare(doc: Document, selected: list[Rule], country: str | None = None) -> Prepared:
+    """The law's country (the one given, its metadata's, else inferred from its text) and the notes on
+    what a check of it cannot say."""
+    notes = []
+    cc = country or doc.document.country
+    if cc is None:
+        cc = infer_country(doc)
+        notes.append(
+            f"{doc.document.id}: country not given; inferred {cc} from the text" if cc
+            else f"{doc.document.id}: country not given and not inferable; sanctions' link to compulsory labour unknown"
+        )
+    if doc.document.kind is None:
+        notes.append(f"{doc.document.id}: kind of law unknown; only the rules for criminal, administrative "
+                     "offences and labour codes were applied, and no 'no implementing provision found' rule")
+    unchecked = not_analysed(doc, selected)
+    if unchecked:  # said in every output: an empty list of findings must not read as "compliant"
+        notes.append(unchecked)
+    return Prepared(cc, notes, not unchecked)
+
+
+def check_prepared(doc: Document, selected: list[Rule], prepared: Prepared) -> tuple[list[Finding], set[str]]:
+    """One law's findings (no `requirement` ones) and the requirement rules it implements, in this process."""
+    return _check(doc, selected, prepared.country) if prepared.analysed else ([], set())
 
 
 def check_documents(
@@ -265,26 +366,18 @@ def check_documents(
     notes: list[str] = []
     met: dict[str | None, set[str]] = {}
     countries: dict[str, str | None] = {}
+    checked: list[Document] = []
     for doc in docs:
-        cc = country or doc.document.country
-        if cc is None:
-            cc = infer_country(doc)
-            notes.append(
-                f"{doc.document.id}: country not given; inferred {cc} from the text" if cc
-                else f"{doc.document.id}: country not given and not inferable; sanctions' link to compulsory labour unknown"
-            )
-        if doc.document.kind is None:
-            notes.append(f"{doc.document.id}: kind of law unknown; only the rules for criminal, administrative "
-                         "offences and labour codes were applied, and no 'no implementing provision found' rule")
-        countries[doc.document.id] = cc
-        unchecked = not_analysed(doc, selected)
-        if unchecked:  # said in every output: an empty list of findings must not read as "compliant"
-            notes.append(unchecked)
-            continue
-        found, implemented = _check(doc, selected, cc)
+        prepared = prepare(doc, selected, country)
+        notes.extend(prepared.notes)
+        countries[doc.document.id] = prepared.country
+        if prepared.analysed:
+            checked.append(doc)
+    results = _check_all(checked, selected, [countries[d.document.id] for d in checked])
+    for doc, (found, implemented) in zip(checked, results, strict=True):
         findings.extend(found)
-        met.setdefault(cc, set()).update(implemented)
-    findings.extend(_requirements(docs, selected, met, countries))
+        met.setdefault(countries[doc.document.id], set()).update(implemented)
+    findings.extend(requirement_findings([d.document for d in docs], selected, met, countries))
     documents = [
         CheckedDocument(
             id=d.document.id,

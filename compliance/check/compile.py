@@ -26,6 +26,9 @@ from .prefilter import Anchor, LiteralSets, RuleIndex, anchors, regex_literals
 SPACY_LANG = {"ru": "ru", "en": "en", "uz-Latn": "xx", "kk": "xx"}
 STEM_LANGUAGES = ("uz-Latn", "kk")  # agglutinative: rule words are stems
 _SENTENCE_END = [".", ";", "!", "?"]
+# Chunks (words with their punctuation) the tokenizer keeps tokenised: spaCy's default, 10,000, is less than
+# the distinct chunks of one code, so a long law kept re-tokenising words it had seen.
+TOKENIZER_CACHE = 400_000
 
 
 @dataclass(frozen=True)
@@ -200,6 +203,7 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
     import spacy
 
     nlp = spacy.blank(SPACY_LANG.get(language, "xx"))
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE  # type: ignore[union-attr]
     active = [r for r in rules if language in r.patterns]
     numbering = Numbering()
     patterns = {r.id: numbering.pattern(r.patterns[language]) for r in active}

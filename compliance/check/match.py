@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -115,19 +114,25 @@ def match_articles(compiled: Compiled, articles: Iterable[ArticleText]) -> Itera
     """The matches of each article, in turn: one tokenisation and one index pass each. A generator:
     evaluate each article as it comes, then let its tokens go (`am.doc = None`), so that a huge law is
     never held tokenised whole."""
-    pending: deque[tuple[ArticleText, str, list[int] | None]] = deque()
-
-    def feed() -> Iterator[str]:
-        for art in articles:
-            norm, back = normalize_map(art.text, compiled.language)
-            pending.append((art, norm, back))
-            yield norm
-
-    for doc in compiled.nlp.tokenizer.pipe(feed(), batch_size=64):
-        art, norm, back = pending.popleft()
+    tokenizer = compiled.nlp.tokenizer
+    for art in articles:
+        norm, back = normalize_map(art.text, compiled.language)
+        doc = tokenize(tokenizer, norm)
         am = ArticleMatches(art, compiled, norm, back, doc)
         _add_phrases(am)
         yield am
+
+
+def tokenize(tokenizer: Any, text: str) -> Any:
+    """The tokens of `text`, exactly as the tokenizer makes them of the whole text, but fast. spaCy's
+    tokenizer stops caching a text's chunks after the first special case in it ("ст.", "т.е."), which
+    in a law comes early in almost every article; tokenising each line first fills the cache (a line
+    starts afresh), and the whole text then reads its chunks from it. A chunk is cut at whitespace, so a
+    line holds the same chunks as the whole text: the tokens are the tokenizer's own."""
+    if "\n" in text:
+        for line in text.split("\n"):
+            tokenizer(line)
+    return tokenizer(text)
 
 
 def _add_phrases(am: ArticleMatches) -> None:

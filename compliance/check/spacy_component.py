@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from ..models import Node
 from ..rules import load_rules
-from .compile import compile_rules
+from . import compiled_rules
 from .evaluation import Evaluator
 from .match import ArticleMatches, match_articles
 from .text import ArticleText
@@ -32,7 +32,7 @@ class IloComplianceComponent:
         from pathlib import Path
 
         rules = load_rules(Path(rules_dir) if rules_dir else None)
-        self.compiled = compile_rules(rules, language)
+        self.compiled = compiled_rules(rules, language)
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:

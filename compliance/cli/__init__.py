@@ -1,7 +1,7 @@
 """The `compliance` command: one entry point, one module per sub-command, on top of the stages.
 
 Reads the command line and calls the stage a sub-command names (`parse`, `check`, `report`, `diff`,
-`cite`, `comments`, `history`, `progress`, `compare`, `ratifications`, `corpus`, `eval`, `serve`); the stages know nothing of argparse or exit codes.
+`cite`, `comments`, `history`, `progress`, `compare`, `ratifications`, `corpus`, `eval`, `serve`, `batch`); the stages know nothing of argparse or exit codes.
 Input the program cannot use (any `ComplianceError`) is one line on stderr, `compliance: file:line: reason`,
 and exit code 2; a closed pipe exits 0; anything else is a bug: one line, exit 1. Sub-commands import
 their stage when they run, so that `compliance --help` stays fast.
@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import AbstractContextManager, nullcontext
 
 from ..errors import ComplianceError, UsageError
-from . import check, cite, comments, compare, corpus, diff, history, parse, progress, ratifications, report, serve
+from . import batch, check, cite, comments, compare, corpus, diff, history, parse, progress, ratifications, report, serve
 from . import eval as eval_  # not `eval`: that would hide the builtin in this module
 from .common import render_text, write_output
 
@@ -28,15 +29,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     # the order of `compliance --help`
-    for command in (parse, check, cite, comments, compare, ratifications, diff, history, progress, eval_, corpus, report, serve):
+    for command in (parse, check, cite, comments, compare, ratifications, diff, history, progress, eval_, corpus, report, serve, batch):
         command.add_parser(sub)
     return parser
+
+
+def _jobs(args: argparse.Namespace) -> AbstractContextManager[None]:
+    """The commands that check take `--jobs` (default: every core)."""
+    if not hasattr(args, "jobs"):
+        return nullcontext()
+    from ..parallel import using_jobs
+
+    return using_jobs(args.jobs)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return int(args.func(args))
+        with _jobs(args):
+            return int(args.func(args))
     except ComplianceError as exc:
         print(f"compliance: {exc}", file=sys.stderr)
         return 2

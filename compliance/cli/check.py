@@ -14,7 +14,7 @@ from typing import Any
 
 from ..parse import FORMATS
 from .common import Progress, conventions_option, write_output
-from .options import add_description_options, checked_country, describe_options, warn_gaps
+from .options import add_description_options, checked_country, add_jobs_option, describe_options, warn_gaps
 
 EXAMPLE = "example: compliance check corpora/national_laws/kz/criminal-code-art174/2020-06-26.md --format md"
 
@@ -31,12 +31,13 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--from", dest="from_format", choices=FORMATS, help="input format (default: detected)")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    add_jobs_option(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..check import check_documents
-    from ..corpus import load_document
+    from ..parallel import load_documents
     from ..report.render import findings_markdown
     from ..rules import load_rules
 
@@ -45,10 +46,8 @@ def run(args: argparse.Namespace) -> int:
     rules = load_rules(Path(args.rules) if args.rules else None)
     # several files take long enough to want progress; one file answers at once
     progress = Progress.for_stderr(args.quiet or len(args.paths) < 2)
-    docs = []
-    for i, ref in enumerate(args.paths):
-        progress.step(i, len(args.paths), f"reading {ref}")
-        docs.append(load_document(ref, args.from_format))
+    progress.busy(f"reading {len(args.paths)} files")
+    docs = load_documents(args.paths, args.from_format)
     for doc in docs:
         describe_options(doc, args)
     progress.busy(f"checking {len(docs)} laws against {len(rules)} rules")

@@ -10,6 +10,7 @@ import argparse
 from typing import Any
 
 from .common import Progress, conventions_option, write_output
+from .options import add_jobs_option
 
 EXAMPLE = "example: compliance compare --countries KZ,UZ,RU --format html -o compare.html"
 
@@ -21,6 +22,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--format", choices=("html", "md", "json", "csv"), default="html", help="default html")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    add_jobs_option(p)
     p.set_defaults(func=run)
 
 

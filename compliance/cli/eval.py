@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .common import Progress, write_output
+from .options import add_jobs_option
 
 EXIT_BELOW_TARGET = 3  # recall < 1.0 or a false positive; 2 stays "bad input", 1 "internal error"
 
@@ -31,6 +32,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--conventions", help="only these conventions' rules and flags, e.g. C087,C098")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    add_jobs_option(p)
     p.set_defaults(func=run)
 
 

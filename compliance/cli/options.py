@@ -25,6 +25,17 @@ def add_description_options(p: Any, country: bool = True) -> None:
     p.add_argument("--title", help="title of the law (default: meta.yaml, else the text)")
 
 
+def add_jobs_option(p: Any) -> None:
+    p.add_argument("--jobs", type=_positive, metavar="N",
+                   help="processes to use (default: every core); the output is the same for any N")
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive number of processes: {text!r}")
+    return int(text)
+
+
 def checked_country(code: str | None) -> str | None:
     """`--country` upper-cased; an unknown code is a usage error (exit 2), never a silent empty check."""
     if not code:

@@ -18,7 +18,7 @@ from ..errors import UsageError
 from ..models import Document
 from ..report.strings import LANGUAGES
 from .common import Progress, conventions_option
-from .options import add_description_options, checked_country, describe_options, warn_gaps
+from .options import add_description_options, add_jobs_option, checked_country, describe_options, warn_gaps
 
 EXAMPLE = "example: compliance report --country KZ -o reports/KZ"
 
@@ -53,6 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--stamp", action="store_true", help="write the date and time into the report "
                                                            "(default: none, so the same input gives the same bytes)")
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    add_jobs_option(parser)
     add_description_options(parser, country=False)
 
 

@@ -1,0 +1,297 @@
+"""Batch: parse + check of thousands of laws on Dask distributed, findings as Parquet, resumable.
+
+Reads a manifest (a file of paths or corpus ids, one a line, `#` comments; or a folder, whose law files
+are taken in name order) and the rules; runs each document's parse and check as one Dask task (on a
+local cluster, or on the scheduler of a real one) and writes into the output folder, as each document
+finishes, `parts/<key>.parquet` (one row per finding: document, edition, article, rule, convention,
+kind, severity, citation, …) and `done/<key>.json` (what the check knows of the law: its metadata,
+country, notes and the requirement rules it implements). A run that is stopped and started again skips
+the documents already done (same reference, same bytes). At the end, `findings.parquet` holds every
+document's rows in manifest order followed by the `requirement` findings ("no implementing provision
+found") worked out over all laws of each country, as `check` does, and `summary.json` the counts.
+Dask, pyarrow and tqdm are the optional extra `[scale]`; nothing else in the product imports them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .errors import ComplianceError, UsageError
+from .models import DocumentMeta, Finding
+from .rules import Rule
+
+LAW_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".xml", ".docx", ".pdf")
+NOT_LAWS = ("PROVENANCE.md", "README.md")
+COLUMNS = ("document_id", "edition", "country", "article", "eid", "rule_id", "convention", "convention_article",
+           "kind", "severity", "citation", "confidence", "finding_id")
+EXTRA = "pip install 'ilo-compliance-checker[scale]'"
+
+
+class Done(BaseModel):
+    """One document checked: enough to skip it on a resumed run and to work out the requirement findings."""
+
+    ref: str
+    sha256: str
+    meta: DocumentMeta
+    country: str | None
+    analysed: bool
+    articles: int
+    findings: int
+    notes: list[str]
+    met: list[str]
+    size: int
+
+
+class Summary(BaseModel):
+    documents: int
+    checked: int
+    resumed: int  # done by an earlier run, skipped
+    failed: list[str]  # `file:line: reason` of each document that could not be read
+    findings: int
+    by_kind: dict[str, int]
+    by_convention: dict[str, int]
+    input_mb: float
+    seconds: float
+    notes: list[str]
+
+
+def manifest_refs(manifest: Path) -> list[str]:
+    """The documents a manifest names: the lines of a file (paths relative to it, or corpus ids), or the
+    law files under a folder."""
+    if manifest.is_dir():
+        return [str(p) for p in sorted(manifest.rglob("*"))
+                if p.is_file() and p.suffix.lower() in LAW_SUFFIXES and p.name not in NOT_LAWS]
+    if not manifest.is_file():
+        raise UsageError(f"{manifest}:1: manifest not found")
+    refs = []
+    for line in manifest.read_text("utf-8").splitlines():
+        ref = line.split("#", 1)[0].strip()
+        if ref:
+            local = manifest.parent / ref
+            refs.append(str(local) if local.exists() else ref)
+    return refs
+
+
+def _source(ref: str) -> Path | None:
+    from .corpus import find
+
+    path = Path(ref)
+    if path.exists():
+        return path
+    try:
+        return find(ref).file
+    except ComplianceError:
+        return None
+
+
+def fingerprint(ref: str) -> str:
+    """The reference and its bytes (a file, or a folder of chapters): an edited law is checked again."""
+    digest = hashlib.sha256(ref.encode())
+    path = _source(ref)
+    for part in ([path] if path is not None and path.is_file() else sorted(path.rglob("*")) if path else []):
+        if part.is_file():
+            digest.update(part.read_bytes())
+    return digest.hexdigest()
+
+
+def _key(ref: str) -> str:
+    return hashlib.sha256(ref.encode()).hexdigest()[:24]
+
+
+# Rules each worker loaded, by folder: a worker checks many documents with one rule set.
+_RULES: dict[str | None, list[Rule]] = {}
+
+
+def _rules(rules_dir: str | None, conventions: tuple[str, ...]) -> list[Rule]:
+    from .rules import load_rules
+
+    if rules_dir not in _RULES:
+        _RULES[rules_dir] = load_rules(Path(rules_dir) if rules_dir else None)
+    return [r for r in _RULES[rules_dir] if not conventions or r.convention in conventions]
+
+
+def _rows(findings: Iterable[Finding], meta: DocumentMeta, country: str | None) -> list[dict[str, Any]]:
+    edition = meta.edition.isoformat() if meta.edition else None
+    return [{"document_id": f.document_id, "edition": edition, "country": country, "article": f.article,
+             "eid": f.eid, "rule_id": f.rule_id, "convention": f.convention,
+             "convention_article": f.convention_article, "kind": f.kind, "severity": f.severity,
+             "citation": f.citation, "confidence": f.confidence, "finding_id": f.id} for f in findings]
+
+
+def check_one(ref: str, sha: str, rules_dir: str | None, conventions: tuple[str, ...],
+              country: str | None) -> tuple[Done, list[dict[str, Any]]] | str:
+    """One Dask task: parse and check one document; its record and rows, or the `file:line: reason` of
+    input it could not read."""
+    from .check import check_prepared, prepare
+    from .corpus import load_document
+
+    try:
+        doc = load_document(ref)
+        selected = _rules(rules_dir, conventions)
+        prepared = prepare(doc, selected, country)
+        findings, met = check_prepared(doc, selected, prepared)
+    except ComplianceError as exc:
+        return str(exc)
+    done = Done(ref=ref, sha256=sha, meta=doc.document, country=prepared.country, analysed=prepared.analysed,
+                articles=len(doc.articles()), findings=len(findings), notes=prepared.notes, met=sorted(met),
+                size=len(doc.source_text.encode()))
+    return done, _rows(findings, doc.document, prepared.country)
+
+
+class Output:
+    """The output folder: a part and a record per document, written so that a stopped run leaves no
+    record without its part."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        (out / "parts").mkdir(parents=True, exist_ok=True)
+        (out / "done").mkdir(parents=True, exist_ok=True)
+
+    def done(self, ref: str, sha: str) -> Done | None:
+        path = self.out / "done" / f"{_key(ref)}.json"
+        if not path.is_file():
+            return None
+        record = Done.model_validate_json(path.read_text("utf-8"))
+        return record if record.sha256 == sha else None
+
+    def write(self, done: Done, rows: list[dict[str, Any]]) -> None:
+        key = _key(done.ref)
+        _write_parquet(self.out / "parts" / f"{key}.parquet", rows)
+        tmp = self.out / "done" / f"{key}.json.tmp"
+        tmp.write_text(done.model_dump_json(), encoding="utf-8")
+        tmp.replace(self.out / "done" / f"{key}.json")
+
+    def rows(self, ref: str) -> list[dict[str, Any]]:
+        import pyarrow.parquet as pq
+
+        rows: list[dict[str, Any]] = pq.read_table(self.out / "parts" / f"{_key(ref)}.parquet").to_pylist()
+        return rows
+
+
+def _schema() -> Any:
+    import pyarrow as pa
+
+    types = {"confidence": pa.float64()}
+    return pa.schema([(c, types.get(c, pa.string())) for c in COLUMNS])
+
+
+def _write_parquet(path: Path, rows: list[dict[str, Any]]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    tmp = path.with_name(path.name + ".tmp")
+    pq.write_table(pa.Table.from_pylist(rows, schema=_schema()), tmp)
+    tmp.replace(path)
+
+
+def _client(scheduler: str, workers: int) -> Any:
+    """A Dask client: a local cluster of single-threaded worker processes (`local`), the same with its
+    workers as threads of this process (`threads`: no ports, small runs), or a running scheduler."""
+    from distributed import Client, LocalCluster
+
+    if "://" in scheduler:  # tcp://, tls://, or inproc:// (a cluster in this process)
+        return Client(scheduler)  # type: ignore[no-untyped-call]
+    if scheduler not in ("local", "processes", "threads"):
+        raise UsageError(f"--scheduler: {scheduler!r}: give local, processes, threads or tcp://host:port")
+    threads = scheduler == "threads"
+    cluster = LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=1 if threads else workers, threads_per_worker=workers if threads else 1, processes=not threads,
+        dashboard_address=None,
+    )
+    return Client(cluster)  # type: ignore[no-untyped-call]
+
+
+def _run_tasks(client: Any, todo: list[tuple[str, str]], args: tuple[Any, ...]) -> Iterator[Any]:
+    from distributed import as_completed
+
+    futures = [client.submit(check_one, ref, sha, *args, key=f"check-{_key(ref)}", pure=False)
+               for ref, sha in todo]
+    for future in as_completed(futures):  # type: ignore[no-untyped-call]
+        yield future.result()
+        future.release()
+
+
+def run_batch(
+    manifest: Path,
+    out: Path,
+    *,
+    scheduler: str = "local",
+    workers: int = 1,
+    rules_dir: Path | None = None,
+    conventions: Iterable[str] | None = None,
+    country: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Summary:
+    """Parse and check every document of `manifest` on Dask; write `out` (see the module's docstring)."""
+    try:
+        import distributed  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise UsageError(f"compliance batch needs Dask and pyarrow: {EXTRA}") from None
+    from .rules import load_rules
+
+    start = time.monotonic()
+    refs = list(dict.fromkeys(manifest_refs(manifest)))
+    output = Output(out)
+    convs = tuple(sorted({c.upper() for c in conventions or ()}))
+    rules = [r for r in load_rules(rules_dir) if not convs or r.convention in convs]  # bad rules: stop here
+    shas = {ref: fingerprint(ref) for ref in refs}
+    records = {ref: found for ref in refs if (found := output.done(ref, shas[ref])) is not None}
+    todo = [(ref, shas[ref]) for ref in refs if ref not in records]
+    resumed, failed = len(records), []
+    if progress:
+        progress(resumed, len(refs))
+    if todo:
+        with _client(scheduler, workers) as client:
+            args = (str(rules_dir) if rules_dir else None, convs, country)
+            for result in _run_tasks(client, todo, args):
+                if isinstance(result, str):
+                    failed.append(result)
+                else:
+                    output.write(*result)
+                    records[result[0].ref] = result[0]
+                if progress:
+                    progress(len(records) + len(failed), len(refs))
+    return _finish(output, refs, records, rules, failed, resumed, time.monotonic() - start)
+
+
+def _finish(output: Output, refs: list[str], records: dict[str, Done], rules: list[Rule], failed: list[str],
+            resumed: int, seconds: float) -> Summary:
+    """findings.parquet in manifest order, the requirement findings over all laws, summary.json."""
+    from .check import requirement_findings
+
+    done = [records[r] for r in refs if r in records]
+    rows = [row for d in done for row in output.rows(d.ref)]
+    met: dict[str | None, set[str]] = {}
+    for d in done:
+        if d.analysed:
+            met.setdefault(d.country, set()).update(d.met)
+    countries = {d.meta.id: d.country for d in done}
+    required = requirement_findings([d.meta for d in done], rules, met, countries)
+    meta_of = {d.meta.id: d for d in done}
+    for f in required:
+        rows.extend(_rows([f], meta_of[f.document_id].meta, meta_of[f.document_id].country))
+    _write_parquet(output.out / "findings.parquet", rows)
+    summary = Summary(
+        documents=len(refs), checked=len(done), resumed=resumed, failed=failed, findings=len(rows),
+        by_kind=_count(r["kind"] for r in rows), by_convention=_count(r["convention"] for r in rows),
+        input_mb=round(sum(d.size for d in done) / 1e6, 2), seconds=round(seconds, 2),
+        notes=[n for d in done for n in d.notes],
+    )
+    (output.out / "summary.json").write_text(json.dumps(summary.model_dump(), indent=1, ensure_ascii=False) + "\n",
+                                            encoding="utf-8")
+    return summary
+
+
+def _count(values: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return dict(sorted(counts.items()))

@@ -1,0 +1,94 @@
+"""Every core: an ordered map over worker processes, and the number of processes a run may use.
+
+Reads a function, the state it needs (documents, rules) and the items to map it over; produces the
+results in the items' order, whatever the number of processes, so that an output never depends on
+`--jobs`. Workers are forked where the system can (they inherit the parsed documents and the compiled
+rules instead of receiving copies); elsewhere they are spawned and receive the state once each. One
+process, or one item, runs in this process: no pool is started for nothing.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+S = TypeVar("S")
+T = TypeVar("T")
+R = TypeVar("R")
+
+# The library checks in one process unless told; the command line sets the number of cores (`--jobs`).
+_JOBS = 1
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
+
+
+def set_jobs(jobs: int | None) -> None:
+    """The number of processes later checks use (None: every core)."""
+    global _JOBS
+    _JOBS = max(1, jobs if jobs is not None else cores())
+
+
+def jobs() -> int:
+    return _JOBS
+
+
+@contextmanager
+def using_jobs(jobs: int | None) -> Iterator[None]:
+    """`set_jobs` for the duration of one command; the number before is restored after it."""
+    before = _JOBS
+    set_jobs(jobs)
+    try:
+        yield
+    finally:
+        set_jobs(before)
+
+
+# The worker's function and state, set once per worker by the pool's initializer.
+_WORK: tuple[Callable[[Any, Any], Any], Any] | None = None
+
+
+def _init(fn: Callable[[Any, Any], Any], state: Any) -> None:
+    global _WORK
+    _WORK = (fn, state)
+
+
+def _run(item: Any) -> Any:
+    assert _WORK is not None
+    fn, state = _WORK
+    return fn(state, item)
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def ordered_map(fn: Callable[[S, T], R], state: S, items: Sequence[T], processes: int | None = None) -> list[R]:
+    """`[fn(state, item) for item in items]` over up to `processes` worker processes (default `jobs()`).
+    Items are handed out one at a time as workers free up, so a few large items do not wait behind one
+    another; `fn` must be a module-level function (a spawned worker imports it)."""
+    n = min(processes or jobs(), len(items))
+    if n <= 1 or multiprocessing.current_process().daemon:  # a pool's worker cannot start another pool
+        return [fn(state, item) for item in items]
+    with _context().Pool(n, initializer=_init, initargs=(fn, state)) as pool:
+        done: list[R] = pool.map(_run, items, chunksize=1)
+    return done
+
+
+def _load(fmt: str | None, ref: str) -> Any:
+    from .corpus import load_document
+
+    return load_document(ref, fmt)
+
+
+def load_documents(refs: Sequence[str], fmt: str | None = None) -> list[Any]:
+    """`corpus.load_document` of each reference (file, folder, corpus id), parsed over the run's processes,
+    in order. Standard input is read here: a worker's is closed."""
+    return ordered_map(_load, fmt, refs, 1 if "-" in refs else None)

@@ -1,0 +1,74 @@
+"""The start-up cache: rules and compiled rule sets read back from disk, rebuilt when anything changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from compliance import cache, check, rules
+from compliance.check import check_document
+from compliance.rules import load_rules
+
+from .conftest import REPO, parsed
+
+DOC = "kz/criminal-code-ch04-05-arts160-186-incl-art174@2025-09-16"
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(check, "_COMPILED", type(check._COMPILED)())
+    return tmp_path / "cache"
+
+
+def _refuse(*args: object) -> None:
+    raise AssertionError("rebuilt instead of read from the cache")
+
+
+def test_compiled_rules_are_read_back_from_disk_with_the_same_findings(cache_dir: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    doc, rule_set = parsed(DOC), load_rules()
+    fresh = check_document(doc, rule_set)
+    assert fresh and len(list(cache_dir.glob("compiled-ru-*.pickle"))) == 1
+    check._COMPILED.clear()
+    monkeypatch.setattr(check, "compile_rules", _refuse)
+    assert check_document(doc, rule_set) == fresh
+
+
+def test_a_changed_rule_set_is_compiled_again(cache_dir: Path) -> None:
+    rule_set = load_rules()
+    check.compiled_rules(rule_set, "ru")
+    check.compiled_rules(rule_set[1:], "ru")
+    assert len(list(cache_dir.glob("compiled-ru-*.pickle"))) == 2
+
+
+def test_an_unreadable_entry_is_rebuilt(cache_dir: Path) -> None:
+    rule_set = load_rules()
+    check.compiled_rules(rule_set, "ru")
+    entry = next(cache_dir.glob("compiled-ru-*.pickle"))
+    entry.write_bytes(b"not a pickle")
+    check._COMPILED.clear()
+    assert check.compiled_rules(rule_set, "ru").rules == check.compiled_rules(rule_set, "ru").rules
+    assert entry.stat().st_size > 1000
+
+
+def test_rules_are_validated_once_per_content(cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "rules"
+    shutil.copytree(REPO / "rules", folder)
+    first = load_rules(folder)
+    monkeypatch.setattr(rules, "load_file", _refuse)
+    assert load_rules(folder) == first
+    monkeypatch.undo()
+    monkeypatch.setenv(cache.ENV, str(cache_dir))
+    edited = folder / "c087-freedom-of-association.yaml"
+    edited.write_text(edited.read_text("utf-8").replace("severity: high", "severity: nonsense", 1), "utf-8")
+    with pytest.raises(rules.RuleError, match="severity"):
+        load_rules(folder)
+
+
+def test_the_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cache.ENV, "off")
+    assert cache.directory() is None
+    assert cache.cached("x", lambda: 41 + 1) == 42

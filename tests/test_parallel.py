@@ -1,0 +1,91 @@
+"""`--jobs`: the same findings, in the same order and bytes, whatever the number of processes."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance import check, parallel
+from compliance.cli import main
+from compliance.corpus import load_entries
+from compliance.rules import load_rules
+
+from .conftest import parsed
+
+DOCS = (
+    "kz/criminal-code-ch04-05-arts160-186-incl-art174@2025-09-16",
+    "kz/labour-code-sec003-social-partnership-disputes-strikes",
+    "kz/trade-unions-law",
+)
+
+
+def _refs() -> list[str]:
+    wanted = [d.split("@")[0] for d in DOCS]
+    ids = [e.meta.id for e in load_entries()]
+    return [next(i for i in ids if i.startswith(w)) for w in wanted]
+
+
+def _square(offset: int, item: int) -> int:
+    return item * item + offset
+
+
+def test_ordered_map_keeps_the_items_order_over_processes() -> None:
+    items = list(range(40))
+    assert parallel.ordered_map(_square, 1, items, 2) == [i * i + 1 for i in items]
+
+
+@pytest.fixture(autouse=True)
+def one_job(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "_JOBS", 1)
+
+
+@pytest.fixture
+def two_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # every law cut into parts and checked by two workers, however small
+    monkeypatch.setattr(check, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(parallel, "_JOBS", 2)
+
+
+def _report_json() -> str:
+    docs = [parsed(ref) for ref in _refs()]
+    return check.check_documents(docs, load_rules()).model_dump_json(indent=1)
+
+
+def test_findings_with_two_processes_equal_findings_with_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "_JOBS", 1)
+    one = _report_json()
+    monkeypatch.setattr(check, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(parallel, "_JOBS", 2)
+    assert '"rule_id"' in one
+    assert _report_json() == one
+
+
+def test_a_law_is_cut_into_runs_of_whole_articles_in_order(two_jobs: None) -> None:
+    doc = parsed(_refs()[0])
+    parts = check._parts([doc], 2)
+    assert len(parts) > 1
+    covered = [i for _, part in parts for i in range(len(check._checked_articles(doc)))[part]]
+    assert covered == list(range(len(check._checked_articles(doc))))
+
+
+def test_one_law_checked_by_articles_in_two_processes_gives_its_findings(two_jobs: None) -> None:
+    doc, rules = parsed(_refs()[0]), load_rules()
+    many = check.check_document(doc, rules)
+    parallel.set_jobs(1)
+    assert many and many == check.check_document(doc, rules)
+
+
+def test_check_command_output_is_independent_of_jobs(capsys: pytest.CaptureFixture[str]) -> None:
+    outputs = []
+    for jobs in ("1", "2"):
+        assert main(["check", "--jobs", jobs, *_refs()]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert parallel.jobs() == 1  # a command's --jobs ends with it
+    assert '"findings"' in outputs[0]
+    assert outputs[0] == outputs[1]
+
+
+def test_jobs_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "--jobs", "0", "x.md"])
+    assert exc.value.code == 2
+    assert "not a positive number of processes" in capsys.readouterr().err
