@@ -417,3 +417,19 @@ def test_a_requirement_no_law_meets_is_a_gap_in_every_law_it_concerns(tmp_path: 
     assert [c.get("class") for c in cells] == ["cell cell-missing"] * 2
     assert {c.xpath(".//a/@href")[0] for c in cells} == {"#" + card.get("id")}
     assert md_finding_ids((out / "report.md").read_text("utf-8")) == [report.findings[0].id]
+
+
+def test_country_report_has_a_progress_section_over_the_editions_with_amending_acts() -> None:
+    a, _ = kz_reports()
+    section = page(a).get_element_by_id("progress")
+    text = section.text_content()
+    assert "Progress since 2015" in text
+    assert section.findall(".//svg") or section.findall(".//{http://www.w3.org/2000/svg}svg")
+    assert "199-VII" in text  # the Law on Trade Unions' 2023 edition, made by Law of 15.02.2023 No. 199-VII
+    assert page(a).cssselect('nav a[href="#progress"]')
+
+
+def test_report_of_own_files_has_no_progress_section(tmp_path: Path) -> None:
+    law = REPO / "corpora/national_laws/kz/criminal-code-art174/2020-06-26.md"
+    assert main([str(law), "--quiet", "--no-pdf", "-o", str(tmp_path)]) == 0
+    assert not page(tmp_path).cssselect("#progress")

@@ -14,7 +14,21 @@ import sys
 from contextlib import AbstractContextManager, nullcontext
 
 from ..errors import ComplianceError, UsageError
-from . import batch, check, cite, comments, compare, corpus, diff, history, parse, progress, ratifications, report, serve
+from . import (
+    batch,
+    check,
+    cite,
+    comments,
+    compare,
+    corpus,
+    diff,
+    history,
+    parse,
+    progress,
+    ratifications,
+    report,
+    serve,
+)
 from . import eval as eval_  # not `eval`: that would hide the builtin in this module
 from .common import render_text, write_output
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..parse import FORMATS
 from .common import Progress, conventions_option, write_output
-from .options import add_description_options, checked_country, add_jobs_option, describe_options, warn_gaps
+from .options import add_description_options, add_jobs_option, checked_country, describe_options, warn_gaps
 
 EXAMPLE = "example: compliance check corpora/national_laws/kz/criminal-code-art174/2020-06-26.md --format md"
 

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
 from ..models import Document
 from ..report.strings import LANGUAGES
 from .common import Progress, conventions_option
 from .options import add_description_options, add_jobs_option, checked_country, describe_options, warn_gaps
+
+if TYPE_CHECKING:
+    from ..rules import Rule
 
 EXAMPLE = "example: compliance report --country KZ -o reports/KZ"
 
@@ -49,6 +52,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "current law, each article from the newest text of its law that holds it)")
     parser.add_argument("--with-law-text", action="store_true",
                         help="append the annotated text of every law (long: hundreds of pages in the PDF)")
+    parser.add_argument("--no-progress", action="store_true",
+                        help="with --country: leave out the section on the country's progress over the editions")
     parser.add_argument("--no-pdf", action="store_true", help="do not write report.pdf even if Chromium is installed")
     parser.add_argument("--stamp", action="store_true", help="write the date and time into the report "
                                                            "(default: none, so the same input gives the same bytes)")
@@ -88,6 +93,22 @@ def _read_country(country: str, editions: list[str] | None, progress: Progress,
     return docs, notes
 
 
+def _progress_section(country: str | None, rules: list[Rule], conventions: list[str] | None,
+                      progress: Progress) -> str | None:
+    """The section "Progress since <year>": every edition of the country's works, checked with the same rules."""
+    from ..check import check_document
+    from ..progress import build_progress, render_progress_section
+
+    if not country:
+        return None
+    progress.busy("checking every edition for the progress section")
+    try:
+        found = build_progress(country, lambda doc: check_document(doc, rules, country, conventions))
+    finally:
+        progress.done()
+    return render_progress_section(found) if found.works else None
+
+
 def run(args: argparse.Namespace) -> int:
     """The country's corpus laws, or the given PATHs, → the report folder."""
     from ..report import write_report
@@ -117,10 +138,11 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError("--all-editions reports every edition; --edition chooses one: give one of them")
         docs, notes = _read_country(country, args.edition, progress, args.all_editions)
     out = Path(args.output or f"reports/{country or 'custom'}")
+    progress_html = None if paths or args.no_progress else _progress_section(country, rules, conventions, progress)
     written = write_report(
         docs, out, rules=rules, country=country, conventions=conventions, lang=args.lang or "en",
         stamp=args.stamp, pdf=not args.no_pdf, notes=notes, progress=progress,
-        all_editions=args.all_editions, with_law_text=args.with_law_text,
+        all_editions=args.all_editions, with_law_text=args.with_law_text, progress_html=progress_html,
     )
     selected = [r for r in rules if not conventions or r.convention in conventions]
     warn_gaps(docs, selected, written.findings)

@@ -37,12 +37,14 @@ def write_report(
     progress: Progress | None = None,
     all_editions: bool = False,
     with_law_text: bool = False,
+    progress_html: str | None = None,
 ) -> Written:
     """Check `docs` and write the report folder `out`; returns the files written and the findings.
 
     Unless `all_editions`, each article is reported from the newest text of its work that holds it
     (`current.py`): texts all of whose articles newer editions hold are listed but not checked, and the
-    findings on superseded articles are left out of every file (findings.json included, with a note)."""
+    findings on superseded articles are left out of every file (findings.json included, with a note).
+    `progress_html` is the country's progress over the editions (`compliance.progress`), shown as its own section."""
     from ..check import check_documents
     from ..rules import load_rules
     from .current import current_findings, superseded
@@ -75,7 +77,7 @@ def write_report(
         findings.notes[:0] = notes
     report = build(docs, findings, rules, country=country, conventions=conventions,
                    stamp=_dt.datetime.now(_dt.UTC) if stamp else None, supersession=supersession,
-                   superseded=gone, with_law_text=with_law_text)
+                   superseded=gone, with_law_text=with_law_text, progress_html=progress_html)
     out.mkdir(parents=True, exist_ok=True)
     files = {
         "index.html": render_html(report, lang),

@@ -188,6 +188,7 @@ class Report:
     superseded: list[Superseded] = field(default_factory=list)
     all_editions: bool = False  # superseded editions reported in full
     with_law_text: bool = True  # the annotated law texts are part of the report
+    progress_html: str | None = None  # the section "Progress since <year>" (`progress.render_progress_section`)
 
 
 # -- building -------------------------------------------------------------------------------------------
@@ -325,6 +326,7 @@ def build(
     supersession: Supersession | None = None,
     superseded: list[Superseded] | None = None,
     with_law_text: bool = True,
+    progress_html: str | None = None,
 ) -> Report:
     """The report's content. `rules` are the rules that were applied (after any --conventions filter);
     `conventions` the conventions asked for (default: those of the rules)."""
@@ -445,4 +447,5 @@ def build(
         superseded=list(superseded or []),
         all_editions=supersession is None,
         with_law_text=with_law_text,
+        progress_html=progress_html,
     )
