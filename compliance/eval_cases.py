@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from . import yamlsafe
 from .corpus import CORPUS_DIR, CorpusEntry
 from .errors import CasesError, UnknownReference
 
@@ -51,7 +52,7 @@ class DocumentCase:
 def load_cases(path: Path) -> list[DocumentCase]:
     """The documents of a cases file, validated; `CasesError` names the file and what is wrong."""
     try:
-        data = yaml.safe_load(Path(path).read_text("utf-8"))
+        data = yamlsafe.load(yamlsafe.read_text(Path(path)))
     except OSError as exc:
         raise CasesError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except yaml.YAMLError as exc:

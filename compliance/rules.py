@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from . import yamlsafe
 from .bundled import bundled
 from .citations import instrument_exists, resolve
 from .errors import RuleError
@@ -207,9 +208,9 @@ def _yaml_error(path: Path, exc: yaml.YAMLError) -> RuleError:
 
 def load_file(path: Path) -> list[Rule]:
     """Rules of one YAML file; `RuleError` names file, line and field for anything wrong."""
-    text = path.read_text("utf-8")
+    text = yamlsafe.read_text(path)
     try:
-        data = yaml.load(text, Loader=_FAST_LOADER)
+        data = yamlsafe.load(text)
     except yaml.YAMLError as exc:
         _compose(path, text)  # a syntax error: the message of the loader that finds lines
         raise _yaml_error(path, exc) from None
