@@ -16,10 +16,16 @@ import tempfile
 from pathlib import Path
 
 ENGINES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+# No network at all: every host name resolves to nothing and no proxy is asked (the page is one local file).
 CHROMIUM_FLAGS = (
     "--headless",
-    "--no-sandbox",
     "--disable-gpu",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--no-proxy-server",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-extensions",
@@ -62,7 +68,9 @@ def print_pdf(html: Path, out: Path, *, deterministic: bool = True, timeout: flo
         return None
     with tempfile.TemporaryDirectory(prefix="compliance-pdf-") as profile:
         tmp = Path(profile) / "report.pdf"
-        cmd = [engine, *CHROMIUM_FLAGS, f"--user-data-dir={profile}/profile", "--no-pdf-header-footer",
+        # Chromium's sandbox cannot start as root; everywhere else it stays on
+        sandbox = ("--no-sandbox",) if os.geteuid() == 0 else ()
+        cmd = [engine, *CHROMIUM_FLAGS, *sandbox, f"--user-data-dir={profile}/profile", "--no-pdf-header-footer",
                f"--print-to-pdf={tmp}", html.resolve().as_uri()]
         try:
             proc = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False,
