@@ -70,7 +70,7 @@ def _parse_decoded(
     if fmt in BINARY_FORMATS:
         raise ParseError(label, 1, f"not a {fmt} file: its bytes are text (leave --from out)")
     with _cycle_collector_paused():
-        decoded = read(text, fmt)
+        decoded = read(text, fmt, label)
         # on the extracted text: an HTML page's markup is Latin letters whatever the law's language
         language = (meta.language if meta else None) or detect_language(decoded.text)
         tree, warnings = build_tree(decoded, language)

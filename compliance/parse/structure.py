@@ -70,6 +70,7 @@ class Builder:
     def __init__(self, decoded: Decoded, language: str | None = None) -> None:
         self.src = decoded.text
         self.lines = decoded.lines
+        self.superscripts_marked = decoded.superscripts_marked
         self.language = language or "ru"
         self.vocab = vocabulary()
         self.root = _Unit("document", 0, "", 0, 1)
@@ -211,7 +212,7 @@ class Builder:
                 num = f"{base}.{sup}{rest}" if not rest else f"{base}.{sup}"
                 break
         else:
-            num = self._unflatten(num, ln)
+            num = num if self.superscripts_marked else self._unflatten(num, ln)
         lead = re.match(r"\d+", num)
         if lead:
             self.prev_article_base = int(lead.group(0))
