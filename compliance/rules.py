@@ -10,7 +10,6 @@ with exceptions (`unless`). `rules/schema.json` (for editors) is generated from 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +23,7 @@ from .bundled import bundled
 from .citations import instrument_exists, resolve
 from .errors import RuleError
 from .models import DocumentMeta, FindingKind, Severity, is_excerpt
+from .regexes import FUZZY_MAX, compile_rule_regex
 
 RULES_DIR = bundled("rules")
 COMMENTS = bundled("corpora") / "supervisory" / "comments.jsonl"
@@ -62,7 +62,7 @@ class Condition(_Model):
     tokens: list[dict[str, Any]] | None = Field(
         default=None, description="spaCy Matcher token pattern (LEMMA, LOWER, SHAPE, IS_DIGIT, OP, …)."
     )
-    fuzzy: str | None = Field(default=None, description="Fuzzy phrase (rapidfuzz partial ratio).")
+    fuzzy: str | None = Field(default=None, max_length=FUZZY_MAX, description="Fuzzy phrase (rapidfuzz partial ratio).")
     threshold: int = Field(default=88, ge=50, le=100, description="Fuzzy: minimal similarity 0-100.")
     regex: str | None = Field(default=None, description="Regular expression, case-insensitive.")
     all: list[Condition] | None = None
@@ -88,10 +88,7 @@ class Condition(_Model):
         if len(keys) != 1:
             raise ValueError(f"give exactly one of phrase, tokens, fuzzy, regex, all, any, none (got {keys or 'none'})")
         if self.regex is not None:
-            try:
-                re.compile(self.regex)
-            except re.error as exc:
-                raise ValueError(f"bad regex {self.regex!r}: {exc}") from None
+            compile_rule_regex(self.regex)  # ValueError: bad, or can backtrack catastrophically
         return self
 
     def leaves(self) -> Iterable[Condition]:
