@@ -269,6 +269,8 @@ def load_rules(directory: Path | None = None) -> list[Rule]:
                 raise RuleError(f"{path}:1: rules: id {rule.id} already defined in {seen[rule.id]}")
             seen[rule.id] = path
             rules.append(rule)
+    if not rules:  # checking against nothing would report every law clean
+        raise RuleError(f"{directory}:1: no rules in this folder (*.yaml files with a `rules:` list)")
     return rules
 
 

@@ -58,6 +58,20 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
+def _first_bad(node: yaml.Node) -> yaml.Mark:
+    """The mark of the first scalar PyYAML cannot build (a timestamp that is no date), else the document's."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode) and current.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                yaml.SafeLoader.construct_yaml_timestamp(yaml.SafeLoader(""), current)
+            except (ValueError, OverflowError):
+                return current.start_mark
+        stack.extend(reversed(_children(current)))
+    return node.start_mark
+
+
 def load(text: str) -> Any:
     """The one document of `text` as Python data (None when empty), within the budget."""
     loader = _LOADER(text)
@@ -66,7 +80,10 @@ def load(text: str) -> Any:
         if node is None:
             return None
         _measure(node)
-        return loader.construct_document(node)
+        try:
+            return loader.construct_document(node)
+        except (ValueError, OverflowError) as exc:  # "2020-02-30": PyYAML builds the date and fails
+            raise yaml.MarkedYAMLError(problem=f"impossible value ({exc})", problem_mark=_first_bad(node)) from None
     finally:
         loader.dispose()
 

@@ -32,6 +32,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..check import check_documents
     from ..corpus import load_document
+    from ..parse.meta import unique_ids
     from ..report.render import findings_markdown
     from ..rules import load_rules
 
@@ -41,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
     docs = [load_document(ref, args.from_format) for ref in args.paths]
     for doc in docs:
         describe_options(doc, args)
+    unique_ids([d.document for d in docs])
     report = check_documents(docs, rules, country, conventions)
     selected = [r for r in rules if not conventions or r.convention in conventions]
     warn_gaps(docs, selected, report)

@@ -77,6 +77,7 @@ def _read_country(country: str, editions: list[str] | None, progress: Progress) 
 
 def run(args: argparse.Namespace) -> int:
     """The country's corpus laws, or the given PATHs, → the report folder."""
+    from ..parse.meta import unique_ids
     from ..report import write_report
     from ..rules import load_rules
 
@@ -101,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         assert country is not None
         docs, notes = _read_country(country, args.edition, progress)
+    unique_ids([d.document for d in docs])
     out = Path(args.output or f"reports/{country or 'custom'}")
     written = write_report(
         docs, out, rules=rules, country=country, conventions=conventions, lang=args.lang or "en",

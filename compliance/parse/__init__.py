@@ -20,7 +20,7 @@ from ..errors import ParseError
 from ..models import Document, DocumentMeta, Node, Warning_
 from .describe import describe, extent_of
 from .language import detect
-from .meta import _load_meta, extent_from_provenance, meta_path, read_meta, sha256_of
+from .meta import _load_meta, chapter_files, extent_from_provenance, meta_path, read_meta, sha256_of
 from .readers import Decoded, Format, detect_format, read
 from .source import BinaryFormat, Source, decode
 from .source import read as read_source
@@ -146,7 +146,7 @@ def _cycle_collector_paused() -> Iterator[None]:
 
 def _read_folder(path: Path, encoding: str | None) -> Source:
     """A folder of chapter files (Tajikistan's code) is one document: the files in name order."""
-    files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".md", ".txt", ".markdown"))
+    files = chapter_files(path)
     if not files:
         raise ParseError(str(path), 1, "folder holds no .md or .txt chapter files")
     parts = [read_source(f, encoding) for f in files]

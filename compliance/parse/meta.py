@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Literal
 
 import yaml
@@ -52,6 +52,10 @@ def read_meta(meta_file: Path) -> DocumentMeta:
         raise ParseError(str(meta_file), line, f"not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
     if not isinstance(data, dict):
         raise ParseError(str(meta_file), 1, f"expected a mapping of fields, got {type(data).__name__}")
+    where = data.get("path")
+    if isinstance(where, str) and (PurePosixPath(where).is_absolute() or ".." in PurePosixPath(where).parts or "\\" in where):
+        # the checksum line of a report says "matches the file": only a file of the corpus may be meant
+        raise ParseError(str(meta_file), _line_of_key(text, "path") or 1, f"path: {where!r} leaves the corpus folder")
     try:
         return DocumentMeta.model_validate(data)
     except ValidationError as exc:
@@ -94,11 +98,42 @@ def _line_of_key(text: str, key: object) -> int | None:
     return None
 
 
+# The files of a folder read as one document (its chapters), in name order: what is read is what is hashed.
+CHAPTER_SUFFIXES = (".md", ".txt", ".markdown")
+
+
+def chapter_files(folder: Path) -> list[Path]:
+    """The chapter files of a folder read as one document, in name order."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in CHAPTER_SUFFIXES)
+
+
 def sha256_of(path: Path) -> str:
-    """sha256 of a file's bytes, or of a folder's *.md files concatenated in sorted name order."""
+    """sha256 of a regular file's bytes, or of a folder's chapter files concatenated in name order.
+
+    A pipe or device is a `ParseError`: hashing it would read forever.
+    """
     path = Path(path)
-    files = sorted(path.glob("*.md")) if path.is_dir() else [path]
+    files = chapter_files(path) if path.is_dir() else [path]
     digest = hashlib.sha256()
     for f in files:
-        digest.update(f.read_bytes())
+        if not f.is_file():
+            raise ParseError(str(f), 1, "not a regular file: cannot be hashed")
+        with f.open("rb") as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
     return digest.hexdigest()
+
+
+def unique_ids(metas: list[DocumentMeta]) -> None:
+    """Give documents that share an id (two files named `law.md` in different folders) ids qualified by their
+    folder, then by their whole path: findings and reports tell documents apart by id."""
+    for qualify in (lambda p: f"{p.parent.name}/{p.name}", str):
+        seen: dict[str, list[DocumentMeta]] = {}
+        for meta in metas:
+            seen.setdefault(meta.id, []).append(meta)
+        for same in seen.values():
+            paths = {m.path for m in same}
+            if len(same) > 1 and len(paths) == len(same) and all(m.path and Path(m.path).name == m.id.rsplit("/", 1)[-1]
+                                                                   for m in same):
+                for meta in same:
+                    meta.id = qualify(Path(meta.path or meta.id))
