@@ -17,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from .. import yamlsafe
-from ..errors import ParseError
+from ..errors import ParseError, UsageError
 from ..models import DocumentMeta
 
 
@@ -56,6 +56,13 @@ def read_meta(meta_file: Path) -> DocumentMeta:
     if isinstance(where, str) and (PurePosixPath(where).is_absolute() or ".." in PurePosixPath(where).parts or "\\" in where):
         # the checksum line of a report says "matches the file": only a file of the corpus may be meant
         raise ParseError(str(meta_file), _line_of_key(text, "path") or 1, f"path: {where!r} leaves the corpus folder")
+    for key, normal in (("kind", normal_kind), ("language", normal_language)):
+        value = data.get(key)
+        if isinstance(value, str):
+            try:
+                data[key] = normal(value)
+            except ValueError as exc:
+                raise ParseError(str(meta_file), _line_of_key(text, key) or 1, f"{key}: {exc}") from None
     try:
         return DocumentMeta.model_validate(data)
     except ValidationError as exc:
@@ -76,9 +83,56 @@ def extent_from_provenance(provenance: str | None) -> Literal["whole", "excerpt"
     return None
 
 
+# Kinds the corpus gives its ILO instruments; the kinds of national law are those vocab/kinds.yaml names.
+_INSTRUMENT_KINDS = ("convention", "protocol", "recommendation")
+# ISO 639-2 codes some metadata writes, for the BCP-47 tags the languages vocabulary uses
+_LANGUAGE_ALIASES = {"rus": "ru", "kaz": "kk", "kir": "ky", "tgk": "tg", "tuk": "tk", "eng": "en"}
+
+
+def normal_kind(value: str) -> str:
+    """A kind of law as rules name it: "Criminal  Code" → "criminal code"; `ValueError` for an unknown kind.
+
+    >>> normal_kind(" Labour Code ")
+    'labour code'
+    """
+    from .describe import _vocab
+
+    kind = " ".join(value.lower().split())
+    known = [*(k for k, _ in _vocab().kinds), *_INSTRUMENT_KINDS]
+    if kind not in known:
+        raise ValueError(f"unknown kind of law {value!r}; known: {', '.join(known)}")
+    return kind
+
+
+def normal_language(value: str) -> str:
+    """A BCP-47 tag as the vocabulary writes it: "ru-RU" → "ru", "uz-latn-UZ" → "uz-Latn", "rus" → "ru";
+    `ValueError` for a language the checker does not know (it would be checked against no rule, silently).
+
+    >>> normal_language("ru-RU"), normal_language("UZ_latn"), normal_language("kaz")
+    ('ru', 'uz-Latn', 'kk')
+    """
+    from .language import language_name
+
+    parts = [p for p in value.strip().replace("_", "-").split("-") if p]
+    if not parts:
+        raise ValueError("empty language tag")
+    lang = _LANGUAGE_ALIASES.get(parts[0].lower(), parts[0].lower())
+    script = next((p.title() for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+    for tag in ([f"{lang}-{script}"] if script else []) + [lang]:
+        if language_name(tag) != tag:  # the vocabulary names it
+            return tag
+    hint = " (give the script: uz-Latn or uz-Cyrl)" if lang == "uz" else ""
+    raise ValueError(f"unknown language {value!r}{hint}")
+
+
 def apply_options(meta: DocumentMeta, country: str | None = None, kind: str | None = None,
                   title: str | None = None) -> None:
     """`--country`, `--kind`, `--title` given on the command line: they win over metadata and the text."""
+    if kind is not None:
+        try:
+            kind = normal_kind(kind)
+        except ValueError as exc:
+            raise UsageError(f"--kind: {exc}") from None
     for name, value in (("country", country.upper() if country else None), ("kind", kind), ("title", title)):
         if value is not None:
             setattr(meta, name, value)
