@@ -278,6 +278,10 @@ def check_documents(
             notes.append(f"{doc.document.id}: kind of law unknown; only the rules for criminal, administrative "
                          "offences and labour codes were applied, and no 'no implementing provision found' rule")
         countries[doc.document.id] = cc
+        if doc.warnings:  # the text read may not be the law's: said beside the findings, never dropped
+            first = doc.warnings[0]
+            notes.append(f"{doc.document.id}: {len(doc.warnings)} warning(s) while reading the text "
+                         f"(first, line {first.line}: {first.message})")
         unchecked = not_analysed(doc, selected)
         if unchecked:  # said in every output: an empty list of findings must not read as "compliant"
             notes.append(unchecked)
@@ -295,6 +299,7 @@ def check_documents(
             edition=d.document.edition,
             path=d.document.path,
             articles=len(d.articles()),
+            warnings=list(d.warnings),
         )
         for d in docs
     ]
