@@ -65,9 +65,12 @@ def load_cases(path: Path) -> list[DocumentCase]:
         where = f"{path}: documents[{i}]"
         if not isinstance(item, dict) or not item.get("path"):
             raise CasesError(f"{where}: each document needs a `path`")
+        for key in ("flag", "maybe", "ok"):
+            if not isinstance(item.get(key) or [], list):
+                raise CasesError(f"{where}: `{key}` must be a list")
         flags = []
         for f in item.get("flag") or []:
-            if not isinstance(f, dict) or "article" not in f or not f.get("conventions"):
+            if not isinstance(f, dict) or "article" not in f or not isinstance(f.get("conventions"), list) or not f["conventions"]:
                 raise CasesError(f"{where}: each flag needs `article` and `conventions`")
             flags.append(FlagCase(str(f["article"]), tuple(str(c).upper() for c in f["conventions"]), str(f.get("basis") or "")))
         out.append(

@@ -51,12 +51,17 @@ class _Match:
     annex: bool = False
 
 
+_LONG_NUMBER = re.compile(r"\d{13}")
+
+
 def _match(levels: Levels, text: str, offset: int) -> _Match | None:
     if levels.any is not None and levels.any.match(text) is None:
         return None
     for level in levels:
         for pattern in level.patterns:
             m = pattern.match(text)
+            if m and _LONG_NUMBER.search(m.group("num") or ""):
+                return None  # no law numbers a unit with 13 digits: the line stays text, none of it lost
             if m:
                 rest_group = "heading" if "heading" in m.re.groupindex else "text"
                 rest = m.group(rest_group) or ""
