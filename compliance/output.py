@@ -99,8 +99,14 @@ class AtomicFolder:
         self._discard.append(self.target(name))
 
     def _commit(self) -> None:
+        for _, target in self._temps:  # checked first, so that no rename fails half-way through the set
+            if target.is_dir() and not target.is_symlink():
+                raise UsageError(f"{target}: is a folder; cannot write the file there")
         for tmp, target in self._temps:
-            os.replace(tmp, target)  # replaces a symlink itself, never what it points to
+            try:
+                os.replace(tmp, target)  # replaces a symlink itself, never what it points to
+            except OSError as exc:
+                raise UsageError(f"{target}: cannot write: {exc.strerror or exc}") from None
         written = {target for _, target in self._temps}
         self._temps.clear()
         for path in self._discard:

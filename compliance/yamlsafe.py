@@ -58,14 +58,19 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
+_BUILT = {f"tag:yaml.org,2002:{t}" for t in ("timestamp", "int", "float")}  # scalars whose building can fail
+
+
 def _first_bad(node: yaml.Node) -> yaml.Mark:
-    """The mark of the first scalar PyYAML cannot build (a timestamp that is no date), else the document's."""
+    """The mark of the first scalar PyYAML cannot build (a date that is none, a 5,000-digit number), else the
+    document's."""
+    builder = yaml.SafeLoader("")
     stack = [node]
     while stack:
         current = stack.pop()
-        if isinstance(current, yaml.ScalarNode) and current.tag == "tag:yaml.org,2002:timestamp":
+        if isinstance(current, yaml.ScalarNode) and current.tag in _BUILT:
             try:
-                yaml.SafeLoader.construct_yaml_timestamp(yaml.SafeLoader(""), current)
+                builder.construct_object(current)
             except (ValueError, OverflowError):
                 return current.start_mark
         stack.extend(reversed(_children(current)))
