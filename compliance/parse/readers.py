@@ -190,6 +190,7 @@ def read_html(text: str, label: str = "<html>") -> Decoded:
 # libxml2 stops descending past this depth even with `huge_tree` (without it, past 256) and drops the text
 # below: Word pages with hundreds of unclosed <font> tags reach it.
 _MAX_DEPTH = 2048
+_BODY_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)([^>]*)>")
 
 
@@ -201,6 +202,9 @@ def _parse_html(text: str, label: str) -> etree._Element | None:
     would be decoded a second time, into mojibake.
     """
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
+    # libxml2 drops text after </html> and puts elements after </body> outside the body; HTML5 reads both
+    # as body content, and so does the reader once these end tags are gone (they hold no line break).
+    text = _BODY_END.sub("", text)
     root = etree.fromstring(text.encode("utf-8"), parser=parser)
     if not _too_deep(parser):
         return root
