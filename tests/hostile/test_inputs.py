@@ -20,7 +20,6 @@ from typing import Any
 
 import pytest
 
-from compliance.cli import main
 from compliance.rules import load_file
 
 from ..conftest import REPO
@@ -30,14 +29,6 @@ LAW = (REPO / "corpora/national_laws/kz/criminal-code-art174/2015-11-13.md").rea
 # A law with a conflict (C087 and C105 on art. 174) as plain text, with a second article to count
 PLAIN = re.sub(r"(?m)^(#+ |<a id.*$)", "", LAW) + "\nСтатья 175. Прочее\nТекст статьи ДВАДЦАТЬ ПЯТЬ ЗАГЛАВНЫХ БУКВ.\n"
 BOUND = 60.0  # seconds: generous on a loaded machine; a hang is minutes, or forever
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _warm(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Rules loaded and compiled in this process once: the forked children inherit them."""
-    law = tmp_path_factory.mktemp("warm") / "law.txt"
-    law.write_text(PLAIN, "utf-8")
-    assert main(["check", str(law), "--country", "KZ", "-o", str(law.with_suffix(".json"))]) == 0
 
 
 def tree_chars(parse_json: str) -> Counter[str]:
