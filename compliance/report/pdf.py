@@ -26,6 +26,8 @@ CHROMIUM_FLAGS = (
     "--disable-default-apps",
     "--disable-domain-reliability",
     "--disable-client-side-phishing-detection",
+    # Chromium's sandbox cannot start as root; everywhere else it stays on
+    *(("--no-sandbox",) if os.geteuid() == 0 else ()),
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-extensions",
@@ -68,9 +70,7 @@ def print_pdf(html: Path, out: Path, *, deterministic: bool = True, timeout: flo
         return None
     with tempfile.TemporaryDirectory(prefix="compliance-pdf-") as profile:
         tmp = Path(profile) / "report.pdf"
-        # Chromium's sandbox cannot start as root; everywhere else it stays on
-        sandbox = ("--no-sandbox",) if os.geteuid() == 0 else ()
-        cmd = [engine, *CHROMIUM_FLAGS, *sandbox, f"--user-data-dir={profile}/profile", "--no-pdf-header-footer",
+        cmd = [engine, *CHROMIUM_FLAGS, f"--user-data-dir={profile}/profile", "--no-pdf-header-footer",
                f"--print-to-pdf={tmp}", html.resolve().as_uri()]
         try:
             proc = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False,
