@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
+INTERNAL_HINT = "a bug, not a problem with your input: please report it with the command you ran"
+
 
 class ComplianceError(Exception):
     """Input the program cannot use. `reason` says what is wrong; `file` and `line` say where, when known."""

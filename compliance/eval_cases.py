@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from . import yamlsafe
 from .corpus import CORPUS_DIR, CorpusEntry
 from .errors import CasesError, UnknownReference
 
@@ -51,7 +52,7 @@ class DocumentCase:
 def load_cases(path: Path) -> list[DocumentCase]:
     """The documents of a cases file, validated; `CasesError` names the file and what is wrong."""
     try:
-        data = yaml.safe_load(Path(path).read_text("utf-8"))
+        data = yamlsafe.load(yamlsafe.read_text(Path(path)))
     except OSError as exc:
         raise CasesError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except yaml.YAMLError as exc:
@@ -64,9 +65,12 @@ def load_cases(path: Path) -> list[DocumentCase]:
         where = f"{path}: documents[{i}]"
         if not isinstance(item, dict) or not item.get("path"):
             raise CasesError(f"{where}: each document needs a `path`")
+        for key in ("flag", "maybe", "ok"):
+            if not isinstance(item.get(key) or [], list):
+                raise CasesError(f"{where}: `{key}` must be a list")
         flags = []
         for f in item.get("flag") or []:
-            if not isinstance(f, dict) or "article" not in f or not f.get("conventions"):
+            if not isinstance(f, dict) or "article" not in f or not isinstance(f.get("conventions"), list) or not f["conventions"]:
                 raise CasesError(f"{where}: each flag needs `article` and `conventions`")
             flags.append(FlagCase(str(f["article"]), tuple(str(c).upper() for c in f["conventions"]), str(f.get("basis") or "")))
         out.append(

@@ -242,6 +242,9 @@ class CheckedDocument(_Model):
     edition: _dt.date | None
     path: str | None
     articles: int
+    # what reading the law had to repair or could not read (bad bytes, odd structure); omitted when none
+    warnings: list[Warning_] = Field(default_factory=list, exclude_if=lambda w: not w,
+                                     description="Warnings of the parse stage (line, message).")
 
 
 class FindingsReport(_Model):

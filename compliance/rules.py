@@ -9,7 +9,6 @@ with exceptions (`unless`). `rules/schema.json` (for editors) is generated from 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -17,11 +16,13 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from . import yamlsafe
 from .bundled import bundled
 from .citations import instrument_exists, resolve
 from .errors import RuleError
 from .models import DocumentMeta, FindingKind, Severity
 from .parse.meta import extent_of_meta
+from .regexes import FUZZY_MAX, compile_rule_regex
 from .supervisory.data import SUPERVISORY_DIR, comment_ids
 
 RULES_DIR = bundled("rules")
@@ -58,7 +59,7 @@ class Condition(_Model):
     tokens: list[dict[str, Any]] | None = Field(
         default=None, description="spaCy Matcher token pattern (LEMMA, LOWER, SHAPE, IS_DIGIT, OP, …)."
     )
-    fuzzy: str | None = Field(default=None, description="Fuzzy phrase (rapidfuzz partial ratio).")
+    fuzzy: str | None = Field(default=None, max_length=FUZZY_MAX, description="Fuzzy phrase (rapidfuzz partial ratio).")
     threshold: int = Field(default=88, ge=50, le=100, description="Fuzzy: minimal similarity 0-100.")
     regex: str | None = Field(default=None, description="Regular expression, case-insensitive.")
     all: list[Condition] | None = None
@@ -84,10 +85,7 @@ class Condition(_Model):
         if len(keys) != 1:
             raise ValueError(f"give exactly one of phrase, tokens, fuzzy, regex, all, any, none (got {keys or 'none'})")
         if self.regex is not None:
-            try:
-                re.compile(self.regex)
-            except re.error as exc:
-                raise ValueError(f"bad regex {self.regex!r}: {exc}") from None
+            compile_rule_regex(self.regex)  # ValueError: bad, or can backtrack catastrophically
         return self
 
     def leaves(self) -> Iterable[Condition]:
@@ -183,11 +181,6 @@ def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int:
     return node.start_mark.line + 1
 
 
-# The C loader reads the rule files several times faster; the pure-Python one is only needed for the line
-# numbers of errors (its node tree) and exists everywhere.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _compose(path: Path, text: str) -> yaml.Node | None:
     """The pure-Python node tree of a rule file (with line marks), for error messages only."""
     try:
@@ -204,9 +197,9 @@ def _yaml_error(path: Path, exc: yaml.YAMLError) -> RuleError:
 
 def load_file(path: Path) -> list[Rule]:
     """Rules of one YAML file; `RuleError` names file, line and field for anything wrong."""
-    text = path.read_text("utf-8")
+    text = yamlsafe.read_text(path)
     try:
-        data = yaml.load(text, Loader=_FAST_LOADER)
+        data = yamlsafe.load(text)
     except yaml.YAMLError as exc:
         _compose(path, text)  # a syntax error: the message of the loader that finds lines
         raise _yaml_error(path, exc) from None
@@ -256,7 +249,10 @@ def load_rules(directory: Path | None = None) -> list[Rule]:
     paths = [p for p in sorted(directory.rglob("*.yaml")) if "countries" not in p.parts]
     cited = sorted(p for p in CONVENTIONS.glob("*") if p.is_file()) + ([COMMENTS] if COMMENTS.is_file() else [])
     parts = [str(p).encode() + b"\0" + p.read_bytes() for p in paths + cited]
-    return cached(key("rules", parts), lambda: _load_paths(paths))
+    rules = cached(key("rules", parts), lambda: _load_paths(paths))
+    if not rules:  # checking against nothing would report every law clean
+        raise RuleError(f"{directory}:1: no rules in this folder (*.yaml files with a `rules:` list)")
+    return rules
 
 
 def _load_paths(paths: list[Path]) -> list[Rule]:

@@ -246,8 +246,9 @@ def test_national_laws_state_country_language_kind_and_edition(entries: list[Cor
 def test_folder_document_hash_is_the_hash_of_its_chapters_in_name_order(tmp_path: Path) -> None:
     (tmp_path / "glava-02.md").write_bytes("Глава 2\n".encode())
     (tmp_path / "glava-01.md").write_bytes("Глава 1\n".encode())
-    (tmp_path / "notes.txt").write_bytes(b"not a chapter")
-    expected = hashlib.sha256("Глава 1\nГлава 2\n".encode()).hexdigest()
+    (tmp_path / "glava-03.txt").write_bytes("Глава 3\n".encode())  # read as a chapter, so hashed as one
+    (tmp_path / "notes.pdf").write_bytes(b"not a chapter")
+    expected = hashlib.sha256("Глава 1\nГлава 2\nГлава 3\n".encode()).hexdigest()
     assert sha256_of(tmp_path) == expected
     assert sha256_of(tmp_path / "glava-01.md") == hashlib.sha256("Глава 1\n".encode()).hexdigest()
 

@@ -344,6 +344,10 @@ def prepare(doc: Document, selected: list[Rule], country: str | None = None) -> 
     if doc.document.kind is None:
         notes.append(f"{doc.document.id}: kind of law unknown; only the rules for criminal, administrative "
                      "offences and labour codes were applied, and no 'no implementing provision found' rule")
+    if doc.warnings:  # the text read may not be the law's: said beside the findings, never dropped
+        first = doc.warnings[0]
+        notes.append(f"{doc.document.id}: {len(doc.warnings)} warning(s) while reading the text "
+                     f"(first, line {first.line}: {first.message})")
     unchecked = not_analysed(doc, selected)
     if unchecked:  # said in every output: an empty list of findings must not read as "compliant"
         notes.append(unchecked)
@@ -387,6 +391,7 @@ def check_documents(
             edition=d.document.edition,
             path=d.document.path,
             articles=len(d.articles()),
+            warnings=list(d.warnings),
         )
         for d in docs
     ]

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from ..errors import RuleError
+from ..regexes import RuleRegex, compile_rule_regex
 from ..rules import Rule
 from .morphology import forms, normalize
 from .patterns import Numbering, Pattern
@@ -145,7 +146,7 @@ class Compiled:
     words: WordIndex
     phrases: list[Phrase]  # rule phrases, then sanction phrases
     tokens: TokenPatterns
-    regexes: dict[str, re.Pattern[str]]
+    regexes: dict[str, RuleRegex]
     fuzzies: dict[str, Fuzzy]
     sanction_kinds: dict[str, str]  # sanction phrase key → sanction type
     clause: re.Pattern[str] | None  # where an article states its penalties
@@ -234,7 +235,7 @@ def _add_leaf(c: Compiled, rule: Rule, leaf: Pattern, phrase_keys: set[str]) -> 
             _check_token_pattern(rule, c.language, pattern, c.nlp)
             c.tokens.add(key, pattern, c.nlp)
     elif cond.regex is not None:
-        c.regexes[key] = re.compile(cond.regex, re.IGNORECASE)
+        c.regexes[key] = compile_rule_regex(cond.regex)
     elif cond.fuzzy is not None:
         c.fuzzies[key] = Fuzzy(normalize(cond.fuzzy, c.language).lower(), cond.threshold)
 

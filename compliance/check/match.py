@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
+from ..regexes import RuleRegex
 from .compile import Compiled
 from .morphology import normalize_map
 from .prefilter import Anchor, may_match
@@ -95,7 +96,7 @@ class ArticleMatches:
             self._met[anchor] = anchor.met(self.words, self.compiled.nlp.vocab.strings)
         return self._met[anchor]
 
-    def _match_regex(self, key: str, regex: re.Pattern[str]) -> None:
+    def _match_regex(self, key: str, regex: RuleRegex) -> None:
         if not may_match(self.compiled.literals.get(key, ()), self.has):
             return
         found = [self.to_original(m.span()) for m in regex.finditer(self.norm) if m.end() > m.start()]

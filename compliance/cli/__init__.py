@@ -3,7 +3,8 @@
 Reads the command line and calls the stage a sub-command names (`parse`, `check`, `report`, `diff`,
 `cite`, `comments`, `history`, `progress`, `compare`, `ratifications`, `corpus`, `eval`, `serve`, `batch`); the stages know nothing of argparse or exit codes.
 Input the program cannot use (any `ComplianceError`) is one line on stderr, `compliance: file:line: reason`,
-and exit code 2; a closed pipe exits 0; anything else is a bug: one line, exit 1. Sub-commands import
+and exit code 2; a closed pipe exits 0; Ctrl-C is one line and exit 130; anything else is a bug: one line
+with a hint to report it, exit 1. Sub-commands import
 their stage when they run, so that `compliance --help` stays fast.
 """
 
@@ -13,7 +14,7 @@ import argparse
 import sys
 from contextlib import AbstractContextManager, nullcontext
 
-from ..errors import ComplianceError, UsageError
+from ..errors import INTERNAL_HINT, ComplianceError, UsageError
 from . import (
     batch,
     check,
@@ -67,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:  # temporaries were removed on the way out (compliance.output)
+        print("compliance: interrupted", file=sys.stderr)
+        return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 1
-        print(f"compliance: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"compliance: internal error: {type(exc).__name__}: {str(exc)[:300]} ({INTERNAL_HINT})", file=sys.stderr)
         return 1

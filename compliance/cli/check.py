@@ -38,6 +38,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..check import check_documents
     from ..parallel import load_documents
+    from ..parse.meta import unique_ids
     from ..report.render import findings_markdown
     from ..rules import load_rules
 
@@ -50,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     docs = load_documents(args.paths, args.from_format)
     for doc in docs:
         describe_options(doc, args)
+    unique_ids([d.document for d in docs])
     progress.busy(f"checking {len(docs)} laws against {len(rules)} rules")
     try:
         report = check_documents(docs, rules, country, conventions)

@@ -12,25 +12,21 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..models import Node
+from ..output import write_file
 from .bar import StderrProgress as Progress
 
 __all__ = ["Progress", "conventions_option", "render_text", "write_output"]
 
 
 def write_output(out: str | None, data: str | bytes) -> None:
-    """Write to a file (creating its folder) or, for None or "-", to standard output."""
+    """Write to a file atomically (creating its folder) or, for None or "-", to standard output."""
     if out in (None, "-"):
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
         else:
             sys.stdout.write(data)
         return
-    path = Path(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
+    write_file(Path(out), data if isinstance(data, bytes) else data.encode("utf-8"))
 
 
 def render_text(tree: Node) -> str:

@@ -111,6 +111,7 @@ def _progress_section(country: str | None, rules: list[Rule], conventions: list[
 
 def run(args: argparse.Namespace) -> int:
     """The country's corpus laws, or the given PATHs, → the report folder."""
+    from ..parse.meta import unique_ids
     from ..report import write_report
     from ..rules import load_rules
 
@@ -137,6 +138,7 @@ def run(args: argparse.Namespace) -> int:
         if args.all_editions and args.edition:
             raise UsageError("--all-editions reports every edition; --edition chooses one: give one of them")
         docs, notes = _read_country(country, args.edition, progress, args.all_editions)
+    unique_ids([d.document for d in docs])
     out = Path(args.output or f"reports/{country or 'custom'}")
     progress_html = None if paths or args.no_progress else _progress_section(country, rules, conventions, progress)
     written = write_report(

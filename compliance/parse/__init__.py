@@ -20,7 +20,7 @@ from ..errors import ParseError
 from ..models import Document, DocumentMeta, Node, Warning_
 from .describe import describe, extent_of
 from .language import detect
-from .meta import _load_meta, extent_of_meta, meta_path, read_meta, sha256_of
+from .meta import _load_meta, chapter_files, extent_of_meta, meta_path, read_meta, sha256_of
 from .readers import Decoded, Format, detect_format, read
 from .source import BinaryFormat, Source, decode
 from .source import read as read_source
@@ -70,7 +70,7 @@ def _parse_decoded(
     if fmt in BINARY_FORMATS:
         raise ParseError(label, 1, f"not a {fmt} file: its bytes are text (leave --from out)")
     with _cycle_collector_paused():
-        decoded = read(text, fmt)
+        decoded = read(text, fmt, label)
         # on the extracted text: an HTML page's markup is Latin letters whatever the law's language
         language = (meta.language if meta else None) or detect_language(decoded.text)
         tree, warnings = build_tree(decoded, language)
@@ -146,12 +146,13 @@ def _cycle_collector_paused() -> Iterator[None]:
 
 def _read_folder(path: Path, encoding: str | None) -> Source:
     """A folder of chapter files (Tajikistan's code) is one document: the files in name order."""
-    files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in (".md", ".txt", ".markdown"))
+    files = chapter_files(path)
     if not files:
         raise ParseError(str(path), 1, "folder holds no .md or .txt chapter files")
     parts = [read_source(f, encoding) for f in files]
     text = "\n\n".join(p.text.rstrip("\n") for p in parts) + "\n"
-    return Source(text, parts[0].encoding, str(path))
+    warnings = tuple((line, f"{Path(p.label).name}: {message}") for p in parts for line, message in p.warnings)
+    return Source(text, parts[0].encoding, str(path), warnings=warnings)
 
 
 def parse_file(path: str | Path, fmt: Format | None = None, *, encoding: str | None = None) -> Document:
@@ -164,6 +165,7 @@ def parse_file(path: str | Path, fmt: Format | None = None, *, encoding: str | N
     meta = _load_meta(path) if str(path) != "-" else None
     if fmt is None and path.is_dir():
         fmt = "markdown"
+    decoding = [Warning_(line=line, message=message) for line, message in src.warnings]
     if src.binary is not None:
         doc, encoding = _parse_binary(src, fmt, meta), None
     else:
@@ -171,6 +173,7 @@ def parse_file(path: str | Path, fmt: Format | None = None, *, encoding: str | N
         fmt = fmt or detect_format(text, label)
         del src
         doc = _parse_decoded(text, fmt, meta, label)
+    doc.warnings[:0] = decoding
     doc.document.encoding = encoding
     doc.document.path = doc.document.path or str(path)
     if not doc.document.sha256 and str(path) != "-":
@@ -180,6 +183,6 @@ def parse_file(path: str | Path, fmt: Format | None = None, *, encoding: str | N
 
 def parse_bytes(data: bytes, fmt: Format | None = None, *, label: str = "<bytes>", encoding: str | None = None) -> Document:
     src = decode(data, label, encoding)
-    if src.binary is not None:
-        return _parse_binary(src, fmt, None)
-    return _parse_decoded(src.text, fmt, None, label)
+    doc = _parse_binary(src, fmt, None) if src.binary is not None else _parse_decoded(src.text, fmt, None, label)
+    doc.warnings[:0] = [Warning_(line=line, message=message) for line, message in src.warnings]
+    return doc

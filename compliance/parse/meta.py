@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Literal
 
 import yaml
 from pydantic import ValidationError
 
-from ..errors import ParseError
+from .. import yamlsafe
+from ..errors import ParseError, UsageError
 from ..models import DocumentMeta
 
 
@@ -42,16 +43,26 @@ def read_meta(meta_file: Path) -> DocumentMeta:
     """A `<name>.meta.yaml` as `DocumentMeta`. Anything wrong raises `ParseError` naming the file, the line
     (of the offending key, for a bad field) and the field: the corpus index reads metadata through here too.
     """
-    text = meta_file.read_text("utf-8")
+    text = yamlsafe.read_text(meta_file)
     try:
-        # the C loader where PyYAML has it (a third of a millisecond instead of three, for every parse)
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yamlsafe.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         raise ParseError(str(meta_file), line, f"not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
     if not isinstance(data, dict):
         raise ParseError(str(meta_file), 1, f"expected a mapping of fields, got {type(data).__name__}")
+    where = data.get("path")
+    if isinstance(where, str) and (PurePosixPath(where).is_absolute() or ".." in PurePosixPath(where).parts or "\\" in where):
+        # the checksum line of a report says "matches the file": only a file of the corpus may be meant
+        raise ParseError(str(meta_file), _line_of_key(text, "path") or 1, f"path: {where!r} leaves the corpus folder")
+    for key, normal in (("kind", normal_kind), ("language", normal_language)):
+        value = data.get(key)
+        if isinstance(value, str):
+            try:
+                data[key] = normal(value)
+            except ValueError as exc:
+                raise ParseError(str(meta_file), _line_of_key(text, key) or 1, f"{key}: {exc}") from None
     try:
         return DocumentMeta.model_validate(data)
     except ValidationError as exc:
@@ -89,9 +100,56 @@ def extent_of_meta(meta: DocumentMeta) -> Literal["whole", "excerpt"] | None:
     return meta.extent or extent_from_provenance(meta.provenance)
 
 
+# Kinds the corpus gives its ILO instruments; the kinds of national law are those vocab/kinds.yaml names.
+_INSTRUMENT_KINDS = ("convention", "protocol", "recommendation")
+# ISO 639-2 codes some metadata writes, for the BCP-47 tags the languages vocabulary uses
+_LANGUAGE_ALIASES = {"rus": "ru", "kaz": "kk", "kir": "ky", "tgk": "tg", "tuk": "tk", "eng": "en"}
+
+
+def normal_kind(value: str) -> str:
+    """A kind of law as rules name it: "Criminal  Code" → "criminal code"; `ValueError` for an unknown kind.
+
+    >>> normal_kind(" Labour Code ")
+    'labour code'
+    """
+    from .describe import _vocab
+
+    kind = " ".join(value.lower().split())
+    known = [*(k for k, _ in _vocab().kinds), *_INSTRUMENT_KINDS]
+    if kind not in known:
+        raise ValueError(f"unknown kind of law {value!r}; known: {', '.join(known)}")
+    return kind
+
+
+def normal_language(value: str) -> str:
+    """A BCP-47 tag as the vocabulary writes it: "ru-RU" → "ru", "uz-latn-UZ" → "uz-Latn", "rus" → "ru";
+    `ValueError` for a language the checker does not know (it would be checked against no rule, silently).
+
+    >>> normal_language("ru-RU"), normal_language("UZ_latn"), normal_language("kaz")
+    ('ru', 'uz-Latn', 'kk')
+    """
+    from .language import language_name
+
+    parts = [p for p in value.strip().replace("_", "-").split("-") if p]
+    if not parts:
+        raise ValueError("empty language tag")
+    lang = _LANGUAGE_ALIASES.get(parts[0].lower(), parts[0].lower())
+    script = next((p.title() for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+    for tag in ([f"{lang}-{script}"] if script else []) + [lang]:
+        if language_name(tag) != tag:  # the vocabulary names it
+            return tag
+    hint = " (give the script: uz-Latn or uz-Cyrl)" if lang == "uz" else ""
+    raise ValueError(f"unknown language {value!r}{hint}")
+
+
 def apply_options(meta: DocumentMeta, country: str | None = None, kind: str | None = None,
                   title: str | None = None) -> None:
     """`--country`, `--kind`, `--title` given on the command line: they win over metadata and the text."""
+    if kind is not None:
+        try:
+            kind = normal_kind(kind)
+        except ValueError as exc:
+            raise UsageError(f"--kind: {exc}") from None
     for name, value in (("country", country.upper() if country else None), ("kind", kind), ("title", title)):
         if value is not None:
             setattr(meta, name, value)
@@ -111,11 +169,42 @@ def _line_of_key(text: str, key: object) -> int | None:
     return None
 
 
+# The files of a folder read as one document (its chapters), in name order: what is read is what is hashed.
+CHAPTER_SUFFIXES = (".md", ".txt", ".markdown")
+
+
+def chapter_files(folder: Path) -> list[Path]:
+    """The chapter files of a folder read as one document, in name order."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in CHAPTER_SUFFIXES)
+
+
 def sha256_of(path: Path) -> str:
-    """sha256 of a file's bytes, or of a folder's *.md files concatenated in sorted name order."""
+    """sha256 of a regular file's bytes, or of a folder's chapter files concatenated in name order.
+
+    A pipe or device is a `ParseError`: hashing it would read forever.
+    """
     path = Path(path)
-    files = sorted(path.glob("*.md")) if path.is_dir() else [path]
+    files = chapter_files(path) if path.is_dir() else [path]
     digest = hashlib.sha256()
     for f in files:
-        digest.update(f.read_bytes())
+        if not f.is_file():
+            raise ParseError(str(f), 1, "not a regular file: cannot be hashed")
+        with f.open("rb") as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
     return digest.hexdigest()
+
+
+def unique_ids(metas: list[DocumentMeta]) -> None:
+    """Give documents that share an id (two files named `law.md` in different folders) ids qualified by their
+    folder, then by their whole path: findings and reports tell documents apart by id."""
+    for qualify in (lambda p: f"{p.parent.name}/{p.name}", str):
+        seen: dict[str, list[DocumentMeta]] = {}
+        for meta in metas:
+            seen.setdefault(meta.id, []).append(meta)
+        for same in seen.values():
+            paths = {m.path for m in same}
+            if len(same) > 1 and len(paths) == len(same) and all(m.path and Path(m.path).name == m.id.rsplit("/", 1)[-1]
+                                                                   for m in same):
+                for meta in same:
+                    meta.id = qualify(Path(meta.path or meta.id))

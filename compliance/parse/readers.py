@@ -11,12 +11,15 @@ which take the file's bytes (`read_binary`) and give the same `Decoded`.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
 from lxml import etree
+
+from ..errors import ParseError
 
 Role = Literal["body", "meta", "navigation"]
 Format = Literal["markdown", "html", "text", "akn", "docx", "pdf"]
@@ -44,6 +47,9 @@ class Decoded:
 
     text: str
     lines: list[Line]
+    # The format marks superscripts (HTML <sup>): an article number is never a flattened one ("Статья 174"
+    # after "Статья 17" is article 174, not 17⁴).
+    superscripts_marked: bool = False
 
 
 _SPACE = " \t\r\f\v\u00a0"  # zero-width characters are kept: they are characters of the source
@@ -150,12 +156,13 @@ _SKIPPED = {"script", "style", "noscript", "template", "head"}
 _STRIP = _SPACE + "\n"  # what `_strip_span` strips, for str.strip
 
 
-def read_html(text: str) -> Decoded:
+def read_html(text: str, label: str = "<html>") -> Decoded:
     """HTML (pravo.gov.ru export, other portals): the body's text in document order, cut into lines at blocks.
 
     The start or end of any block element ends the current line, so text outside the innermost blocks (text
     directly in <body>, a div's own text around its paragraphs, a paragraph's tail) makes lines of its own:
-    no character of the law is lost. Inside <pre> the text's own line breaks end lines too. Offsets point into
+    no character of the law is lost, at any depth. A <br> ends a line, as inside <pre> the text's own line
+    breaks do. Offsets point into
     the extracted text (the lines' texts joined by newlines), which `Document.source_text` keeps; markup
     itself is not law text.
 
@@ -163,20 +170,70 @@ def read_html(text: str) -> Decoded:
     >>> [d.text[ln.start : ln.end] for ln in d.lines], d.lines[2].sups
     (['Loose', 'Intro', 'Статья 221', 'tail'], [(21, 22)])
     """
-    # Plain etree (not lxml.html): the html element classes cost a third of the parse and are not needed.
-    # The text is already decoded: UTF-8 is said outright, or a page declaring another charset (or none)
-    # would be decoded a second time, into mojibake.
-    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
-    root = etree.fromstring(text.encode("utf-8"), parser=parser)
+    root = _parse_html(text, label)
     if root is None:
-        return Decoded("", [])
+        return Decoded("", [], superscripts_marked=True)
     body = root.find("body")
     if body is None:
         body = root
     walk = _BodyWalk(body)
-    walk.content(body, in_note=False)
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 4 * _MAX_DEPTH + 1000))  # two calls a level at most, plus the callers
+    try:
+        walk.content(body, in_note=False)
+    finally:
+        sys.setrecursionlimit(limit)
     walk.flush()
-    return Decoded("\n".join(walk.chunks) + "\n" if walk.chunks else "", walk.lines)
+    return Decoded("\n".join(walk.chunks) + "\n" if walk.chunks else "", walk.lines, superscripts_marked=True)
+
+
+# libxml2 stops descending past this depth even with `huge_tree` (without it, past 256) and drops the text
+# below: Word pages with hundreds of unclosed <font> tags reach it.
+_MAX_DEPTH = 2048
+_BODY_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)([^>]*)>")
+
+
+def _parse_html(text: str, label: str) -> etree._Element | None:
+    """The page's element tree, with every character of its text, or a `ParseError` saying why not.
+
+    Plain etree (not lxml.html): the html element classes cost a third of the parse and are not needed.
+    The text is already decoded: UTF-8 is said outright, or a page declaring another charset (or none)
+    would be decoded a second time, into mojibake.
+    """
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
+    # libxml2 drops text after </html> and puts elements after </body> outside the body; HTML5 reads both
+    # as body content, and so does the reader once these end tags are gone (they hold no line break).
+    text = _BODY_END.sub("", text)
+    root = etree.fromstring(text.encode("utf-8"), parser=parser)
+    if not _too_deep(parser):
+        return root
+    # Inline elements that mark nothing the walk reads are only nesting: without them the text is the same.
+    flat = _without_plain_inline_tags(text)
+    root = etree.fromstring(flat.encode("utf-8"), parser=parser)
+    if _too_deep(parser):
+        line = next((e.line for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), 1)
+        raise ParseError(label, line, f"HTML nested deeper than {_MAX_DEPTH} elements: its text cannot all be read")
+    return root
+
+
+def _too_deep(parser: etree.HTMLParser) -> bool:
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+
+
+def _without_plain_inline_tags(text: str) -> str:
+    """`text` without the tags of inline elements no class of which makes a note or superscript.
+
+    A tag becomes as many line breaks as it holds, so that line numbers stay those of the source.
+    """
+    marking = {m.group(2).lower() for m in _TAG.finditer(text) if not m.group(1) and "class" in m.group(3).lower()
+               and any(_class_flags(c)[:2] != (False, False) for c in re.findall(r"class\s*=\s*[\"']?([^\"'>]*)", m.group(3)))}
+    keep = _BLOCKS | _SKIPPED | marking | {"sup", "br", "html", "body", "title", "meta", "link", "base"}
+
+    def plain(m: re.Match[str]) -> str:
+        return m.group(0) if m.group(2).lower() in keep else "\n" * m.group(0).count("\n")
+
+    return _TAG.sub(plain, text)
 
 
 @dataclass(slots=True)
@@ -224,9 +281,11 @@ class _BodyWalk:
             elif tag not in _SKIPPED and tag.__class__ is str:  # comments and entities have a function as tag
                 cls = child.get("class")
                 note, sup, _ = _class_flags(cls) if cls else _NO_FLAGS
-                if note or sup or tag == "sup" or tag == "br":
-                    if tag == "br":
-                        pieces.append(" ")
+                if tag == "br":
+                    self.flush()
+                    if len(child) or child.text:  # markup that is not HTML: a br holding text
+                        self.marked(child, note and not in_note, sup, in_note)
+                elif note or sup or tag == "sup":
                     self.marked(child, note and not in_note, sup or tag == "sup", in_note)
                 elif len(child):
                     self.content(child, in_note)
@@ -396,10 +455,10 @@ def detect_format(text: str, name: str = "") -> Format:
     return "text"
 
 
-def read(text: str, fmt: Format) -> Decoded:
-    """`text` read as `fmt`."""
+def read(text: str, fmt: Format, label: str = "<text>") -> Decoded:
+    """`text` read as `fmt`; `label` names the input in a `ParseError`."""
     if fmt == "markdown":
         return read_markdown(text)
     if fmt == "html":
-        return read_html(text)
+        return read_html(text, label)
     return read_text(text)

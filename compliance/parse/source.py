@@ -6,12 +6,21 @@ recognised; anything else that decodes only to control characters is refused wit
 `ParseError` naming the file and line. Word (.docx) and PDF files are recognised by their first bytes and
 passed on undecoded (`Source.binary`) to their readers; a Word 97-2003 .doc, or a file named .docx or .pdf
 whose bytes are neither, is refused here with the reason.
+
+UTF-8 with a few bad bytes (a file cut mid-character, a pasted paragraph in another encoding) stays UTF-8:
+each bad byte becomes U+FFFD and `Source.warnings` names their lines. Input that is not UTF-8 at all is
+given to charset-normalizer, constrained to the documented single-byte encodings (cp1251, KOI8-R); one it
+finds to be Latin-1 or anything else is refused. Only regular files and "-" are read, and no more than
+`max_input_bytes()` (200 MB, or `COMPLIANCE_MAX_INPUT_MB`): a FIFO or /dev/zero would be read forever.
 """
 
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -19,10 +28,6 @@ from typing import Literal
 from ..errors import ParseError
 
 BinaryFormat = Literal["docx", "pdf"]
-
-# Letters that are frequent in Russian and Kazakh text; the single-byte encoding that decodes the input into
-# more of them wins. cp1251 and KOI8-R map the same bytes to different Cyrillic letters, so this separates them.
-_FREQUENT = set("оеаинтсрвлкмдпуяыьгзбчйжшюцщэфёъхОЕАИНТСРВЛКМДПУ")
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,7 @@ class Source:
     label: str  # file path or "<stdin>", for messages
     binary: BinaryFormat | None = None  # the input is a Word or PDF file: `data` holds it and `text` is empty
     data: bytes | None = None
+    warnings: tuple[tuple[int, str], ...] = ()  # (line, message): what decoding had to repair
 
 
 def _line_of(data: bytes, index: int) -> int:
@@ -40,7 +46,10 @@ def _line_of(data: bytes, index: int) -> int:
 
 # `charset=` of an HTML meta tag or `encoding=` of an XML declaration, in the first kilobytes.
 _DECLARED = re.compile(rb"""(?i)\b(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)""")
-_SINGLE_BYTE = {"cp1251", "koi8-r", "koi8-u"}
+# The documented single-byte encodings, and the ones the detector is also offered so that a text in one of
+# them is recognised and refused instead of being read as Cyrillic mojibake.
+_SINGLE_BYTE = ("cp1251", "koi8_r")
+_RECOGNISED = (*_SINGLE_BYTE, "latin_1", "cp1252", "iso8859_2", "cp1250", "mac_cyrillic", "cp866")
 
 
 def _declared(data: bytes) -> str | None:
@@ -52,14 +61,54 @@ def _declared(data: bytes) -> str | None:
         name = codecs.lookup(m.group(1).decode("ascii")).name
     except (LookupError, UnicodeDecodeError):
         return None
-    return name if name in _SINGLE_BYTE else None
+    return {"koi8-r": "koi8_r", "koi8-u": "koi8_r"}.get(name, name) if name in ("cp1251", "koi8-r", "koi8-u") else None
 
 
-def _single_byte_guess(data: bytes) -> str:
-    def score(enc: str) -> int:
-        return sum(ch in _FREQUENT for ch in data.decode(enc, errors="replace"))
+def _single_byte(data: bytes, label: str) -> str:
+    """The documented single-byte encoding of `data`, by charset-normalizer; `ParseError` for any other."""
+    import charset_normalizer
 
-    return max(("cp1251", "koi8_r"), key=score)
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(_RECOGNISED)).best()
+    name = codecs.lookup(best.encoding).name.replace("-", "_") if best is not None else None
+    if name not in _SINGLE_BYTE:
+        found = f"looks like {name}" if name else "no known encoding fits"
+        raise ParseError(label, 1, f"unknown encoding ({found}): neither UTF-8, UTF-16, cp1251 nor KOI8-R (use --encoding)")
+    return name
+
+
+# UTF-8 input is kept as UTF-8 when its bad bytes are few beside the characters it decodes to: one bad
+# byte per this many good non-ASCII characters at most (a cp1251 text decodes to almost none).
+_GOOD_PER_BAD = 20
+_MAX_BAD_LINES = 10  # lines named in the warning
+
+
+def _utf8_repaired(data: bytes) -> tuple[str, list[int]] | None:
+    """`data` as UTF-8 with each bad sequence replaced by U+FFFD, and their offsets; None when it is not UTF-8."""
+    bad: list[int] = []
+    pieces: list[str] = []
+    view = memoryview(data)
+    pos = 0
+    while True:
+        try:
+            pieces.append(codecs.utf_8_decode(view[pos:], "strict", True)[0])
+            break
+        except UnicodeDecodeError as exc:
+            pieces.append(codecs.utf_8_decode(view[pos : pos + exc.start], "strict", True)[0])
+            bad.append(pos + exc.start)
+            pieces.append("\ufffd")
+            pos += exc.end
+            if len(bad) > 1000:  # a text in another encoding: no need to find every bad byte
+                return None
+    text = "".join(pieces)
+    good = sum(1 for ch in text if ch > "\x7f") - len(bad)
+    return (text, bad) if good >= _GOOD_PER_BAD * len(bad) else None
+
+
+def _bad_bytes_warning(data: bytes, offsets: list[int]) -> tuple[int, str]:
+    lines = sorted({_line_of(data, o) for o in offsets})
+    shown = ", ".join(map(str, lines[:_MAX_BAD_LINES])) + (", …" if len(lines) > _MAX_BAD_LINES else "")
+    return lines[0], (f"{len(offsets)} byte sequence(s) that are not UTF-8 replaced by U+FFFD "
+                      f"(line{'s' if len(lines) > 1 else ''} {shown}): the text there is not the source's")
 
 
 # First bytes of the files that are documents but not text. A .docx is a ZIP archive (its `word/document.xml`
@@ -109,6 +158,7 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> Source:
         except (UnicodeDecodeError, LookupError) as exc:
             pos = getattr(exc, "start", 0)
             raise ParseError(label, _line_of(data, pos), f"cannot decode as {encoding}: {exc}") from None
+    warnings: tuple[tuple[int, str], ...] = ()
     if data.startswith(codecs.BOM_UTF8):
         enc, body = "utf-8-sig", data
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -118,26 +168,25 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> Source:
     try:
         text = body.decode(enc)
     except UnicodeDecodeError as exc:
-        if enc != "utf-8":
+        if enc == "utf-16":
             raise ParseError(label, _line_of(data, exc.start), f"invalid {enc} byte sequence") from None
         nul = data.find(b"\x00")
         if nul >= 0:
             raise ParseError(label, _line_of(data, nul), "binary input (NUL byte): not a text file") from None
-        best = _single_byte_guess(data)
-        # A page that names its charset ("<meta charset=windows-1251>") is believed before letter counts.
-        tries = (_declared(data), best, "koi8_r" if best == "cp1251" else "cp1251")
-        for enc in dict.fromkeys(e for e in tries if e):
+        repaired = _utf8_repaired(data)
+        if repaired is not None:
+            text, bad = repaired
+            warnings = (_bad_bytes_warning(data, bad),)
+        else:
+            # A page that names its charset ("<meta charset=windows-1251>") is believed before the detector.
+            enc = _declared(data) or _single_byte(data, label)
             try:
                 text = data.decode(enc)
-                break
-            except UnicodeDecodeError as bad:
-                pos = bad.start
-        else:
-            raise ParseError(
-                label, _line_of(data, pos), "unknown encoding: neither UTF-8, UTF-16, cp1251 nor KOI8-R (use --encoding)"
-            ) from None
+            except UnicodeDecodeError as bad_byte:  # cp1251 leaves one byte undefined: 0x98
+                line = _line_of(data, bad_byte.start)
+                raise ParseError(label, line, f"byte 0x{data[bad_byte.start]:02x} is not {enc} (use --encoding)") from None
     _refuse_binary(text, label)
-    return Source(text.removeprefix("\ufeff"), enc, label)
+    return Source(text.removeprefix("\ufeff"), enc, label, warnings=warnings)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # control characters other than \t \n \v \f \r
@@ -152,16 +201,42 @@ def _refuse_binary(text: str, label: str) -> None:
         raise ParseError(label, 1, "no letters or digits: nothing to parse")
 
 
+def max_input_bytes() -> int:
+    """The largest input read: 200 MB, or `COMPLIANCE_MAX_INPUT_MB` megabytes."""
+    try:
+        return int(float(os.environ.get("COMPLIANCE_MAX_INPUT_MB", "200")) * 1_000_000)
+    except ValueError:
+        return 200_000_000
+
+
+def _read_limited(stream_read: Callable[[int], bytes], label: str) -> bytes:
+    limit = max_input_bytes()
+    data = stream_read(limit + 1)
+    if len(data) > limit:
+        raise ParseError(label, 1, f"larger than {limit // 1_000_000} MB (set COMPLIANCE_MAX_INPUT_MB to read it)")
+    return data
+
+
 def read(path: Path, encoding: str | None = None) -> Source:
-    """Read a file (or, for "-", standard input) into a `Source`."""
+    """Read a regular file (or, for "-", standard input) into a `Source`."""
     import sys
 
     if str(path) == "-":
-        return decode(sys.stdin.buffer.read(), "<stdin>", encoding)
+        stdin = getattr(sys.stdin, "buffer", None)
+        if stdin is None or stdin.closed:
+            raise ParseError("<stdin>", 1, "standard input is closed: no text to parse")
+        try:
+            return decode(_read_limited(stdin.read, "<stdin>"), "<stdin>", encoding)
+        except OSError as exc:
+            raise ParseError("<stdin>", 1, f"cannot read standard input: {exc.strerror or exc}") from None
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise ParseError(str(path), 1, "is a folder; only a folder of chapter files (*.md) is read as one document") from None
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise ParseError(str(path), 1, "is a folder; only a folder of chapter files (*.md) is read as one document")
+        if not stat.S_ISREG(mode):
+            raise ParseError(str(path), 1, "not a regular file (a pipe, device or socket): give a file or -")
+        with path.open("rb") as f:
+            data = _read_limited(f.read, str(path))
     except OSError as exc:
-        raise ParseError(str(path), 1, f"cannot read: {exc.strerror}") from None
+        raise ParseError(str(path), 1, f"cannot read: {exc.strerror or exc}") from None
     return decode(data, str(path), encoding)

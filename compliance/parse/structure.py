@@ -51,12 +51,17 @@ class _Match:
     annex: bool = False
 
 
+_LONG_NUMBER = re.compile(r"\d{13}")
+
+
 def _match(levels: Levels, text: str, offset: int) -> _Match | None:
     if levels.any is not None and levels.any.match(text) is None:
         return None
     for level in levels:
         for pattern in level.patterns:
             m = pattern.match(text)
+            if m and _LONG_NUMBER.search(m.group("num") or ""):
+                return None  # no law numbers a unit with 13 digits: the line stays text, none of it lost
             if m:
                 rest_group = "heading" if "heading" in m.re.groupindex else "text"
                 rest = m.group(rest_group) or ""
@@ -70,6 +75,7 @@ class Builder:
     def __init__(self, decoded: Decoded, language: str | None = None) -> None:
         self.src = decoded.text
         self.lines = decoded.lines
+        self.superscripts_marked = decoded.superscripts_marked
         self.language = language or "ru"
         self.vocab = vocabulary()
         self.root = _Unit("document", 0, "", 0, 1)
@@ -211,7 +217,7 @@ class Builder:
                 num = f"{base}.{sup}{rest}" if not rest else f"{base}.{sup}"
                 break
         else:
-            num = self._unflatten(num, ln)
+            num = num if self.superscripts_marked else self._unflatten(num, ln)
         lead = re.match(r"\d+", num)
         if lead:
             self.prev_article_base = int(lead.group(0))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..models import Document, FindingsReport
+from ..output import AtomicFolder
 from ..steps import Progress, Silent
 
 
@@ -78,29 +79,29 @@ def write_report(
     report = build(docs, findings, rules, country=country, conventions=conventions,
                    stamp=_dt.datetime.now(_dt.UTC) if stamp else None, supersession=supersession,
                    superseded=gone, with_law_text=with_law_text, progress_html=progress_html)
-    out.mkdir(parents=True, exist_ok=True)
     files = {
         "index.html": render_html(report, lang),
         "report.md": report_markdown(report, lang),
         "findings.json": findings.model_dump_json(indent=1) + "\n",
     }
     written = []
-    for i, (name, text) in enumerate(files.items()):
-        progress.step(i, len(files) + 1, f"writing {name}")
-        (out / name).write_bytes(text.encode("utf-8"))
-        written.append(out / name)
-    # UTF-8 with a byte order mark: spreadsheet programs then read Cyrillic and Uzbek letters correctly
-    (out / "findings.csv").write_bytes(findings_csv(findings).encode("utf-8-sig"))
-    written.append(out / "findings.csv")
-    target = out / "report.pdf"
-    if target.exists():
-        target.unlink()  # never leave the PDF of an earlier run beside this run's files
-    if pdf:
-        progress.step(len(files), len(files) + 1, "printing report.pdf")
-        problem = print_pdf(out / "index.html", target, deterministic=not stamp)
-        if problem:
-            print(f"compliance: warning: {problem}; report.pdf not written", file=sys.stderr)
-        elif target.exists():
-            written.append(target)
+    inputs = [Path(d.document.path) for d in docs if d.document.path]
+    with AtomicFolder(out, inputs=inputs) as folder:  # the old report stays whole until the new one is
+        for i, (name, text) in enumerate(files.items()):
+            progress.step(i, len(files) + 1, f"writing {name}")
+            written.append(folder.write(name, text.encode("utf-8")))
+        # UTF-8 with a byte order mark: spreadsheet programs then read Cyrillic and Uzbek letters correctly
+        written.append(folder.write("findings.csv", findings_csv(findings).encode("utf-8-sig")))
+        folder.discard("report.pdf")  # never leave the PDF of an earlier run beside this run's files
+        if pdf:
+            progress.step(len(files), len(files) + 1, "printing report.pdf")
+            html, target = folder.temp_of("index.html"), folder.temp("report.pdf")
+            problem = print_pdf(html, target, deterministic=not stamp)
+            if problem:
+                print(f"compliance: warning: {problem}; report.pdf not written", file=sys.stderr)
+            if problem or not target.stat().st_size:
+                folder.cancel(target)
+            else:
+                written.append(out / "report.pdf")
     progress.done()
     return Written(written, findings)
