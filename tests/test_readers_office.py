@@ -20,10 +20,9 @@ from compliance.cli import main
 from compliance.models import Document
 from compliance.parse import ParseError, parse_bytes, parse_file, parse_text
 
-from .conftest import REPO
+from .conftest import SHARED
 
 # ../shared beside the clone, as CI lays it out (test_corpus.py looks there too).
-SHARED = REPO.parent / "shared" / "sources" / "national_laws"
 KG = SHARED / "kg"
 needs_shared = pytest.mark.skipif(not KG.is_dir(), reason="../shared/sources is not beside this clone")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

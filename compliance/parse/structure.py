@@ -17,7 +17,8 @@ from . import notes as note_vocab
 from .levels import Level, Levels, vocabulary
 from .readers import Decoded, Line
 
-ARTICLE_RANK = 6
+ARTICLE_RANK = 60
+PARAGRAPH_RANK = 70
 
 
 @dataclass
@@ -141,6 +142,8 @@ class Builder:
         m = _match(self.vocab.levels, text, ln.start) if may_open else None
         if m and not ln.heading and m.rest and not _starts_like_heading(m.rest):
             m = None  # "Глава 5 настоящего Кодекса…": a cross-reference, not a heading
+        if m is None and ln.heading is True and self.marked:
+            m = self._match_headed(text, ln.start)
         if m and ln.italic and m.level.rank < ARTICLE_RANK:
             # Word exports repeat "_Раздел III…_" under each chapter heading: a running header, not structure.
             self._note_owner().notes.append(self._note("editorial", ln.start, ln.end))
@@ -170,10 +173,22 @@ class Builder:
         self._body(ln)
         return False
 
+    def _match_headed(self, text: str, offset: int) -> _Match | None:
+        """A unit that only a marked heading opens, inside the open unit it subdivides."""
+        m = _match(self.vocab.headed, text, offset)
+        if m is None or not any(u.alias == m.level.within for u in self.stack):
+            return None
+        return m
+
     def _open_level(self, m: _Match, ln: Line, nxt: Line | None) -> bool:
         level = m.level
         unit = _Unit(level.kind, level.rank, level.alias, ln.start, ln.lineno, label=m.label, end=ln.end)
-        unit.num = self._article_num(m, ln) if level.kind == "article" else m.num
+        if level.kind == "article":
+            unit.num = self._article_num(m, ln)
+        else:
+            # A Roman numeral typed with Cyrillic look-alike letters ("ГЛАВА IХ") is cited in Latin letters.
+            roman = self.vocab.roman_lookalikes
+            unit.num = "".join(roman.get(ch, ch) for ch in self._sup_num(m, ln)[0])
         if m.annex:
             unit.annex = True
             self.prev_article_base = None  # the annex numbers its entries afresh: nothing to unflatten against
@@ -198,42 +213,51 @@ class Builder:
             return False
         return self.notes.kind(text) is None
 
-    def _article_num(self, m: _Match, ln: Line) -> str:
+    def _sup_num(self, m: _Match, ln: Line) -> tuple[str, bool]:
+        """The number of a unit as cited, and whether the line printed part of it as a superscript.
+
+        pravo.gov.ru prints inserted units with a superscript: "Статья 22<sup>1</sup>", "ГЛАВА V<sup>1</sup>",
+        a part "1<sup>1</sup>." or a point "4<sup>2</sup>)". Each is cited as "22.1", "V.1", "1.1", "4.2".
+        """
         num = m.num
-        label_start = ln.start + self._text(ln).find(m.label)
-        num_start = label_start + m.label.find(num)
-        for s, e in ln.sups:
-            if num_start < s <= num_start + len(num):
-                # pravo.gov.ru prints inserted articles as 22<sup>1</sup>: cite as "22.1".
-                base = self.src[num_start:s]
-                sup = self.src[s:e].strip()
-                rest = self.src[e : num_start + len(num)]
-                num = f"{base}.{sup}{rest}" if not rest else f"{base}.{sup}"
-                break
-        else:
-            num = self._unflatten(num, ln)
+        if ln.sups:
+            label_start = ln.start + self._text(ln).find(m.label)
+            num_start = label_start + m.label.find(num)
+            for s, e in ln.sups:
+                if num_start < s <= num_start + len(num):
+                    base = self.src[num_start:s]
+                    sup = self.src[s:e].strip()
+                    rest = self.src[e : num_start + len(num)]
+                    return f"{base}.{sup}{rest}" if not rest else f"{base}.{sup}", True
+        return num, False
+
+    def _article_num(self, m: _Match, ln: Line) -> str:
+        num, sup = self._sup_num(m, ln)
+        if not sup:
+            num = self._unflatten(num, ln, self.prev_article_base, self.prev_inserted, "article")
         lead = re.match(r"\d+", num)
         if lead:
             self.prev_article_base = int(lead.group(0))
             self.prev_inserted = num[lead.end() : lead.end() + 1] == "."
         return num
 
-    def _unflatten(self, num: str, ln: Line) -> str:
+    def _unflatten(self, num: str, ln: Line, prev: int | None, prev_inserted: bool, what: str) -> str:
         """lex.uz flattens superscripts: "2161-modda" right after article 216 means 216¹ ("216.1").
 
-        Articles follow each other: after article p comes p + 1 or an inserted p^k. So a number that is p or
-        p + 1 (its base article repealed and left out) followed by one more digit is such an inserted article,
+        Units follow each other: after unit p comes p + 1 or an inserted p^k. So a number that is p or
+        p + 1 (its base unit repealed and left out) followed by one more digit is such an inserted unit,
         once it is not p + 1 itself: "1842" after 184 is 184², after 1841 it is the plain 1842. Two more digits
-        (p¹⁰ and on) only follow another inserted article: "183" after article 1 is article 183.
+        (p¹⁰ and on) only follow another inserted unit: "183" after article 1 is article 183. Articles and the
+        parts and points inside an article follow the same rule (pravo.gov.ru lost the superscript of
+        "4<sup>1</sup>)" in some lists, which then read "4), 41), 5)").
         """
-        prev = self.prev_article_base
         if prev is None or not num.isdigit() or int(num) <= prev + 1:
             return num
         for base in (str(prev), str(prev + 1)):
             tail = num[len(base) :]
-            if num.startswith(base) and (len(tail) == 1 or len(tail) == 2 and self.prev_inserted) and tail[0] != "0":
+            if num.startswith(base) and (len(tail) == 1 or len(tail) == 2 and prev_inserted) and tail[0] != "0":
                 fixed = f"{base}.{tail}"
-                self._warn(ln.lineno, f"article number {num} read as {fixed} (flattened superscript after {prev})")
+                self._warn(ln.lineno, f"{what} number {num} read as {fixed} (flattened superscript after {prev})")
                 return fixed
         return num
 
@@ -253,10 +277,11 @@ class Builder:
         if level.kind == "subpoint" and not any(u.kind == "point" for u in self.stack):
             # "а)" directly under an article or part is that unit's point, not a sub-point of nothing.
             level = next(lv for lv in self.vocab.items if lv.kind == "point")
-        unit = _Unit(level.kind, level.rank, level.alias, ln.start, ln.lineno, label=m.label, num=m.num, end=ln.end)
         # Items never close the article they are in.
         while self.top.rank >= level.rank and self.top.kind != "article":
             self.stack.pop()
+        num = self._item_num(m, ln, level)
+        unit = _Unit(level.kind, level.rank, level.alias, ln.start, ln.lineno, label=m.label, num=num, end=ln.end)
         self.top.children.append(unit)
         self.stack.append(unit)
         text, notes = self._split_inline(ln, m.rest_start, ln.end)
@@ -267,12 +292,24 @@ class Builder:
         if self.notes.repealed(text):
             unit.repealed = True
 
+    def _item_num(self, m: _Match, ln: Line, level: Level) -> str:
+        """An item's number: its superscript read, else unflattened against the item before it in its list."""
+        num, sup = self._sup_num(m, ln)
+        if sup or not num.isdigit():
+            return num
+        prev = next((c for c in reversed(self.top.children) if c.alias == level.alias and c.rank == level.rank), None)
+        lead = re.match(r"\d+", prev.num or "") if prev is not None else None
+        if prev is None or lead is None:
+            return num
+        inserted = (prev.num or "")[lead.end() : lead.end() + 1] == "."
+        return self._unflatten(num, ln, int(lead.group(0)), inserted, level.kind)
+
     def _body(self, ln: Line) -> None:
         target = self.top
         if target is self.root:
             preface = next((c for c in self.root.children if c.kind == "preface"), None)
             if preface is None or self.root.children[-1] is not preface:
-                preface = _Unit("preface", 1, "preface", ln.start, ln.lineno)
+                preface = _Unit("preface", 10, "preface", ln.start, ln.lineno)
                 self.root.children.append(preface)
             target = preface
             if ln.heading and not preface.heading and not preface.text:
@@ -288,7 +325,7 @@ class Builder:
             if target.kind == "article":
                 # Russian codes do not number their parts ("части"): a new unnumbered part after a list opens
                 # an unnumbered paragraph, so that its own list "1) 2) 3)" does not collide with the first.
-                target = _Unit("paragraph", 7, "para", ln.start, ln.lineno, end=ln.end)
+                target = _Unit("paragraph", PARAGRAPH_RANK, "para", ln.start, ln.lineno, end=ln.end)
                 self._open(target)
         text, notes = self._split_inline(ln, ln.start, ln.end)
         if notes and len(text) <= 20 and self.article is not None and self.notes.repealed(self._text(ln)):
@@ -303,7 +340,7 @@ class Builder:
 
     def _placeholder(self, ln: Line, text: str, notes: list[Note]) -> None:
         """A repealed unnumbered part: a child of the current unit, never left open for the lines after it."""
-        unit = _Unit("paragraph", 7, "para", ln.start, ln.lineno, text=[text] if text else [], end=ln.end)
+        unit = _Unit("paragraph", PARAGRAPH_RANK, "para", ln.start, ln.lineno, text=[text] if text else [], end=ln.end)
         unit.notes, unit.repealed = notes, True
         self.top.children.append(unit)
 
@@ -368,18 +405,24 @@ _NOT_EID = re.compile(r"[^0-9a-z]+")
 
 def to_nodes(root: _Unit, warnings: list[Warning_], reader: note_vocab.NoteReader) -> Node:
     translit = vocabulary().translit
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, int]] = {}  # eId → (units that wanted it, line of the first)
 
     def unique(eid: str, line: int) -> str:
         if eid not in seen:
-            seen[eid] = 1
+            seen[eid] = (1, line)
             return eid
-        seen[eid] += 1
-        warnings.append(Warning_(line=line, message=f"duplicate identifier {eid}: numbered {eid}_{seen[eid]}"))
-        return f"{eid}_{seen[eid]}"
+        count, first = seen[eid]
+        seen[eid] = (count + 1, first)
+        # The source numbers two units alike (an article repealed in one chapter and reused in the next): both
+        # are kept, the later one under an eId that its place in the text fixes.
+        warnings.append(Warning_(line=line, message=(
+            f"duplicate identifier {eid}: the unit at line {line} has the number of the one at line {first};"
+            f" it is identified as {eid}_{count + 1}")))
+        return f"{eid}_{count + 1}"
 
     counters: dict[str, int] = {}
-    restarting = _restarting(root, translit)
+    # A unit that subdivides another ("1. Общие положения" in a §) numbers afresh in each: always under it.
+    restarting = _restarting(root, translit) | {lv.alias for lv in vocabulary().headed}
 
     def convert(u: _Unit, parent_eid: str, scope: str) -> Node:
         if u.kind == "document":
