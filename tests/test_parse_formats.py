@@ -282,3 +282,28 @@ def test_ru_federal_codes_number_every_unit_once_but_where_the_source_itself_rep
     budget = _parsed(RU_CODES / "budget-code.ru.2023-11-02.html")
     first, second = budget.tree.find("art_242-1"), budget.tree.find("art_242-1_2")
     assert first is not None and first.repealed and second is not None and second.heading == "Общие положения"
+
+
+# -- tds.gov.tm: the Turkmen Labour Code ----------------------------------------------------------------
+
+TM_LABOUR = REPO / "corpora/national_laws/tm/labour-code/2019-03-02.html"
+
+
+def test_turkmen_labour_code_has_one_article_per_madda_heading_wrapped_repealed_or_inserted() -> None:
+    raw = TM_LABOUR.read_text("utf-8")
+    # Headings open a paragraph or its bold: "37-nji madda. …" (wrapped over source lines), "91<sup>1</sup>-nji
+    # madda. …", "99-njy madda güýjüni ýitiren." (repealed, no full stop after "madda").
+    found = re.findall(r'(?:<b>|<p class="esasyj">)\s*(\d+)(?:<sup>(\d+)</sup>)?-nj[iy] madda(?:\.|\s+güýjüni)', raw)
+    doc = _parsed(TM_LABOUR)
+    assert _nums(doc) == [f"{n}.{sup}" if sup else n for n, sup in found] and len(found) == 417
+    code = [a for a in doc.articles() if not a.eid.startswith("enact_law__")]
+    assert [a.eid for a in doc.articles()][:7] == [f"enact_law__art_{n}" for n in range(1, 7)] + ["art_1"]
+    assert len(code) == 411 and code[-1].eid == "art_410"  # 1–410 and the inserted 91¹
+    assert [a.num for a in code if a.repealed] == ["99", "100", "101"]
+    assert not [w for w in doc.warnings if "duplicate" in w.message or "follows" in w.message]
+
+
+def test_a_heading_wrapped_over_source_lines_is_one_heading_on_one_line() -> None:
+    doc = _html('<p><b>\n  37-nji madda. Kärhananyň eýesi çalşanda,\n   zähmet gatnaşyklary\n</b></p><p>1. Tekst.</p>')
+    art = doc.tree.find("art_37")
+    assert art is not None and art.heading == "Kärhananyň eýesi çalşanda, zähmet gatnaşyklary"

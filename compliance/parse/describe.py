@@ -166,7 +166,7 @@ def _latest_amendment(head: str, tree: Node) -> tuple[_dt.date | None, str | Non
     if not found:
         return None, None
     date, act = max(found, key=lambda pair: pair[0])
-    return date, act
+    return date, " ".join(act.split())  # a name the markup wrapped over lines, on one line
 
 
 def country_of(text: str) -> str | None:

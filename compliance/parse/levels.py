@@ -17,6 +17,10 @@ import yaml
 from ..models import NodeKind
 from .notes import without_names
 
+# A line of an HTML page may hold the source's own line breaks (a heading typed over two lines of markup):
+# "." crosses them, so that such a heading still opens its unit.
+_FLAGS = re.DOTALL
+
 
 @dataclass(frozen=True)
 class Level:
@@ -36,7 +40,9 @@ class Levels(tuple[Level, ...]):
     def __new__(cls, levels: Iterable[Level]) -> Self:
         self = super().__new__(cls, levels)
         try:
-            self.any = re.compile("|".join(f"(?:{without_names(p.pattern)})" for lv in self for p in lv.patterns))
+            self.any = re.compile(
+                "|".join(f"(?:{without_names(p.pattern)})" for lv in self for p in lv.patterns), _FLAGS
+            )
         except re.error:  # patterns that cannot be joined (one sets a global flag): try each in turn
             self.any = None
         return self
@@ -59,7 +65,7 @@ def vocabulary() -> Vocabulary:
 
     def levels(key: str) -> Levels:
         return Levels(
-            Level(d["kind"], d["rank"], d["alias"], tuple(re.compile(p) for p in d["patterns"]), d.get("within"))
+            Level(d["kind"], d["rank"], d["alias"], tuple(re.compile(p, _FLAGS) for p in d["patterns"]), d.get("within"))
             for d in data[key]
         )
 

@@ -18,7 +18,8 @@ from typing import Literal
 
 from lxml import etree
 
-Role = Literal["body", "meta", "navigation"]
+# "continued": body text that goes on with the paragraph before it across a page break (PDF).
+Role = Literal["body", "meta", "navigation", "continued"]
 Format = Literal["markdown", "html", "text", "akn", "docx", "pdf"]
 
 
