@@ -18,6 +18,20 @@ REPO = Path(__file__).resolve().parents[1]
 os.environ.setdefault("COMPLIANCE_CACHE_DIR", tempfile.mkdtemp(prefix="compliance-test-cache-"))
 
 
+def beside_clone(name: str) -> Path:
+    """`../name` beside the clone; for a git worktree, beside the main checkout it belongs to."""
+    here = REPO.parent / name
+    git = REPO / ".git"
+    if not here.exists() and git.is_file():  # a worktree: ".git" says "gitdir: <main>/.git/worktrees/<name>"
+        gitdir = Path(git.read_text("utf-8").partition("gitdir:")[2].strip())
+        return gitdir.parents[2].parent / name
+    return here
+
+
+# The real laws in ../shared/sources (CI lays it beside the clone): reader controls, skipped where absent.
+SHARED = beside_clone("shared") / "sources" / "national_laws"
+
+
 @cache
 def parsed(ref: str) -> Document:
     """A corpus document by id, parsed once."""

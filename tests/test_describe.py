@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from compliance.corpus import CorpusEntry, load_entries
+from compliance.corpus import CORPUS_DIR, CorpusEntry, load_entries
 from compliance.models import Document
 from compliance.parse import parse_file, parse_text
 from compliance.parse.describe import describe
@@ -25,7 +25,9 @@ _NO_ACT = "the text (title, preamble, articles) never states the law's own numbe
 _EDITION_STATED = {"criminal-code-art174@2020-06-26", "labour-code-arts166-178@2020-06-10"}
 EXCEPTIONS: dict[str, dict[str, str]] = {
     **{
-        f"kz/{slug}": {"kind": _KZ_EXCERPT, "title": _KZ_EXCERPT, "act_number": _KZ_EXCERPT, "adopted": _KZ_EXCERPT}
+        f"kz/{slug}": {"title": _KZ_EXCERPT, "act_number": _KZ_EXCERPT, "adopted": _KZ_EXCERPT}
+        # a criminal or offences code's excerpt tells its kind by how its sanctions are worded; a labour code's not
+        | ({"kind": _KZ_EXCERPT} if slug.startswith("labour-code") else {})
         | ({} if slug in _EDITION_STATED else {"edition": _ZAN_EDITION})
         for slug in (
             "admin-offences-code-ch27-arts457-509-incl-art488@2024-06-16", "criminal-code-art174@2015-11-13",
@@ -134,3 +136,22 @@ def test_describe_reads_the_signature_at_the_end() -> None:
     doc = parse_text(text)
     found = describe(doc.source_text, doc.tree)
     assert (found.act_number, found.adopted, found.country) == ("197-ФЗ", _dt.date(2001, 12, 30), "RU")
+
+
+@pytest.mark.parametrize(
+    ("folder", "kind"),
+    [
+        ("kz/criminal-code-arts400-406", "criminal code"),
+        ("kz/criminal-code-ch03-constitutional-rights-arts145-159", "criminal code"),
+        ("kz/admin-offences-code-ch27-arts457-509-incl-art488", "administrative offences code"),
+    ],
+)
+def test_headless_kazakh_excerpt_names_its_country_kind_and_extent_without_metadata(
+    folder: str, kind: str, tmp_path: Path
+) -> None:
+    source = max((CORPUS_DIR / "national_laws" / folder).glob("*.md"))
+    copy = tmp_path / "excerpt.md"  # no meta.yaml beside it
+    copy.write_bytes(source.read_bytes())
+    meta = parse_file(copy).document
+    assert (meta.country, meta.kind, meta.extent) == ("KZ", kind, "excerpt")
+    assert {"country", "kind", "extent"} <= set(meta.inferred or [])

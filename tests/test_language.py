@@ -3,7 +3,6 @@ texts where the corpus or ../shared has one, constructed snippets (marked) where
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -12,10 +11,9 @@ import pytest
 from compliance.corpus import CORPUS_DIR
 from compliance.parse import detect_language, parse_file
 
+from .conftest import SHARED
+
 LAWS = CORPUS_DIR / "national_laws"
-# ../shared beside the clone, as CI lays it out; SHARED_SOURCES names it elsewhere (a git worktree)
-SHARED = Path(os.environ.get("SHARED_SOURCES") or Path(__file__).resolve().parents[1].parent / "shared" / "sources") \
-    / "national_laws"
 
 
 @pytest.mark.parametrize(

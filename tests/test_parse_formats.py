@@ -18,20 +18,8 @@ from compliance.models import Document
 from compliance.parse import parse_file, parse_text
 from compliance.parse.readers import read_html
 
-from .conftest import REPO
+from .conftest import REPO, SHARED
 
-
-def _beside_clone(name: str) -> Path:
-    """`../name` beside the clone; for a git worktree, beside the main checkout it belongs to."""
-    here = REPO.parent / name
-    git = REPO / ".git"
-    if not here.exists() and git.is_file():  # a worktree: ".git" says "gitdir: <main>/.git/worktrees/<name>"
-        gitdir = Path(git.read_text("utf-8").partition("gitdir:")[2].strip())
-        return gitdir.parents[2].parent / name
-    return here
-
-
-SHARED = _beside_clone("shared") / "sources" / "national_laws"
 RU_CODES = SHARED / "ru" / "codes"
 needs_shared = pytest.mark.skipif(not RU_CODES.is_dir(), reason="../shared/sources is not checked out")
 
@@ -209,3 +197,113 @@ def test_civil_code_part_two_sub_chapters_sit_under_their_chapters() -> None:
         for sub in (c for c in chapter.children if c.kind == "subchapter"):
             assert sub.eid == f"{chapter.eid}__subchap_{sub.num}"
     assert doc.tree.find("chp_30__subchap_1") is not None  # purchase and sale: § 1 General provisions
+
+
+# -- pravo.gov.ru: superscript numbers of inserted units ------------------------------------------------
+
+
+def _html(body: str) -> Document:
+    return parse_text(f"<html><body>{body}</body></html>", "html")
+
+
+def test_superscripts_of_inserted_chapters_sections_parts_and_points_are_read_as_n_dot_k() -> None:
+    doc = _html(
+        '<p class="T">РАЗДЕЛ III<span class="W9">1</span></p>'
+        '<p class="H">ГЛАВА V<span class="W9">1</span>. ПРЕДОСТАВЛЕНИЕ УЧАСТКОВ</p>'
+        '<p class="H">Статья 39<span class="W9">1</span>. Основания</p>'
+        "<p>1.&nbsp;Первая часть:</p><p>4<span class=\"W9\">2</span>)&nbsp;пункт;</p>"
+        '<p>1<span class="W9">1</span>.&nbsp;Вставленная часть.</p><p>2.&nbsp;Вторая часть.</p>'
+    )
+    assert [(n.kind, n.num) for n in doc.tree.walk()][1:] == [
+        ("section", "III.1"), ("chapter", "V.1"), ("article", "39.1"), ("paragraph", "1"), ("point", "4.2"),
+        ("paragraph", "1.1"), ("paragraph", "2"),
+    ]
+    assert doc.tree.find("sec_iii-1__chp_v-1") is None and doc.tree.find("art_39-1__para_1-1") is not None
+    assert not doc.warnings
+
+
+def test_points_whose_superscript_the_source_lost_are_unflattened_against_the_point_before() -> None:
+    doc = parse_text("Статья 5. Полномочия\n" + "".join(f"{n}) пункт {n};\n" for n in (1, 2, 21, 22, 3, 10, 11, 12)))
+    assert [n.num for n in doc.tree.walk() if n.kind == "point"] == ["1", "2", "2.1", "2.2", "3", "10", "11", "12"]
+    assert [w.message for w in doc.warnings] == [
+        "point number 21 read as 2.1 (flattened superscript after 2)",
+        "point number 22 read as 2.2 (flattened superscript after 2)",
+    ]
+
+
+def test_a_roman_chapter_number_typed_with_a_cyrillic_letter_is_cited_in_latin_letters() -> None:
+    doc = _html('<p class="H">ГЛАВА VIII. А</p><p class="H">ГЛАВА IХ. Б</p><p class="H">Статья 1. В</p><p>Т.</p>')
+    assert [(n.eid, n.num) for n in doc.tree.walk() if n.kind == "chapter"] == [("chp_viii", "VIII"), ("chp_ix", "IX")]
+
+
+def test_a_section_named_by_an_ordinal_word_closes_the_article_before_it() -> None:
+    doc = _html(
+        '<p class="T">РАЗДЕЛ ПЕРВЫЙ</p><p class="T">Статья 137</p><p>1.&nbsp;Изменения.</p>'
+        '<p class="T">РАЗДЕЛ ВТОРОЙ</p><p class="T">Заключительные положения</p><p>1.&nbsp;Вступает в силу.</p>'
+    )
+    art = doc.tree.find("art_137")
+    assert art is not None and [c.num for c in art.children] == ["1"]
+    assert [n.eid for n in doc.tree.walk() if n.kind == "section"] == ["sec_1", "sec_2"]
+    assert not doc.warnings
+
+
+def test_numbered_headings_inside_a_sub_chapter_divide_it_instead_of_joining_the_article_before() -> None:
+    doc = _html(
+        '<p class="H">Глава 4. Юридические лица</p><p class="H">§ 2. Коммерческие организации</p>'
+        '<p class="H">1. Общие положения</p><p class="H">Статья 66. Основные положения</p><p>1.&nbsp;Текст.</p>'
+        '<p class="H">2. Полное товарищество</p><p class="H">Статья 69. Понятие</p><p>1.&nbsp;Текст.</p>'
+    )
+    subdivisions = [n for n in doc.tree.walk() if n.eid.endswith(("subdiv_1", "subdiv_2"))]
+    assert [(n.eid, n.heading) for n in subdivisions] == [
+        ("subchap_2__subdiv_1", "Общие положения"), ("subchap_2__subdiv_2", "Полное товарищество"),
+    ]
+    art = doc.tree.find("art_66")
+    assert art is not None and [c.num for c in art.children] == ["1"]
+
+
+def test_a_numbered_line_outside_a_sub_chapter_stays_a_part_of_its_article() -> None:
+    doc = _html('<p class="H">Статья 1. А</p><p class="H">2. Заголовок части</p>')
+    assert [n.kind for n in doc.tree.walk()][1:] == ["article", "paragraph"]
+
+
+@needs_shared
+def test_ru_federal_codes_number_every_unit_once_but_where_the_source_itself_repeats_a_number() -> None:
+    duplicates = {
+        path.name: [w.message for w in _parsed(path).warnings if "duplicate identifier" in w.message]
+        for path in sorted(RU_CODES.glob("*.html"))
+    }
+    # The Budget Code keeps a repealed article 242¹ in chapter 24 and reuses the number in chapter 24¹.
+    assert {name: found for name, found in duplicates.items() if found} == {
+        "budget-code.ru.2023-11-02.html": [
+            "duplicate identifier art_242-1: the unit at line 6306 has the number of the one at line 6299;"
+            " it is identified as art_242-1_2"
+        ]
+    }
+    budget = _parsed(RU_CODES / "budget-code.ru.2023-11-02.html")
+    first, second = budget.tree.find("art_242-1"), budget.tree.find("art_242-1_2")
+    assert first is not None and first.repealed and second is not None and second.heading == "Общие положения"
+
+
+# -- tds.gov.tm: the Turkmen Labour Code ----------------------------------------------------------------
+
+TM_LABOUR = REPO / "corpora/national_laws/tm/labour-code/2019-03-02.html"
+
+
+def test_turkmen_labour_code_has_one_article_per_madda_heading_wrapped_repealed_or_inserted() -> None:
+    raw = TM_LABOUR.read_text("utf-8")
+    # Headings open a paragraph or its bold: "37-nji madda. …" (wrapped over source lines), "91<sup>1</sup>-nji
+    # madda. …", "99-njy madda güýjüni ýitiren." (repealed, no full stop after "madda").
+    found = re.findall(r'(?:<b>|<p class="esasyj">)\s*(\d+)(?:<sup>(\d+)</sup>)?-nj[iy] madda(?:\.|\s+güýjüni)', raw)
+    doc = _parsed(TM_LABOUR)
+    assert _nums(doc) == [f"{n}.{sup}" if sup else n for n, sup in found] and len(found) == 417
+    code = [a for a in doc.articles() if not a.eid.startswith("enact_law__")]
+    assert [a.eid for a in doc.articles()][:7] == [f"enact_law__art_{n}" for n in range(1, 7)] + ["art_1"]
+    assert len(code) == 411 and code[-1].eid == "art_410"  # 1–410 and the inserted 91¹
+    assert [a.num for a in code if a.repealed] == ["99", "100", "101"]
+    assert not [w for w in doc.warnings if "duplicate" in w.message or "follows" in w.message]
+
+
+def test_a_heading_wrapped_over_source_lines_is_one_heading_on_one_line() -> None:
+    doc = _html('<p><b>\n  37-nji madda. Kärhananyň eýesi çalşanda,\n   zähmet gatnaşyklary\n</b></p><p>1. Tekst.</p>')
+    art = doc.tree.find("art_37")
+    assert art is not None and art.heading == "Kärhananyň eýesi çalşanda, zähmet gatnaşyklary"

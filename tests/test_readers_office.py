@@ -20,10 +20,9 @@ from compliance.cli import main
 from compliance.models import Document
 from compliance.parse import ParseError, parse_bytes, parse_file, parse_text
 
-from .conftest import REPO
+from .conftest import SHARED
 
 # ../shared beside the clone, as CI lays it out (test_corpus.py looks there too).
-SHARED = REPO.parent / "shared" / "sources" / "national_laws"
 KG = SHARED / "kg"
 needs_shared = pytest.mark.skipif(not KG.is_dir(), reason="../shared/sources is not beside this clone")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -257,6 +256,35 @@ def test_pdf_furniture_and_page_numbers_are_kept_apart_and_wrapped_lines_joined(
     assert art1 is not None and art1.text == "This Law applies to every trade union registered in the country."
     assert doc.source_text[art1.start : art1.end].startswith("Article 1. Scope")
     assert tree_chars(doc) == Counter(ch for page in pages for line in page for ch in line if not ch.isspace())
+
+
+def test_pdf_paragraph_split_by_a_page_break_is_one_paragraph_and_the_furniture_between_stays_apart() -> None:
+    header = "Law of Examplestan on Trade Unions - portal.example"
+    pages = [
+        [header, "Article 1. Scope", "This Law applies to every trade union registered in the country and",
+         "to their federations, con-", "1"],
+        [header, "federations and unions of employers.", "Article 2. Heading that goes on over", "2"],
+        [header, "the page break", "Workers may join unions.", "3"],
+    ]
+    doc = parse_bytes(make_pdf(pages), label="law.pdf")
+    art1, art2 = doc.tree.article("1"), doc.tree.article("2")
+    assert art1 is not None and art1.text == (
+        "This Law applies to every trade union registered in the country and to their federations, con-\u200b"
+        "federations and unions of employers."
+    )
+    assert art2 is not None and art2.heading == "Heading that goes on over the page break"
+    assert art2.text == "Workers may join unions."
+    assert [n.text for n in doc.tree.notes if n.kind == "navigation"] == [header, "1", header, "2", header, "3"]
+    assert tree_chars(doc) == Counter(ch for page in pages for line in page for ch in line if not ch.isspace())
+
+
+@needs_shared
+def test_kyrgyz_pdf_parts_split_by_a_page_break_are_whole_parts() -> None:
+    doc = _parsed(KG / "criminal-executive-code-2017.ru.2025-07-31.pdf")
+    part = doc.tree.find("art_18__para_2")
+    # the part runs from page 6 to page 7; the running header and the portal's name lie between in the PDF
+    assert part is not None and "уголовно-\u200bправового воздействия. Меры принуждения" in part.text
+    assert "cbd.minjust.gov.kg" not in part.text and "Кодекс КР от 31 января 2017" not in part.text
 
 
 def test_word_and_pdf_are_recognised_by_content_whatever_the_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -58,6 +58,7 @@ class _Vocab:
     amended_dates: tuple[re.Pattern[str], ...]
     as_of: tuple[re.Pattern[str], ...]
     note_words: tuple[re.Pattern[str], ...]
+    body_kinds: tuple[tuple[str, re.Pattern[str]], ...]
 
 
 def _compile(patterns: list[str], month: str = "") -> tuple[re.Pattern[str], ...]:
@@ -79,6 +80,7 @@ def _vocab() -> _Vocab:
         amended_dates=_compile(data["amended_dates"], month),
         as_of=_compile(data["as_of"], month),
         note_words=_compile(data["note_words"]),
+        body_kinds=tuple((k["kind"], re.compile("|".join(k["patterns"]), re.IGNORECASE)) for k in data["body_kinds"]),
     )
 
 
@@ -166,7 +168,15 @@ def _latest_amendment(head: str, tree: Node) -> tuple[_dt.date | None, str | Non
     if not found:
         return None, None
     date, act = max(found, key=lambda pair: pair[0])
-    return date, act
+    return date, " ".join(act.split())  # a name the markup wrapped over lines, on one line
+
+
+def kind_from_sanctions(text: str) -> str | None:
+    """The kind of code a text's sanctions are worded for ("наказывается … лишением свободы": criminal), when
+    one kind clearly dominates (`vocab/kinds.yaml`: body_kinds); None when none does."""
+    counts = sorted(((len(p.findall(text)), kind) for kind, p in _vocab().body_kinds), reverse=True)
+    (best, kind), runner_up = counts[0], (counts[1][0] if len(counts) > 1 else 0)
+    return kind if best >= 3 and best > 2 * runner_up else None
 
 
 def country_of(text: str) -> str | None:
@@ -201,6 +211,8 @@ def describe(text: str, tree: Node) -> Description:
     head = _plain(text[: min(max(preface_end, _HEAD_MIN), _HEAD_MAX)])
     out = Description()
     out.title, out.kind = _title_and_kind(_plain(text[:preface_end]))
+    if out.kind is None:
+        out.kind = kind_from_sanctions(text[:200_000])
     out.act_number, out.adopted = _act(head, _plain(text[-_TAIL:]))
     out.edition, out.amended_by = _latest_amendment(head, tree)
     out.country = country_of(text[:200_000])

@@ -1,5 +1,6 @@
 """The structure vocabulary (`vocab/structure.yaml`) compiled once: the levels of a law, the items inside an
-article, Latin letters for eIds and the page-furniture lines. `structure.py` reads it; nothing here decides.
+article, the units only a marked heading opens, Latin letters for eIds, Cyrillic look-alikes in Roman numerals
+and the page-furniture lines. `structure.py` reads it; nothing here decides.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ import yaml
 from ..models import NodeKind
 from .notes import without_names
 
+# A line of an HTML page may hold the source's own line breaks (a heading typed over two lines of markup):
+# "." crosses them, so that such a heading still opens its unit.
+_FLAGS = re.DOTALL
+
 
 @dataclass(frozen=True)
 class Level:
@@ -23,6 +28,7 @@ class Level:
     rank: int
     alias: str
     patterns: tuple[re.Pattern[str], ...]
+    within: str | None = None  # the alias of the unit it subdivides (`headed` levels only)
 
 
 class Levels(tuple[Level, ...]):
@@ -34,7 +40,9 @@ class Levels(tuple[Level, ...]):
     def __new__(cls, levels: Iterable[Level]) -> Self:
         self = super().__new__(cls, levels)
         try:
-            self.any = re.compile("|".join(f"(?:{without_names(p.pattern)})" for lv in self for p in lv.patterns))
+            self.any = re.compile(
+                "|".join(f"(?:{without_names(p.pattern)})" for lv in self for p in lv.patterns), _FLAGS
+            )
         except re.error:  # patterns that cannot be joined (one sets a global flag): try each in turn
             self.any = None
         return self
@@ -45,8 +53,10 @@ class Vocabulary:
     levels: Levels  # containers and articles
     items: Levels  # units inside an article
     subpoints: Levels  # the sub-point levels of `items` ("(i)" under "(h)" is the letter, else a numeral)
+    headed: Levels  # units that only a marked heading opens, inside the unit they subdivide
     translit: dict[str, str]
     navigation: re.Pattern[str]
+    roman_lookalikes: dict[str, str]  # Cyrillic letters typed for Latin ones in a Roman numeral ("IХ")
 
 
 @cache
@@ -55,10 +65,13 @@ def vocabulary() -> Vocabulary:
 
     def levels(key: str) -> Levels:
         return Levels(
-            Level(d["kind"], d["rank"], d["alias"], tuple(re.compile(p) for p in d["patterns"])) for d in data[key]
+            Level(d["kind"], d["rank"], d["alias"], tuple(re.compile(p, _FLAGS) for p in d["patterns"]), d.get("within"))
+            for d in data[key]
         )
 
     nav = re.compile("^(?:" + "|".join(data["navigation_lines"]) + ")$")
     items = levels("items")
     subpoints = Levels(lv for lv in items if lv.kind == "subpoint")
-    return Vocabulary(levels("levels"), items, subpoints, {str(k): str(v) for k, v in data["eid_translit"].items()}, nav)
+    translit = {str(k): str(v) for k, v in data["eid_translit"].items()}
+    roman = {str(k): str(v) for k, v in data["roman_lookalikes"].items()}
+    return Vocabulary(levels("levels"), items, subpoints, levels("headed"), translit, nav, roman)

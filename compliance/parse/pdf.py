@@ -10,7 +10,9 @@ newlines, with three kinds of line:
 - paragraphs: the lines of a page that a hard wrap split are one `Line` again. A line continues the
   previous one unless that ends a sentence (".", ";", ":", "!", "?"), it opens a unit of the structure
   vocabulary ("Статья 5.", "2.", "а)"), it starts with a capital after a line that stopped well short of
-  the full width (a heading), or it starts a bracketed note after a number or a bracket;
+  the full width (a heading), or it starts a bracketed note after a number or a bracket. A paragraph that
+  goes on over a page break cannot be one `Line` (the page's furniture lies between): the first line of
+  the next page is a `continued` line, which the structure joins to the paragraph it continues;
 - the line break inside a joined paragraph is written as a space, or as a zero-width space after a hyphen
   or a space ("уголовно-" + "правового" reads as one word; the matcher drops zero-width characters). The text keeps its
   length, so every other character stays at its offset in what pypdf extracted.
@@ -64,19 +66,19 @@ def read_pdf(data: bytes, label: str) -> Decoded:
     for ln in physical:
         if ln.lineno in furniture:
             lines.append(Line(ln.start, ln.end, ln.lineno, role="navigation"))
-            prev = None
-        elif (
-            prev is not None
-            and prev.lineno + 1 == ln.lineno  # the next line of the same page: no blank line or furniture between
-            and prev.page == ln.page
-            and _continues(text[prev.start : prev.end], text[ln.start : ln.end], full)
-        ):
+            continue
+        goes_on = prev is not None and _continues(text[prev.start : prev.end], text[ln.start : ln.end], full)
+        if goes_on and prev is not None and prev.page == ln.page and prev.lineno + 1 == ln.lineno:
+            # the next line of the same page, no blank line between: one paragraph hard-wrapped
             breaks.append(text.index("\n", prev.end))
             lines[-1].end = ln.end
-            prev = ln
+        elif goes_on and prev is not None and ln.page == prev.page + 1:
+            # the paragraph goes on over the page break: the running header and footer between stay lines of
+            # their own, and the structure joins this line to the paragraph it continues
+            lines.append(Line(ln.start, ln.end, ln.lineno, role="continued"))
         else:
             lines.append(Line(ln.start, ln.end, ln.lineno))
-            prev = ln
+        prev = ln
     return Decoded(_joined(text, breaks), lines)
 
 

@@ -21,7 +21,8 @@ from lxml import etree
 
 from ..errors import ParseError
 
-Role = Literal["body", "meta", "navigation"]
+# "continued": body text that goes on with the paragraph before it across a page break (PDF).
+Role = Literal["body", "meta", "navigation", "continued"]
 Format = Literal["markdown", "html", "text", "akn", "docx", "pdf"]
 
 

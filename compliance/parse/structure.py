@@ -10,35 +10,17 @@ heading, text or notes. The builder never refuses input: odd structure becomes w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..models import Node, NodeKind, Note, NoteKind, Warning_
+from ..models import Node, Note, NoteKind, Warning_
 from . import notes as note_vocab
+from .eids import ARTICLE_RANK, _Unit, _walk, check_order, to_nodes
+from .eids import clean_num as clean_num  # where the readers and the AKN names have always found it
 from .levels import Level, Levels, vocabulary
 from .readers import Decoded, Line
 
-ARTICLE_RANK = 6
-
-
-@dataclass
-class _Unit:
-    """A node under construction (pydantic models are built once, at the end)."""
-
-    kind: NodeKind
-    rank: int
-    alias: str
-    start: int
-    line: int
-    label: str | None = None
-    num: str | None = None
-    heading: str | None = None
-    text: list[str] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
-    repealed: bool = False
-    end: int = 0
-    children: list[_Unit] = field(default_factory=list)
-    last_text_end_char: str = ""
-    annex: bool = False  # its articles number afresh (a convention's annex, a code's glossary)
+_ZWSP = "\u200b"
+PARAGRAPH_RANK = 70
 
 
 @dataclass
@@ -84,6 +66,9 @@ class Builder:
         self.warnings: list[Warning_] = []
         self.prev_article_base: int | None = None
         self.prev_inserted = False  # the previous article is an inserted one (216.1)
+        # Where the last line's words went (a unit's heading or its last piece of text): a PDF paragraph that
+        # goes on over a page break continues there. None after a note: a note's text is a span of the source.
+        self.last: tuple[_Unit, bool] | None = None  # (unit, True for its heading)
         # A code repeats the same note hundreds of times: the reader analyses each distinct text once.
         self.notes = note_vocab.NoteReader(self.language)
         # In formats that mark headings (Markdown "#", HTML <h*>/class H), only marked lines open units,
@@ -143,10 +128,17 @@ class Builder:
         if ln.role == "navigation" or self.vocab.navigation.match(text):
             self.root.notes.append(self._note("navigation", ln.start, ln.end))
             return False
+        if ln.role == "continued" and self._continue(ln):
+            return False
+        self.last = None
         may_open = ln.heading is True or not self.marked
         m = _match(self.vocab.levels, text, ln.start) if may_open else None
-        if m and not ln.heading and m.rest and not _starts_like_heading(m.rest):
-            m = None  # "Глава 5 настоящего Кодекса…": a cross-reference, not a heading
+        if m and not ln.heading and m.rest and not _starts_like_heading(m.rest) and not self.notes.repealed(m.rest):
+            # "Глава 5 настоящего Кодекса…": a cross-reference, not a heading ("99-njy madda güýjüni ýitiren.",
+            # article 99 repealed, is one)
+            m = None
+        if m is None and ln.heading is True and self.marked:
+            m = self._match_headed(text, ln.start)
         if m and ln.italic and m.level.rank < ARTICLE_RANK:
             # Word exports repeat "_Раздел III…_" under each chapter heading: a running header, not structure.
             self._note_owner().notes.append(self._note("editorial", ln.start, ln.end))
@@ -176,70 +168,116 @@ class Builder:
         self._body(ln)
         return False
 
+    def _match_headed(self, text: str, offset: int) -> _Match | None:
+        """A unit that only a marked heading opens, inside the open unit it subdivides."""
+        m = _match(self.vocab.headed, text, offset)
+        if m is None or not any(u.alias == m.level.within for u in self.stack):
+            return None
+        return m
+
     def _open_level(self, m: _Match, ln: Line, nxt: Line | None) -> bool:
         level = m.level
         unit = _Unit(level.kind, level.rank, level.alias, ln.start, ln.lineno, label=m.label, end=ln.end)
-        unit.num = self._article_num(m, ln) if level.kind == "article" else m.num
+        if level.kind == "article":
+            unit.num = self._article_num(m, ln)
+        else:
+            # A Roman numeral typed with Cyrillic look-alike letters ("ГЛАВА IХ") is cited in Latin letters.
+            roman = self.vocab.roman_lookalikes
+            unit.num = "".join(roman.get(ch, ch) for ch in self._sup_num(m, ln)[0])
         if m.annex:
             unit.annex = True
             self.prev_article_base = None  # the annex numbers its entries afresh: nothing to unflatten against
         body_start, body_end = m.rest_start, ln.end
         heading, notes = self._split_inline(ln, body_start, body_end)
-        unit.heading = heading or None
+        # A heading the markup wrapped over two source lines is one heading: its own breaks are no layout.
+        unit.heading = (" ".join(heading.split()) if "\n" in heading else heading) or None
         unit.notes.extend(notes)
         if unit.heading and self.notes.repealed(unit.heading):
             unit.repealed = True
         self._open(unit)
+        self.last = (unit, True)
         if level.kind != "article" and not unit.heading and nxt is not None and self._is_heading_line(nxt):
             unit.heading = self._text(nxt)
             unit.end = nxt.end
             return True
         return False
 
+    def _continue(self, ln: Line) -> bool:
+        """Join a line that goes on with the paragraph before a page break to where that paragraph went."""
+        if self.last is None:
+            return False
+        unit, heading = self.last
+        text, notes = self._split_inline(ln, ln.start, ln.end)
+        before = (unit.heading or "") if heading else (unit.text[-1] if unit.text else "")
+        if not before or not text:
+            return False
+        # The break is a space, or nothing after a hyphen: the zero-width space the PDF reader writes inside a
+        # page, which the matcher drops ("уголовно-" + "правового").
+        joined = f"{before}{_ZWSP if before[-1] == '-' else ' '}{text}"
+        if heading:
+            unit.heading = joined
+        else:
+            unit.text[-1] = joined
+            unit.last_text_end_char = text[-1]
+        unit.notes.extend(notes)
+        unit.end = max(unit.end, ln.end)
+        return True
+
     def _is_heading_line(self, ln: Line) -> bool:
         text = self._text(ln)
-        if ln.role != "body" or ln.inline_notes or len(text) > 150 or text[-1] in ".;:,":
+        # A line in brackets is a note (the act's place of publication, an amendment), never a title.
+        if ln.role != "body" or ln.inline_notes or len(text) > 150 or text[-1] in ".;:," or text[0] == "(":
             return False
         if _match(self.vocab.levels, text, ln.start) or _match(self.vocab.items, text, ln.start):
             return False
         return self.notes.kind(text) is None
 
-    def _article_num(self, m: _Match, ln: Line) -> str:
+    def _sup_num(self, m: _Match, ln: Line) -> tuple[str, bool]:
+        """The number of a unit as cited, and whether the line printed part of it as a superscript.
+
+        pravo.gov.ru prints inserted units with a superscript: "Статья 22<sup>1</sup>", "ГЛАВА V<sup>1</sup>",
+        a part "1<sup>1</sup>." or a point "4<sup>2</sup>)". Each is cited as "22.1", "V.1", "1.1", "4.2".
+        """
         num = m.num
-        label_start = ln.start + self._text(ln).find(m.label)
-        num_start = label_start + m.label.find(num)
-        for s, e in ln.sups:
-            if num_start < s <= num_start + len(num):
-                # pravo.gov.ru prints inserted articles as 22<sup>1</sup>: cite as "22.1".
-                base = self.src[num_start:s]
-                sup = self.src[s:e].strip()
-                rest = self.src[e : num_start + len(num)]
-                num = f"{base}.{sup}{rest}" if not rest else f"{base}.{sup}"
-                break
-        else:
-            num = num if self.superscripts_marked else self._unflatten(num, ln)
+        if ln.sups:
+            label_start = ln.start + self._text(ln).find(m.label)
+            num_start = label_start + m.label.find(num)
+            for s, e in ln.sups:
+                if num_start < s <= num_start + len(num):
+                    base = self.src[num_start:s]
+                    sup = self.src[s:e].strip()
+                    rest = self.src[e : num_start + len(num)]
+                    return f"{base}.{sup}{rest}" if not rest else f"{base}.{sup}", True
+        return num, False
+
+    def _article_num(self, m: _Match, ln: Line) -> str:
+        num, sup = self._sup_num(m, ln)
+        # a page that marks its superscripts (HTML <sup>) printed none here: "174" after 17 is article 174
+        if not sup and not self.superscripts_marked:
+            num = self._unflatten(num, ln, self.prev_article_base, self.prev_inserted, "article")
         lead = re.match(r"\d+", num)
         if lead:
             self.prev_article_base = int(lead.group(0))
             self.prev_inserted = num[lead.end() : lead.end() + 1] == "."
         return num
 
-    def _unflatten(self, num: str, ln: Line) -> str:
+    def _unflatten(self, num: str, ln: Line, prev: int | None, prev_inserted: bool, what: str) -> str:
         """lex.uz flattens superscripts: "2161-modda" right after article 216 means 216¹ ("216.1").
 
-        Articles follow each other: after article p comes p + 1 or an inserted p^k. So a number that is p or
-        p + 1 (its base article repealed and left out) followed by one more digit is such an inserted article,
+        Units follow each other: after unit p comes p + 1 or an inserted p^k. So a number that is p or
+        p + 1 (its base unit repealed and left out) followed by one more digit is such an inserted unit,
         once it is not p + 1 itself: "1842" after 184 is 184², after 1841 it is the plain 1842. Two more digits
-        (p¹⁰ and on) only follow another inserted article: "183" after article 1 is article 183.
+        (p¹⁰ and on) only follow another inserted unit: "183" after article 1 is article 183. Articles and the
+        parts and points inside an article follow the same rule (pravo.gov.ru lost the superscript of
+        "4<sup>1</sup>)" in some lists, which then read "4), 41), 5)").
         """
-        prev = self.prev_article_base
         if prev is None or not num.isdigit() or int(num) <= prev + 1:
             return num
         for base in (str(prev), str(prev + 1)):
             tail = num[len(base) :]
-            if num.startswith(base) and (len(tail) == 1 or len(tail) == 2 and self.prev_inserted) and tail[0] != "0":
+            if num.startswith(base) and (len(tail) == 1 or len(tail) == 2 and prev_inserted) and tail[0] != "0":
                 fixed = f"{base}.{tail}"
-                self._warn(ln.lineno, f"article number {num} read as {fixed} (flattened superscript after {prev})")
+                self._warn(ln.lineno, f"{what} number {num} read as {fixed} (flattened superscript after {prev})")
                 return fixed
         return num
 
@@ -259,26 +297,40 @@ class Builder:
         if level.kind == "subpoint" and not any(u.kind == "point" for u in self.stack):
             # "а)" directly under an article or part is that unit's point, not a sub-point of nothing.
             level = next(lv for lv in self.vocab.items if lv.kind == "point")
-        unit = _Unit(level.kind, level.rank, level.alias, ln.start, ln.lineno, label=m.label, num=m.num, end=ln.end)
         # Items never close the article they are in.
         while self.top.rank >= level.rank and self.top.kind != "article":
             self.stack.pop()
+        num = self._item_num(m, ln, level)
+        unit = _Unit(level.kind, level.rank, level.alias, ln.start, ln.lineno, label=m.label, num=num, end=ln.end)
         self.top.children.append(unit)
         self.stack.append(unit)
         text, notes = self._split_inline(ln, m.rest_start, ln.end)
         if text:
             unit.text.append(text)
             unit.last_text_end_char = text[-1]
+            self.last = (unit, False)
         unit.notes.extend(notes)
         if self.notes.repealed(text):
             unit.repealed = True
+
+    def _item_num(self, m: _Match, ln: Line, level: Level) -> str:
+        """An item's number: its superscript read, else unflattened against the item before it in its list."""
+        num, sup = self._sup_num(m, ln)
+        if sup or not num.isdigit():
+            return num
+        prev = next((c for c in reversed(self.top.children) if c.alias == level.alias and c.rank == level.rank), None)
+        lead = re.match(r"\d+", prev.num or "") if prev is not None else None
+        if prev is None or lead is None:
+            return num
+        inserted = (prev.num or "")[lead.end() : lead.end() + 1] == "."
+        return self._unflatten(num, ln, int(lead.group(0)), inserted, level.kind)
 
     def _body(self, ln: Line) -> None:
         target = self.top
         if target is self.root:
             preface = next((c for c in self.root.children if c.kind == "preface"), None)
             if preface is None or self.root.children[-1] is not preface:
-                preface = _Unit("preface", 1, "preface", ln.start, ln.lineno)
+                preface = _Unit("preface", 10, "preface", ln.start, ln.lineno)
                 self.root.children.append(preface)
             target = preface
             if ln.heading and not preface.heading and not preface.text:
@@ -294,7 +346,7 @@ class Builder:
             if target.kind == "article":
                 # Russian codes do not number their parts ("части"): a new unnumbered part after a list opens
                 # an unnumbered paragraph, so that its own list "1) 2) 3)" does not collide with the first.
-                target = _Unit("paragraph", 7, "para", ln.start, ln.lineno, end=ln.end)
+                target = _Unit("paragraph", PARAGRAPH_RANK, "para", ln.start, ln.lineno, end=ln.end)
                 self._open(target)
         text, notes = self._split_inline(ln, ln.start, ln.end)
         if notes and len(text) <= 20 and self.article is not None and self.notes.repealed(self._text(ln)):
@@ -304,12 +356,13 @@ class Builder:
         if text:
             target.text.append(text)
             target.last_text_end_char = text[-1]
+            self.last = (target, False)
         target.notes.extend(notes)
         target.end = max(target.end, ln.end)
 
     def _placeholder(self, ln: Line, text: str, notes: list[Note]) -> None:
         """A repealed unnumbered part: a child of the current unit, never left open for the lines after it."""
-        unit = _Unit("paragraph", 7, "para", ln.start, ln.lineno, text=[text] if text else [], end=ln.end)
+        unit = _Unit("paragraph", PARAGRAPH_RANK, "para", ln.start, ln.lineno, text=[text] if text else [], end=ln.end)
         unit.notes, unit.repealed = notes, True
         self.top.children.append(unit)
 
@@ -344,115 +397,6 @@ def _starts_like_heading(rest: str) -> bool:
     return not ch or ch.isupper() or ch.isdigit()
 
 
-def _walk(unit: _Unit):  # type: ignore[no-untyped-def]
-    yield unit
-    for c in unit.children:
-        yield from _walk(c)
-
-
-# -- eIds and conversion ------------------------------------------------------------------------------
-
-
-def clean_num(num: str, translit: dict[str, str] | None = None) -> str:
-    """A number as it may stand in an eId (AKN naming convention).
-
-    >>> clean_num("282.1"), clean_num("288(1)"), clean_num("(a)"), clean_num("2-1")
-    ('282-1', '288-1', 'a', '2-1')
-    """
-    table = translit if translit is not None else vocabulary().translit
-    if num in table:
-        return table[num]
-    if num.isdigit() and num.isascii():  # most numbers: nothing to transliterate or replace
-        return num
-    out = "".join(table.get(ch, ch) for ch in num.strip().strip("().").lower())
-    out = _NOT_EID.sub("-", out).strip("-")
-    return out or "nn"
-
-
-_NOT_EID = re.compile(r"[^0-9a-z]+")
-
-
-def to_nodes(root: _Unit, warnings: list[Warning_], reader: note_vocab.NoteReader) -> Node:
-    translit = vocabulary().translit
-    seen: dict[str, int] = {}
-
-    def unique(eid: str, line: int) -> str:
-        if eid not in seen:
-            seen[eid] = 1
-            return eid
-        seen[eid] += 1
-        warnings.append(Warning_(line=line, message=f"duplicate identifier {eid}: numbered {eid}_{seen[eid]}"))
-        return f"{eid}_{seen[eid]}"
-
-    counters: dict[str, int] = {}
-    restarting = _restarting(root, translit)
-
-    def convert(u: _Unit, parent_eid: str, scope: str) -> Node:
-        if u.kind == "document":
-            eid = "doc"
-        elif u.kind == "preface":
-            eid = unique("preface", u.line)
-        elif u.rank <= ARTICLE_RANK:
-            if u.num:
-                local = f"{u.alias}_{clean_num(u.num, translit)}"
-            else:
-                counters[u.alias] = counters.get(u.alias, 0) + 1
-                local = f"{u.alias}_nn_{counters[u.alias]}"
-            # Articles are numbered through a whole code, so their eId needs no chapter prefix and stays the
-            # same when an excerpt or a new edition regroups chapters; only annexes restart the numbering.
-            # Containers too, unless their numbering restarts (§ 1 in each chapter): then under their parent.
-            if u.kind == "article":
-                local = f"{scope}__{local}" if scope else local
-            elif u.alias in restarting and parent_eid != "doc":
-                local = f"{parent_eid}__{local}"
-            eid = unique(local, u.line)
-        elif u.num:
-            eid = unique(f"{parent_eid}__{u.alias}_{clean_num(u.num, translit)}", u.line)
-        else:
-            key = f"{parent_eid}__{u.alias}_nn"
-            counters[key] = counters.get(key, 0) + 1
-            eid = unique(f"{key}_{counters[key]}", u.line)
-        child_scope = eid if u.annex else scope
-        children = [convert(c, eid, child_scope) for c in u.children]
-        u.children = []
-        end = max([u.end] + [c.end for c in children])
-        text = "\n".join(u.text)
-        u.text = []  # the pieces go as their node is made: a huge law is not held twice while converting
-        notes = sorted(u.notes, key=lambda n: n.start)
-        repealed = u.repealed or (
-            u.rank >= ARTICLE_RANK and not text and not children and any(reader.repealed(n.text) for n in notes)
-        )
-        return Node(
-            eid=eid,
-            kind=u.kind,
-            label=u.label,
-            num=u.num,
-            heading=u.heading,
-            text=text,
-            notes=notes,
-            repealed=repealed,
-            start=u.start,
-            end=end,
-            line=u.line,
-            children=children,
-        )
-
-    return convert(root, "", "")
-
-
-def _restarting(root: _Unit, translit: dict[str, str]) -> set[str]:
-    """Aliases of the containers whose numbers repeat in the document (each chapter starts its § at 1)."""
-    seen: set[tuple[str, str]] = set()
-    out: set[str] = set()
-    for u in _walk(root):
-        if u.rank < ARTICLE_RANK and u.kind != "preface" and u.num:
-            key = (u.alias, clean_num(u.num, translit))
-            if key in seen:
-                out.add(u.alias)
-            seen.add(key)
-    return out
-
-
 def build_tree(decoded: Decoded, language: str | None = None) -> tuple[Node, list[Warning_]]:
     builder = Builder(decoded, language)
     root = builder.build()
@@ -460,17 +404,5 @@ def build_tree(decoded: Decoded, language: str | None = None) -> tuple[Node, lis
     # The lines are done with: let them go before the nodes are made (tens of MB on a 50 MB law).
     decoded.lines = builder.lines = []
     tree = to_nodes(root, builder.warnings, builder.notes)
-    _check_order(tree, builder.warnings)
+    check_order(tree, builder.warnings)
     return tree, sorted(builder.warnings, key=lambda w: w.line)
-
-
-def _check_order(tree: Node, warnings: list[Warning_]) -> None:
-    prev: tuple[int, str] | None = None
-    for art in tree.articles():
-        m = re.match(r"\d+", art.num or "")
-        if not m:
-            continue
-        key = int(m.group(0))
-        if prev is not None and key < prev[0] and "annex" not in art.eid:
-            warnings.append(Warning_(line=art.line, message=f"article {art.num} follows article {prev[1]}"))
-        prev = (key, art.num or "")
