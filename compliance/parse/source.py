@@ -144,7 +144,7 @@ def binary_format(data: bytes, label: str) -> BinaryFormat | None:
 def decode(data: bytes, label: str, encoding: str | None = None) -> Source:
     """Decode `data`, detecting the encoding unless one is given; a Word or PDF file is passed on undecoded.
 
-    >>> decode("Статья 1".encode("cp1251"), "x.txt").encoding
+    >>> decode("Статья 1. Трудовой договор".encode("cp1251"), "x.txt").encoding
     'cp1251'
     """
     if not data or data.isspace():  # not data.strip(): that copies a 50 MB input once more

@@ -126,6 +126,8 @@ def render_progress_section(p: Progress) -> str:
         cells = "".join(f"<td>{r.open.get(d, '—')}</td>" for d in dates)
         h.append(f"<tr><td>{escape(r.convention)}</td><td>{escape(r.rule_id or 'all rules')}</td>{cells}</tr>")
     h.append("</table>")
+    h.append('<p class="print-only">Each law\'s changes, edition by edition, with their amending acts: index.html, '
+             "or <code>compliance progress --country " + escape(p.country) + "</code>.</p>")
     for wp in p.works:
         h.append(f"<h3>{escape(wp.work)} — {escape(wp.title or '')}</h3><ul>")
         for e in wp.editions:

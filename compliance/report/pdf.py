@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any
 
 ENGINES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-# No network at all: every host name resolves to nothing and no proxy is asked (the page is one local file).
+# No network: every host name but this machine's loopback address resolves to nothing and no proxy is asked
+# (a report is one local file; the local web app's pages come from 127.0.0.1).
 CHROMIUM_FLAGS = (
     "--headless",
     "--disable-gpu",
-    "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
     "--no-proxy-server",
     "--disable-sync",
     "--disable-default-apps",
