@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 from functools import cache
 
+import pytest
+
 from compliance.check import check_document
 from compliance.check.text import article_text
 from compliance.citations import Provision, last_amendment, locate
@@ -50,18 +52,60 @@ def test_every_finding_names_an_act_of_its_article_or_header_or_says_text_as_of(
                 assert "text as of" in f.citation, f.id
 
 
-# Real articles whose decisive words are not in part 1 (or lie in a numbered point), read in the texts.
+# Real findings whose decisive words are not in part 1, or lie in a numbered point of it; each expected
+# unit read in the corpus text: (law, article, rule, the provision the citation names).
+SEC1 = "kz/labour-code-sec001-general-provisions"
+SEC3 = "kz/labour-code-sec003-social-partnership-disputes-strikes"
+LC2020, LC2024 = "kz/labour-code-arts166-178", "kz/labour-code-arts167-178"
+TU, AO = "kz/trade-unions-law", "kz/admin-offences-code-ch27-arts457-509-incl-art488"
 REAL = [
-    ("kz/admin-offences-code-ch27-arts457-509-incl-art488", "C105-A1d-strikes", "476(1)(4)"),  # point 4: ban on strikes
-    ("kz/trade-unions-law", "C087-A2-citizenship-condition", "1, point 6)"),  # the definition of a trade union
-    (CC, "C105-A1a-social-discord", "174(1)"),
+    # not in part 1
+    ("kz/criminal-code-arts400-406", "404", "C105-A1a-associations", "404(2)"),  # creating an association of discord
+    ("kz/criminal-code-ch09-10-arts250-295-1-incl-art274", "274", "C105-A1a-assemblies", "274(4)(2)"),  # at public events
+    (LC2020, "166", "C087-A3-compulsory-arbitration", "166(7)"),  # arbitration where strikes are banned
+    (SEC3, "166", "C087-A3-compulsory-arbitration", "166(7)"),
+    (SEC3, "164", "C087-A3-strike-ballot-excessive", "164(2)"),  # two-thirds quorum, second paragraph of part 2
+    (SEC3, "171", "C098-A4-bargaining-bypass-union", "171(2)"),  # union and elected representative together
+    (LC2024, "171", "C098-A4-bargaining-bypass-union", "171(2)"),
+    (SEC1, "6", "C098-A1-antiunion-discrimination-protection", "6(2)"),  # "принадлежности к общественным объединениям"
+    (SEC1, "6", "C111-A1a-non-discrimination", "6(2)"),
+    (SEC1, "6", "C111-A1a-colour-missing", "6(2)"),  # the list of grounds
+    (SEC1, "20", "C098-A4-bargaining-bypass-union", "20(3)(2)"),  # elected representatives bargain collectively
+    (SEC1, "23", "C100-A1b-equal-work-only", "23(2)(28)"),  # employer's duty: equal pay for equal work
+    (TU, "4", "C098-A2-interference-protection", "4(3)"),  # obstruction and interference not allowed
+    (TU, "7", "C098-A1-antiunion-discrimination-protection", "7(2)"),  # discrimination in hiring, promotion, dismissal
+    (TU, "10", "C087-A4-suspension-dissolution", "10(3)"),  # suspension for not confirming the status
+    (TU, "11", "C087-A2-territorial-structure", "11(3)"),  # members in more than half of the regions
+    (TU, "12", "C087-A2-territorial-structure", "12(3)"),
+    (TU, "13", "C087-A2-territorial-structure", "13(2)"),
+    (TU, "19", "C087-A3-interference-internal-affairs", "19(2)"),  # decisions must conform to partnership bodies'
+    ("ru/labour-code", "413", "C087-A3-strike-restriction-open-ended", "413, part 2"),  # "может быть ограничено федеральным законом"
+    ("ru/labour-code", "413", "C087-A3-strike-suspension-executive", "413, part 8"),  # the Government may suspend
+    # in a numbered point of part 1
+    (AO, "476", "C087-A3-penal-sanctions-strike", "476(1)(4)"),  # ban on strikes under a state of emergency
+    (AO, "476", "C105-A1d-strikes", "476(1)(4)"),
+    (AO, "476", "C087-A3-penal-sanctions-assembly", "476(1)(3)"),  # ban on peaceful assemblies
+    (LC2020, "176", "C087-A3-strike-ban-non-essential", "176(1)(2)"),  # transport, communications
+    (LC2024, "176", "C087-A3-strike-ban-non-essential", "176(1)(2)"),
+    (SEC3, "176", "C087-A3-strike-ban-non-essential", "176(1)(2)"),
+    (SEC1, "22", "C087-A2-freedom-to-establish", "22(1)(8)"),  # the right to form a trade union
+    (SEC1, "22", "C100-A1b-equal-work-only", "22(1)(15)"),
+    (TU, "9", "C087-A3-interference-internal-affairs", "9(1)(6)"),  # statutes bound to partnership bodies' decisions
+    (TU, "1", "C087-A2-citizenship-condition", "1, point 6)"),  # the definition of a trade union
+    ("ru/labour-code", "413", "C087-A3-strike-ban-non-essential", "413, part 1, point б)"),  # transport, communications
+    # the closing paragraph after the last point speaks of the whole part, not of point 5
+    (LC2020, "176", "C087-A3-strike-suspension-executive", "176(1)"),
+    (LC2024, "176", "C087-A3-strike-suspension-executive", "176(1)"),
+    (SEC3, "176", "C087-A3-strike-suspension-executive", "176(1)"),
+    (CC, "174", "C105-A1a-social-discord", "174(1)"),
 ]
 
 
-def test_real_articles_are_cited_down_to_the_part_and_point() -> None:
-    for ref, rule, expected in REAL:
-        assert [f.provision for f in findings(ref) if f.rule_id == rule and f.provision and
-                f.provision.startswith(expected.split("(")[0].split(",")[0])][0] == expected
+@pytest.mark.parametrize(("ref", "article", "rule", "expected"), REAL, ids=[f"{r[0]}:{r[1]}:{r[2]}" for r in REAL])
+def test_real_articles_are_cited_down_to_the_part_and_point(ref: str, article: str, rule: str, expected: str) -> None:
+    [f] = [f for f in findings(ref) if f.rule_id == rule and f.article == article]
+    assert f.provision == expected
+    assert f"art. {expected}" in f.citation
 
 
 def _article(parts: list[str]) -> Node:
@@ -88,3 +132,31 @@ def test_a_heading_word_names_the_article_only() -> None:
 
 def test_counted_russian_parts_and_points_are_written_as_parts() -> None:
     assert Provision("413", (Step("part", None, None, 2),)).english == "413, part 2"
+
+
+def test_a_list_indented_under_its_first_point_is_cited_as_that_list() -> None:
+    art = Node(eid="art_9", kind="article", num="9", label="Статья 9.", text="Не допускаются:", start=0, end=0, children=[
+        Node(eid="art_9__pt_a", kind="point", num="а", label="а)", text="первое;", start=0, end=0, children=[
+            Node(eid="art_9__pt_a__sp_b", kind="subpoint", num="б", label="б)", text="второе.", start=0, end=0)])])
+    text = article_text(art)
+    at = text.text.index("второе")
+    assert locate(art, text.owners, [(at, at + 6)], text.text).english == "9, point б)"
+
+
+def test_a_paragraph_after_the_last_point_belongs_to_the_part() -> None:
+    part = Node(eid="art_5__para_1", kind="paragraph", num="1", label="1.", text="Запрещаются:", start=0, end=0,
+                children=[Node(eid=f"art_5__para_1__pt_{i}", kind="point", num=str(i), label=f"{i})", text=t, start=0,
+                               end=0) for i, t in ((1, "первое;"), (2, "второе.\nПрокурор вправе приостановить."))])
+    art = Node(eid="art_5", kind="article", num="5", label="Статья 5.", children=[part], start=0, end=0)
+    text = article_text(art)
+    at, second = text.text.index("Прокурор"), text.text.index("второе")
+    assert locate(art, text.owners, [(at, at + 8)], text.text).english == "5(1)"
+    assert locate(art, text.owners, [(second, second + 6)], text.text).english == "5(1)(2)"
+
+
+def test_parts_run_into_one_unit_are_counted_line_by_line() -> None:
+    art = Node(eid="art_8", kind="article", num="8", label="Статья 8.", text="Первая часть.", start=0, end=0, children=[
+        Node(eid="art_8__p2", kind="paragraph", text="Вторая часть.\nТретья часть.", start=0, end=0)])
+    text = article_text(art)
+    at = text.text.index("Третья")
+    assert locate(art, text.owners, [(at, at + 6)], text.text).english == "8, part 3"

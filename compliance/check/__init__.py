@@ -127,7 +127,7 @@ def _rule_finding(
             return None
         spans = sorted(set(spans) | {s.span for s in relevant})
     art = am.text.node
-    provision = locate(art, am.text.owners, _decisive(am, conduct, relevant))
+    provision = locate(art, am.text.owners, _decisive(am, conduct, relevant), am.text.text)
     cited = citation(doc, art, provision)
     evidence = "; ".join(dict.fromkeys(am.text.text[s:e] for s, e in spans[:6]))
     explanation = (

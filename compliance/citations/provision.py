@@ -62,11 +62,23 @@ def _parents(article: Node) -> dict[int, Node]:
     return out
 
 
-def _unit_of(lines: Sequence[Line], span: Span) -> Node | None:
+def _unit_of(lines: Sequence[Line], span: Span, parents: dict[int, Node], text: str) -> Node | None:
     for start, end, node in lines:
         if start <= span[0] < end or (start == span[0] == end):
-            return node
+            return _closing_owner(node, start, span, parents, text)
     return None
+
+
+def _closing_owner(node: Node, start: int, span: Span, parents: dict[int, Node], text: str) -> Node:
+    """A paragraph set on its own line after the last point of a list closes the list: the penalty after
+    "3) …, –" or "При наличии одного из оснований, указанных в настоящем пункте, …" speaks of every point, so
+    its words belong to the unit holding the list, not to the last point the layout attached them to."""
+    parent = parents.get(id(node))
+    if node.kind not in ("point", "subpoint") or parent is None or node.children:
+        return node
+    if [c for c in parent.children if c.kind == node.kind][-1] is not node:
+        return node
+    return parent if "\n" in text[start : span[0]] else node
 
 
 def _position(siblings: list[Node], node: Node, own_text: bool) -> int:
@@ -94,22 +106,46 @@ def _steps(article: Node, unit: Node, parents: dict[int, Node]) -> tuple[Step, .
         own = parent is article and bool(article.text)
         if kind == "point" and parent is article:
             out.extend(_own(article))  # a point of a Russian article's first part, which is its own text
+        if n.kind == "subpoint" and parent.kind == "point" and _shape(n.label) == _shape(parent.label):
+            out.pop()  # "б)" under "а)": a list's next point the layout indented, not a point of "а)"
         out.append(Step(kind, n.num, n.label, _position(parent.children, n, own)))
         parent = n
     return tuple(out)
 
 
-def locate(article: Node, lines: Sequence[Line], spans: Sequence[Span]) -> Provision:
+def _shape(label: str | None) -> str:
+    """A label's pattern: "а)" and "б)" share one, "1)" and "а)" do not."""
+    return "".join("a" if ch.isalpha() else "1" if ch.isdigit() else ch for ch in label or "")
+
+
+def _breaks_before(article: Node, lines: Sequence[Line], text: str, span: Span) -> int:
+    """Paragraph breaks before `span` inside the article's own text and its unnumbered parts: where the
+    layout ran several counted parts into one unit, each line of it is a part of its own."""
+    top = {id(c) for c in article.children if c.kind == "paragraph" and not c.num} | {id(article)}
+    return sum(text.count("\n", start, min(end, span[0])) for start, end, node in lines
+               if id(node) in top and start < span[0])
+
+
+def _counted(chain: tuple[Step, ...], shift: int) -> tuple[Step, ...]:
+    if not shift or not chain or chain[0].kind != "part" or chain[0].num:
+        return chain
+    first = chain[0]
+    return (Step("part", None, None, first.position + shift), *chain[1:])
+
+
+def locate(article: Node, lines: Sequence[Line], spans: Sequence[Span], text: str = "") -> Provision:
     """The unit holding the decisive words: the part holding most of `spans` (the first of equals, in text
     order), then within it the point holding most of those that lie in a point, and so on down. Spans in
-    the heading line name the article only."""
+    the heading line name the article only. With the article `text` the lines index, words on a line of
+    their own after the last point of a list belong to the list's unit (see `_closing_owner`)."""
     body = lines[1:] if lines and (article.label or article.heading) else lines
     parents = _parents(article)
     chains = []
     for span in sorted(spans):
-        unit = _unit_of(body, span)
+        unit = _unit_of(body, span, parents, text)
         if unit is not None:
-            chains.append(_steps(article, unit, parents) if unit is not article else _own(article))
+            chain = _steps(article, unit, parents) if unit is not article else _own(article)
+            chains.append(_counted(chain, _breaks_before(article, body, text, span)))
     chosen: tuple[Step, ...] = ()
     while True:
         deeper = [c for c in chains if len(c) > len(chosen) and c[: len(chosen)] == chosen]
