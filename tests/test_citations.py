@@ -66,6 +66,8 @@ REAL = [
     (SEC3, "166", "C087-A3-compulsory-arbitration", "166(7)"),
     (SEC3, "164", "C087-A3-strike-ballot-excessive", "164(2)"),  # two-thirds quorum, second paragraph of part 2
     (SEC3, "171", "C098-A4-bargaining-bypass-union", "171(2)"),  # union and elected representative together
+    (f"{SEC3}@2019-11-26", "164", "C087-A3-strike-ballot-excessive", "164(2)"),  # the earlier text: two-thirds vote
+    (f"{SEC3}@2019-11-26", "164", "C098-A2-interference-protection", "164(5)"),  # employers refrain from interference
     (LC2024, "171", "C098-A4-bargaining-bypass-union", "171(2)"),
     (SEC1, "6", "C098-A1-antiunion-discrimination-protection", "6(2)"),  # "принадлежности к общественным объединениям"
     (SEC1, "6", "C111-A1a-non-discrimination", "6(2)"),
@@ -81,6 +83,11 @@ REAL = [
     (TU, "19", "C087-A3-interference-internal-affairs", "19(2)"),  # decisions must conform to partnership bodies'
     ("ru/labour-code", "413", "C087-A3-strike-restriction-open-ended", "413, part 2"),  # "может быть ограничено федеральным законом"
     ("ru/labour-code", "413", "C087-A3-strike-suspension-executive", "413, part 8"),  # the Government may suspend
+    ("tj/labour-code", "7", "C111-A1a-non-discrimination", "7(2)"),  # the grounds: race, colour, sex, …
+    ("tj/labour-code", "19", "C098-A2-interference-protection", "19(2)"),  # employer's duty not to obstruct unions
+    ("tj/labour-code", "21", "C138-A2-minimum-age", "21(2)"),  # fifteen years
+    ("tj/labour-code", "21", "C138-A2-admission-below-15", "21(3)"),  # pupils of fourteen, and younger in the arts
+    ("tj/labour-code", "307", "C098-A4-bargaining-bypass-union", "307(2)"),  # parties: "представители работников"
     # in a numbered point of part 1
     (AO, "476", "C087-A3-penal-sanctions-strike", "476(1)(4)"),  # ban on strikes under a state of emergency
     (AO, "476", "C105-A1d-strikes", "476(1)(4)"),
