@@ -159,10 +159,10 @@ class DocumentMeta(_Model):
     year: int | None = None
     category: str | None = Field(default=None, description="fundamental / governance / technical.")
 
-    @field_validator("inferred", mode="before")
+    @field_validator("inferred", "read_files", mode="before")
     @classmethod
     def _inferred_from_json(cls, value: object) -> object:
-        """Akoma Ntoso metadata carries the list as a JSON string attribute."""
+        """Akoma Ntoso metadata carries a list as a JSON string attribute."""
         return json.loads(value) if isinstance(value, str) else value
 
 
