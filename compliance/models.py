@@ -136,6 +136,11 @@ class DocumentMeta(_Model):
     provenance: str | None = None
     sha256: str | None = None
     path: str | None = None
+    read_files: list[str] = Field(
+        default_factory=list, description="The files the parse stage read (a folder: its chapter files), as given: "
+        "a report checks `sha256` against these, never against `path`, which metadata states.")
+    sha256_stated: bool = Field(
+        default=False, description="`sha256` was stated by metadata (a report checks it), not computed from the files read.")
     format: str | None = Field(default=None, description="Detected or given input format.")
     encoding: str | None = None
     amended_by: str | None = Field(
@@ -154,10 +159,10 @@ class DocumentMeta(_Model):
     year: int | None = None
     category: str | None = Field(default=None, description="fundamental / governance / technical.")
 
-    @field_validator("inferred", mode="before")
+    @field_validator("inferred", "read_files", mode="before")
     @classmethod
     def _inferred_from_json(cls, value: object) -> object:
-        """Akoma Ntoso metadata carries the list as a JSON string attribute."""
+        """Akoma Ntoso metadata carries a list as a JSON string attribute."""
         return json.loads(value) if isinstance(value, str) else value
 
 

@@ -59,7 +59,8 @@ class AtomicFolder:
         for source in self.inputs:
             with contextlib.suppress(OSError):
                 if path.exists() and os.path.samefile(path, source):
-                    raise UsageError(f"{path}: is an input of this run and would be overwritten; choose another output")
+                    raise UsageError("is an input of this run and would be overwritten; choose another output",
+                                     file=str(path), line=1)
         return path
 
     def temp(self, name: str) -> Path:

@@ -5,8 +5,10 @@ as Python's `re` with IGNORECASE. Where the pattern can be said exactly in RE2 (
 the text, whatever the pattern), it runs there: Python's Unicode `\\w`, `\\d`, `\\s` are spelled out as
 the Unicode classes they are, since RE2's are ASCII. Patterns RE2 cannot say exactly (a word boundary
 `\\b`, which RE2 knows only for ASCII; lookarounds; back-references; `$`) stay on `re`, and are refused at
-load (`ValueError`) when a quantified group holds another unbounded quantifier: the shape that backtracks
-catastrophically ("(a+)+b" takes exponential time on 45 characters).
+load (`ValueError`) when a quantified group holds another unbounded quantifier, or alternatives that can
+begin with the same character: the shapes that backtrack catastrophically ("(a+)+b", "(a|aa)+b" and
+"(\\w|\\d)+!" take exponential time on a few dozen characters). The alternatives' check is conservative: it
+compares first characters only, so "(ab|ac)+" is refused too (write "(a[bc])+").
 """
 
 from __future__ import annotations
@@ -131,7 +133,8 @@ def _backtracking(pattern: str) -> str | None:
             elif name in ("SUBPATTERN", "ATOMIC_GROUP"):
                 found = walk(arg[-1], under_repeat)
             elif name == "BRANCH":
-                found = next((f for branch in arg[1] if (f := walk(branch, under_repeat))), None)
+                found = _overlapping(arg[1]) if under_repeat else None
+                found = found or next((f for branch in arg[1] if (f := walk(branch, under_repeat))), None)
             elif name in ("ASSERT", "ASSERT_NOT"):
                 found = walk(arg[1], under_repeat)
             else:
@@ -141,3 +144,90 @@ def _backtracking(pattern: str) -> str | None:
         return None
 
     return walk(_parser.parse(pattern), False)
+
+
+# Characters the first-character check tries: Latin, Cyrillic (with the Kazakh and Uzbek letters), general
+# punctuation and the pattern's own literals. Two classes that share a character share one of these.
+_PROBE = "".join(map(chr, (*range(0x20, 0x530), 0x9, 0xA, 0xD, *range(0x2000, 0x2070), 0x3000)))
+
+
+def _overlapping(branches: list[Any]) -> str | None:
+    """Alternatives (under an unbounded repeat) that can begin with the same character, or None."""
+    firsts = [_first_chars(branch) for branch in branches]
+    if len(firsts) > 1 and any(first.empty for first in firsts):
+        # the parser moves a shared prefix out ("(a|aa)" is "a(?:|a)"): an alternative that can match nothing
+        # beside one that cannot still splits the same text two ways
+        return "a repeated group with an alternative that can match nothing"
+    probe = set(_PROBE) | {c for first in firsts for c in first.literals}
+    for i, a in enumerate(firsts):
+        for b in firsts[i + 1:]:
+            if a.anything or b.anything or any(a.holds(c) and b.holds(c) for c in probe):
+                return "a repeated group whose alternatives can begin with the same character"
+    return None
+
+
+@dataclass
+class _First:
+    """The characters a sequence can begin with: single-character tests (case-insensitive), or anything."""
+
+    tests: list[Any]
+    literals: set[str]
+    anything: bool = False
+    empty: bool = False  # the sequence can match the empty string
+
+    def holds(self, ch: str) -> bool:
+        return any(_char_in(op, arg, c) for op, arg in self.tests for c in {ch, ch.lower(), ch.upper()})
+
+
+def _first_chars(items: Any) -> _First:
+    first = _First([], set())
+    first.empty = _add_first(items, first)
+    return first
+
+
+def _add_first(items: Any, first: _First) -> bool:
+    """Add what `items` can begin with to `first`; True when they can match the empty string."""
+    for op, arg in items:
+        name = str(op)
+        if name in ("LITERAL", "NOT_LITERAL", "ANY", "IN"):
+            first.tests.append((name, arg))
+            if name == "LITERAL":
+                first.literals.add(chr(arg))
+            return False
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero-width
+        if name in ("SUBPATTERN", "ATOMIC_GROUP"):
+            nullable = _add_first(arg[-1], first)
+        elif name == "BRANCH":
+            nullable = any([_add_first(branch, first) for branch in arg[1]])
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            nullable = _add_first(arg[2], first) or arg[0] == 0
+        else:  # a back-reference or a conditional: anything, to be safe
+            first.anything = True
+            return False
+        if not nullable:
+            return False
+    return True
+
+
+_CATEGORY = {"CATEGORY_WORD": r"\w", "CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s",
+             "CATEGORY_NOT_WORD": r"\W", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_NOT_SPACE": r"\S"}
+
+
+def _char_in(name: str, arg: Any, ch: str) -> bool:
+    """Whether one character matches one parsed single-character item of Python's regex parser."""
+    if name == "LITERAL":
+        return ch == chr(arg)
+    if name == "NOT_LITERAL":
+        return ch != chr(arg)
+    if name == "ANY":
+        return True
+    if name == "RANGE":
+        return bool(arg[0] <= ord(ch) <= arg[1])
+    if name == "CATEGORY":
+        return re.fullmatch(_CATEGORY.get(str(arg), "."), ch, re.DOTALL) is not None
+    if name == "IN":
+        negated = bool(arg) and str(arg[0][0]) == "NEGATE"
+        found = any(_char_in(str(op), a, ch) for op, a in arg[negated:])
+        return found != negated
+    return True

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..parse import FORMATS
-from .common import Progress, conventions_option, write_output
+from .common import Progress, conventions_option, inputs_of, write_output
 from .options import add_description_options, add_jobs_option, checked_country, describe_options, warn_gaps
 
 EXAMPLE = "example: compliance check corpora/national_laws/kz/criminal-code-art174/2020-06-26.md --format md"
@@ -62,8 +62,9 @@ def run(args: argparse.Namespace) -> int:
     selected = [r for r in rules if not conventions or r.convention in conventions]
     warn_gaps(docs, selected, report)
     fmt = args.format or ("md" if args.output in (None, "-") and sys.stdout.isatty() else "json")
+    read = [*args.paths, *inputs_of(docs)]
     if fmt == "json":
-        write_output(args.output, report.model_dump_json(indent=1) + "\n")
+        write_output(args.output, report.model_dump_json(indent=1) + "\n", inputs=read)
     else:
-        write_output(args.output, findings_markdown(report))
+        write_output(args.output, findings_markdown(report), inputs=read)
     return 0

@@ -8,25 +8,35 @@ an option names (`UsageError` for an unknown one).
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import UsageError
-from ..models import Node
+from ..models import Document, Node
 from ..output import write_file
 from .bar import StderrProgress as Progress
 
-__all__ = ["Progress", "conventions_option", "render_text", "write_output"]
+__all__ = ["Progress", "conventions_option", "inputs_of", "render_text", "write_output"]
 
 
-def write_output(out: str | None, data: str | bytes) -> None:
-    """Write to a file atomically (creating its folder) or, for None or "-", to standard output."""
+def write_output(out: str | None, data: str | bytes, *, inputs: Iterable[str | Path] = ()) -> None:
+    """Write to a file atomically (creating its folder) or, for None or "-", to standard output.
+
+    A file that is one of `inputs` (the files the command read) is refused, `file:1: reason`, never overwritten.
+    """
     if out in (None, "-"):
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
         else:
             sys.stdout.write(data)
         return
-    write_file(Path(out), data if isinstance(data, bytes) else data.encode("utf-8"))
+    write_file(Path(out), data if isinstance(data, bytes) else data.encode("utf-8"),
+               inputs=[Path(p) for p in inputs if str(p) != "-"])
+
+
+def inputs_of(docs: Iterable[Document]) -> list[str]:
+    """The files the parse stage read for these documents: what a command's `-o` may not overwrite."""
+    return [f for doc in docs for f in doc.document.read_files]
 
 
 def render_text(tree: Node) -> str:

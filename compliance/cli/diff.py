@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .common import write_output
+from .common import inputs_of, write_output
 
 DIFF_EXAMPLE = ("example: compliance diff kz/trade-unions-law@2020-05-04 kz/trade-unions-law@2023-04-18 "
                 "--format html -o tu.html")
@@ -30,8 +30,8 @@ def run_diff(args: argparse.Namespace) -> int:
     from ..corpus import load_document
     from ..diff import diff_documents, render_html, render_json, render_markdown
 
-    diff = diff_documents(load_document(args.old), load_document(args.new), checker=check_document,
-                          run_checker=not args.no_check)
+    old, new = load_document(args.old), load_document(args.new)
+    diff = diff_documents(old, new, checker=check_document, run_checker=not args.no_check)
     render = {"json": render_json, "html": render_html, "md": render_markdown}[args.format]
-    write_output(args.output, render(diff))
+    write_output(args.output, render(diff), inputs=[args.old, args.new, *inputs_of([old, new])])
     return 0

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..models import DocumentMeta
 from ..parse import FORMATS
-from .common import render_text, write_output
+from .common import inputs_of, render_text, write_output
 from .options import add_description_options, describe_options
 
 EXAMPLE = "example: compliance parse corpora/national_laws/kz/criminal-code-art174/2020-06-26.md --format text"
@@ -36,14 +36,15 @@ def run(args: argparse.Namespace) -> int:
     describe_options(doc, args)
     for w in doc.warnings:
         print(f"{args.path}:{w.line}: warning: {w.message}", file=sys.stderr)
+    read = [args.path, *inputs_of([doc])]
     if args.format == "json":
-        write_output(args.output, doc.model_dump_json(indent=1) + "\n")
+        write_output(args.output, doc.model_dump_json(indent=1) + "\n", inputs=read)
     elif args.format == "akn":
         from ..akn import to_akn
 
-        write_output(args.output, to_akn(doc))
+        write_output(args.output, to_akn(doc), inputs=read)
     else:
-        write_output(args.output, _described_lines(doc.document) + render_text(doc.tree))
+        write_output(args.output, _described_lines(doc.document) + render_text(doc.tree), inputs=read)
     return 0
 
 

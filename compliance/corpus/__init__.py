@@ -118,6 +118,7 @@ def expression_document(expression: Expression, fmt: str | None = None) -> Docum
         return docs[0]
     meta = docs[0].document.model_copy(update={
         "id": expression.id, "work": expression.work, "extent": expression.extent, "path": None, "sha256": None,
+        "sha256_stated": False, "read_files": [f for d in docs for f in d.document.read_files],
         "provenance": " | ".join(f"{p.id}: {p.meta.provenance}" for p in expression.portions),
     })
     return merge_portions(docs, meta)

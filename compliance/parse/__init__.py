@@ -20,7 +20,7 @@ from ..errors import ParseError
 from ..models import Document, DocumentMeta, Node, Warning_
 from .describe import describe, extent_of
 from .language import detect
-from .meta import _load_meta, chapter_files, extent_of_meta, meta_path, read_meta, sha256_of
+from .meta import _load_meta, chapter_files, extent_of_meta, meta_path, read_meta, sha256_of, sha256_of_files
 from .readers import Decoded, Format, detect_format, read
 from .source import BinaryFormat, Source, decode
 from .source import read as read_source
@@ -144,9 +144,8 @@ def _cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _read_folder(path: Path, encoding: str | None) -> Source:
+def _read_folder(path: Path, files: list[Path], encoding: str | None) -> Source:
     """A folder of chapter files (Tajikistan's code) is one document: the files in name order."""
-    files = chapter_files(path)
     if not files:
         raise ParseError(str(path), 1, "folder holds no .md or .txt chapter files")
     parts = [read_source(f, encoding) for f in files]
@@ -161,7 +160,8 @@ def parse_file(path: str | Path, fmt: Format | None = None, *, encoding: str | N
     Raises `ParseError` (one line: file, line, reason) for input that is not text at all.
     """
     path = Path(path)
-    src = _read_folder(path, encoding) if path.is_dir() else read_source(path, encoding)
+    files = [] if str(path) == "-" else chapter_files(path) if path.is_dir() else [path]
+    src = _read_folder(path, files, encoding) if path.is_dir() else read_source(path, encoding)
     meta = _load_meta(path) if str(path) != "-" else None
     if fmt is None and path.is_dir():
         fmt = "markdown"
@@ -176,8 +176,11 @@ def parse_file(path: str | Path, fmt: Format | None = None, *, encoding: str | N
     doc.warnings[:0] = decoding
     doc.document.encoding = encoding
     doc.document.path = doc.document.path or str(path)
-    if not doc.document.sha256 and str(path) != "-":
-        doc.document.sha256 = sha256_of(path)
+    # what was read, never what metadata says: a meta.yaml's `path` may name another file than this one
+    doc.document.read_files = [str(f) for f in files]
+    doc.document.sha256_stated = bool(meta is not None and meta.sha256)
+    if not doc.document.sha256 and files:
+        doc.document.sha256 = sha256_of_files(files)
     return doc
 
 

@@ -184,7 +184,11 @@ def sha256_of(path: Path) -> str:
     A pipe or device is a `ParseError`: hashing it would read forever.
     """
     path = Path(path)
-    files = chapter_files(path) if path.is_dir() else [path]
+    return sha256_of_files(chapter_files(path) if path.is_dir() else [path])
+
+
+def sha256_of_files(files: list[Path]) -> str:
+    """sha256 of the files' bytes concatenated in the order given (what the parse stage read, `read_files`)."""
     digest = hashlib.sha256()
     for f in files:
         if not f.is_file():

@@ -85,7 +85,7 @@ def write_report(
         "findings.json": findings.model_dump_json(indent=1) + "\n",
     }
     written = []
-    inputs = [Path(d.document.path) for d in docs if d.document.path]
+    inputs = [Path(p) for d in docs for p in [*d.document.read_files, *([d.document.path] if d.document.path else [])]]
     with AtomicFolder(out, inputs=inputs) as folder:  # the old report stays whole until the new one is
         for i, (name, text) in enumerate(files.items()):
             progress.step(i, len(files) + 1, f"writing {name}")

@@ -19,10 +19,11 @@ from pathlib import Path
 
 from ..check.scope import not_analysed
 from ..check.text import article_text
-from ..corpus import CORPUS_DIR, sha256_of
 from ..coverage import Coverage
+from ..errors import ParseError
 from ..models import Document, Finding, FindingsReport, Node, Note
 from ..numbers import number_key
+from ..parse.meta import sha256_of_files
 from ..rules import Rule
 from . import ratifications as _ratifications
 from .cells import CELL_STATES, KIND_CELL, fold
@@ -207,13 +208,16 @@ def _label(doc: Document) -> str:
 
 
 def _verified(doc: Document) -> bool | None:
+    """Whether the files the parse stage read hash to the checksum metadata states; None when it states none
+    (the checksum was computed from those files) or they are gone. Never the file metadata's `path` names:
+    that one may not be the file that was read."""
     m = doc.document
-    if not m.sha256 or not m.path:
+    if not m.sha256 or not m.sha256_stated or not m.read_files:
         return None
-    p = CORPUS_DIR / m.path  # a corpus text: its metadata states the checksum, the file must match it
-    if Path(m.path).is_absolute() or not p.exists():
-        return None  # a user's file: the checksum was computed from the file just read
-    return sha256_of(p) == m.sha256
+    try:
+        return sha256_of_files([Path(f) for f in m.read_files]) == m.sha256
+    except (OSError, ParseError):
+        return None
 
 
 def _law_blocks(law: LawView, by_eid: dict[str, list[FindingView]], seen: set[str],

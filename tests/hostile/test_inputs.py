@@ -245,6 +245,8 @@ RULE_FILES: list[tuple[str, bytes, str]] = [
     ("latin1", _rule("{regex: 'é'}").encode("latin-1"), "UTF-8"),
     ("nested-quantifier", _rule(r"{regex: '(\w+\s?)+$'}").encode(), "exponential"),
     ("nested-quantifier-lookahead", _rule(r"{regex: '(?=x)(a*)*$'}").encode(), "exponential"),
+    ("overlapping-alternatives", _rule(r"{regex: '\b(a|aa)+$'}").encode(), "exponential"),
+    ("overlapping-classes", _rule(r"{regex: '\b(?:\w|\d\d)+!'}").encode(), "exponential"),
     ("bad-regex", _rule("{regex: '(unclosed'}").encode(), "bad regex"),
     ("fuzzy-5500", _rule("{fuzzy: '" + "слово " * 1100 + "'}").encode(), "fuzzy"),
     ("empty-file", b"", "empty"),
