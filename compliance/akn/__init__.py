@@ -8,7 +8,8 @@ offsets `start`, `end`, `line`, which point into the text a document was read fr
 Mapping (export; the import reads the same shapes back, and foreign acts as far as they use them):
 
 - `Document.document` → `<meta>`: `<identification source="#compliance">` with FRBRWork/Expression/
-  Manifestation (URIs from `frbr_uri`: `/akn/kz/act/code/2014/226-v/rus@2020-06-26` for a national code,
+  Manifestation (URIs written by cobalt's `FrbrUri`, built by `frbr`: `/akn/kz/act/code/2014/226-v/rus@2020-06-26`
+  for a national code, whose portions and editions all share the work part,
   `/akn/un/act/convention/ilo/1948/c087/eng@1948-07-09` for an ILO convention — the choice of "un" and
   "ilo" is argued there), `<references>` with the TLCOrganizations named there, `<notes>`,
   and `<proprietary source="#compliance">` holding what AKN has no place for (namespace `CC_NS`, prefix cc).
@@ -53,9 +54,9 @@ helpers, safe parsing), `export` (`to_akn`), `read` (`from_akn`), `schema` (`val
 from __future__ import annotations
 
 from ..parse.akn.elements import AKN_NS, CC_NS
-from ..parse.akn.names import derive_num, frbr_uri
+from ..parse.akn.names import derive_num, frbr, frbr_uri
 from ..parse.akn.read import from_akn
 from .export import to_akn
 from .schema import validate
 
-__all__ = ["AKN_NS", "CC_NS", "derive_num", "frbr_uri", "from_akn", "to_akn", "validate"]
+__all__ = ["AKN_NS", "CC_NS", "derive_num", "frbr", "frbr_uri", "from_akn", "to_akn", "validate"]

@@ -23,7 +23,7 @@ from ..parse.akn.names import (
     _work_date,
     derive_kind,
     derive_num,
-    frbr_uri,
+    frbr,
 )
 
 
@@ -50,7 +50,6 @@ class _Exporter:
 
     def build(self) -> etree._Element:
         root = etree.Element(_A + "akomaNtoso", nsmap=_NSMAP)
-        work, expression = frbr_uri(self.meta)
         act = _sub(root, "act", name=_act_subtype(self.meta) or "act")
         meta_el = _sub(act, "meta")
         tree = self.doc.tree
@@ -65,15 +64,17 @@ class _Exporter:
         if not len(body):
             # The schema wants at least one element in <body>; an empty hcontainer marks "nothing here".
             _sub(body, "hcontainer", eId=f"{tree.eid}__empty", name="empty")
-        self._meta(meta_el, work, expression)
+        self._meta(meta_el)
         if pre_el is not None:
             act.append(pre_el)
         act.append(body)
         return root
 
     # meta
-    def _meta(self, meta_el: etree._Element, work: str, expression: str) -> None:
+    def _meta(self, meta_el: etree._Element) -> None:
         m = self.meta
+        names = frbr(m)  # each level's FRBRthis names the main component; FRBRuri the level itself
+        country = str(names.place)
         ident = _sub(meta_el, "identification", source="#compliance")
         author = "#ilo" if _is_ilo(m) else "#legislature"
         wdate, wname = _work_date(m)
@@ -82,9 +83,12 @@ class _Exporter:
         edate_s = (edate or _dt.date(1, 1, 1)).isoformat()
         ename = "edition" if m.edition else wname
         for level, this, uri, date, dname in (
-            ("FRBRWork", f"{work}/!main", work, wdate_s, wname),
-            ("FRBRExpression", f"{expression}/!main", expression, edate_s, ename),
-            ("FRBRManifestation", f"{expression}/!main.xml", f"{expression}.xml", edate_s, ename),
+            ("FRBRWork", names.work_uri(), names.work_uri(work_component=False), wdate_s, wname),
+            ("FRBRExpression", names.expression_uri(), names.expression_uri(work_component=False), edate_s, ename),
+            # cobalt reads a format only after a component ("…@2025-09-16.xml" would parse as the expression
+            # date "2025-09-16.xml"), so the manifestation's FRBRuri is its expression's, as cobalt writes it.
+            ("FRBRManifestation", names.manifestation_uri(), names.expression_uri(work_component=False), edate_s,
+             ename),
         ):
             el = _sub(ident, level)
             _sub(el, "FRBRthis", value=this)
@@ -92,7 +96,7 @@ class _Exporter:
             _sub(el, "FRBRdate", date=date, name=dname)
             _sub(el, "FRBRauthor", href=author if level != "FRBRManifestation" else "#compliance")
             if level == "FRBRWork":
-                _sub(el, "FRBRcountry", value=work.split("/")[2])
+                _sub(el, "FRBRcountry", value=country)
                 subtype = _act_subtype(m)
                 if subtype:
                     _sub(el, "FRBRsubtype", value=subtype)
@@ -113,7 +117,6 @@ class _Exporter:
             _sub(refs, "TLCOrganization", eId="ilo", href="/ontology/organization/un/ilo",
                  showAs="International Labour Organization")
         else:
-            country = work.split("/")[2]
             _sub(refs, "TLCOrganization", eId="legislature", href=f"/ontology/organization/{country}/legislature",
                  showAs=f"Legislature ({country.upper()})")
         if self.notes:

