@@ -56,6 +56,11 @@ def test_russian_report_explains_every_finding_in_russian_without_the_english_pr
             assert v.rule is not None and ru != v.f.explanation, v.f.id
             assert ru.startswith(rules_ru()[v.rule.id]["title"]) and "Согласно " in ru, v.f.id
             assert _words(ru) in shown, v.f.id
+            # the same parts as the English one: penalties and the compulsory-labour note where it has them
+            assert ("Примечание: " in ru) == (" Note: " in v.f.explanation), v.f.id
+            labels = ("Наказания, предусмотренные статьёй: ", "Наказания за соответствующие части состава: ")
+            assert any(label + v.f.sanctions[0].text in ru for label in labels) if v.f.sanctions else \
+                not any(label in ru for label in labels), v.f.id
 
 
 def test_russian_report_quotes_conventions_in_the_english_authentic_text() -> None:
