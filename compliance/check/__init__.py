@@ -12,7 +12,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 import yaml
 
@@ -90,6 +90,25 @@ def _counts(types: list[str] | None, kind: str) -> bool:
     return not types or kind in types or broader_sanction(kind) in types
 
 
+def relevant_sanctions(rule: Rule, sanctions: Iterable[Sanction]) -> list[Sanction]:
+    """The sanctions a rule's `sanctions` clause is about (all of them when it names no types)."""
+    types = rule.sanctions.types if rule.sanctions else None
+    return [s for s in sanctions if _counts(types, s.type)]
+
+
+def compulsory_labour_status(relevant: list[Sanction]) -> Literal["involved", "unknown"] | None:
+    """Whether the relevant penalties involve compulsory labour in the country: "involved" if one does,
+    "unknown" if none does but one is not established, None if none does."""
+    if any(s.compulsory_labour for s in relevant):
+        return "involved"
+    return "unknown" if any(s.compulsory_labour is None for s in relevant) else None
+
+
+def evidence_text(text: str, spans: list[tuple[int, int]]) -> str:
+    """The words an explanation quotes as evidence: the first spans' texts, each once."""
+    return "; ".join(dict.fromkeys(text[s:e] for s, e in spans[:6]))
+
+
 def _penalties_label(rule: Rule) -> str:
     return "The article's penalties" if rule.sanctions is None else "The penalties of the conduct's parts"
 
@@ -113,11 +132,12 @@ def _rule_finding(
         sanctions = _sanctions(am, am.sanctions, country)
     else:
         sanctions = _sanctions(am, judged_sanctions(am, spans, am.compiled.language), country)
-        relevant = [s for s in sanctions if _counts(rule.sanctions.types, s.type)]
+        relevant = relevant_sanctions(rule, sanctions)
         if rule.sanctions.compulsory_labour:
-            if any(s.compulsory_labour for s in relevant):
+            status = compulsory_labour_status(relevant)
+            if status == "involved":
                 notes.append("its penalties involve compulsory labour in this country")
-            elif any(s.compulsory_labour is None for s in relevant):
+            elif status == "unknown":
                 kind, confidence = "concern", confidence * 0.6
                 notes.append("whether its penalties involve compulsory labour is not established for "
                              f"{country or 'an unknown country'}")
@@ -129,7 +149,7 @@ def _rule_finding(
     art = am.text.node
     provision = locate(art, am.text.owners, _decisive(am, conduct, relevant), am.text.text)
     cited = citation(doc, art, provision)
-    evidence = "; ".join(dict.fromkeys(am.text.text[s:e] for s, e in spans[:6]))
+    evidence = evidence_text(am.text.text, spans)
     explanation = (
         f"{rule.title}. Evidence: “{evidence}”. Under {rule.convention} Art. {rule.article}: {rule.principle}"
         + (f" {_penalties_label(rule)}: {', '.join(f'{s.text} ({s.type})' for s in sanctions)}." if sanctions else "")

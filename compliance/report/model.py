@@ -26,10 +26,12 @@ from ..numbers import number_key
 from ..parse.meta import sha256_of_files
 from ..rules import Rule
 from . import ratifications as _ratifications
+from . import russian as _russian
 from .cells import CELL_STATES, KIND_CELL, fold
 from .conventions import ConventionInfo, ConventionQuote, convention_info, normalize_number, quote
 from .current import Supersession
 from .highlight import Segment, lines, segments
+from .russian import RuleTexts
 
 __all__ = ["CELL_STATES", "KINDS", "SEVERITIES", "Report", "build", "slug"]
 
@@ -114,13 +116,12 @@ class FindingView:
     repeat_convention: bool = False
     repeat_rule: bool = False
 
-    @property
-    def principle(self) -> str | None:
-        return self.rule.principle if self.rule else None
+    def texts(self, lang: str) -> RuleTexts | None:
+        """The rule's title, principle and recommendation in the report's language."""
+        return _russian.rule_texts(self.rule, lang) if self.rule else None
 
-    @property
-    def recommendation(self) -> str | None:
-        return self.rule.recommendation if self.rule else None
+    def explanation(self, lang: str) -> str:
+        return _russian.explanation(self.f, self.rule, lang)
 
     def paste(self, lang: str) -> str:
         """The paste-ready block of `compliance cite` for this finding (the card's copy button)."""

@@ -9,16 +9,14 @@ corpus (`report.conventions.quote`, English authentic text, never translated) an
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel
 
 from ..models import CommentLink, Finding
 from ..rules import Rule
 from .conventions import quote
+from .russian import russian
 
 Lang = Literal["en", "ru"]
 
@@ -49,13 +47,6 @@ class Block(BaseModel):
     comments: list[CommentLink]
 
 
-@cache
-def _rules_ru() -> dict[str, dict[str, str]]:
-    text = resources.files("compliance").joinpath("vocab/rules_ru.yaml").read_text("utf-8")
-    data: dict[str, dict[str, str]] = yaml.safe_load(text) or {}
-    return data
-
-
 def _part_text(finding: Finding) -> str:
     """The body lines holding the evidence, each with the penalty lines right after it: the cited part."""
     lines, pos, keep = [], 0, False
@@ -72,7 +63,7 @@ def _part_text(finding: Finding) -> str:
 
 def block(finding: Finding, rule: Rule, lang: Lang = "en") -> Block:
     words = _WORDS[lang]
-    texts = _rules_ru().get(rule.id) if lang == "ru" else None
+    texts = russian(rule) if lang == "ru" else None
     q = quote(rule.convention, rule.article)
     return Block(
         finding_id=finding.id,
@@ -81,9 +72,9 @@ def block(finding: Finding, rule: Rule, lang: Lang = "en") -> Block:
         penalties=[f"{s.text} ({s.type}{', ' + s.term if s.term else ''})" for s in finding.sanctions],
         convention=words["convention"].format(conv=rule.convention, art=rule.article),
         convention_text=[" ".join(p for p in (line.label, line.text) if p) for line in q.lines] if q else [],
-        title=texts["title"] if texts else rule.title + words["english"],
-        principle=texts["principle"] if texts else rule.principle,
-        recommendation=texts["recommendation"] if texts else rule.recommendation,
+        title=texts.title if texts else rule.title + words["english"],
+        principle=texts.principle if texts else rule.principle,
+        recommendation=texts.recommendation if texts else rule.recommendation,
         comments=finding.comments,
     )
 

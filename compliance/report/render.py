@@ -111,7 +111,7 @@ def report_markdown(report: Report, lang: str = "en") -> str:
     for i, v in enumerate(sm.serious, 1):
         where = f"{v.law.label}, art. {v.f.article}" if v.law and v.f.article else t["requirement_none"]
         out.append(f"{i}. {t[v.f.kind]}: {v.f.convention} Art. {md_escape(v.f.convention_article)} · "
-                   f"{md_escape(where)}" + (f" — {md_escape(v.rule.title)}" if v.rule else ""))
+                   f"{md_escape(where)}" + (f" — {md_escape(rt.title)}" if (rt := v.texts(lang)) else ""))
     if not sm.serious:
         out.append(md_escape(t["no_serious"]))
     if report.superseded:
@@ -179,11 +179,10 @@ def report_markdown(report: Report, lang: str = "en") -> str:
             if f.quote:
                 out += [f"{t['provision']}:", "", *quote_block(f), ""]
             out += _convention_block(v.convention_quote, t)
-            if v.principle:
-                out += [f"**{t['principle']}.** {md_escape(v.principle)}", ""]
-            if v.recommendation:
-                out += [f"**{t['recommendation']}.** {md_escape(v.recommendation)}", ""]
-            out += [f"**{t['explanation']}.** {md_escape(f.explanation)}", ""]
+            if texts := v.texts(lang):
+                out += [f"**{t['principle']}.** {md_escape(texts.principle)}", ""]
+                out += [f"**{t['recommendation']}.** {md_escape(texts.recommendation)}", ""]
+            out += [f"**{t['explanation']}.** {md_escape(v.explanation(lang))}", ""]
             out += _comments_block(f, t)
             if f.sanctions:
                 out += [f"| {t['sanction_text']} | {t['sanction_type']} | {t['compulsory_labour']} |", "|---|---|---|"]
