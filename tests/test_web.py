@@ -12,6 +12,7 @@ import shutil
 import time
 import warnings
 from collections.abc import Iterator
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -44,8 +45,8 @@ def upload(client: TestClient, *files: tuple[str, bytes], path: str = "/check", 
                        data=data, follow_redirects=False)
 
 
-def wait_done(client: TestClient, job: str) -> dict:  # type: ignore[type-arg]
-    for _ in range(240):
+def wait_done(client: TestClient, job: str, seconds: float = 60) -> dict:  # type: ignore[type-arg]
+    for _ in range(int(seconds * 4)):
         status = client.get(f"/api/jobs/{job}").json()
         if status["state"] in ("done", "failed"):
             return status  # type: ignore[no-any-return]
@@ -163,10 +164,61 @@ def test_the_corpus_browses_from_country_to_the_findings_of_an_article(client: T
     assert 'href="/corpus/KZ"' in client.get("/corpus").text
     country = client.get("/corpus/KZ").text
     assert 'href="/corpus/KZ/report"' in country and 'href="/corpus/compare"' in country
-    assert "PROGRESS TIMELINE" not in country  # the marked place is a template comment
-    law = client.get("/corpus/KZ/criminal-code-art174?edition=kz%2Fcriminal-code-art174%402020-06-26").text
+    assert 'href="/corpus/KZ/progress"' in country  # the progress timeline, one click away
+    assert "PROGRESS TIMELINE" not in country
+    law = client.get("/corpus/KZ/criminal-code?edition=kz%2Fcriminal-code%402020-06-26").text
     assert '<section class="article" id="art_174">' in law
     assert "C105 Art. 1" in law and "conflict" in law
+    assert 'href="/corpus/KZ/criminal-code/art_174?edition=kz/criminal-code%402020-06-26"' in law
+
+
+def test_a_country_lists_its_works_with_every_edition_of_each(client: TestClient) -> None:
+    country = client.get("/corpus/KZ").text
+    row = re.search(r'<tr><th scope="row"><a href="/corpus/KZ/criminal-code">.*?</tr>', country, re.S)
+    assert row is not None  # one row for the criminal code, not one per stored excerpt
+    for date in ("2015-11-13", "2020-06-26", "2025-09-16"):
+        assert f'?edition=kz/criminal-code%40{date}">{date}</a>' in row.group(0)
+    assert 'href="/corpus/KZ/criminal-code-art174"' not in country
+    work = client.get("/corpus/KZ/criminal-code").text
+    for date in ("2015-11-13", "2020-06-26", "2025-09-16"):
+        assert date in work
+    # the address of a stored excerpt leads to its work
+    moved = client.get("/corpus/KZ/criminal-code-art174", follow_redirects=False)
+    assert moved.status_code == 301 and moved.headers["location"] == "/corpus/KZ/criminal-code"
+
+
+def test_an_article_page_quotes_the_ilo_comments_on_its_findings_and_its_history(client: TestClient) -> None:
+    r = client.get("/corpus/KZ/criminal-code/art_174?edition=kz%2Fcriminal-code%402020-06-26")
+    assert r.status_code == 200
+    page = r.text
+    from compliance.supervisory.data import load_comments
+
+    ceacr = next(c for c in load_comments() if c.id == "GT001")  # the CEACR observation on KZ s. 174
+    comment = page[page.index('<figure class="comment provision" id="comment-GT001">'):]
+    comment = comment[:comment.index("</figure>")]
+    assert f"<blockquote cite=\"{escape(ceacr.url)}\">{escape(ceacr.quote)}</blockquote>" in comment
+    assert f'<a class="normlex" href="{escape(ceacr.url)}"' in comment and "CEACR" in comment
+    assert "normlex" in ceacr.url
+    history = page[page.index('<h2 id="history">'):]
+    assert re.findall(r'<li class="edition" id="edition-([\d-]+)">', history) == ["2015-11-13", "2020-06-26",
+                                                                                 "2025-09-16"]
+    assert "<del>" in history or "<ins>" in history  # a text change between editions, as a redline
+    assert "C105 Art. 1(a) · conflict" in history
+    assert r.headers["content-security-policy"].startswith("default-src 'none'") and "<script" not in page
+    assert client.get("/corpus/KZ/criminal-code/art_99999").status_code == 404
+
+
+def test_the_progress_timeline_is_a_job_showing_the_progress_section(client: TestClient) -> None:
+    r = client.get("/corpus/KZ/progress", follow_redirects=False)
+    assert r.status_code == 303
+    job = r.headers["location"].rsplit("/", 1)[1]
+    assert client.get("/corpus/KZ/progress", follow_redirects=False).headers["location"] == r.headers["location"]
+    assert wait_done(client, job, seconds=240)["files"] == ["progress.md", "progress.json", "progress.csv"]
+    page = client.get(f"/jobs/{job}")
+    assert '<section id="progress"><h2>Progress since 2015</h2>' in page.text
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="timeline"' in page.text
+    assert "<script" not in page.text and "style-src 'self'" in page.headers["content-security-policy"]
+    assert client.get(f"/jobs/{job}/files/progress.json").json()["country"] == "KZ"
 
 
 def test_the_interface_speaks_russian_when_chosen(client: TestClient) -> None:
@@ -176,9 +228,11 @@ def test_the_interface_speaks_russian_when_chosen(client: TestClient) -> None:
     client.cookies.set("lang", "ru")
     try:
         page = client.get("/corpus").text
+        article = client.get("/corpus/KZ/criminal-code/art_174?edition=kz%2Fcriminal-code%402020-06-26").text
     finally:
         client.cookies.clear()
     assert '<html lang="ru">' in page and "Законы, встроенные в программу" in page
+    assert "Комментарии надзорных органов МОТ" in article and "История по редакциям" in article
 
 
 def test_old_jobs_are_deleted_even_when_nobody_visits(tmp_path: Path) -> None:
@@ -207,3 +261,15 @@ def test_a_corrected_language_and_description_win_over_what_the_text_says(tmp_pa
     assert (meta.language, meta.country, meta.kind, meta.title) == ("kk", "UZ", "criminal code", "Уголовный кодекс")
     assert (meta.id, meta.path) == ("law.md", "law.md")  # the name the user gave, never the stored file's
     assert "country" not in meta.inferred and "kind" not in meta.inferred
+
+
+def test_every_history_event_and_comment_relation_has_words_in_each_language() -> None:
+    from typing import get_args
+
+    from compliance.diff.models import TimelineKind
+    from compliance.models import CommentLink
+    from compliance.web.strings import STRINGS
+
+    relations = get_args(CommentLink.model_fields["relation"].annotation)
+    needed = {f"event_{k}" for k in get_args(TimelineKind)} | {f"relation_{r}" for r in relations}
+    assert relations and all(needed <= set(words) for words in STRINGS.values())

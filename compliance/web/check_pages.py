@@ -37,6 +37,9 @@ RESULT_TYPES = {
     "compare.md": "text/markdown; charset=utf-8",
     "compare.json": "application/json",
     "compare.csv": "text/csv; charset=utf-8",
+    "progress.md": "text/markdown; charset=utf-8",
+    "progress.json": "application/json",
+    "progress.csv": "text/csv; charset=utf-8",
 }
 _PAGES = ("index.html", "compare.html")
 _META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')

@@ -51,6 +51,7 @@ class Job:
     files: list[str] = field(default_factory=list)  # result files in `folder / "result"`, in display order
     findings: FindingsReport | None = None
     notes: list[str] = field(default_factory=list)
+    section: str = ""  # HTML a stage rendered for the job page itself (the progress section), escaped by that stage
 
     @property
     def result(self) -> Path:

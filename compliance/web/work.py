@@ -2,8 +2,9 @@
 
 Reads a job's confirmed uploads (or a country code, or country codes to compare) and produces the same files
 the commands write: the report folder of `compliance report` (`report.write_report`: index.html, report.md,
-findings.json, findings.csv, report.pdf when Chromium is installed) or the matrix of `compliance compare`
-(HTML, Markdown, JSON, CSV). Nothing here renders a report of its own.
+findings.json, findings.csv, report.pdf when Chromium is installed), the matrix of `compliance compare`
+(HTML, Markdown, JSON, CSV) or the progress of `compliance progress` (its HTML section for the job page,
+Markdown, JSON, CSV). Nothing here renders a report of its own.
 """
 
 from __future__ import annotations
@@ -82,6 +83,25 @@ def comparison(countries: list[str]) -> Work:
         for fmt, name in (("html", "compare.html"), ("md", "compare.md"), ("json", "compare.json"),
                           ("csv", "compare.csv")):
             (job.result / name).write_text(render(matrix, fmt), "utf-8")
+            job.files.append(name)
+
+    return work
+
+
+def country_progress(country: str) -> Work:
+    """A country's works edition by edition (as `compliance progress --country CC` does): the HTML section
+    the job page shows ("Progress since <year>", its SVG timeline inline), and the other formats to download."""
+    from ..check import check_document
+    from ..progress import build_progress, render_csv, render_json, render_markdown, render_progress_section
+
+    def work(job: Job) -> None:
+        job.step = f"checking every edition of the laws of {country}"
+        found = build_progress(country, check_document)
+        job.section = render_progress_section(found)
+        job.result.mkdir(parents=True, exist_ok=True)
+        for render, name in ((render_markdown, "progress.md"), (render_json, "progress.json"),
+                             (render_csv, "progress.csv")):
+            (job.result / name).write_text(render(found), "utf-8")
             job.files.append(name)
 
     return work
