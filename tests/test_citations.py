@@ -58,6 +58,7 @@ SEC1 = "kz/labour-code-sec001-general-provisions"
 SEC3 = "kz/labour-code-sec003-social-partnership-disputes-strikes"
 LC2020, LC2024 = "kz/labour-code-arts166-178", "kz/labour-code-arts167-178"
 TU, AO = "kz/trade-unions-law", "kz/admin-offences-code-ch27-arts457-509-incl-art488"
+TUKK = "kz/trade-unions-law@2021-07-01:kk"
 REAL = [
     # not in part 1
     ("kz/criminal-code-arts400-406", "404", "C105-A1a-associations", "404(2)"),  # creating an association of discord
@@ -88,6 +89,12 @@ REAL = [
     ("tj/labour-code", "21", "C138-A2-minimum-age", "21(2)"),  # fifteen years
     ("tj/labour-code", "21", "C138-A2-admission-below-15", "21(3)"),  # pupils of fourteen, and younger in the arts
     ("tj/labour-code", "307", "C098-A4-bargaining-bypass-union", "307(2)"),  # parties: "представители работников"
+    ("tj/labour-code", "301", "C098-A4-bargaining-bypass-union", "301(2)"),  # "профсоюзов, других представителей работников"
+    (AO, "488", "C087-A3-penal-sanctions-assembly", "488(6)"),  # arrest for taking part in an assembly held in breach
+    (TUKK, "7", "C098-A1-antiunion-discrimination-protection", "7(2)"),  # the Kazakh text: hiring, promotion, dismissal
+    (TUKK, "10", "C087-A4-suspension-dissolution", "10(3)"),  # the Kazakh text: "тоқтата тұруға алып келеді"
+    (TUKK, "11", "C087-A2-territorial-structure", "11(3)"),  # the Kazakh text: "санының жартысынан астамын"
+    (TUKK, "13", "C087-A2-territorial-structure", "13(2)"),
     # in a numbered point of part 1
     (AO, "476", "C087-A3-penal-sanctions-strike", "476(1)(4)"),  # ban on strikes under a state of emergency
     (AO, "476", "C105-A1d-strikes", "476(1)(4)"),
