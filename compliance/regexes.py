@@ -75,13 +75,43 @@ def to_re2(pattern: str) -> str | None:
     return "".join(out)
 
 
-@dataclass(frozen=True)
 class RuleRegex:
-    """A rule's regex (case-insensitive) on the engine that can run it in bounded time."""
+    """A rule's regex (case-insensitive) on the engine that can run it in bounded time.
 
-    pattern: str  # as the rule wrote it: literals are read from this
-    engine: str  # "re2" or "re"
-    compiled: Any
+    Pickled (the on-disk rule cache) as its source only: unpickling recompiled every RE2 automaton at each
+    start-up, a tenth of a one-article check, though the literal prefilter lets most of them never run. The
+    engine was chosen, and the pattern checked, when the regex was first compiled."""
+
+    __slots__ = ("pattern", "engine", "source", "_compiled")
+
+    def __init__(self, pattern: str, engine: str, source: str, compiled: Any = None) -> None:
+        self.pattern = pattern  # as the rule wrote it: literals are read from this
+        self.engine = engine  # "re2" or "re"
+        self.source = source  # what the engine compiles: RE2's translation, or the rule's pattern
+        self._compiled = compiled
+
+    def __getstate__(self) -> tuple[str, str, str]:
+        return self.pattern, self.engine, self.source
+
+    def __setstate__(self, state: tuple[str, str, str]) -> None:
+        self.pattern, self.engine, self.source = state
+        self._compiled = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RuleRegex) and self.__getstate__() == other.__getstate__()
+
+    def __hash__(self) -> int:
+        return hash(self.__getstate__())
+
+    def __repr__(self) -> str:
+        return f"RuleRegex({self.pattern!r}, {self.engine!r})"
+
+    @property
+    def compiled(self) -> Any:
+        if self._compiled is None:
+            self._compiled = (re2.compile(self.source, _OPTIONS) if self.engine == "re2"
+                              else re.compile(self.source, re.IGNORECASE))
+        return self._compiled
 
     def finditer(self, text: str) -> Iterator[Span]:
         return iter(self.compiled.finditer(text))
@@ -108,13 +138,13 @@ def compile_rule_regex(pattern: str) -> RuleRegex:
     translated = to_re2(pattern)
     if translated is not None:
         try:
-            return RuleRegex(pattern, "re2", re2.compile(translated, _OPTIONS))
+            return RuleRegex(pattern, "re2", translated, re2.compile(translated, _OPTIONS))
         except re2.error:
             pass  # RE2 refuses it (a repeat over 1000, say): Python's engine, if it is safe there
     problem = _backtracking(pattern)
     if problem:
         raise ValueError(f"regex {pattern!r} can take exponential time ({problem}): rewrite it")
-    return RuleRegex(pattern, "re", python)
+    return RuleRegex(pattern, "re", pattern, python)
 
 
 def _backtracking(pattern: str) -> str | None:
