@@ -2,21 +2,16 @@
 `chromium` the suite installs, scripts/ensure-chromium.sh) uploads files through the page's own form and
 follows the job to the report, under every page's content-security policy.
 
-Chromium is driven over the DevTools protocol on a pipe (`--remote-debugging-pipe`: JSON messages ended by
-NUL on file descriptors 3 and 4), so no WebSocket library is needed. Console errors and policy refusals of
+Chromium is driven over the DevTools protocol on a pipe by the report's own `Browser` (the one that prints
+PDFs), so no WebSocket library is needed. Console errors and policy refusals of
 every page are collected and must be none. A screenshot of the confirmation page goes to reports/screenshots/
 for a human to look at (the README shows a copy of one, docs/web-app.png).
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
-import select
+import base64
 import socket
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -28,80 +23,49 @@ import pytest
 import uvicorn
 from lxml import html as lxml_html
 
+from compliance.report import pdf
 from compliance.web import Settings, create_app
 
 from .conftest import REPO
-from .test_report_browser import CHROMIUM, FLAGS, chromium  # noqa: F401 - the fixture skips (or fails in CI) without Chromium
+from .test_report_browser import CHROMIUM, chromium  # noqa: F401 - the fixture skips (or fails in CI) without Chromium
 
 KZ_174 = REPO / "corpora/national_laws/kz/criminal-code-art174/2020-06-26.md"
 TM_LABOUR = REPO / "corpora/national_laws/tm/labour-code/2019-03-02.html"
 SCREENSHOT = REPO / "reports" / "screenshots" / "web-confirm.png"  # docs/web-app.png is a copy of one
-_LAUNCH = "import os, sys; os.dup2(int(sys.argv[1]), 3); os.dup2(int(sys.argv[2]), 4); os.execv(sys.argv[3], sys.argv[3:])"
 
 
-class Browser:
-    """One headless Chromium and one tab, spoken to over the DevTools pipe."""
+def _problem(event: dict[str, Any]) -> str | None:
+    """A console message, an uncaught exception or a content-security-policy refusal: a page error."""
+    method, params = event.get("method"), event.get("params", {})
+    if method == "Runtime.consoleAPICalled":
+        return f"console: {params.get('args')}"
+    if method == "Runtime.exceptionThrown":
+        return f"exception: {params.get('exceptionDetails', {}).get('text')}"
+    if method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
+        return f"log: {params['entry'].get('text')} {params['entry'].get('url', '')}"
+    return None
+
+
+class Browser(pdf.Browser):
+    """The report's Chromium over its DevTools pipe (`compliance.report.pdf.Browser`), with one tab that
+    follows the app's pages, uploads files and records page errors."""
 
     def __init__(self, profile: str) -> None:
-        to_child, self._write = os.pipe()
-        self._read, from_child = os.pipe()
-        # a small launcher puts the pipe ends on the descriptors Chromium expects (3: commands in, 4: replies
-        # out) and becomes Chromium (a shell cannot: dash takes only one-digit descriptor numbers)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", _LAUNCH, str(to_child), str(from_child), str(CHROMIUM), *FLAGS,
-             f"--user-data-dir={profile}", "--remote-debugging-pipe", "--window-size=1280,1400"],
-            pass_fds=(to_child, from_child), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env={**os.environ, "HOME": profile},
-        )
-        os.close(to_child)
-        os.close(from_child)
-        self._buffer = b""
-        self._next = 0
-        self.problems: list[str] = []
-        target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
-        self.session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        for domain in ("Page", "Runtime", "Log", "DOM"):
-            self.call(f"{domain}.enable", session=True)
+        super().__init__(str(CHROMIUM), profile, timeout=900)  # one browser for the module's tests
+        self.open("about:blank")
+        for domain in ("Runtime", "Log", "DOM"):
+            self.call(f"{domain}.enable")
 
-    def call(self, method: str, params: dict[str, Any] | None = None, session: bool = False) -> Any:
-        self._next += 1
-        message: dict[str, Any] = {"id": self._next, "method": method, "params": params or {}}
-        if session:
-            message["sessionId"] = self.session
-        os.write(self._write, json.dumps(message).encode() + b"\0")
-        while True:
-            reply = self._receive()
-            if reply.get("id") == self._next:
-                if "error" in reply:
-                    raise RuntimeError(f"{method}: {reply['error']}")
-                return reply.get("result", {})
-            self._note(reply)
+    def call(self, method: str, **params: Any) -> Any:
+        return self.pipe.call(method, self.session, **params)
 
-    def _receive(self, timeout: float = 60) -> dict[str, Any]:
-        while b"\0" not in self._buffer:
-            ready, _, _ = select.select([self._read], [], [], timeout)
-            if not ready:
-                raise TimeoutError("Chromium did not answer")
-            chunk = os.read(self._read, 1 << 16)
-            if not chunk:
-                raise EOFError("Chromium closed the pipe")
-            self._buffer += chunk
-        raw, self._buffer = self._buffer.split(b"\0", 1)
-        return json.loads(raw)  # type: ignore[no-any-return]
+    @property
+    def problems(self) -> list[str]:
+        """The page errors since `forget_problems` (events arrive while the tab is spoken to)."""
+        return [p for p in map(_problem, self.pipe.events) if p]
 
-    def _note(self, event: dict[str, Any]) -> None:
-        """Console messages, uncaught exceptions and content-security-policy refusals: page errors."""
-        method, params = event.get("method"), event.get("params", {})
-        if method == "Runtime.consoleAPICalled":
-            self.problems.append(f"console: {params.get('args')}")
-        elif method == "Runtime.exceptionThrown":
-            self.problems.append(f"exception: {params.get('exceptionDetails', {}).get('text')}")
-        elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
-            self.problems.append(f"log: {params['entry'].get('text')} {params['entry'].get('url', '')}")
-
-    def evaluate(self, expression: str) -> Any:
-        result = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session=True)
-        return result.get("result", {}).get("value")
+    def forget_problems(self) -> None:
+        self.pipe.events.clear()
 
     def wait_for(self, expression: str, timeout: float = 60) -> Any:
         """Poll until `expression` is truthy in the current page (pages reload while a job runs)."""
@@ -109,7 +73,7 @@ class Browser:
         while time.monotonic() < end:
             try:
                 value = self.evaluate(f"document.readyState === 'complete' && ({expression})")
-            except RuntimeError:  # the page navigated while we asked
+            except ValueError:  # the page navigated while we asked
                 value = None
             if value:
                 return value
@@ -118,33 +82,21 @@ class Browser:
                              f"{self.evaluate('document.body && document.body.innerText.slice(0, 500)')}")
 
     def go(self, url: str) -> None:
-        self.call("Page.navigate", {"url": url}, session=True)
+        self.call("Page.navigate", url=url)
 
     def set_files(self, selector: str, *files: Path) -> None:
-        root = self.call("DOM.getDocument", session=True)["root"]["nodeId"]
-        node = self.call("DOM.querySelector", {"nodeId": root, "selector": selector}, session=True)["nodeId"]
-        self.call("DOM.setFileInputFiles", {"nodeId": node, "files": [str(f) for f in files]}, session=True)
+        root = self.call("DOM.getDocument")["root"]["nodeId"]
+        node = self.call("DOM.querySelector", nodeId=root, selector=selector)["nodeId"]
+        self.call("DOM.setFileInputFiles", nodeId=node, files=[str(f) for f in files])
 
     def dom(self) -> Any:
         return lxml_html.fromstring(self.evaluate("document.documentElement.outerHTML"))
 
     def screenshot(self, path: Path) -> None:
-        import base64
-
         height = self.evaluate("document.body.scrollHeight") or 800  # the page, not the empty window below it
         clip = {"x": 0, "y": 0, "width": 1280, "height": min(int(height) + 16, 1400), "scale": 1}
-        data = self.call("Page.captureScreenshot", {"format": "png", "clip": clip}, session=True)["data"]
+        data = self.call("Page.captureScreenshot", format="png", clip=clip, captureBeyondViewport=True)["data"]
         path.write_bytes(base64.b64decode(data))
-
-    def close(self) -> None:
-        with contextlib.suppress(RuntimeError, EOFError, TimeoutError, OSError):
-            self.call("Browser.close")
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-        os.close(self._write)
-        os.close(self._read)
 
 
 def _free_port() -> int:
@@ -180,7 +132,7 @@ def browser() -> Iterator[Browser]:
 
 def check_in_browser(browser: Browser, server: str, *files: Path, shot: Path | None = None) -> None:
     """Upload through the page's form, confirm what was read, and wait for the job to finish."""
-    browser.problems.clear()
+    browser.forget_problems()
     browser.go(server + "/")
     browser.wait_for("!!document.querySelector('#upload')")
     browser.set_files("input[type=file]", *files)
@@ -223,7 +175,7 @@ def test_a_turkmen_law_is_reported_as_not_analysed(browser: Browser, server: str
 def test_a_non_text_file_gives_a_one_line_error_on_the_page(browser: Browser, server: str, tmp_path: Path) -> None:
     picture = tmp_path / "scan.txt"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
-    browser.problems.clear()
+    browser.forget_problems()
     browser.go(server + "/")
     browser.wait_for("!!document.querySelector('#upload')")
     browser.set_files("input[type=file]", picture)

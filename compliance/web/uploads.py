@@ -97,22 +97,23 @@ def store(folder: Path, given: list[tuple[str, bytes]], limits: Limits) -> list[
 def _parse(path: Path, name: str, language: str | None = None) -> Document:
     """Parse the stored file; errors name the file as the user knows it. A meta.yaml with the language, when
     the user corrected it, makes the reader build the tree with that language's vocabulary."""
+    doc = _read(path, name)
+    if language and language != doc.document.language:
+        meta = doc.document.model_copy(update={"language": language, "path": path.name, "sha256": None})
+        path.with_suffix(".meta.yaml").write_text(
+            yaml.safe_dump(meta.model_dump(mode="json", exclude_none=True), allow_unicode=True), "utf-8")
+        doc = _read(path, name)
+    return doc
+
+
+def _read(path: Path, name: str) -> Document:
+    """`parse_file` of a stored upload, named (id, path, errors) as the user named it."""
     try:
         doc = parse_file(path)
     except ComplianceError as exc:
         raise UploadError(_one_line(str(exc).replace(str(path), name))) from None
     doc.document.id = name
     doc.document.path = name
-    if language and language != doc.document.language:
-        meta = doc.document.model_copy(update={"language": language, "path": path.name, "sha256": None})
-        path.with_suffix(".meta.yaml").write_text(
-            yaml.safe_dump(meta.model_dump(mode="json", exclude_none=True), allow_unicode=True), "utf-8")
-        try:
-            doc = parse_file(path)
-        except ComplianceError as exc:
-            raise UploadError(_one_line(str(exc).replace(str(path), name))) from None
-        doc.document.id = name
-        doc.document.path = name
     return doc
 
 
