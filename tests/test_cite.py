@@ -35,3 +35,12 @@ def test_comments_kz_lists_corpus_articles(capsys: pytest.CaptureFixture[str]) -
     assert main(["comments", "KZ"]) == 0
     out = capsys.readouterr().out
     assert "GT001" in out and "art. 174" in out and "not in the corpus" in out
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md"])
+def test_cite_as_text_or_markdown_holds_the_citation_penalty_and_normlex_link(
+        capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    assert main(["cite", CC, "--article", "174", "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert "art. 174(1), as amended by Law No. 94-VIII of 19 June 2024" in out
+    assert "лишением свободы" in out and "normlex" in out.lower()

@@ -433,3 +433,14 @@ def test_report_of_own_files_has_no_progress_section(tmp_path: Path) -> None:
     law = REPO / "corpora/national_laws/kz/criminal-code-art174/2020-06-26.md"
     assert main([str(law), "--quiet", "--no-pdf", "-o", str(tmp_path)]) == 0
     assert not page(tmp_path).xpath('//*[@id="progress"]')
+
+
+def test_art174_carries_its_ilo_comment_and_sanction_terms_into_markdown_and_csv() -> None:
+    a, _ = kz_reports()
+    rows = [r for r in csv_rows(a) if r["article"] == "174" and r["rule_id"] == "C105-A1a-social-discord"]
+    assert rows
+    assert "GT001 (provision) http" in rows[0]["ilo_comments"]
+    assert "GT005 (predecessor)" in rows[0]["ilo_comments"]
+    assert "deprivation_of_liberty: 2–7 years" in rows[0]["sanction_terms"]
+    md = (a / "report.md").read_text("utf-8")
+    assert "19 persons were convicted to the sentences of restriction of freedom or deprivation of liberty" in md
