@@ -3,6 +3,7 @@ a bug 1), the errors users make most, and the commands that read corpus ids."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import compliance.cli.corpus as corpus_command
-from compliance.cli import main
+from compliance.cli import COMMANDS, build_parser, main
 from compliance.corpus import find
 from compliance.errors import (
     ComplianceError,
@@ -145,6 +146,39 @@ def test_the_command_runs_as_a_module() -> None:
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.startswith("compliance: unknown country code 'XX'")
 
+
+
+def _modules_after(code: str) -> set[str]:
+    """The modules of `compliance` a fresh interpreter has imported after running `code`."""
+    probe = f"import sys\n{code}\nprint(' '.join(m for m in sys.modules if m.startswith('compliance')))"
+    done = subprocess.run([sys.executable, "-c", probe], check=True, cwd=REPO, capture_output=True, text=True,
+                          timeout=300)
+    return set(done.stdout.split())
+
+
+def test_check_imports_neither_the_other_commands_nor_the_web_app_report_or_batch(tmp_path: Path) -> None:
+    law = REPO / "corpora/national_laws/kz/criminal-code-art174/2020-06-26.md"
+    out = tmp_path / "findings.json"
+    loaded = _modules_after("from compliance.cli import main\n"
+                            f"assert main(['check', '--jobs', '1', {str(law)!r}, '-o', {str(out)!r}]) == 0")
+    assert json.loads(out.read_text("utf-8"))["findings"]  # the check ran and found what it finds
+    assert "compliance.cli.check" in loaded
+    commands = {f"compliance.cli.{c.module}" for c in COMMANDS.values()} - {"compliance.cli.check"}
+    heavy = {m for m in loaded if m.startswith(("compliance.web", "compliance.report", "compliance.batch"))}
+    assert (loaded & commands, heavy) == (set(), set())
+
+
+def test_the_command_list_names_every_command_without_importing_one() -> None:
+    loaded = _modules_after("from compliance.cli import build_parser\nbuild_parser('').format_help()")
+    assert not {f"compliance.cli.{c.module}" for c in COMMANDS.values()} & loaded
+    listing = build_parser("").format_help()
+    assert all(name in listing and command.summary.split()[0] in listing for name, command in COMMANDS.items())
+
+
+def test_every_command_of_the_list_has_its_module_options_and_function() -> None:
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert list(sub.choices) == list(COMMANDS)
+    assert all(callable(p.get_default("func")) for p in sub.choices.values())
 
 # -- commands that read corpus ids -------------------------------------------------------------------------
 

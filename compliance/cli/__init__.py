@@ -4,8 +4,8 @@ Reads the command line and calls the stage a sub-command names (`parse`, `check`
 `cite`, `comments`, `history`, `progress`, `compare`, `ratifications`, `corpus`, `eval`, `serve`, `batch`); the stages know nothing of argparse or exit codes.
 Input the program cannot use (any `ComplianceError`) is one line on stderr, `compliance: file:line: reason`,
 and exit code 2; a closed pipe exits 0; Ctrl-C is one line and exit 130; anything else is a bug: one line
-with a hint to report it, exit 1. Sub-commands import
-their stage when they run, so that `compliance --help` stays fast.
+with a hint to report it, exit 1. A sub-command's module is imported only when it runs (`COMMANDS` lists
+them all for `--help`), and it imports its stage only then, so that start-up pays for one command.
 """
 
 from __future__ import annotations
@@ -13,39 +13,54 @@ from __future__ import annotations
 import argparse
 import sys
 from contextlib import AbstractContextManager, nullcontext
+from importlib import import_module
+from typing import NamedTuple
 
 from ..errors import INTERNAL_HINT, ComplianceError, UsageError
-from . import (
-    batch,
-    check,
-    cite,
-    comments,
-    compare,
-    corpus,
-    diff,
-    history,
-    parse,
-    progress,
-    ratifications,
-    report,
-    serve,
-)
-from . import eval as eval_  # not `eval`: that would hide the builtin in this module
 from .common import render_text, write_output
 
-__all__ = ["UsageError", "build_parser", "main", "render_text", "write_output"]
+__all__ = ["COMMANDS", "UsageError", "build_parser", "main", "render_text", "write_output"]
 
 
-def build_parser() -> argparse.ArgumentParser:
+class Command(NamedTuple):
+    module: str  # of this package: its `add_parser(sub, summary)` adds the options and the function to run
+    summary: str  # the line `compliance --help` shows
+
+
+# The sub-commands, in the order of `compliance --help`. A command's module is imported only when that command
+# is asked for: `check` then loads neither the web app nor the report writer nor Dask.
+COMMANDS: dict[str, Command] = {
+    "parse": Command("parse", "parse a law into an article tree"),
+    "check": Command("check", "check laws against the ILO rule sets"),
+    "cite": Command("cite", "paste-ready citations of the findings on an article"),
+    "comments": Command("comments", "ILO supervisory comments on a country's laws"),
+    "compare": Command("compare", "matrix of rules × countries"),
+    "ratifications": Command("ratifications", "a country's ratifications with evidence"),
+    "diff": Command("diff", "compare two editions of a law"),
+    "history": Command("history", "timeline of each article across every edition of a law in the corpus"),
+    "progress": Command("progress", "a country's compliance across the editions of its laws"),
+    "eval": Command("eval", "score the rules against expert-labelled cases"),
+    "corpus": Command("corpus", "the bundled corpus"),
+    "report": Command("report", "annotated gap report on a country's laws or your own files"),
+    "serve": Command("serve", "local web app: drop a law in the browser, get the gap report"),
+    "batch": Command("batch", "parse and check thousands of laws on Dask (Parquet out, resumable)"),
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of the `compliance` command: every sub-command listed; with all their options, or, when
+    `command` is given, only that one's (the others' modules are then not imported)."""
     parser = argparse.ArgumentParser(
         prog="compliance",
         description="Check national labour and criminal legislation against ILO conventions.",
         epilog="example: compliance parse law.md --format json -o law.json",
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    # the order of `compliance --help`
-    for command in (parse, check, cite, comments, compare, ratifications, diff, history, progress, eval_, corpus, report, serve, batch):
-        command.add_parser(sub)
+    for name, (module, summary) in COMMANDS.items():
+        if command is None or name == command:
+            import_module(f"{__name__}.{module}").add_parser(sub, summary)
+        else:
+            sub.add_parser(name, help=summary)
     return parser
 
 
@@ -59,7 +74,10 @@ def _jobs(args: argparse.Namespace) -> AbstractContextManager[None]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # the sub-command comes first (the only option before it is --help); anything else lists them all
+    named = argv[0] if argv and argv[0] in COMMANDS else ""
+    args = build_parser(named).parse_args(argv)
     try:
         with _jobs(args):
             return int(args.func(args))

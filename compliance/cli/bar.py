@@ -9,11 +9,10 @@ run was doing; `--quiet` shows nothing.
 from __future__ import annotations
 
 import sys
-from typing import Literal, TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.progress import Progress as RichProgress
+if TYPE_CHECKING:
+    from rich.progress import Progress as RichProgress
 
 Mode = Literal["bar", "lines", "off"]
 
@@ -33,6 +32,11 @@ class StderrProgress:
         return cls("off" if quiet else ("bar" if sys.stderr.isatty() else "lines"))
 
     def _rich(self) -> RichProgress:
+        # rich is imported only once a bar is drawn: a pipe, a file or --quiet never pay for it
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import Progress as RichProgress
+
         if self._bar is None:
             console = Console(file=self.stream, force_terminal=True)
             self._bar = RichProgress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),

@@ -18,8 +18,8 @@ EXAMPLE = ("example: compliance batch laws.txt --out results/ --scheduler tcp://
            "needs the optional extra: pip install 'ilo-compliance-checker[scale]'")
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser("batch", help="parse and check thousands of laws on Dask (Parquet out, resumable)",
+def add_parser(sub: Any, summary: str) -> None:
+    p = sub.add_parser("batch", help=summary,
                        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("manifest", help="file of paths or corpus ids (one a line), or a folder of laws")
     p.add_argument("--out", required=True, help="output folder: findings.parquet, summary.json, parts/, done/")

@@ -19,8 +19,8 @@ from .options import add_description_options, add_jobs_option, checked_country, 
 EXAMPLE = "example: compliance check corpora/national_laws/kz/criminal-code-art174/2020-06-26.md --format md"
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser("check", help="check laws against the ILO rule sets", epilog=EXAMPLE)
+def add_parser(sub: Any, summary: str) -> None:
+    p = sub.add_parser("check", help=summary, epilog=EXAMPLE)
     p.add_argument("paths", nargs="+", help="files, folders of chapter files, corpus ids, or - for standard input")
     add_description_options(p)
     p.add_argument("--rules", help="rules folder (default: rules/)")
@@ -39,7 +39,6 @@ def run(args: argparse.Namespace) -> int:
     from ..check import check_documents
     from ..parallel import load_documents
     from ..parse.meta import unique_ids
-    from ..report.render import findings_markdown
     from ..rules import load_rules
 
     country = checked_country(args.country)
@@ -66,5 +65,7 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "json":
         write_output(args.output, report.model_dump_json(indent=1) + "\n", inputs=read)
     else:
+        from ..report.render import findings_markdown  # the report package only for Markdown
+
         write_output(args.output, findings_markdown(report), inputs=read)
     return 0

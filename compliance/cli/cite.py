@@ -17,8 +17,8 @@ from .common import write_output
 EXAMPLE = "example: compliance cite kz/criminal-code-ch04-05-arts160-186-incl-art174 --article 174 --lang ru"
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser("cite", help="paste-ready citations of the findings on an article", epilog=EXAMPLE)
+def add_parser(sub: Any, summary: str) -> None:
+    p = sub.add_parser("cite", help=summary, epilog=EXAMPLE)
     p.add_argument("law", help="a file or a corpus id")
     p.add_argument("--article", required=True, action="append", help="article number (repeatable)")
     p.add_argument("--lang", choices=("en", "ru"), default="en", help="language of citations and texts")

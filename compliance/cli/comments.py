@@ -15,8 +15,8 @@ from typing import Any
 from .common import write_output
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser("comments", help="ILO supervisory comments on a country's laws",
+def add_parser(sub: Any, summary: str) -> None:
+    p = sub.add_parser("comments", help=summary,
                        epilog="example: compliance comments KZ")
     p.add_argument("country", help="ISO code, e.g. KZ")
     p.add_argument("--format", choices=("txt", "json"), default="txt")

@@ -64,10 +64,10 @@ def conventions_option(text: str | None) -> list[str] | None:
 
     An item that is not an ILO instrument of the corpus is refused: filtering on it would silently check nothing.
     """
-    from ..report.conventions import convention_info, normalize_number
-
     if not text:
         return None
+    from ..report.conventions import convention_info, normalize_number
+
     out = []
     for item in (c.strip() for c in text.split(",") if c.strip()):
         number = normalize_number(item)

@@ -15,8 +15,8 @@ from .options import add_jobs_option
 EXAMPLE = "example: compliance compare --countries KZ,UZ,RU --format html -o compare.html"
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser("compare", help="matrix of rules × countries", epilog=EXAMPLE)
+def add_parser(sub: Any, summary: str) -> None:
+    p = sub.add_parser("compare", help=summary, epilog=EXAMPLE)
     p.add_argument("--countries", required=True, help="ISO alpha-2 codes, e.g. KZ,UZ,RU")
     p.add_argument("--conventions", help="only these conventions, e.g. C087,C105")
     p.add_argument("--format", choices=("html", "md", "json", "csv"), default="html", help="default html")

@@ -11,8 +11,8 @@ from .common import write_output
 EXAMPLE = "example: compliance corpus list"
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser("corpus", help="the bundled corpus", epilog=EXAMPLE)
+def add_parser(sub: Any, summary: str) -> None:
+    p = sub.add_parser("corpus", help=summary, epilog=EXAMPLE)
     p.add_argument("action", choices=("list",))
     p.add_argument("--flat", action="store_true", help="one line per stored text, ILO instruments included")
     p.set_defaults(func=run)

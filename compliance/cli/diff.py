@@ -15,8 +15,8 @@ DIFF_EXAMPLE = ("example: compliance diff kz/trade-unions-law@2020-05-04 kz/trad
                 "--format html -o tu.html")
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser("diff", help="compare two editions of a law", epilog=DIFF_EXAMPLE)
+def add_parser(sub: Any, summary: str) -> None:
+    p = sub.add_parser("diff", help=summary, epilog=DIFF_EXAMPLE)
     p.add_argument("old", help="the older edition: a file, or a corpus id with edition (kz/trade-unions-law@2020-05-04)")
     p.add_argument("new", help="the newer edition, likewise")
     p.add_argument("--format", choices=("json", "html", "md"), default="json", help="output format (default json)")

@@ -16,10 +16,10 @@ from .options import add_jobs_option
 EXIT_BELOW_TARGET = 3  # recall < 1.0 or a false positive; 2 stays "bad input", 1 "internal error"
 
 
-def add_parser(sub: Any) -> None:
+def add_parser(sub: Any, summary: str) -> None:
     p = sub.add_parser(
         "eval",
-        help="score the rules against expert-labelled cases",
+        help=summary,
         description="Run the checker on every document of a cases file and report recall, false positives, "
         "conflict/concern articles per 100 articles, and tables per rule and per convention.",
         epilog="example: compliance eval tests/eval/cases.yaml --format md\n"

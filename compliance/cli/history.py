@@ -15,9 +15,9 @@ from .common import write_output
 EXAMPLE = "example: compliance history kz/criminal-code --article 174"
 
 
-def add_parser(sub: Any) -> None:
+def add_parser(sub: Any, summary: str) -> None:
     p = sub.add_parser(
-        "history", help="timeline of each article across every edition of a law in the corpus", epilog=EXAMPLE
+        "history", help=summary, epilog=EXAMPLE
     )
     p.add_argument("law", help="a work of the corpus, e.g. kz/criminal-code or kz/trade-unions-law (or one of its texts' ids)")
     p.add_argument("--article", help='only the article with this number in any edition, e.g. 174 or "282.1"')

@@ -18,8 +18,8 @@ from .options import add_description_options, describe_options
 EXAMPLE = "example: compliance parse corpora/national_laws/kz/criminal-code-art174/2020-06-26.md --format text"
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser("parse", help="parse a law into an article tree", epilog=EXAMPLE)
+def add_parser(sub: Any, summary: str) -> None:
+    p = sub.add_parser("parse", help=summary, epilog=EXAMPLE)
     p.add_argument("path", help="file, folder of chapter files, or - for standard input")
     p.add_argument("--format", choices=("json", "akn", "text"), default="json", help="output format (default json)")
     p.add_argument("--from", dest="from_format", choices=FORMATS, help="input format (default: detected)")

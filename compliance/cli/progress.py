@@ -15,8 +15,8 @@ from .common import write_output
 EXAMPLE = "example: compliance progress --country KZ --format html -o kz-progress.html"
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser("progress", help="a country's compliance across the editions of its laws", epilog=EXAMPLE)
+def add_parser(sub: Any, summary: str) -> None:
+    p = sub.add_parser("progress", help=summary, epilog=EXAMPLE)
     p.add_argument("--country", required=True, help="ISO code of a country with laws in the corpus, e.g. KZ")
     p.add_argument("--format", choices=("html", "md", "json", "csv"), default="md", help="output format (default md)")
     p.add_argument("-o", "--output", help="output file (default: standard output)")

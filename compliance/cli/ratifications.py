@@ -10,8 +10,8 @@ from .common import write_output
 EXAMPLE = "example: compliance ratifications KZ"
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser("ratifications", help="a country's ratifications with evidence", epilog=EXAMPLE)
+def add_parser(sub: Any, summary: str) -> None:
+    p = sub.add_parser("ratifications", help=summary, epilog=EXAMPLE)
     p.add_argument("country", help="ISO alpha-2 code, e.g. KZ")
     p.set_defaults(func=run)
 

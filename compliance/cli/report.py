@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 EXAMPLE = "example: compliance report --country KZ -o reports/KZ"
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser("report", help="annotated gap report on a country's laws or your own files", epilog=EXAMPLE)
+def add_parser(sub: Any, summary: str) -> None:
+    p = sub.add_parser("report", help=summary, epilog=EXAMPLE)
     add_arguments(p)
     p.set_defaults(func=run)
 

@@ -12,8 +12,8 @@ from typing import Any
 EXAMPLE = "example: compliance serve --port 8000   (then open http://127.0.0.1:8000)"
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser("serve", help="local web app: drop a law in the browser, get the gap report", epilog=EXAMPLE)
+def add_parser(sub: Any, summary: str) -> None:
+    p = sub.add_parser("serve", help=summary, epilog=EXAMPLE)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--keep-minutes", type=float, default=60,
