@@ -1,7 +1,8 @@
-"""YAML loading with bounded work: the one loader of user-written YAML (rules, eval cases, meta.yaml).
+"""YAML loading with bounded work: the one loader of YAML, user-written (rules, eval cases, meta.yaml) or
+shipped (the vocabularies of `compliance/vocab/`).
 
 Reads YAML text (or a file's bytes) and produces plain Python data, with PyYAML's C loader where it is
-installed. The node graph is composed first and measured before anything is built: aliases share nodes,
+installed (the pure-Python loader reads the vocabularies a check needs ten times slower, at every start). The node graph is composed first and measured before anything is built: aliases share nodes,
 so a "billion laughs" document is small as a graph but huge once expanded (by a validator, a JSON dump);
 a document whose expanded size or nesting depth passes the budget is refused with a `MarkedYAMLError`
 naming its line, which every caller already reports as `file:line: not valid YAML: …`. A file that is not
@@ -10,6 +11,7 @@ UTF-8 is a `ComplianceError` naming the line of the first bad byte.
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -101,3 +103,8 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise ComplianceError("not UTF-8 text (a YAML file must be UTF-8)", file=str(path), line=line) from None
+
+
+def load_vocabulary(name: str) -> Any:
+    """A vocabulary shipped in `compliance/vocab/` (`name` such as "kinds.yaml") as Python data."""
+    return load(resources.files("compliance").joinpath(f"vocab/{name}").read_text("utf-8"))

@@ -14,8 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-import yaml
-
+from .. import yamlsafe
 from ..cache import cached
 from ..cache import key as cache_key
 from ..citations import Citation, Provision, cite, last_amendment, locate
@@ -46,7 +45,7 @@ __all__ = ["check_document", "check_documents", "check_prepared", "compiled_rule
 def _sanction_table(path: Path) -> dict[str, tuple[bool | None, str]]:
     if not path.is_file():
         return {}
-    data = yaml.safe_load(path.read_text("utf-8")) or {}
+    data = yamlsafe.load(yamlsafe.read_text(path)) or {}
     return {k: (v.get("involves"), str(v.get("basis") or "")) for k, v in (data.get("sanctions") or {}).items()}
 
 

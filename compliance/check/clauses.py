@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from ..yamlsafe import load_vocabulary
 from .match import ArticleMatches
 from .text import Span
 
 
 @cache
 def boundary(language: str) -> re.Pattern[str]:
-    text = resources.files("compliance").joinpath("vocab/clauses.yaml").read_text("utf-8")
-    vocab = (yaml.safe_load(text) or {}).get(language) or {}
+    vocab = (load_vocabulary("clauses.yaml") or {}).get(language) or {}
     return re.compile(vocab.get("boundary") or r"\n|;|:", re.IGNORECASE)
 
 

@@ -12,14 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any, NamedTuple
-
-import yaml
 
 from ..errors import RuleError
 from ..regexes import RuleRegex, compile_rule_regex
 from ..rules import Rule
+from ..yamlsafe import load_vocabulary
 from .morphology import forms, normalize
 from .patterns import Numbering, Pattern
 from .prefilter import Anchor, LiteralSets, RuleIndex, anchors, regex_literals
@@ -186,8 +184,7 @@ def _token_pattern(tokens: list[dict[str, Any]], language: str) -> list[dict[str
 
 @lru_cache(maxsize=1)
 def _sanction_vocab() -> dict[str, Any]:
-    text = resources.files("compliance").joinpath("vocab/sanctions.yaml").read_text("utf-8")
-    return yaml.safe_load(text)  # type: ignore[no-any-return]
+    return load_vocabulary("sanctions.yaml")  # type: ignore[no-any-return]
 
 
 def _check_token_pattern(rule: Rule, language: str, pattern: list[dict[str, Any]], nlp: Any) -> None:

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
+from ..yamlsafe import load_vocabulary
 
 # Every apostrophe-like character lex.uz and Word exports use for oʻ / gʻ / the tutuq belgisi.
 APOSTROPHES = "ʻ’'`‘ʼ′"
@@ -124,8 +123,7 @@ def english_forms(lemma: str) -> frozenset[str]:
 @cache
 def _function_words() -> dict[str, dict[str, frozenset[str]]]:
     """{language: {function word: its literal forms}} from `vocab/function_words.yaml`."""
-    text = resources.files("compliance").joinpath("vocab/function_words.yaml").read_text("utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_vocabulary("function_words.yaml") or {}
     return {lang: {w.lower(): frozenset(v.lower() for v in variants) for w, variants in words.items()}
             for lang, words in data.items()}
 

@@ -12,11 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from ..yamlsafe import load_vocabulary
 from .match import ArticleMatches, Sanction
 from .text import Span, Unit
 
@@ -46,8 +44,7 @@ class BackReferences:
 
 @cache
 def back_references(language: str) -> BackReferences:
-    text = resources.files("compliance").joinpath("vocab/back_references.yaml").read_text("utf-8")
-    vocab: dict[str, Any] = (yaml.safe_load(text) or {}).get(language) or {}
+    vocab: dict[str, Any] = (load_vocabulary("back_references.yaml") or {}).get(language) or {}
     return BackReferences(
         tuple(re.compile(p) for p in vocab.get("same") or ()),
         tuple(re.compile(p) for p in vocab.get("numbered") or ()),
@@ -99,8 +96,7 @@ class TermVocab:
 
 @cache
 def term_vocab(language: str) -> TermVocab | None:
-    text = resources.files("compliance").joinpath("vocab/sanction_terms.yaml").read_text("utf-8")
-    v: dict[str, Any] | None = (yaml.safe_load(text) or {}).get(language)
+    v: dict[str, Any] | None = (load_vocabulary("sanction_terms.yaml") or {}).get(language)
     if not v:
         return None
     return TermVocab(

@@ -13,12 +13,10 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..models import DocumentMeta, english_date
+from ..yamlsafe import load_vocabulary
 from .history import Amendment
 from .provision import Provision
 
@@ -32,8 +30,7 @@ class Citation:
 
 @cache
 def vocab() -> dict[str, Any]:
-    text = resources.files("compliance").joinpath("vocab/citation.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_vocabulary("citation.yaml")
     return data
 
 

@@ -14,12 +14,10 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
 from ..models import Node
+from ..yamlsafe import load_vocabulary
 
 _HEAD_MIN = 8_000  # characters: a preface shorter than this is read on into the first articles (an approving law)
 _HEAD_MAX = 40_000  # a pravo.gov.ru preface lists a hundred amending acts; none is longer
@@ -67,7 +65,7 @@ def _compile(patterns: list[str], month: str = "") -> tuple[re.Pattern[str], ...
 
 @cache
 def _vocab() -> _Vocab:
-    data: dict[str, Any] = yaml.safe_load(resources.files("compliance").joinpath("vocab/kinds.yaml").read_text("utf-8"))
+    data: dict[str, Any] = load_vocabulary("kinds.yaml")
     per_month = list(zip(*data["months"].values(), strict=True))
     month = "(?:" + "|".join(stem for stems in per_month for stem in stems) + ")"
     return _Vocab(

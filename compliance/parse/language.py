@@ -12,9 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
+from ..yamlsafe import load_vocabulary
 
 _SAMPLE = 200_000  # characters: a code's first pages decide its language; the rest only costs time
 _APOSTROPHES = re.compile(r"[‘’`'ʼ]")  # the ways lex.uz and others write the Uzbek ʻ of oʻ, gʻ
@@ -42,7 +41,7 @@ class _Vocab:
 
 @cache
 def _vocab() -> _Vocab:
-    data = yaml.safe_load(resources.files("compliance").joinpath("vocab/languages.yaml").read_text("utf-8"))
+    data = load_vocabulary("languages.yaml")
     languages = tuple(
         _Language(tag, str(v["name"]), str(v["script"]), frozenset(v.get("letters") or ""),
                   frozenset(_APOSTROPHES.sub("ʻ", str(w)).lower() for w in v.get("words") or []),

@@ -9,12 +9,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Self
 
-import yaml
-
 from ..models import NodeKind
+from ..yamlsafe import load_vocabulary
 from .notes import without_names
 
 # A line of an HTML page may hold the source's own line breaks (a heading typed over two lines of markup):
@@ -61,7 +59,7 @@ class Vocabulary:
 
 @cache
 def vocabulary() -> Vocabulary:
-    data = yaml.safe_load(resources.files("compliance").joinpath("vocab/structure.yaml").read_text("utf-8"))
+    data = load_vocabulary("structure.yaml")
 
     def levels(key: str) -> Levels:
         return Levels(

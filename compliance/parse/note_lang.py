@@ -12,13 +12,11 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, cast
-
-import yaml
 
 from ..literals import digit_blind, required_literals
 from ..models import AmendmentAction
+from ..yamlsafe import load_vocabulary
 
 _ACTIONS: tuple[AmendmentAction, ...] = ("amended", "restated", "inserted", "repealed", "suspended", "other")
 _FLAGS = re.IGNORECASE
@@ -47,8 +45,7 @@ class _Lang:
 
 @cache
 def _data() -> dict[str, Any]:
-    text = resources.files("compliance").joinpath("vocab/notes.yaml").read_text("utf-8")
-    return cast(dict[str, Any], yaml.safe_load(text))
+    return cast(dict[str, Any], load_vocabulary("notes.yaml"))
 
 
 def _language_key(language: str) -> str:

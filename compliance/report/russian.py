@@ -9,14 +9,12 @@ for byte. Convention texts are never translated: the English authentic text is q
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
-
-import yaml
 
 from ..check import compulsory_labour_status, evidence_text, relevant_sanctions
 from ..models import Finding
 from ..rules import Rule
+from ..yamlsafe import load_vocabulary
 
 
 class RuleTexts(NamedTuple):
@@ -26,7 +24,7 @@ class RuleTexts(NamedTuple):
 
 
 def _vocab(name: str) -> dict[str, object]:
-    data: dict[str, object] = yaml.safe_load(resources.files("compliance").joinpath(f"vocab/{name}").read_text("utf-8"))
+    data: dict[str, object] = load_vocabulary(name)
     return data or {}
 
 

@@ -13,13 +13,12 @@ import datetime as _dt
 import json
 import re
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from ..bundled import bundled
+from ..yamlsafe import load_vocabulary
 
 SUPERVISORY_DIR = bundled("corpora") / "supervisory"
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -127,8 +126,7 @@ def load_comments(folder: Path = SUPERVISORY_DIR) -> tuple[Comment, ...]:
     path = folder / "comments.jsonl"
     if not path.is_file():
         return ()
-    vocab = resources.files("compliance").joinpath("vocab/supervisory.yaml").read_text("utf-8")
-    countries: dict[str, str] = (yaml.safe_load(vocab) or {}).get("countries") or {}
+    countries: dict[str, str] = (load_vocabulary("supervisory.yaml") or {}).get("countries") or {}
     lines = path.read_text("utf-8").splitlines()
     return tuple(_comment(json.loads(line), countries) for line in lines if line.strip())
 
