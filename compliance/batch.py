@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from .errors import ComplianceError, UsageError
 from .models import DocumentMeta, Finding
+from .parallel import source_path
 from .rules import Rule
 
 LAW_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".xml", ".docx", ".pdf")
@@ -79,22 +80,10 @@ def manifest_refs(manifest: Path) -> list[str]:
     return refs
 
 
-def _source(ref: str) -> Path | None:
-    from .corpus import find
-
-    path = Path(ref)
-    if path.exists():
-        return path
-    try:
-        return find(ref).file
-    except ComplianceError:
-        return None
-
-
 def fingerprint(ref: str) -> str:
     """The reference and its bytes (a file, or a folder of chapters): an edited law is checked again."""
     digest = hashlib.sha256(ref.encode())
-    path = _source(ref)
+    path = source_path(ref)
     for part in ([path] if path is not None and path.is_file() else sorted(path.rglob("*")) if path else []):
         if part.is_file():
             digest.update(part.read_bytes())

@@ -27,6 +27,7 @@ from ..models import (
     FindingsReport,
     Node,
     Sanction,
+    Warning_,
 )
 from ..parallel import jobs, ordered_map
 from ..parse.describe import country_of
@@ -348,6 +349,7 @@ class Prepared(NamedTuple):
     country: str | None
     notes: list[str]
     analysed: bool
+    unchecked: str | None = None  # why it is not analysed (`scope.not_analysed`), when it is not
 
 
 def prepare(doc: Document, selected: list[Rule], country: str | None = None) -> Prepared:
@@ -371,12 +373,32 @@ def prepare(doc: Document, selected: list[Rule], country: str | None = None) -> 
     unchecked = not_analysed(doc, selected)
     if unchecked:  # said in every output: an empty list of findings must not read as "compliant"
         notes.append(unchecked)
-    return Prepared(cc, notes, not unchecked)
+    return Prepared(cc, notes, not unchecked, unchecked)
 
 
 def check_prepared(doc: Document, selected: list[Rule], prepared: Prepared) -> tuple[list[Finding], set[str]]:
     """One law's findings (no `requirement` ones) and the requirement rules it implements, in this process."""
     return _check(doc, selected, prepared.country) if prepared.analysed else ([], set())
+
+
+class Checked(NamedTuple):
+    """One law checked, without its tree: what a report says of it and what the `requirement` rules need
+    (what a worker that parsed and checked the law sends back)."""
+
+    meta: DocumentMeta
+    country: str | None
+    articles: int
+    warnings: list[Warning_]
+    notes: list[str]
+    analysed: bool
+    findings: list[Finding]
+    met: set[str]
+    unchecked: str | None
+
+
+def checked(doc: Document, prepared: Prepared, findings: list[Finding], met: set[str]) -> Checked:
+    return Checked(doc.document, prepared.country, len(doc.articles()), list(doc.warnings), prepared.notes,
+                   prepared.analysed, findings, met, prepared.unchecked)
 
 
 def check_documents(
@@ -386,33 +408,27 @@ def check_documents(
     conventions: Iterable[str] | None = None,
 ) -> FindingsReport:
     selected = _select(rules, conventions)
-    findings: list[Finding] = []
-    notes: list[str] = []
+    prepared = [prepare(doc, selected, country) for doc in docs]
+    analysed = [(d, p) for d, p in zip(docs, prepared, strict=True) if p.analysed]
+    results = iter(_check_all([d for d, _ in analysed], selected, [p.country for _, p in analysed]))
+    records = [checked(d, p, *(next(results) if p.analysed else ([], set())))
+               for d, p in zip(docs, prepared, strict=True)]
+    return report_of(records, selected)
+
+
+def report_of(records: list[Checked], selected: list[Rule]) -> FindingsReport:
+    """The report of laws checked: their notes, their findings in order, then the `requirement` findings
+    worked out over all of them."""
+    findings = [f for r in records for f in r.findings]
     met: dict[str | None, set[str]] = {}
-    countries: dict[str, str | None] = {}
-    checked: list[Document] = []
-    for doc in docs:
-        prepared = prepare(doc, selected, country)
-        notes.extend(prepared.notes)
-        countries[doc.document.id] = prepared.country
-        if prepared.analysed:
-            checked.append(doc)
-    results = _check_all(checked, selected, [countries[d.document.id] for d in checked])
-    for doc, (found, implemented) in zip(checked, results, strict=True):
-        findings.extend(found)
-        met.setdefault(countries[doc.document.id], set()).update(implemented)
-    findings.extend(requirement_findings([d.document for d in docs], selected, met, countries))
+    for r in records:
+        if r.analysed:
+            met.setdefault(r.country, set()).update(r.met)
+    countries = {r.meta.id: r.country for r in records}
+    findings.extend(requirement_findings([r.meta for r in records], selected, met, countries))
     documents = [
-        CheckedDocument(
-            id=d.document.id,
-            title=d.document.title,
-            country=countries[d.document.id],
-            language=d.document.language,
-            edition=d.document.edition,
-            path=d.document.path,
-            articles=len(d.articles()),
-            warnings=list(d.warnings),
-        )
-        for d in docs
+        CheckedDocument(id=r.meta.id, title=r.meta.title, country=r.country, language=r.meta.language,
+                        edition=r.meta.edition, path=r.meta.path, articles=r.articles, warnings=r.warnings)
+        for r in records
     ]
-    return FindingsReport(documents=documents, findings=findings, notes=notes)
+    return FindingsReport(documents=documents, findings=findings, notes=[n for r in records for n in r.notes])
