@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from .errors import ComplianceError, UsageError
 from .models import DocumentMeta, Finding
-from .parallel import source_path
+from .parallel import source_bytes, source_path
 from .rules import Rule
 
 LAW_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".xml", ".docx", ".pdf")
@@ -200,7 +200,10 @@ def _client(scheduler: str, workers: int) -> Any:
 def _run_tasks(client: Any, todo: list[tuple[str, str]], args: tuple[Any, ...]) -> Iterator[Any]:
     from distributed import as_completed
 
-    futures = [client.submit(check_one, ref, sha, *args, key=f"check-{_key(ref)}", pure=False)
+    # the largest laws first (Dask runs higher priorities first): a large law started last would keep one
+    # worker busy while the others idle
+    futures = [client.submit(check_one, ref, sha, *args, key=f"check-{_key(ref)}", pure=False,
+                             priority=source_bytes(ref))
                for ref, sha in todo]
     for future in as_completed(futures):  # type: ignore[no-untyped-call]
         yield future.result()
