@@ -66,6 +66,11 @@ def _run(item: Any) -> Any:
     return fn(state, item)
 
 
+def forks() -> bool:
+    """Whether new processes start as forks of this one on this system (its default method: Linux)."""
+    return multiprocessing.get_all_start_methods()[0] == "fork"
+
+
 def _context() -> Any:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
