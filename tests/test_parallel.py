@@ -65,11 +65,11 @@ def test_findings_with_two_processes_equal_findings_with_one(monkeypatch: pytest
 
 
 def test_a_law_is_cut_into_runs_of_whole_articles_in_order(two_jobs: None) -> None:
-    doc = parsed(_refs()[0])
-    parts = check._parts([doc], 2)
+    articles = check._checked_articles(parsed(_refs()[0]))
+    parts = check._parts([articles], 2)
     assert len(parts) > 1
-    covered = [i for _, part in parts for i in range(len(check._checked_articles(doc)))[part]]
-    assert covered == list(range(len(check._checked_articles(doc))))
+    covered = [i for _, part in parts for i in range(len(articles))[part]]
+    assert covered == list(range(len(articles)))
 
 
 def test_one_law_checked_by_articles_in_two_processes_gives_its_findings(two_jobs: None) -> None:

@@ -225,10 +225,11 @@ PARALLEL_MIN_CHARS = 300_000
 _PARTS_PER_PROCESS = 4  # pieces of work per process, so that one large law does not leave a core idle
 
 
-def _parts(docs: list[Document], processes: int) -> list[tuple[int, slice]]:
-    """The pieces of work: each document whole, or, when it is large for the run, cut into runs of
-    consecutive articles (a law's findings are the findings of its articles in order)."""
-    sizes = [[len(a.text) for a in _checked_articles(d)] for d in docs]
+def _parts(articles: list[list[Node]], processes: int) -> list[tuple[int, slice]]:
+    """The pieces of work over documents' checked `articles`: each document whole, or, when it is large for
+    the run, cut into runs of consecutive articles (a law's findings are the findings of its articles in
+    order)."""
+    sizes = [[len(a.text) for a in arts] for arts in articles]
     target = max(PARALLEL_MIN_CHARS // 2, sum(map(sum, sizes)) // (processes * _PARTS_PER_PROCESS))
     parts: list[tuple[int, slice]] = []
     for i, lengths in enumerate(sizes):
@@ -242,13 +243,15 @@ def _parts(docs: list[Document], processes: int) -> list[tuple[int, slice]]:
     return parts
 
 
-_State = tuple[list[Document], list[Rule], list[str | None]]
+# The documents, the rules, the documents' countries and their checked articles (listed once here: a walk
+# of a large law's tree per part would cost each worker as much again).
+_State = tuple[list[Document], list[Rule], list[str | None], list[list[Node]]]
 
 
 def _check_part(state: _State, part: tuple[int, slice]) -> tuple[list[Finding], set[str]]:
-    docs, selected, countries = state
-    i, articles = part
-    return _check(docs[i], selected, countries[i], articles)
+    docs, selected, countries, articles = state
+    i, run = part
+    return _check(docs[i], selected, countries[i], articles[i][run])
 
 
 def _check_all(docs: list[Document], selected: list[Rule],
@@ -256,13 +259,14 @@ def _check_all(docs: list[Document], selected: list[Rule],
     """`_check` of each document, over `parallel.jobs()` processes when the laws are large enough; the
     same findings in the same order whatever the number of processes."""
     processes = jobs()
-    chars = sum(len(a.text) for d in docs for a in _checked_articles(d))
+    articles = [_checked_articles(d) for d in docs]
+    chars = sum(len(a.text) for arts in articles for a in arts)
     if processes <= 1 or chars < PARALLEL_MIN_CHARS:
-        return [_check(d, selected, c) for d, c in zip(docs, countries, strict=True)]
+        return [_check(d, selected, c, arts) for d, c, arts in zip(docs, countries, articles, strict=True)]
     for language in {d.document.language or "ru" for d in docs}:
         compiled_rules(selected, language)  # compiled once here; forked workers inherit it
-    parts = _parts(docs, processes)
-    done = ordered_map(_check_part, (docs, selected, countries), parts, processes)
+    parts = _parts(articles, processes)
+    done = ordered_map(_check_part, (docs, selected, countries, articles), parts, processes)
     out: list[tuple[list[Finding], set[str]]] = [([], set()) for _ in docs]
     for (i, _), (findings, met) in zip(parts, done, strict=True):
         out[i][0].extend(findings)
@@ -271,13 +275,13 @@ def _check_all(docs: list[Document], selected: list[Rule],
 
 
 def _check(doc: Document, selected: list[Rule], country: str | None,
-           articles: slice = slice(None)) -> tuple[list[Finding], set[str]]:
-    """One pass over the document (or the `articles` of its checked articles): findings, and the
+           articles: list[Node] | None = None) -> tuple[list[Finding], set[str]]:
+    """One pass over the document (or over `articles`, a run of its checked articles): findings, and the
     `requirement` rules some article of it implements."""
     language = doc.document.language or "ru"
     country = country or doc.document.country or infer_country(doc)
     compiled = compiled_rules(selected, language)
-    texts = (article_text(a) for a in _checked_articles(doc)[articles])
+    texts = (article_text(a) for a in (_checked_articles(doc) if articles is None else articles))
     applicable = {r.id for r in compiled.rules if _applies(r, doc)}
     findings: list[Finding] = []
     met: set[str] = set()
