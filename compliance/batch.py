@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from .errors import ComplianceError, UsageError
 from .models import DocumentMeta, Finding
+from .parallel import forks, source_bytes, source_path
 from .rules import Rule
 
 LAW_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".xml", ".docx", ".pdf")
@@ -79,22 +80,10 @@ def manifest_refs(manifest: Path) -> list[str]:
     return refs
 
 
-def _source(ref: str) -> Path | None:
-    from .corpus import find
-
-    path = Path(ref)
-    if path.exists():
-        return path
-    try:
-        return find(ref).file
-    except ComplianceError:
-        return None
-
-
 def fingerprint(ref: str) -> str:
     """The reference and its bytes (a file, or a folder of chapters): an edited law is checked again."""
     digest = hashlib.sha256(ref.encode())
-    path = _source(ref)
+    path = source_path(ref)
     for part in ([path] if path is not None and path.is_file() else sorted(path.rglob("*")) if path else []):
         if part.is_file():
             digest.update(part.read_bytes())
@@ -200,18 +189,36 @@ def _client(scheduler: str, workers: int) -> Any:
         return Client(scheduler)  # type: ignore[no-untyped-call]
     if scheduler not in ("local", "processes", "threads"):
         raise UsageError(f"--scheduler: {scheduler!r}: give local, processes, threads or tcp://host:port")
+    import dask
+
     threads = scheduler == "threads"
-    cluster = LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=1 if threads else workers, threads_per_worker=workers if threads else 1, processes=not threads,
-        dashboard_address=None,
-    )
+    # Where the system forks by default, worker processes are forked: they inherit the libraries and the
+    # rules this process compiled (`_warm`) instead of each importing and loading them again.
+    method = "fork" if not threads and forks() else dask.config.get("distributed.worker.multiprocessing-method")
+    with dask.config.set({"distributed.worker.multiprocessing-method": method}):
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=1 if threads else workers, threads_per_worker=workers if threads else 1,
+            processes=not threads, dashboard_address=None,
+        )
     return Client(cluster)  # type: ignore[no-untyped-call]
+
+
+def _warm(rules_dir: str | None, conventions: tuple[str, ...]) -> None:
+    """The rules loaded and compiled in this process, for local workers forked from it (`_client`)."""
+    from .check import compiled_rules
+
+    selected = _rules(rules_dir, conventions)
+    for language in sorted({lang for r in selected for lang in r.patterns}):
+        compiled_rules(selected, language)
 
 
 def _run_tasks(client: Any, todo: list[tuple[str, str]], args: tuple[Any, ...]) -> Iterator[Any]:
     from distributed import as_completed
 
-    futures = [client.submit(check_one, ref, sha, *args, key=f"check-{_key(ref)}", pure=False)
+    # the largest laws first (Dask runs higher priorities first): a large law started last would keep one
+    # worker busy while the others idle
+    futures = [client.submit(check_one, ref, sha, *args, key=f"check-{_key(ref)}", pure=False,
+                             priority=source_bytes(ref))
                for ref, sha in todo]
     for future in as_completed(futures):  # type: ignore[no-untyped-call]
         yield future.result()
@@ -249,8 +256,10 @@ def run_batch(
     if progress:
         progress(resumed, len(refs))
     if todo:
+        args = (str(rules_dir) if rules_dir else None, convs, country)
+        if "://" not in scheduler and forks():
+            _warm(*args[:2])
         with _client(scheduler, workers) as client:
-            args = (str(rules_dir) if rules_dir else None, convs, country)
             for result in _run_tasks(client, todo, args):
                 if isinstance(result, str):
                     failed.append(result)

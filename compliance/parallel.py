@@ -13,6 +13,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 S = TypeVar("S")
@@ -65,21 +66,55 @@ def _run(item: Any) -> Any:
     return fn(state, item)
 
 
+def forks() -> bool:
+    """Whether new processes start as forks of this one on this system (its default method: Linux)."""
+    return multiprocessing.get_all_start_methods()[0] == "fork"
+
+
 def _context() -> Any:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def ordered_map(fn: Callable[[S, T], R], state: S, items: Sequence[T], processes: int | None = None) -> list[R]:
+def ordered_map(fn: Callable[[S, T], R], state: S, items: Sequence[T], processes: int | None = None,
+                weights: Sequence[int] | None = None) -> list[R]:
     """`[fn(state, item) for item in items]` over up to `processes` worker processes (default `jobs()`).
-    Items are handed out one at a time as workers free up, so a few large items do not wait behind one
-    another; `fn` must be a module-level function (a spawned worker imports it)."""
+    Items are handed out one at a time as workers free up, the heaviest first when `weights` says what
+    each costs (so that the last one to finish is a small one, not a large one started late while the
+    other workers idle); `fn` must be a module-level function (a spawned worker imports it)."""
     n = min(processes or jobs(), len(items))
     if n <= 1 or multiprocessing.current_process().daemon:  # a pool's worker cannot start another pool
         return [fn(state, item) for item in items]
+    order = sorted(range(len(items)), key=lambda i: -weights[i]) if weights else list(range(len(items)))
     with _context().Pool(n, initializer=_init, initargs=(fn, state)) as pool:
-        done: list[R] = pool.map(_run, items, chunksize=1)
-    return done
+        done: list[R] = pool.map(_run, [items[i] for i in order], chunksize=1)
+    out: list[R] = [None] * len(items)  # type: ignore[list-item]
+    for i, result in zip(order, done, strict=True):
+        out[i] = result
+    return out
+
+
+def source_path(ref: str) -> Path | None:
+    """The file or folder a law's reference names (a path, or a corpus id); None when it names none."""
+    path = Path(ref)
+    if path.exists():
+        return path
+    from .corpus import find
+    from .errors import ComplianceError
+
+    try:
+        return find(ref).file
+    except ComplianceError:
+        return None
+
+
+def source_bytes(ref: str) -> int:
+    """The size of a law's source on disk (a file, or a folder's files): what its parse and check cost
+    grows with. 0 for standard input or a reference that names nothing."""
+    path = None if ref == "-" else source_path(ref)
+    if path is None:
+        return 0
+    return path.stat().st_size if path.is_file() else sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
 def _load(fmt: str | None, ref: str) -> Any:

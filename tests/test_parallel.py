@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from compliance import check, parallel
+from compliance.check import laws
 from compliance.cli import main
 from compliance.corpus import load_entries
 from compliance.rules import load_rules
 
-from .conftest import parsed
+from .conftest import REPO, parsed
 
 DOCS = (
     "kz/criminal-code-ch04-05-arts160-186-incl-art174@2025-09-16",
     "kz/labour-code-sec003-social-partnership-disputes-strikes",
     "kz/trade-unions-law",
 )
+ONE_ARTICLE = REPO / "corpora/national_laws/kz/criminal-code-art174/2020-06-26.md"
 
 
 def _refs() -> list[str]:
@@ -60,11 +65,11 @@ def test_findings_with_two_processes_equal_findings_with_one(monkeypatch: pytest
 
 
 def test_a_law_is_cut_into_runs_of_whole_articles_in_order(two_jobs: None) -> None:
-    doc = parsed(_refs()[0])
-    parts = check._parts([doc], 2)
+    articles = check._checked_articles(parsed(_refs()[0]))
+    parts = check._parts([articles], 2)
     assert len(parts) > 1
-    covered = [i for _, part in parts for i in range(len(check._checked_articles(doc)))[part]]
-    assert covered == list(range(len(check._checked_articles(doc))))
+    covered = [i for _, part in parts for i in range(len(articles))[part]]
+    assert covered == list(range(len(articles)))
 
 
 def test_one_law_checked_by_articles_in_two_processes_gives_its_findings(two_jobs: None) -> None:
@@ -89,3 +94,54 @@ def test_jobs_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> N
         main(["check", "--jobs", "0", "x.md"])
     assert exc.value.code == 2
     assert "not a positive number of processes" in capsys.readouterr().err
+
+
+@pytest.fixture
+def laws_in_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    # every law parsed and checked whole by one of two workers, however small
+    monkeypatch.setattr(laws, "PARALLEL_MIN_BYTES", 0)
+
+
+def _check_output(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[str, str]:
+    assert main(["check", *args]) == 0
+    captured = capsys.readouterr()
+    return captured.out, captured.err
+
+
+def test_laws_parsed_and_checked_in_workers_give_the_output_of_one_process(
+        laws_in_workers: None, capsys: pytest.CaptureFixture[str]) -> None:
+    refs = [*_refs(), str(ONE_ARTICLE)]
+    assert laws._in_workers(refs, [parallel.source_bytes(r) for r in refs], 2)
+    one = _check_output(capsys, "--jobs", "1", "--kind", "criminal code", *refs)
+    two = _check_output(capsys, "--jobs", "2", "--kind", "criminal code", *refs)
+    assert '"rule_id"' in one[0]
+    assert two == one
+
+
+def test_laws_sharing_an_id_are_told_apart_in_workers_as_in_one_process(
+        laws_in_workers: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paths = []
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        paths.append(tmp_path / folder / ONE_ARTICLE.name)
+        shutil.copy(ONE_ARTICLE, paths[-1])
+    one = _check_output(capsys, "--jobs", "1", *map(str, paths))
+    two = _check_output(capsys, "--jobs", "2", *map(str, paths))
+    assert f'"a/{ONE_ARTICLE.name}"' in one[0] and f'"b/{ONE_ARTICLE.name}"' in one[0]
+    assert two == one
+
+
+def test_the_first_unreadable_law_in_order_is_reported_whatever_the_jobs(
+        laws_in_workers: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = [tmp_path / "first-missing.md", tmp_path / "second-missing.md"]
+    errors = []
+    for jobs in ("1", "2"):
+        assert main(["check", "--jobs", jobs, str(ONE_ARTICLE), *map(str, bad)]) == 2
+        errors.append(capsys.readouterr().err)
+    assert "first-missing.md" in errors[0]
+    assert errors[1] == errors[0]
+
+
+def test_the_heaviest_items_are_handed_out_first_and_the_results_come_back_in_order() -> None:
+    items = list(range(12))
+    assert parallel.ordered_map(_square, 0, items, 2, weights=items) == [i * i for i in items]

@@ -26,6 +26,7 @@ from ..models import (
     FindingsReport,
     Node,
     Sanction,
+    Warning_,
 )
 from ..parallel import jobs, ordered_map
 from ..parse.describe import country_of
@@ -223,10 +224,11 @@ PARALLEL_MIN_CHARS = 300_000
 _PARTS_PER_PROCESS = 4  # pieces of work per process, so that one large law does not leave a core idle
 
 
-def _parts(docs: list[Document], processes: int) -> list[tuple[int, slice]]:
-    """The pieces of work: each document whole, or, when it is large for the run, cut into runs of
-    consecutive articles (a law's findings are the findings of its articles in order)."""
-    sizes = [[len(a.text) for a in _checked_articles(d)] for d in docs]
+def _parts(articles: list[list[Node]], processes: int) -> list[tuple[int, slice]]:
+    """The pieces of work over documents' checked `articles`: each document whole, or, when it is large for
+    the run, cut into runs of consecutive articles (a law's findings are the findings of its articles in
+    order)."""
+    sizes = [[len(a.text) for a in arts] for arts in articles]
     target = max(PARALLEL_MIN_CHARS // 2, sum(map(sum, sizes)) // (processes * _PARTS_PER_PROCESS))
     parts: list[tuple[int, slice]] = []
     for i, lengths in enumerate(sizes):
@@ -240,13 +242,15 @@ def _parts(docs: list[Document], processes: int) -> list[tuple[int, slice]]:
     return parts
 
 
-_State = tuple[list[Document], list[Rule], list[str | None]]
+# The documents, the rules, the documents' countries and their checked articles (listed once here: a walk
+# of a large law's tree per part would cost each worker as much again).
+_State = tuple[list[Document], list[Rule], list[str | None], list[list[Node]]]
 
 
 def _check_part(state: _State, part: tuple[int, slice]) -> tuple[list[Finding], set[str]]:
-    docs, selected, countries = state
-    i, articles = part
-    return _check(docs[i], selected, countries[i], articles)
+    docs, selected, countries, articles = state
+    i, run = part
+    return _check(docs[i], selected, countries[i], articles[i][run])
 
 
 def _check_all(docs: list[Document], selected: list[Rule],
@@ -254,13 +258,14 @@ def _check_all(docs: list[Document], selected: list[Rule],
     """`_check` of each document, over `parallel.jobs()` processes when the laws are large enough; the
     same findings in the same order whatever the number of processes."""
     processes = jobs()
-    chars = sum(len(a.text) for d in docs for a in _checked_articles(d))
+    articles = [_checked_articles(d) for d in docs]
+    chars = sum(len(a.text) for arts in articles for a in arts)
     if processes <= 1 or chars < PARALLEL_MIN_CHARS:
-        return [_check(d, selected, c) for d, c in zip(docs, countries, strict=True)]
+        return [_check(d, selected, c, arts) for d, c, arts in zip(docs, countries, articles, strict=True)]
     for language in {d.document.language or "ru" for d in docs}:
         compiled_rules(selected, language)  # compiled once here; forked workers inherit it
-    parts = _parts(docs, processes)
-    done = ordered_map(_check_part, (docs, selected, countries), parts, processes)
+    parts = _parts(articles, processes)
+    done = ordered_map(_check_part, (docs, selected, countries, articles), parts, processes)
     out: list[tuple[list[Finding], set[str]]] = [([], set()) for _ in docs]
     for (i, _), (findings, met) in zip(parts, done, strict=True):
         out[i][0].extend(findings)
@@ -269,13 +274,13 @@ def _check_all(docs: list[Document], selected: list[Rule],
 
 
 def _check(doc: Document, selected: list[Rule], country: str | None,
-           articles: slice = slice(None)) -> tuple[list[Finding], set[str]]:
-    """One pass over the document (or the `articles` of its checked articles): findings, and the
+           articles: list[Node] | None = None) -> tuple[list[Finding], set[str]]:
+    """One pass over the document (or over `articles`, a run of its checked articles): findings, and the
     `requirement` rules some article of it implements."""
     language = doc.document.language or "ru"
     country = country or doc.document.country or infer_country(doc)
     compiled = compiled_rules(selected, language)
-    texts = (article_text(a) for a in _checked_articles(doc)[articles])
+    texts = (article_text(a) for a in (_checked_articles(doc) if articles is None else articles))
     applicable = {r.id for r in compiled.rules if _applies(r, doc)}
     findings: list[Finding] = []
     met: set[str] = set()
@@ -347,6 +352,7 @@ class Prepared(NamedTuple):
     country: str | None
     notes: list[str]
     analysed: bool
+    unchecked: str | None = None  # why it is not analysed (`scope.not_analysed`), when it is not
 
 
 def prepare(doc: Document, selected: list[Rule], country: str | None = None) -> Prepared:
@@ -370,12 +376,32 @@ def prepare(doc: Document, selected: list[Rule], country: str | None = None) -> 
     unchecked = not_analysed(doc, selected)
     if unchecked:  # said in every output: an empty list of findings must not read as "compliant"
         notes.append(unchecked)
-    return Prepared(cc, notes, not unchecked)
+    return Prepared(cc, notes, not unchecked, unchecked)
 
 
 def check_prepared(doc: Document, selected: list[Rule], prepared: Prepared) -> tuple[list[Finding], set[str]]:
     """One law's findings (no `requirement` ones) and the requirement rules it implements, in this process."""
     return _check(doc, selected, prepared.country) if prepared.analysed else ([], set())
+
+
+class Checked(NamedTuple):
+    """One law checked, without its tree: what a report says of it and what the `requirement` rules need
+    (what a worker that parsed and checked the law sends back)."""
+
+    meta: DocumentMeta
+    country: str | None
+    articles: int
+    warnings: list[Warning_]
+    notes: list[str]
+    analysed: bool
+    findings: list[Finding]
+    met: set[str]
+    unchecked: str | None
+
+
+def checked(doc: Document, prepared: Prepared, findings: list[Finding], met: set[str]) -> Checked:
+    return Checked(doc.document, prepared.country, len(doc.articles()), list(doc.warnings), prepared.notes,
+                   prepared.analysed, findings, met, prepared.unchecked)
 
 
 def check_documents(
@@ -385,33 +411,27 @@ def check_documents(
     conventions: Iterable[str] | None = None,
 ) -> FindingsReport:
     selected = _select(rules, conventions)
-    findings: list[Finding] = []
-    notes: list[str] = []
+    prepared = [prepare(doc, selected, country) for doc in docs]
+    analysed = [(d, p) for d, p in zip(docs, prepared, strict=True) if p.analysed]
+    results = iter(_check_all([d for d, _ in analysed], selected, [p.country for _, p in analysed]))
+    records = [checked(d, p, *(next(results) if p.analysed else ([], set())))
+               for d, p in zip(docs, prepared, strict=True)]
+    return report_of(records, selected)
+
+
+def report_of(records: list[Checked], selected: list[Rule]) -> FindingsReport:
+    """The report of laws checked: their notes, their findings in order, then the `requirement` findings
+    worked out over all of them."""
+    findings = [f for r in records for f in r.findings]
     met: dict[str | None, set[str]] = {}
-    countries: dict[str, str | None] = {}
-    checked: list[Document] = []
-    for doc in docs:
-        prepared = prepare(doc, selected, country)
-        notes.extend(prepared.notes)
-        countries[doc.document.id] = prepared.country
-        if prepared.analysed:
-            checked.append(doc)
-    results = _check_all(checked, selected, [countries[d.document.id] for d in checked])
-    for doc, (found, implemented) in zip(checked, results, strict=True):
-        findings.extend(found)
-        met.setdefault(countries[doc.document.id], set()).update(implemented)
-    findings.extend(requirement_findings([d.document for d in docs], selected, met, countries))
+    for r in records:
+        if r.analysed:
+            met.setdefault(r.country, set()).update(r.met)
+    countries = {r.meta.id: r.country for r in records}
+    findings.extend(requirement_findings([r.meta for r in records], selected, met, countries))
     documents = [
-        CheckedDocument(
-            id=d.document.id,
-            title=d.document.title,
-            country=countries[d.document.id],
-            language=d.document.language,
-            edition=d.document.edition,
-            path=d.document.path,
-            articles=len(d.articles()),
-            warnings=list(d.warnings),
-        )
-        for d in docs
+        CheckedDocument(id=r.meta.id, title=r.meta.title, country=r.country, language=r.meta.language,
+                        edition=r.meta.edition, path=r.meta.path, articles=r.articles, warnings=r.warnings)
+        for r in records
     ]
-    return FindingsReport(documents=documents, findings=findings, notes=notes)
+    return FindingsReport(documents=documents, findings=findings, notes=[n for r in records for n in r.notes])

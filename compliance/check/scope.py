@@ -44,6 +44,9 @@ def sanction_gap(country: str | None, root: Path = RULES_DIR) -> str | None:
 def warnings(docs: Iterable[Document], rules: Iterable[Rule], countries: Iterable[str | None]) -> list[str]:
     """Every gap of a check, once each, in document order: for stderr."""
     rules = list(rules)
-    out = [w for d in docs if (w := not_analysed(d, rules))]
-    out += [w for cc in dict.fromkeys(countries) if (w := sanction_gap(cc))]
-    return out
+    return gaps([not_analysed(d, rules) for d in docs], countries)
+
+
+def gaps(unchecked: Iterable[str | None], countries: Iterable[str | None]) -> list[str]:
+    """`warnings` from what `not_analysed` said of each law (None: analysed) and the laws' countries."""
+    return [w for w in unchecked if w] + [w for cc in dict.fromkeys(countries) if (w := sanction_gap(cc))]

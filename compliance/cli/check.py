@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ..parse import FORMATS
-from .common import Progress, conventions_option, inputs_of, write_output
-from .options import add_description_options, add_jobs_option, checked_country, describe_options, warn_gaps
+from .common import Progress, conventions_option, write_output
+from .options import add_description_options, add_jobs_option, checked_country
 
 EXAMPLE = "example: compliance check corpora/national_laws/kz/criminal-code-art174/2020-06-26.md --format md"
 
@@ -36,9 +36,8 @@ def add_parser(sub: Any, summary: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..check import check_documents
-    from ..parallel import load_documents
-    from ..parse.meta import unique_ids
+    from ..check.laws import Described, check_laws
+    from ..check.scope import gaps
     from ..rules import load_rules
 
     country = checked_country(args.country)
@@ -46,22 +45,18 @@ def run(args: argparse.Namespace) -> int:
     rules = load_rules(Path(args.rules) if args.rules else None)
     # several files take long enough to want progress; one file answers at once
     progress = Progress.for_stderr(args.quiet or len(args.paths) < 2)
-    progress.busy(f"reading {len(args.paths)} files")
-    docs = load_documents(args.paths, args.from_format)
-    for doc in docs:
-        describe_options(doc, args)
-    unique_ids([d.document for d in docs])
-    progress.busy(f"checking {len(docs)} laws against {len(rules)} rules")
+    progress.busy(f"reading and checking {len(args.paths)} laws")
     try:
-        report = check_documents(docs, rules, country, conventions)
+        laws = check_laws(args.paths, args.from_format, rules, conventions, Described(country, args.kind, args.title))
     finally:
         progress.done()
+    report = laws.report
     if args.article:
         report.findings = [f for f in report.findings if f.article in args.article]
-    selected = [r for r in rules if not conventions or r.convention in conventions]
-    warn_gaps(docs, selected, report)
+    for line in gaps(laws.unchecked, [d.country for d in report.documents]):
+        print(f"compliance: warning: {line}", file=sys.stderr)
     fmt = args.format or ("md" if args.output in (None, "-") and sys.stdout.isatty() else "json")
-    read = [*args.paths, *inputs_of(docs)]
+    read = [*args.paths, *(f for meta in laws.metas for f in meta.read_files)]
     if fmt == "json":
         write_output(args.output, report.model_dump_json(indent=1) + "\n", inputs=read)
     else:
