@@ -47,6 +47,8 @@ class Family(NamedTuple):
 
     gap: int
     tail: tuple[int, ...]  # word groups
+    words: frozenset[int] = frozenset()  # the alternatives of the tail's one-word groups: each must occur
+    choices: tuple[frozenset[int], ...] = ()  # the alternatives of its other groups: one of each must occur
 
 
 class Start(NamedTuple):
@@ -77,6 +79,8 @@ class WordIndex:
         self._alternatives: dict[tuple[str, bool], int] = {}
         self._groups: dict[tuple[str, bool], int] = {}
         self.stem_hits_known: dict[int, tuple[int, ...]] = {}  # lower-case form → alternatives its stems start
+        self.match_ids: dict[int, int] = {}  # PhraseMatcher match id → alternative
+        self.stem_forms: set[int] = set()  # the forms of `stem_hits_known` some stem starts
 
     def phrase(self, key: str, text: str, gap: int, stem: bool | None) -> Phrase:
         as_stem = stem if stem is not None else self.language in STEM_LANGUAGES
@@ -102,6 +106,7 @@ class WordIndex:
                 self.stems.setdefault(normalize(word, self.language).lower(), set()).add(aid)
             else:
                 self.matcher.add(f"w{aid}", [self.nlp.make_doc(f) for f in sorted(found or ())])
+                self.match_ids[self.nlp.vocab.strings.add(f"w{aid}")] = aid
         return self._alternatives[key]
 
     def stem_hits(self, form: int) -> tuple[int, ...]:
@@ -112,7 +117,16 @@ class WordIndex:
             lengths = sorted({len(s) for s in self.stems})
             found = (a for n in lengths if n <= len(low) for a in self.stems.get(low[:n], ()))
             self.stem_hits_known[form] = tuple(found)
+            if self.stem_hits_known[form]:
+                self.stem_forms.add(form)
         return self.stem_hits_known[form]
+
+    def stemmed(self, words: frozenset[int]) -> set[int]:
+        """The forms among `words` (lower-case string hashes) that some stem begins: set operations on the
+        forms seen before, so that an article costs a lookup only for the words new to this rule set."""
+        for form in [w for w in words if w not in self.stem_hits_known]:
+            self.stem_hits(form)
+        return self.stem_forms.intersection(words)
 
 
 @dataclass
@@ -271,4 +285,11 @@ def _families(phrases: list[Phrase], group_alternatives: list[tuple[int, ...]]) 
         return Start(fid, tuple(found), frozenset(others))
 
     starts = {aid: [start(aid, fid, found) for fid, found in fams.items()] for aid, fams in members.items()}
-    return list(family_of), starts
+    return [_with_words(f, group_alternatives) for f in family_of], starts
+
+
+def _with_words(family: Family, group_alternatives: list[tuple[int, ...]]) -> Family:
+    """The family with the words its tail needs, so that an article missing one skips it by set tests."""
+    alternatives = [group_alternatives[g] for g in family.tail]
+    words = frozenset(a[0] for a in alternatives if len(a) == 1)
+    return family._replace(words=words, choices=tuple(frozenset(a) for a in alternatives if len(a) > 1))

@@ -59,6 +59,11 @@ class ArticleMatches:
         """The article's distinct words (LOWER hashes)."""
         return frozenset(self.doc.to_array("LOWER").tolist())
 
+    @cached_property
+    def encoded(self) -> bytes:
+        """The matching text in UTF-8, what RE2 reads: encoded once for every regex of the article."""
+        return self.norm.encode("utf-8")
+
     def has(self, string: str) -> bool:
         """Whether the article (lower case) holds `string`; looked for once per article."""
         if string not in self._has:
@@ -99,7 +104,7 @@ class ArticleMatches:
     def _match_regex(self, key: str, regex: RuleRegex) -> None:
         if not may_match(self.compiled.literals.get(key, ()), self.has):
             return
-        found = [self.to_original(m.span()) for m in regex.finditer(self.norm) if m.end() > m.start()]
+        found = [self.to_original(span) for span in _regex_spans(regex, self.norm, self.encoded) if span[1] > span[0]]
         if found:
             self.leaves[key] = found
 
@@ -109,6 +114,37 @@ class ArticleMatches:
         if res is not None and res.dest_end > res.dest_start:
             self.leaves[key] = [self.to_original((res.dest_start, res.dest_end))]
             self.fuzzy_scores[key] = res.score / 100
+
+
+def _regex_spans(regex: RuleRegex, text: str, encoded: bytes) -> list[Span]:
+    """The spans of `regex` in `text` (`encoded`: its UTF-8), as `finditer` gives them. An RE2 regex runs
+    on the article's bytes, encoded once: google-re2's `finditer` on a `str` encodes the whole text again
+    at each call and works out each match's offsets in Python, which cost eight times the scan itself."""
+    if regex.engine != "re2":
+        return [m.span() for m in regex.finditer(text)]
+    import re2  # type: ignore[import-untyped]
+
+    scan, unanchored = regex.compiled._regexp.Match, re2._re2.RE2.Anchor.UNANCHORED  # the wrapper's own
+    out, pos, end = [], 0, len(encoded)
+    while True:  # the wrapper's loop: after an empty match, one character on
+        found = scan(unanchored, encoded, pos, end)[0]
+        if found[0] < 0:
+            break
+        out.append(found)
+        if pos == end:
+            break
+        pos = pos + re2._re2.CharLenToBytes(encoded, pos, 1) if pos == found[1] else found[1]
+    return out if end == len(text) else _char_offsets(out, encoded)  # the same offsets in ASCII
+
+
+def _char_offsets(spans: list[Span], encoded: bytes) -> list[Span]:
+    """Byte spans in `encoded` (UTF-8) → character spans, counting the characters once over the text."""
+    chars: dict[int, int] = {0: 0}
+    last = 0
+    for offset in sorted({o for span in spans for o in span}):
+        chars[offset] = chars[last] + len(encoded[last:offset].decode("utf-8"))
+        last = offset
+    return [(chars[a], chars[b]) for a, b in spans]
 
 
 def match_articles(compiled: Compiled, articles: Iterable[ArticleText]) -> Iterator[ArticleMatches]:
@@ -141,7 +177,7 @@ def _add_phrases(am: ArticleMatches) -> None:
     `am.sanctions`, in phrase order."""
     c = am.compiled
     sanctions: list[Sanction] = []
-    for i, spans in _Phrases(c, am.doc).matches():
+    for i, spans in _Phrases(c, am.doc, am.words).matches():
         key = c.phrases[i].key
         if am.back is not None:
             spans = [am.to_original(span) for span in spans]
@@ -169,17 +205,21 @@ class _Tokens:
         return self.starts[first], self.ends[last]
 
 
-def _word_hits(c: Compiled, doc: Any) -> dict[int, list[int]]:
-    """Token positions of every alternative word: one PhraseMatcher pass, plus the stems' prefix table."""
+def _word_hits(c: Compiled, doc: Any, words: frozenset[int]) -> dict[int, list[int]]:
+    """Token positions of every alternative word: one PhraseMatcher pass, plus the stems' prefix table,
+    looked up once per distinct word of the article (`words`), not per token."""
     hits: dict[int, list[int]] = {}
-    strings = c.nlp.vocab.strings
+    alternative = c.words.match_ids
     for match_id, start, _ in c.words.matcher(doc):
-        hits.setdefault(int(strings[match_id][1:]), []).append(start)
+        hits.setdefault(alternative[match_id], []).append(start)
     if c.words.stems:
-        known = c.words.stem_hits_known
-        for i, form in enumerate(doc.to_array("LOWER").tolist()):
-            for aid in known.get(form) or c.words.stem_hits(form):
-                hits.setdefault(aid, []).append(i)
+        import numpy
+
+        lower = doc.to_array("LOWER")
+        for form in c.words.stemmed(words):
+            positions = numpy.flatnonzero(lower == form).tolist()
+            for aid in c.words.stem_hits(form):
+                hits.setdefault(aid, []).extend(positions)
     for positions in hits.values():
         positions.sort()
     return hits
@@ -219,12 +259,13 @@ class _Phrases:
     alternatives are absent) are assembled once. Worth it: assembling phrase by phrase took the bench's
     rule scaling (ten times the rules) from 1.5 to 2.0 times the check's time."""
 
-    def __init__(self, c: Compiled, doc: Any) -> None:
+    def __init__(self, c: Compiled, doc: Any, words: frozenset[int]) -> None:
         self.c = c
-        self.hits = _word_hits(c, doc)
+        self.hits = _word_hits(c, doc, words)
         self.groups = _Groups(c.words.group_alternatives, self.hits)
         self.tokens = _Tokens(doc, c.stop_orths)
         self.tails: dict[int, list[list[int]] | None] = {}  # family → positions of its tail words
+        self.present = set(self.hits)  # the alternatives that occur
         self.assembled: dict[tuple[int, tuple[int, ...]], list[Span]] = {}  # (family, first word) → spans
 
     def matches(self) -> list[tuple[int, list[Span]]]:
@@ -250,7 +291,11 @@ class _Phrases:
 
     def _tail(self, fid: int) -> list[list[int]] | None:
         if fid not in self.tails:
-            found = [self.groups.get(g) for g in self.c.families[fid].tail]
+            family = self.c.families[fid]
+            if not family.words <= self.present or any(self.present.isdisjoint(c) for c in family.choices):
+                self.tails[fid] = None  # a word of the tail is missing: most families, told by set tests
+                return None
+            found = [self.groups.get(g) for g in family.tail]
             self.tails[fid] = None if None in found else [g.positions for g in found]  # type: ignore[union-attr]
         return self.tails[fid]
 
@@ -286,7 +331,7 @@ def _in_clauses(
     """Keep sanction phrases that stand in a penalty clause (from "наказывается" to the end of its line);
     one per place, the longest (so "лишением права занимать" is not also "лишение свободы"); none that
     `not_penalty` says names something else ("арестом имущества": attachment of property)."""
-    if clause is None:
+    if clause is None or not found:
         return []
     regions = []
     for m in clause.finditer(text):

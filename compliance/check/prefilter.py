@@ -78,11 +78,15 @@ class RuleIndex:
     by_phrase: dict[str, list[int]] = field(default_factory=dict)
     by_literal: dict[str, list[int]] = field(default_factory=dict)  # a string a trigger regex requires
     always: list[int] = field(default_factory=list)  # rules without triggers
+    needed: list[frozenset[str]] = field(default_factory=list)  # per rule: phrase keys it cannot hold without
+    needed_strings: list[LiteralSets] = field(default_factory=list)  # per rule: strings it cannot hold without
 
     @classmethod
     def build(cls, roots: list[Pattern], literals: dict[str, LiteralSets]) -> RuleIndex:
         index = cls()
         for i, root in enumerate(roots):
+            index.needed.append(needed_phrases(root))
+            index.needed_strings.append(tuple(sorted(needed_literals(root, literals))))
             keys = triggers(root, literals)
             if keys is None:
                 index.always.append(i)
@@ -95,14 +99,29 @@ class RuleIndex:
         return index
 
     def candidates(self, found: frozenset[str], has: Callable[[str], bool]) -> list[int]:
-        """Positions of the rules one of whose triggers the article holds, and of those without, in order."""
+        """Positions of the rules one of whose triggers the article holds, and of those without, in order;
+        none that misses a phrase or a string it needs (a few set and string tests, where evaluating would
+        walk its pattern)."""
         out = set(self.always)
         for key in found:
             out.update(self.by_phrase.get(key, ()))
         for lit, rules in self.by_literal.items():
             if has(lit):
                 out.update(rules)
-        return sorted(out)
+        return sorted(i for i in out if self.needed[i] <= found and may_match(self.needed_strings[i], has))
+
+
+def needed_phrases(p: Pattern) -> frozenset[str]:
+    """Phrase keys the article must hold for `p` to hold anywhere in it: the phrases of an `all` and of its
+    parts, those every part of an `any` needs."""
+    if p.kind == "phrase":
+        assert p.key is not None
+        return frozenset({p.key})
+    if p.kind == "all":
+        return frozenset().union(*map(needed_phrases, p.parts))
+    if p.kind == "any" and p.parts:
+        return frozenset.intersection(*map(needed_phrases, p.parts))
+    return frozenset()
 
 
 # -- token patterns: word anchors --------------------------------------------------------------------------
@@ -116,19 +135,19 @@ class Anchor:
     words: frozenset[int] | None = None
     regex: re.Pattern[str] | None = None
     verdicts: dict[int, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    passing: set[int] = field(default_factory=set, compare=False, hash=False, repr=False)  # verdict True
 
     def met(self, words: frozenset[int], strings: Any) -> bool:
-        """Whether one of the article's distinct words (LOWER hashes; `strings` spells them) passes."""
+        """Whether one of the article's distinct words (LOWER hashes; `strings` spells them) passes: the
+        regex reads only the words no article showed it before."""
         if self.words is not None:
             return not self.words.isdisjoint(words)
         assert self.regex is not None
-        for h in words:
-            verdict = self.verdicts.get(h)
-            if verdict is None:
-                verdict = self.verdicts[h] = self.regex.search(strings[h]) is not None
+        for h in [w for w in words if w not in self.verdicts]:
+            verdict = self.verdicts[h] = self.regex.search(strings[h]) is not None
             if verdict:
-                return True
-        return False
+                self.passing.add(h)
+        return not self.passing.isdisjoint(words)
 
 
 def anchors(pattern: list[dict[str, Any]], strings: Any) -> tuple[Anchor, ...]:
@@ -164,3 +183,15 @@ def can_hold(p: Pattern, article: Found) -> bool:
     if p.kind == "any":
         return not p.phrase_keys.isdisjoint(article.found) or any(can_hold(c, article) for c in p.others)
     return True  # `none`: its parts are tested where it stands
+
+
+def needed_literals(p: Pattern, literals: dict[str, LiteralSets]) -> frozenset[tuple[str, ...]]:
+    """Sets of strings the article must hold one of each for `p` to hold anywhere in it: those of the
+    regexes of an `all` and of its parts, those every part of an `any` needs."""
+    if p.kind == "regex":
+        return frozenset(literals.get(p.key or "", ()))
+    if p.kind == "all":
+        return frozenset().union(*(needed_literals(c, literals) for c in p.parts))
+    if p.kind == "any" and p.parts:
+        return frozenset.intersection(*(needed_literals(c, literals) for c in p.parts))
+    return frozenset()
