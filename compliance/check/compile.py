@@ -124,7 +124,7 @@ class WordIndex:
     def stemmed(self, words: frozenset[int]) -> set[int]:
         """The forms among `words` (lower-case string hashes) that some stem begins: set operations on the
         forms seen before, so that an article costs a lookup only for the words new to this rule set."""
-        for form in [w for w in words if w not in self.stem_hits_known]:
+        for form in words.difference(self.stem_hits_known):
             self.stem_hits(form)
         return self.stem_forms.intersection(words)
 
@@ -228,7 +228,7 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
         for leaf in patterns[rule.id].leaves():
             _add_leaf(c, rule, leaf, phrase_keys)
     c.literals = regex_literals((key, regex.pattern) for key, regex in c.regexes.items())
-    c.index = RuleIndex.build([patterns[r.id] for r in active], c.literals)
+    c.index = RuleIndex.build([patterns[r.id] for r in active], c.literals, c.tokens.anchors)
     _add_sanctions(c)
     c.families, c.starts = _families(c.phrases, c.words.group_alternatives)
     c.stop_orths = tuple(nlp.vocab.strings.add(p) for p in _SENTENCE_END)

@@ -89,12 +89,16 @@ class ArticleMatches:
     def _match_tokens(self, key: str) -> None:
         tokens = self.compiled.tokens
         self._asked.update(tokens.together[key])
-        if not all(self._anchor_met(anchor) for anchor in tokens.anchors[key]):
+        if not self.words_pass(tokens.anchors[key]):
             return
         doc, strings = self.doc, self.compiled.nlp.vocab.strings
         for match_id, a, b in tokens.matchers[key](doc):
             span = self.to_original((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
             self.leaves.setdefault(strings[match_id], []).append(span)
+
+    def words_pass(self, anchors: tuple[Anchor, ...]) -> bool:
+        """Whether some word of the article passes each of a token pattern's word tests."""
+        return all(self._anchor_met(anchor) for anchor in anchors)
 
     def _anchor_met(self, anchor: Anchor) -> bool:
         if anchor not in self._met:

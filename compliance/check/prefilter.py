@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from ..literals import required_literals
 from .patterns import Pattern
@@ -78,15 +78,18 @@ class RuleIndex:
     by_phrase: dict[str, list[int]] = field(default_factory=dict)
     by_literal: dict[str, list[int]] = field(default_factory=dict)  # a string a trigger regex requires
     always: list[int] = field(default_factory=list)  # rules without triggers
-    needed: list[frozenset[str]] = field(default_factory=list)  # per rule: phrase keys it cannot hold without
-    needed_strings: list[LiteralSets] = field(default_factory=list)  # per rule: strings it cannot hold without
+    # per rule, the ways it can hold as far as phrases and regexes' strings tell (None: any article)
+    ways: list[list[Way] | None] = field(default_factory=list)
+    string_sets: list[LiteralSets] = field(default_factory=list)  # the regexes' required strings, each once
+    anchor_sets: list[tuple[Anchor, ...]] = field(default_factory=list)  # the token patterns' word tests, each once
 
     @classmethod
-    def build(cls, roots: list[Pattern], literals: dict[str, LiteralSets]) -> RuleIndex:
+    def build(cls, roots: list[Pattern], literals: dict[str, LiteralSets],
+              anchors: dict[str, tuple[Anchor, ...]]) -> RuleIndex:
         index = cls()
+        tests = _Tests(literals, anchors)
         for i, root in enumerate(roots):
-            index.needed.append(needed_phrases(root))
-            index.needed_strings.append(tuple(sorted(needed_literals(root, literals))))
+            index.ways.append(_simple(ways(root, tests)))
             keys = triggers(root, literals)
             if keys is None:
                 index.always.append(i)
@@ -96,32 +99,102 @@ class RuleIndex:
                         index.by_literal.setdefault(lit, []).append(i)
                 else:
                     index.by_phrase.setdefault(key, []).append(i)
+        index.string_sets, index.anchor_sets = list(tests.strings), list(tests.words)
         return index
 
-    def candidates(self, found: frozenset[str], has: Callable[[str], bool]) -> list[int]:
+    def candidates(self, found: frozenset[str], has: Callable[[str], bool],
+                   words_pass: Callable[[tuple[Anchor, ...]], bool]) -> list[int]:
         """Positions of the rules one of whose triggers the article holds, and of those without, in order;
-        none that misses a phrase or a string it needs (a few set and string tests, where evaluating would
-        walk its pattern)."""
+        none that cannot hold for want of a phrase, of a string its regexes require or of a word its token
+        patterns require (`words_pass`): set tests, where evaluating would walk its pattern, and most
+        triggered rules stop there."""
         out = set(self.always)
         for key in found:
             out.update(self.by_phrase.get(key, ()))
         for lit, rules in self.by_literal.items():
             if has(lit):
                 out.update(rules)
-        return sorted(i for i in out if self.needed[i] <= found and may_match(self.needed_strings[i], has))
+        met: dict[int, bool] = {}
+
+        def strings_in(group: int) -> bool:
+            if group not in met:
+                met[group] = may_match(self.string_sets[group], has)
+            return met[group]
+
+        def words_in(group: int) -> bool:
+            return words_pass(self.anchor_sets[group])
+
+        return sorted(i for i in out if _may_hold(self.ways[i], found, strings_in, words_in))
 
 
-def needed_phrases(p: Pattern) -> frozenset[str]:
-    """Phrase keys the article must hold for `p` to hold anywhere in it: the phrases of an `all` and of its
-    parts, those every part of an `any` needs."""
-    if p.kind == "phrase":
-        assert p.key is not None
-        return frozenset({p.key})
-    if p.kind == "all":
-        return frozenset().union(*map(needed_phrases, p.parts))
-    if p.kind == "any" and p.parts:
-        return frozenset.intersection(*map(needed_phrases, p.parts))
-    return frozenset()
+class Way(NamedTuple):
+    """One way a pattern can hold: these phrases found, the strings of these regex tests present, the
+    words of these token pattern tests present."""
+
+    phrases: frozenset[str]
+    strings: frozenset[int] = frozenset()
+    words: frozenset[int] = frozenset()
+
+
+class _Tests:
+    """Numbers the regexes' string tests and the token patterns' word tests: the same test, whichever
+    patterns need it, is tried once per article."""
+
+    def __init__(self, literals: dict[str, LiteralSets], anchors: dict[str, tuple[Anchor, ...]]) -> None:
+        self.literals, self.anchors = literals, anchors
+        self.strings: dict[LiteralSets, int] = {}
+        self.words: dict[tuple[Anchor, ...], int] = {}
+
+    def way(self, p: Pattern) -> Way:
+        """The way a leaf holds, as far as sets tell."""
+        if p.kind == "phrase":
+            assert p.key is not None
+            return Way(frozenset({p.key}))
+        if p.kind == "regex" and p.key in self.literals:
+            return Way(frozenset(), strings=frozenset({self.strings.setdefault(self.literals[p.key], len(self.strings))}))
+        if p.kind == "tokens" and self.anchors.get(p.key or ""):
+            found = self.anchors[p.key or ""]
+            return Way(frozenset(), words=frozenset({self.words.setdefault(found, len(self.words))}))
+        return _ANY  # fuzzy phrases, regexes without required strings: not told by sets
+
+
+_ANY = Way(frozenset())  # holds as far as sets tell
+_WAYS_MAX = 64  # ways per rule kept; a rule with more is evaluated wherever it is triggered
+
+
+def ways(p: Pattern, tests: _Tests) -> list[Way] | None:
+    """The ways `p` can hold anywhere in an article (`can_hold` as alternatives of set tests: each part of
+    an `all`, one part of an `any`); None when there are more than `_WAYS_MAX`."""
+    if p.key is not None:
+        return [tests.way(p)]
+    if p.kind == "none":
+        return [_ANY]  # tested where it stands
+    out = [_ANY] if p.kind == "all" else []
+    for part in p.parts:
+        sub = ways(part, tests)
+        if sub is None:
+            return None
+        if p.kind == "all":
+            out = [Way(a.phrases | b.phrases, a.strings | b.strings, a.words | b.words) for a in out for b in sub]
+        else:
+            out.extend(sub)
+        out = list(dict.fromkeys(out))
+        if len(out) > _WAYS_MAX:
+            return None
+    return out
+
+
+def _simple(found: list[Way] | None) -> list[Way] | None:
+    """None for a rule one of whose ways needs nothing: it can hold in any article."""
+    return None if found is None or _ANY in found else found
+
+
+def _may_hold(found: list[Way] | None, phrases: frozenset[str], strings_in: Callable[[int], bool],
+              words_in: Callable[[int], bool]) -> bool:
+    if found is None:
+        return True
+    return any(w.phrases <= phrases and all(map(strings_in, w.strings)) and all(map(words_in, w.words))
+               for w in found)
 
 
 # -- token patterns: word anchors --------------------------------------------------------------------------
@@ -143,7 +216,7 @@ class Anchor:
         if self.words is not None:
             return not self.words.isdisjoint(words)
         assert self.regex is not None
-        for h in [w for w in words if w not in self.verdicts]:
+        for h in words.difference(self.verdicts):
             verdict = self.verdicts[h] = self.regex.search(strings[h]) is not None
             if verdict:
                 self.passing.add(h)
@@ -183,15 +256,3 @@ def can_hold(p: Pattern, article: Found) -> bool:
     if p.kind == "any":
         return not p.phrase_keys.isdisjoint(article.found) or any(can_hold(c, article) for c in p.others)
     return True  # `none`: its parts are tested where it stands
-
-
-def needed_literals(p: Pattern, literals: dict[str, LiteralSets]) -> frozenset[tuple[str, ...]]:
-    """Sets of strings the article must hold one of each for `p` to hold anywhere in it: those of the
-    regexes of an `all` and of its parts, those every part of an `any` needs."""
-    if p.kind == "regex":
-        return frozenset(literals.get(p.key or "", ()))
-    if p.kind == "all":
-        return frozenset().union(*(needed_literals(c, literals) for c in p.parts))
-    if p.kind == "any" and p.parts:
-        return frozenset.intersection(*(needed_literals(c, literals) for c in p.parts))
-    return frozenset()
