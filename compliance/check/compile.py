@@ -57,6 +57,8 @@ class Start(NamedTuple):
     family: int
     phrases: tuple[int, ...]
     others: frozenset[int]  # the other alternatives of their first words
+    keys: tuple[str, ...] = ()  # the keys of its rule phrases
+    sanctions: tuple[int, ...] = ()  # the positions of its sanction phrases
 
 
 class Fuzzy(NamedTuple):
@@ -230,7 +232,7 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
     c.literals = regex_literals((key, regex.pattern) for key, regex in c.regexes.items())
     c.index = RuleIndex.build([patterns[r.id] for r in active], c.literals, c.tokens.anchors)
     _add_sanctions(c)
-    c.families, c.starts = _families(c.phrases, c.words.group_alternatives)
+    c.families, c.starts = _families(c.phrases, c.words.group_alternatives, set(c.sanction_kinds))
     c.stop_orths = tuple(nlp.vocab.strings.add(p) for p in _SENTENCE_END)
     return c
 
@@ -271,7 +273,8 @@ def broader_sanction(kind: str) -> str | None:
     return (_sanction_vocab().get("broader") or {}).get(kind)
 
 
-def _families(phrases: list[Phrase], group_alternatives: list[tuple[int, ...]]) -> tuple[list[Family], dict[int, list[Start]]]:
+def _families(phrases: list[Phrase], group_alternatives: list[tuple[int, ...]],
+              sanctions: set[str]) -> tuple[list[Family], dict[int, list[Start]]]:
     """The phrases' families, and for each alternative word the families (and their phrases) it starts."""
     family_of: dict[Family, int] = {}
     members: dict[int, dict[int, list[int]]] = {}  # alternative → family → phrases
@@ -282,7 +285,8 @@ def _families(phrases: list[Phrase], group_alternatives: list[tuple[int, ...]]) 
 
     def start(aid: int, fid: int, found: list[int]) -> Start:
         others = {a for i in found for a in group_alternatives[phrases[i].groups[0]] if a != aid}
-        return Start(fid, tuple(found), frozenset(others))
+        keys = tuple(phrases[i].key for i in found if phrases[i].key not in sanctions)
+        return Start(fid, tuple(found), frozenset(others), keys, tuple(i for i in found if phrases[i].key in sanctions))
 
     starts = {aid: [start(aid, fid, found) for fid, found in fams.items()] for aid, fams in members.items()}
     return [_with_words(f, group_alternatives) for f in family_of], starts

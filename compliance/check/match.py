@@ -180,17 +180,16 @@ def _add_phrases(am: ArticleMatches) -> None:
     """The article's phrases into `am.leaves` and `am.found`, its sanction phrases in penalty clauses into
     `am.sanctions`, in phrase order."""
     c = am.compiled
-    sanctions: list[Sanction] = []
-    for i, spans in _Phrases(c, am.doc, am.words).matches():
-        key = c.phrases[i].key
+    sanctions: list[tuple[int, Sanction]] = []
+    for keys, positions, spans in _Phrases(c, am.doc, am.words).matches():
         if am.back is not None:
             spans = [am.to_original(span) for span in spans]
-        if key in c.sanction_kinds:
-            sanctions.extend(Sanction(c.sanction_kinds[key], span) for span in spans)
-        else:
-            am.leaves.setdefault(key, []).extend(spans)
+        am.leaves.update(dict.fromkeys(keys, spans))  # phrases found at the same places share their spans
+        for i in positions:
+            sanctions.extend((i, Sanction(c.sanction_kinds[c.phrases[i].key], span)) for span in spans)
     am.found = frozenset(am.leaves)
-    am.sanctions = _in_clauses(sanctions, am.text.text, c.clause, c.not_penalty)
+    in_order = [found for _, found in sorted(sanctions, key=lambda found: found[0])]
+    am.sanctions = _in_clauses(in_order, am.text.text, c.clause, c.not_penalty)
 
 
 class _Tokens:
@@ -267,14 +266,14 @@ class _Phrases:
         self.c = c
         self.hits = _word_hits(c, doc, words)
         self.groups = _Groups(c.words.group_alternatives, self.hits)
-        self.tokens = _Tokens(doc, c.stop_orths)
+        self.doc = doc
         self.tails: dict[int, list[list[int]] | None] = {}  # family → positions of its tail words
         self.present = set(self.hits)  # the alternatives that occur
         self.assembled: dict[tuple[int, tuple[int, ...]], list[Span]] = {}  # (family, first word) → spans
 
-    def matches(self) -> list[tuple[int, list[Span]]]:
-        """(phrase position, its character spans) of every phrase found, in phrase order."""
-        out: list[tuple[int, list[Span]]] = []
+    def matches(self) -> Iterator[tuple[tuple[str, ...], tuple[int, ...], list[Span]]]:
+        """(rule phrase keys, sanction phrase positions, their character spans) of the phrases found, those
+        found at the same places together."""
         seen: set[int] = set()
         for aid in self.hits:
             for start in self.c.starts.get(aid, ()):
@@ -283,15 +282,24 @@ class _Phrases:
                     continue
                 if self.hits.keys().isdisjoint(start.others):  # the first word is this alternative alone
                     spans = self._spans(start.family, (aid,), self.hits[aid], tail)
-                    out.extend((i, spans) for i in start.phrases)
+                    if spans:
+                        yield start.keys, start.sanctions, spans
                     continue
                 for i in start.phrases:
                     if i not in seen:  # a first word with several alternatives present is met by each
                         seen.add(i)
                         first = self.groups.get(self.c.phrases[i].groups[0])
                         assert first is not None
-                        out.append((i, self._spans(start.family, first.present, first.positions, tail)))
-        return sorted((found for found in out if found[1]), key=lambda found: found[0])
+                        spans = self._spans(start.family, first.present, first.positions, tail)
+                        if not spans:
+                            continue
+                        key = self.c.phrases[i].key
+                        yield ((), (i,), spans) if key in self.c.sanction_kinds else ((key,), (), spans)
+
+    @cached_property
+    def tokens(self) -> _Tokens:
+        """Where the tokens lie: worked out only for an article where some phrase has all its words."""
+        return _Tokens(self.doc, self.c.stop_orths)
 
     def _tail(self, fid: int) -> list[list[int]] | None:
         if fid not in self.tails:
