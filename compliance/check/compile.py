@@ -22,7 +22,7 @@ from ..regexes import RuleRegex, compile_rule_regex
 from ..rules import Rule
 from .morphology import forms, normalize
 from .patterns import Numbering, Pattern
-from .prefilter import Anchor, LiteralSets, RuleIndex, anchors, regex_literals
+from .prefilter import Anchor, LiteralSets, RuleIndex, StringSet, anchors, regex_literals
 
 SPACY_LANG = {"ru": "ru", "en": "en", "uz-Latn": "xx", "kk": "xx"}
 STEM_LANGUAGES = ("uz-Latn", "kk")  # agglutinative: rule words are stems
@@ -169,6 +169,7 @@ class Compiled:
     rules: list[Rule]
     patterns: dict[str, Pattern]  # rule id → its pattern
     literals: dict[str, LiteralSets] = field(default_factory=dict)  # regex key → strings it requires
+    strings: StringSet = field(default_factory=lambda: StringSet(()))  # every string of `literals`
     index: RuleIndex = field(default_factory=RuleIndex)
     families: list[Family] = field(default_factory=list)
     starts: dict[int, list[Start]] = field(default_factory=dict)  # alternative → the families it starts
@@ -230,6 +231,7 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
         for leaf in patterns[rule.id].leaves():
             _add_leaf(c, rule, leaf, phrase_keys)
     c.literals = regex_literals((key, regex.pattern) for key, regex in c.regexes.items())
+    c.strings = StringSet(s for sets in c.literals.values() for strings in sets for s in strings)
     c.index = RuleIndex.build([patterns[r.id] for r in active], c.literals, c.tokens.anchors)
     _add_sanctions(c)
     c.families, c.starts = _families(c.phrases, c.words.group_alternatives, set(c.sanction_kinds))

@@ -47,7 +47,6 @@ class ArticleMatches:
     found: frozenset[str] = frozenset()  # the phrase keys the index pass found
     evaluator: Any = None  # the article's `evaluate.Evaluator`: what it learns serves every rule
     _asked: set[str] = field(default_factory=set)  # lazy pattern keys already matched
-    _has: dict[str, bool] = field(default_factory=dict)  # string → whether the article holds it
     _met: dict[Anchor, bool] = field(default_factory=dict)
 
     @cached_property
@@ -64,11 +63,14 @@ class ArticleMatches:
         """The matching text in UTF-8, what RE2 reads: encoded once for every regex of the article."""
         return self.norm.encode("utf-8")
 
+    @cached_property
+    def strings(self) -> frozenset[str]:
+        """The strings the rules' regexes require that the article (lower case) holds: found in one pass."""
+        return self.compiled.strings.found_in(self.lower)
+
     def has(self, string: str) -> bool:
-        """Whether the article (lower case) holds `string`; looked for once per article."""
-        if string not in self._has:
-            self._has[string] = string in self.lower
-        return self._has[string]
+        """Whether the article (lower case) holds `string`."""
+        return string in self.strings if string in self.compiled.strings.known else string in self.lower
 
     def to_original(self, span: Span) -> Span:
         return span if self.back is None else (self.back[span[0]], self.back[span[1] - 1] + 1)

@@ -52,6 +52,37 @@ def may_match(sets: LiteralSets, has: Callable[[str], bool]) -> bool:
     return all(any(has(s) for s in strings) for strings in sets)
 
 
+class StringSet:
+    """Every string the regexes require, found in an article in one pass (an RE2 set of literals: testing
+    each string with `in` cost a scan of the article per string). Pickled as its strings: the automaton
+    is built on first use."""
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        self.strings = tuple(sorted(set(strings)))
+        self.known = frozenset(self.strings)
+        self._set: Any = None
+
+    def __getstate__(self) -> tuple[str, ...]:
+        return self.strings
+
+    def __setstate__(self, strings: tuple[str, ...]) -> None:
+        self.__init__(strings)  # type: ignore[misc]
+
+    def found_in(self, lower: str) -> frozenset[str]:
+        """The strings that occur in `lower` (the article in lower case, as the strings are)."""
+        if not self.strings:
+            return frozenset()
+        if self._set is None:
+            import re2  # type: ignore[import-untyped]
+
+            found = re2._re2.Set(re2._re2.RE2.Anchor.UNANCHORED, re2.Options())
+            for string in self.strings:
+                found.Add(re2.escape(string).encode("utf-8"))
+            found.Compile()
+            self._set = found
+        return frozenset(self.strings[i] for i in self._set.Match(lower.encode("utf-8")))
+
+
 # -- rules: triggers ------------------------------------------------------------------------------------
 
 
@@ -114,17 +145,25 @@ class RuleIndex:
         for lit, rules in self.by_literal.items():
             if has(lit):
                 out.update(rules)
-        met: dict[int, bool] = {}
+        strings_met: dict[int, bool] = {}  # each test once per article, whichever rules need it
+        words_met: dict[int, bool] = {}
 
-        def strings_in(group: int) -> bool:
-            if group not in met:
-                met[group] = may_match(self.string_sets[group], has)
-            return met[group]
+        def may_hold(way: Way) -> bool:
+            if not way.phrases <= found:
+                return False
+            for g in way.strings:
+                if g not in strings_met:
+                    strings_met[g] = may_match(self.string_sets[g], has)
+                if not strings_met[g]:
+                    return False
+            for g in way.words:
+                if g not in words_met:
+                    words_met[g] = words_pass(self.anchor_sets[g])
+                if not words_met[g]:
+                    return False
+            return True
 
-        def words_in(group: int) -> bool:
-            return words_pass(self.anchor_sets[group])
-
-        return sorted(i for i in out if _may_hold(self.ways[i], found, strings_in, words_in))
+        return [i for i in sorted(out) if (ways := self.ways[i]) is None or any(map(may_hold, ways))]
 
 
 class Way(NamedTuple):
@@ -187,14 +226,6 @@ def ways(p: Pattern, tests: _Tests) -> list[Way] | None:
 def _simple(found: list[Way] | None) -> list[Way] | None:
     """None for a rule one of whose ways needs nothing: it can hold in any article."""
     return None if found is None or _ANY in found else found
-
-
-def _may_hold(found: list[Way] | None, phrases: frozenset[str], strings_in: Callable[[int], bool],
-              words_in: Callable[[int], bool]) -> bool:
-    if found is None:
-        return True
-    return any(w.phrases <= phrases and all(map(strings_in, w.strings)) and all(map(words_in, w.words))
-               for w in found)
 
 
 # -- token patterns: word anchors --------------------------------------------------------------------------
