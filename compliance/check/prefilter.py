@@ -3,8 +3,11 @@
 Reads compiled `Pattern`s (and, at match time, what the index pass found in an article); produces
 - each rule's triggers (phrases, or strings a regular expression requires, one of which must occur for
   the rule to hold) and a `RuleIndex` from triggers to rules, so that the rules evaluated on an article
-  follow what it contains, not the number of rules;
-- each regular expression's required strings (`literals.required_literals`), tested before it scans;
+  follow what it contains, not the number of rules; and each rule's `ways` to hold as set tests (its
+  phrases found, its regexes' strings and its token patterns' words present), so that a triggered rule
+  that cannot hold is dropped without walking its pattern;
+- each regular expression's required strings (`literals.required_literals`), tested before it scans, all
+  found in an article in one pass (`StringSet`);
 - each token pattern's `Anchor`s: word tests some word of the article must pass before its Matcher runs;
 - `can_hold`: whether a pattern can hold anywhere in an article, from what was found there.
 Every prefilter only saves work: with all of them off, the same rules hold on the same articles.
@@ -78,8 +81,9 @@ class StringSet:
             found = re2._re2.Set(re2._re2.RE2.Anchor.UNANCHORED, re2.Options())
             for string in self.strings:
                 found.Add(re2.escape(string).encode("utf-8"))
-            found.Compile()
-            self._set = found
+            self._set = found if found.Compile() else False
+        if self._set is False:  # RE2 refused the set: one scan per string, as a fallback
+            return frozenset(s for s in self.strings if s in lower)
         return frozenset(self.strings[i] for i in self._set.Match(lower.encode("utf-8")))
 
 
