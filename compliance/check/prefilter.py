@@ -108,13 +108,17 @@ def triggers(p: Pattern, literals: dict[str, LiteralSets]) -> frozenset[str] | N
 
 @dataclass
 class RuleIndex:
-    """Which rules (by position) an article's phrases and strings make worth evaluating."""
+    """Which rules (by position) an article's phrases and strings make worth evaluating: those with a way
+    to hold whose phrases, strings and words the article has (each way listed under one of its phrases, or
+    its first test, so an article touches only the ways of what it holds); rules with too many ways to
+    list, by their triggers."""
 
     by_phrase: dict[str, list[int]] = field(default_factory=dict)
     by_literal: dict[str, list[int]] = field(default_factory=dict)  # a string a trigger regex requires
     always: list[int] = field(default_factory=list)  # rules without triggers
-    # per rule, the ways it can hold as far as phrases and regexes' strings tell (None: any article)
-    ways: list[list[Way] | None] = field(default_factory=list)
+    ways_by_phrase: dict[str, list[tuple[int, Way]]] = field(default_factory=dict)
+    ways_by_strings: dict[int, list[tuple[int, Way]]] = field(default_factory=dict)  # ways without phrases
+    ways_by_words: dict[int, list[tuple[int, Way]]] = field(default_factory=dict)  # nor strings
     string_sets: list[LiteralSets] = field(default_factory=list)  # the regexes' required strings, each once
     anchor_sets: list[tuple[Anchor, ...]] = field(default_factory=list)  # the token patterns' word tests, each once
 
@@ -124,50 +128,73 @@ class RuleIndex:
         index = cls()
         tests = _Tests(literals, anchors)
         for i, root in enumerate(roots):
-            index.ways.append(_simple(ways(root, tests)))
-            keys = triggers(root, literals)
-            if keys is None:
-                index.always.append(i)
-            for key in sorted(keys or ()):
-                if key in literals:
-                    for lit in literals[key][0]:
-                        index.by_literal.setdefault(lit, []).append(i)
-                else:
-                    index.by_phrase.setdefault(key, []).append(i)
+            found = _simple(ways(root, tests))
+            if found is None:
+                index._add_triggers(i, root, literals)
+            for way in found or ():
+                index._add_way(i, way)
         index.string_sets, index.anchor_sets = list(tests.strings), list(tests.words)
         return index
 
+    def _add_way(self, rule: int, way: Way) -> None:
+        if way.phrases:  # the longest key: a phrase of more words, found in fewer articles
+            self.ways_by_phrase.setdefault(max(way.phrases, key=lambda k: (len(k), k)), []).append((rule, way))
+        elif way.strings:
+            self.ways_by_strings.setdefault(min(way.strings), []).append((rule, way))
+        else:
+            self.ways_by_words.setdefault(min(way.words), []).append((rule, way))
+
+    def _add_triggers(self, rule: int, root: Pattern, literals: dict[str, LiteralSets]) -> None:
+        keys = triggers(root, literals)
+        if keys is None:
+            self.always.append(rule)
+        for key in sorted(keys or ()):
+            if key in literals:
+                for lit in literals[key][0]:
+                    self.by_literal.setdefault(lit, []).append(rule)
+            else:
+                self.by_phrase.setdefault(key, []).append(rule)
+
     def candidates(self, found: frozenset[str], has: Callable[[str], bool],
                    words_pass: Callable[[tuple[Anchor, ...]], bool]) -> list[int]:
-        """Positions of the rules one of whose triggers the article holds, and of those without, in order;
-        none that cannot hold for want of a phrase, of a string its regexes require or of a word its token
-        patterns require (`words_pass`): set tests, where evaluating would walk its pattern, and most
-        triggered rules stop there."""
+        """Positions of the rules the article may hold, in order: those with a way to hold whose phrases it
+        holds, and the strings its regexes require and the words its token patterns require
+        (`words_pass`), set tests where evaluating would walk the pattern; rules with too many ways, when
+        one of their triggers is found."""
         out = set(self.always)
-        for key in found:
-            out.update(self.by_phrase.get(key, ()))
+        for key in found.intersection(self.by_phrase):
+            out.update(self.by_phrase[key])
         for lit, rules in self.by_literal.items():
             if has(lit):
                 out.update(rules)
         strings_met: dict[int, bool] = {}  # each test once per article, whichever rules need it
         words_met: dict[int, bool] = {}
 
-        def may_hold(way: Way) -> bool:
-            if not way.phrases <= found:
-                return False
-            for g in way.strings:
-                if g not in strings_met:
-                    strings_met[g] = may_match(self.string_sets[g], has)
-                if not strings_met[g]:
-                    return False
-            for g in way.words:
-                if g not in words_met:
-                    words_met[g] = words_pass(self.anchor_sets[g])
-                if not words_met[g]:
-                    return False
-            return True
+        def strings_in(g: int) -> bool:
+            if g not in strings_met:
+                strings_met[g] = may_match(self.string_sets[g], has)
+            return strings_met[g]
 
-        return [i for i in sorted(out) if (ways := self.ways[i]) is None or any(map(may_hold, ways))]
+        def words_in(g: int) -> bool:
+            if g not in words_met:
+                words_met[g] = words_pass(self.anchor_sets[g])
+            return words_met[g]
+
+        def add(entries: Iterable[tuple[int, Way]]) -> None:
+            for rule, way in entries:
+                if rule not in out and way.phrases <= found and all(map(strings_in, way.strings)) \
+                        and all(map(words_in, way.words)):
+                    out.add(rule)
+
+        for key in found.intersection(self.ways_by_phrase):
+            add(self.ways_by_phrase[key])
+        for g, entries in self.ways_by_strings.items():
+            if strings_in(g):
+                add(entries)
+        for g, entries in self.ways_by_words.items():
+            if words_in(g):
+                add(entries)
+        return sorted(out)
 
 
 class Way(NamedTuple):
