@@ -246,7 +246,7 @@ class _Groups:
     def get(self, gid: int) -> _Group | None:
         """The group's positions; None if no word of it occurs."""
         if gid not in self.known:
-            present = tuple(a for a in self.group_alternatives[gid] if a in self.hits)
+            present = tuple(filter(self.hits.__contains__, self.group_alternatives[gid]))
             self.known[gid] = _Group(present, self._positions(present)) if present else None
         return self.known[gid]
 
