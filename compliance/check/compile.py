@@ -20,7 +20,7 @@ from ..rules import Rule
 from ..yamlsafe import load_vocabulary
 from .morphology import forms, normalize
 from .patterns import Numbering, Pattern
-from .prefilter import Anchor, LiteralSets, RuleIndex, anchors, regex_literals
+from .prefilter import Anchor, LiteralSets, RuleIndex, StringSet, anchors, regex_literals
 
 SPACY_LANG = {"ru": "ru", "en": "en", "uz-Latn": "xx", "kk": "xx"}
 STEM_LANGUAGES = ("uz-Latn", "kk")  # agglutinative: rule words are stems
@@ -45,6 +45,8 @@ class Family(NamedTuple):
 
     gap: int
     tail: tuple[int, ...]  # word groups
+    words: frozenset[int] = frozenset()  # the alternatives of the tail's one-word groups: each must occur
+    choices: tuple[frozenset[int], ...] = ()  # the alternatives of its other groups: one of each must occur
 
 
 class Start(NamedTuple):
@@ -53,6 +55,8 @@ class Start(NamedTuple):
     family: int
     phrases: tuple[int, ...]
     others: frozenset[int]  # the other alternatives of their first words
+    keys: tuple[str, ...] = ()  # the keys of its rule phrases
+    sanctions: tuple[int, ...] = ()  # the positions of its sanction phrases
 
 
 class Fuzzy(NamedTuple):
@@ -75,6 +79,8 @@ class WordIndex:
         self._alternatives: dict[tuple[str, bool], int] = {}
         self._groups: dict[tuple[str, bool], int] = {}
         self.stem_hits_known: dict[int, tuple[int, ...]] = {}  # lower-case form → alternatives its stems start
+        self.match_ids: dict[int, int] = {}  # PhraseMatcher match id → alternative
+        self.stem_forms: set[int] = set()  # the forms of `stem_hits_known` some stem starts
 
     def phrase(self, key: str, text: str, gap: int, stem: bool | None) -> Phrase:
         as_stem = stem if stem is not None else self.language in STEM_LANGUAGES
@@ -100,6 +106,7 @@ class WordIndex:
                 self.stems.setdefault(normalize(word, self.language).lower(), set()).add(aid)
             else:
                 self.matcher.add(f"w{aid}", [self.nlp.make_doc(f) for f in sorted(found or ())])
+                self.match_ids[self.nlp.vocab.strings.add(f"w{aid}")] = aid
         return self._alternatives[key]
 
     def stem_hits(self, form: int) -> tuple[int, ...]:
@@ -110,7 +117,16 @@ class WordIndex:
             lengths = sorted({len(s) for s in self.stems})
             found = (a for n in lengths if n <= len(low) for a in self.stems.get(low[:n], ()))
             self.stem_hits_known[form] = tuple(found)
+            if self.stem_hits_known[form]:
+                self.stem_forms.add(form)
         return self.stem_hits_known[form]
+
+    def stemmed(self, words: frozenset[int]) -> set[int]:
+        """The forms among `words` (lower-case string hashes) that some stem begins: set operations on the
+        forms seen before, so that an article costs a lookup only for the words new to this rule set."""
+        for form in words.difference(self.stem_hits_known):
+            self.stem_hits(form)
+        return self.stem_forms.intersection(words)
 
 
 @dataclass
@@ -151,6 +167,7 @@ class Compiled:
     rules: list[Rule]
     patterns: dict[str, Pattern]  # rule id → its pattern
     literals: dict[str, LiteralSets] = field(default_factory=dict)  # regex key → strings it requires
+    strings: StringSet = field(default_factory=lambda: StringSet(()))  # every string of `literals`
     index: RuleIndex = field(default_factory=RuleIndex)
     families: list[Family] = field(default_factory=list)
     starts: dict[int, list[Start]] = field(default_factory=dict)  # alternative → the families it starts
@@ -211,9 +228,10 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
         for leaf in patterns[rule.id].leaves():
             _add_leaf(c, rule, leaf, phrase_keys)
     c.literals = regex_literals((key, regex.pattern) for key, regex in c.regexes.items())
-    c.index = RuleIndex.build([patterns[r.id] for r in active], c.literals)
+    c.strings = StringSet(s for sets in c.literals.values() for strings in sets for s in strings)
+    c.index = RuleIndex.build([patterns[r.id] for r in active], c.literals, c.tokens.anchors)
     _add_sanctions(c)
-    c.families, c.starts = _families(c.phrases, c.words.group_alternatives)
+    c.families, c.starts = _families(c.phrases, c.words.group_alternatives, set(c.sanction_kinds))
     c.stop_orths = tuple(nlp.vocab.strings.add(p) for p in _SENTENCE_END)
     return c
 
@@ -254,7 +272,8 @@ def broader_sanction(kind: str) -> str | None:
     return (_sanction_vocab().get("broader") or {}).get(kind)
 
 
-def _families(phrases: list[Phrase], group_alternatives: list[tuple[int, ...]]) -> tuple[list[Family], dict[int, list[Start]]]:
+def _families(phrases: list[Phrase], group_alternatives: list[tuple[int, ...]],
+              sanctions: set[str]) -> tuple[list[Family], dict[int, list[Start]]]:
     """The phrases' families, and for each alternative word the families (and their phrases) it starts."""
     family_of: dict[Family, int] = {}
     members: dict[int, dict[int, list[int]]] = {}  # alternative → family → phrases
@@ -265,7 +284,15 @@ def _families(phrases: list[Phrase], group_alternatives: list[tuple[int, ...]]) 
 
     def start(aid: int, fid: int, found: list[int]) -> Start:
         others = {a for i in found for a in group_alternatives[phrases[i].groups[0]] if a != aid}
-        return Start(fid, tuple(found), frozenset(others))
+        keys = tuple(phrases[i].key for i in found if phrases[i].key not in sanctions)
+        return Start(fid, tuple(found), frozenset(others), keys, tuple(i for i in found if phrases[i].key in sanctions))
 
     starts = {aid: [start(aid, fid, found) for fid, found in fams.items()] for aid, fams in members.items()}
-    return list(family_of), starts
+    return [_with_words(f, group_alternatives) for f in family_of], starts
+
+
+def _with_words(family: Family, group_alternatives: list[tuple[int, ...]]) -> Family:
+    """The family with the words its tail needs, so that an article missing one skips it by set tests."""
+    alternatives = [group_alternatives[g] for g in family.tail]
+    words = frozenset(a[0] for a in alternatives if len(a) == 1)
+    return family._replace(words=words, choices=tuple(frozenset(a) for a in alternatives if len(a) > 1))

@@ -47,7 +47,6 @@ class ArticleMatches:
     found: frozenset[str] = frozenset()  # the phrase keys the index pass found
     evaluator: Any = None  # the article's `evaluate.Evaluator`: what it learns serves every rule
     _asked: set[str] = field(default_factory=set)  # lazy pattern keys already matched
-    _has: dict[str, bool] = field(default_factory=dict)  # string → whether the article holds it
     _met: dict[Anchor, bool] = field(default_factory=dict)
 
     @cached_property
@@ -59,11 +58,19 @@ class ArticleMatches:
         """The article's distinct words (LOWER hashes)."""
         return frozenset(self.doc.to_array("LOWER").tolist())
 
+    @cached_property
+    def encoded(self) -> bytes:
+        """The matching text in UTF-8, what RE2 reads: encoded once for every regex of the article."""
+        return self.norm.encode("utf-8")
+
+    @cached_property
+    def strings(self) -> frozenset[str]:
+        """The strings the rules' regexes require that the article (lower case) holds: found in one pass."""
+        return self.compiled.strings.found_in(self.lower)
+
     def has(self, string: str) -> bool:
-        """Whether the article (lower case) holds `string`; looked for once per article."""
-        if string not in self._has:
-            self._has[string] = string in self.lower
-        return self._has[string]
+        """Whether the article (lower case) holds `string`."""
+        return string in self.strings if string in self.compiled.strings.known else string in self.lower
 
     def to_original(self, span: Span) -> Span:
         return span if self.back is None else (self.back[span[0]], self.back[span[1] - 1] + 1)
@@ -84,12 +91,16 @@ class ArticleMatches:
     def _match_tokens(self, key: str) -> None:
         tokens = self.compiled.tokens
         self._asked.update(tokens.together[key])
-        if not all(self._anchor_met(anchor) for anchor in tokens.anchors[key]):
+        if not self.words_pass(tokens.anchors[key]):
             return
         doc, strings = self.doc, self.compiled.nlp.vocab.strings
         for match_id, a, b in tokens.matchers[key](doc):
             span = self.to_original((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
             self.leaves.setdefault(strings[match_id], []).append(span)
+
+    def words_pass(self, anchors: tuple[Anchor, ...]) -> bool:
+        """Whether some word of the article passes each of a token pattern's word tests."""
+        return all(self._anchor_met(anchor) for anchor in anchors)
 
     def _anchor_met(self, anchor: Anchor) -> bool:
         if anchor not in self._met:
@@ -99,7 +110,7 @@ class ArticleMatches:
     def _match_regex(self, key: str, regex: RuleRegex) -> None:
         if not may_match(self.compiled.literals.get(key, ()), self.has):
             return
-        found = [self.to_original(m.span()) for m in regex.finditer(self.norm) if m.end() > m.start()]
+        found = [self.to_original(span) for span in _regex_spans(regex, self.norm, self.encoded) if span[1] > span[0]]
         if found:
             self.leaves[key] = found
 
@@ -109,6 +120,37 @@ class ArticleMatches:
         if res is not None and res.dest_end > res.dest_start:
             self.leaves[key] = [self.to_original((res.dest_start, res.dest_end))]
             self.fuzzy_scores[key] = res.score / 100
+
+
+def _regex_spans(regex: RuleRegex, text: str, encoded: bytes) -> list[Span]:
+    """The spans of `regex` in `text` (`encoded`: its UTF-8), as `finditer` gives them. An RE2 regex runs
+    on the article's bytes, encoded once: google-re2's `finditer` on a `str` encodes the whole text again
+    at each call and works out each match's offsets in Python, which cost eight times the scan itself."""
+    if regex.engine != "re2":
+        return [m.span() for m in regex.finditer(text)]
+    import re2  # type: ignore[import-untyped]
+
+    scan, unanchored = regex.compiled._regexp.Match, re2._re2.RE2.Anchor.UNANCHORED  # the wrapper's own
+    out, pos, end = [], 0, len(encoded)
+    while True:  # the wrapper's loop: after an empty match, one character on
+        found = scan(unanchored, encoded, pos, end)[0]
+        if found[0] < 0:
+            break
+        out.append(found)
+        if pos == end:
+            break
+        pos = pos + re2._re2.CharLenToBytes(encoded, pos, 1) if pos == found[1] else found[1]
+    return out if end == len(text) else _char_offsets(out, encoded)  # the same offsets in ASCII
+
+
+def _char_offsets(spans: list[Span], encoded: bytes) -> list[Span]:
+    """Byte spans in `encoded` (UTF-8) → character spans, counting the characters once over the text."""
+    chars: dict[int, int] = {0: 0}
+    last = 0
+    for offset in sorted({o for span in spans for o in span}):
+        chars[offset] = chars[last] + len(encoded[last:offset].decode("utf-8"))
+        last = offset
+    return [(chars[a], chars[b]) for a, b in spans]
 
 
 def match_articles(compiled: Compiled, articles: Iterable[ArticleText]) -> Iterator[ArticleMatches]:
@@ -140,17 +182,16 @@ def _add_phrases(am: ArticleMatches) -> None:
     """The article's phrases into `am.leaves` and `am.found`, its sanction phrases in penalty clauses into
     `am.sanctions`, in phrase order."""
     c = am.compiled
-    sanctions: list[Sanction] = []
-    for i, spans in _Phrases(c, am.doc).matches():
-        key = c.phrases[i].key
+    sanctions: list[tuple[int, Sanction]] = []
+    for keys, positions, spans in _Phrases(c, am.doc, am.words).matches():
         if am.back is not None:
             spans = [am.to_original(span) for span in spans]
-        if key in c.sanction_kinds:
-            sanctions.extend(Sanction(c.sanction_kinds[key], span) for span in spans)
-        else:
-            am.leaves.setdefault(key, []).extend(spans)
+        am.leaves.update(dict.fromkeys(keys, spans))  # phrases found at the same places share their spans
+        for i in positions:
+            sanctions.extend((i, Sanction(c.sanction_kinds[c.phrases[i].key], span)) for span in spans)
     am.found = frozenset(am.leaves)
-    am.sanctions = _in_clauses(sanctions, am.text.text, c.clause, c.not_penalty)
+    in_order = [found for _, found in sorted(sanctions, key=lambda found: found[0])]
+    am.sanctions = _in_clauses(in_order, am.text.text, c.clause, c.not_penalty)
 
 
 class _Tokens:
@@ -169,17 +210,21 @@ class _Tokens:
         return self.starts[first], self.ends[last]
 
 
-def _word_hits(c: Compiled, doc: Any) -> dict[int, list[int]]:
-    """Token positions of every alternative word: one PhraseMatcher pass, plus the stems' prefix table."""
+def _word_hits(c: Compiled, doc: Any, words: frozenset[int]) -> dict[int, list[int]]:
+    """Token positions of every alternative word: one PhraseMatcher pass, plus the stems' prefix table,
+    looked up once per distinct word of the article (`words`), not per token."""
     hits: dict[int, list[int]] = {}
-    strings = c.nlp.vocab.strings
+    alternative = c.words.match_ids
     for match_id, start, _ in c.words.matcher(doc):
-        hits.setdefault(int(strings[match_id][1:]), []).append(start)
+        hits.setdefault(alternative[match_id], []).append(start)
     if c.words.stems:
-        known = c.words.stem_hits_known
-        for i, form in enumerate(doc.to_array("LOWER").tolist()):
-            for aid in known.get(form) or c.words.stem_hits(form):
-                hits.setdefault(aid, []).append(i)
+        import numpy
+
+        lower = doc.to_array("LOWER")
+        for form in c.words.stemmed(words):
+            positions = numpy.flatnonzero(lower == form).tolist()
+            for aid in c.words.stem_hits(form):
+                hits.setdefault(aid, []).extend(positions)
     for positions in hits.values():
         positions.sort()
     return hits
@@ -201,7 +246,7 @@ class _Groups:
     def get(self, gid: int) -> _Group | None:
         """The group's positions; None if no word of it occurs."""
         if gid not in self.known:
-            present = tuple(a for a in self.group_alternatives[gid] if a in self.hits)
+            present = tuple(filter(self.hits.__contains__, self.group_alternatives[gid]))
             self.known[gid] = _Group(present, self._positions(present)) if present else None
         return self.known[gid]
 
@@ -219,17 +264,18 @@ class _Phrases:
     alternatives are absent) are assembled once. Worth it: assembling phrase by phrase took the bench's
     rule scaling (ten times the rules) from 1.5 to 2.0 times the check's time."""
 
-    def __init__(self, c: Compiled, doc: Any) -> None:
+    def __init__(self, c: Compiled, doc: Any, words: frozenset[int]) -> None:
         self.c = c
-        self.hits = _word_hits(c, doc)
+        self.hits = _word_hits(c, doc, words)
         self.groups = _Groups(c.words.group_alternatives, self.hits)
-        self.tokens = _Tokens(doc, c.stop_orths)
+        self.doc = doc
         self.tails: dict[int, list[list[int]] | None] = {}  # family → positions of its tail words
+        self.present = set(self.hits)  # the alternatives that occur
         self.assembled: dict[tuple[int, tuple[int, ...]], list[Span]] = {}  # (family, first word) → spans
 
-    def matches(self) -> list[tuple[int, list[Span]]]:
-        """(phrase position, its character spans) of every phrase found, in phrase order."""
-        out: list[tuple[int, list[Span]]] = []
+    def matches(self) -> Iterator[tuple[tuple[str, ...], tuple[int, ...], list[Span]]]:
+        """(rule phrase keys, sanction phrase positions, their character spans) of the phrases found, those
+        found at the same places together."""
         seen: set[int] = set()
         for aid in self.hits:
             for start in self.c.starts.get(aid, ()):
@@ -238,19 +284,32 @@ class _Phrases:
                     continue
                 if self.hits.keys().isdisjoint(start.others):  # the first word is this alternative alone
                     spans = self._spans(start.family, (aid,), self.hits[aid], tail)
-                    out.extend((i, spans) for i in start.phrases)
+                    if spans:
+                        yield start.keys, start.sanctions, spans
                     continue
                 for i in start.phrases:
                     if i not in seen:  # a first word with several alternatives present is met by each
                         seen.add(i)
                         first = self.groups.get(self.c.phrases[i].groups[0])
                         assert first is not None
-                        out.append((i, self._spans(start.family, first.present, first.positions, tail)))
-        return sorted((found for found in out if found[1]), key=lambda found: found[0])
+                        spans = self._spans(start.family, first.present, first.positions, tail)
+                        if not spans:
+                            continue
+                        key = self.c.phrases[i].key
+                        yield ((), (i,), spans) if key in self.c.sanction_kinds else ((key,), (), spans)
+
+    @cached_property
+    def tokens(self) -> _Tokens:
+        """Where the tokens lie: worked out only for an article where some phrase has all its words."""
+        return _Tokens(self.doc, self.c.stop_orths)
 
     def _tail(self, fid: int) -> list[list[int]] | None:
         if fid not in self.tails:
-            found = [self.groups.get(g) for g in self.c.families[fid].tail]
+            family = self.c.families[fid]
+            if not family.words <= self.present or any(self.present.isdisjoint(c) for c in family.choices):
+                self.tails[fid] = None  # a word of the tail is missing: most families, told by set tests
+                return None
+            found = [self.groups.get(g) for g in family.tail]
             self.tails[fid] = None if None in found else [g.positions for g in found]  # type: ignore[union-attr]
         return self.tails[fid]
 
@@ -286,7 +345,7 @@ def _in_clauses(
     """Keep sanction phrases that stand in a penalty clause (from "наказывается" to the end of its line);
     one per place, the longest (so "лишением права занимать" is not also "лишение свободы"); none that
     `not_penalty` says names something else ("арестом имущества": attachment of property)."""
-    if clause is None:
+    if clause is None or not found:
         return []
     regions = []
     for m in clause.finditer(text):

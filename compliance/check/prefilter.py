@@ -3,8 +3,11 @@
 Reads compiled `Pattern`s (and, at match time, what the index pass found in an article); produces
 - each rule's triggers (phrases, or strings a regular expression requires, one of which must occur for
   the rule to hold) and a `RuleIndex` from triggers to rules, so that the rules evaluated on an article
-  follow what it contains, not the number of rules;
-- each regular expression's required strings (`literals.required_literals`), tested before it scans;
+  follow what it contains, not the number of rules; and each rule's `ways` to hold as set tests (its
+  phrases found, its regexes' strings and its token patterns' words present), so that a triggered rule
+  that cannot hold is dropped without walking its pattern;
+- each regular expression's required strings (`literals.required_literals`), tested before it scans, all
+  found in an article in one pass (`StringSet`);
 - each token pattern's `Anchor`s: word tests some word of the article must pass before its Matcher runs;
 - `can_hold`: whether a pattern can hold anywhere in an article, from what was found there.
 Every prefilter only saves work: with all of them off, the same rules hold on the same articles.
@@ -15,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from ..literals import required_literals
 from .patterns import Pattern
@@ -52,6 +55,38 @@ def may_match(sets: LiteralSets, has: Callable[[str], bool]) -> bool:
     return all(any(has(s) for s in strings) for strings in sets)
 
 
+class StringSet:
+    """Every string the regexes require, found in an article in one pass (an RE2 set of literals: testing
+    each string with `in` cost a scan of the article per string). Pickled as its strings: the automaton
+    is built on first use."""
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        self.strings = tuple(sorted(set(strings)))
+        self.known = frozenset(self.strings)
+        self._set: Any = None
+
+    def __getstate__(self) -> tuple[str, ...]:
+        return self.strings
+
+    def __setstate__(self, strings: tuple[str, ...]) -> None:
+        self.__init__(strings)  # type: ignore[misc]
+
+    def found_in(self, lower: str) -> frozenset[str]:
+        """The strings that occur in `lower` (the article in lower case, as the strings are)."""
+        if not self.strings:
+            return frozenset()
+        if self._set is None:
+            import re2  # type: ignore[import-untyped]
+
+            found = re2._re2.Set(re2._re2.RE2.Anchor.UNANCHORED, re2.Options())
+            for string in self.strings:
+                found.Add(re2.escape(string).encode("utf-8"))
+            self._set = found if found.Compile() else False
+        if self._set is False:  # RE2 refused the set: one scan per string, as a fallback
+            return frozenset(s for s in self.strings if s in lower)
+        return frozenset(self.strings[i] for i in self._set.Match(lower.encode("utf-8")))
+
+
 # -- rules: triggers ------------------------------------------------------------------------------------
 
 
@@ -73,36 +108,155 @@ def triggers(p: Pattern, literals: dict[str, LiteralSets]) -> frozenset[str] | N
 
 @dataclass
 class RuleIndex:
-    """Which rules (by position) an article's phrases and strings make worth evaluating."""
+    """Which rules (by position) an article's phrases and strings make worth evaluating: those with a way
+    to hold whose phrases, strings and words the article has (each way listed under one of its phrases, or
+    its first test, so an article touches only the ways of what it holds); rules with too many ways to
+    list, by their triggers."""
 
     by_phrase: dict[str, list[int]] = field(default_factory=dict)
     by_literal: dict[str, list[int]] = field(default_factory=dict)  # a string a trigger regex requires
     always: list[int] = field(default_factory=list)  # rules without triggers
+    ways_by_phrase: dict[str, list[tuple[int, Way]]] = field(default_factory=dict)
+    ways_by_strings: dict[int, list[tuple[int, Way]]] = field(default_factory=dict)  # ways without phrases
+    ways_by_words: dict[int, list[tuple[int, Way]]] = field(default_factory=dict)  # nor strings
+    string_sets: list[LiteralSets] = field(default_factory=list)  # the regexes' required strings, each once
+    anchor_sets: list[tuple[Anchor, ...]] = field(default_factory=list)  # the token patterns' word tests, each once
 
     @classmethod
-    def build(cls, roots: list[Pattern], literals: dict[str, LiteralSets]) -> RuleIndex:
+    def build(cls, roots: list[Pattern], literals: dict[str, LiteralSets],
+              anchors: dict[str, tuple[Anchor, ...]]) -> RuleIndex:
         index = cls()
+        tests = _Tests(literals, anchors)
         for i, root in enumerate(roots):
-            keys = triggers(root, literals)
-            if keys is None:
-                index.always.append(i)
-            for key in sorted(keys or ()):
-                if key in literals:
-                    for lit in literals[key][0]:
-                        index.by_literal.setdefault(lit, []).append(i)
-                else:
-                    index.by_phrase.setdefault(key, []).append(i)
+            found = _simple(ways(root, tests))
+            if found is None:
+                index._add_triggers(i, root, literals)
+            for way in found or ():
+                index._add_way(i, way)
+        index.string_sets, index.anchor_sets = list(tests.strings), list(tests.words)
         return index
 
-    def candidates(self, found: frozenset[str], has: Callable[[str], bool]) -> list[int]:
-        """Positions of the rules one of whose triggers the article holds, and of those without, in order."""
+    def _add_way(self, rule: int, way: Way) -> None:
+        if way.phrases:  # the longest key: a phrase of more words, found in fewer articles
+            self.ways_by_phrase.setdefault(max(way.phrases, key=lambda k: (len(k), k)), []).append((rule, way))
+        elif way.strings:
+            self.ways_by_strings.setdefault(min(way.strings), []).append((rule, way))
+        else:
+            self.ways_by_words.setdefault(min(way.words), []).append((rule, way))
+
+    def _add_triggers(self, rule: int, root: Pattern, literals: dict[str, LiteralSets]) -> None:
+        keys = triggers(root, literals)
+        if keys is None:
+            self.always.append(rule)
+        for key in sorted(keys or ()):
+            if key in literals:
+                for lit in literals[key][0]:
+                    self.by_literal.setdefault(lit, []).append(rule)
+            else:
+                self.by_phrase.setdefault(key, []).append(rule)
+
+    def candidates(self, found: frozenset[str], has: Callable[[str], bool],
+                   words_pass: Callable[[tuple[Anchor, ...]], bool]) -> list[int]:
+        """Positions of the rules the article may hold, in order: those with a way to hold whose phrases it
+        holds, and the strings its regexes require and the words its token patterns require
+        (`words_pass`), set tests where evaluating would walk the pattern; rules with too many ways, when
+        one of their triggers is found."""
         out = set(self.always)
-        for key in found:
-            out.update(self.by_phrase.get(key, ()))
+        for key in found.intersection(self.by_phrase):
+            out.update(self.by_phrase[key])
         for lit, rules in self.by_literal.items():
             if has(lit):
                 out.update(rules)
+        strings_met: dict[int, bool] = {}  # each test once per article, whichever rules need it
+        words_met: dict[int, bool] = {}
+
+        def strings_in(g: int) -> bool:
+            if g not in strings_met:
+                strings_met[g] = may_match(self.string_sets[g], has)
+            return strings_met[g]
+
+        def words_in(g: int) -> bool:
+            if g not in words_met:
+                words_met[g] = words_pass(self.anchor_sets[g])
+            return words_met[g]
+
+        def add(entries: Iterable[tuple[int, Way]]) -> None:
+            for rule, way in entries:
+                if rule not in out and way.phrases <= found and all(map(strings_in, way.strings)) \
+                        and all(map(words_in, way.words)):
+                    out.add(rule)
+
+        for key in found.intersection(self.ways_by_phrase):
+            add(self.ways_by_phrase[key])
+        for g, entries in self.ways_by_strings.items():
+            if strings_in(g):
+                add(entries)
+        for g, entries in self.ways_by_words.items():
+            if words_in(g):
+                add(entries)
         return sorted(out)
+
+
+class Way(NamedTuple):
+    """One way a pattern can hold: these phrases found, the strings of these regex tests present, the
+    words of these token pattern tests present."""
+
+    phrases: frozenset[str]
+    strings: frozenset[int] = frozenset()
+    words: frozenset[int] = frozenset()
+
+
+class _Tests:
+    """Numbers the regexes' string tests and the token patterns' word tests: the same test, whichever
+    patterns need it, is tried once per article."""
+
+    def __init__(self, literals: dict[str, LiteralSets], anchors: dict[str, tuple[Anchor, ...]]) -> None:
+        self.literals, self.anchors = literals, anchors
+        self.strings: dict[LiteralSets, int] = {}
+        self.words: dict[tuple[Anchor, ...], int] = {}
+
+    def way(self, p: Pattern) -> Way:
+        """The way a leaf holds, as far as sets tell."""
+        if p.kind == "phrase":
+            assert p.key is not None
+            return Way(frozenset({p.key}))
+        if p.kind == "regex" and p.key in self.literals:
+            return Way(frozenset(), strings=frozenset({self.strings.setdefault(self.literals[p.key], len(self.strings))}))
+        if p.kind == "tokens" and self.anchors.get(p.key or ""):
+            found = self.anchors[p.key or ""]
+            return Way(frozenset(), words=frozenset({self.words.setdefault(found, len(self.words))}))
+        return _ANY  # fuzzy phrases, regexes without required strings: not told by sets
+
+
+_ANY = Way(frozenset())  # holds as far as sets tell
+_WAYS_MAX = 64  # ways per rule kept; a rule with more is evaluated wherever it is triggered
+
+
+def ways(p: Pattern, tests: _Tests) -> list[Way] | None:
+    """The ways `p` can hold anywhere in an article (`can_hold` as alternatives of set tests: each part of
+    an `all`, one part of an `any`); None when there are more than `_WAYS_MAX`."""
+    if p.key is not None:
+        return [tests.way(p)]
+    if p.kind == "none":
+        return [_ANY]  # tested where it stands
+    out = [_ANY] if p.kind == "all" else []
+    for part in p.parts:
+        sub = ways(part, tests)
+        if sub is None:
+            return None
+        if p.kind == "all":
+            out = [Way(a.phrases | b.phrases, a.strings | b.strings, a.words | b.words) for a in out for b in sub]
+        else:
+            out.extend(sub)
+        out = list(dict.fromkeys(out))
+        if len(out) > _WAYS_MAX:
+            return None
+    return out
+
+
+def _simple(found: list[Way] | None) -> list[Way] | None:
+    """None for a rule one of whose ways needs nothing: it can hold in any article."""
+    return None if found is None or _ANY in found else found
 
 
 # -- token patterns: word anchors --------------------------------------------------------------------------
@@ -116,19 +270,19 @@ class Anchor:
     words: frozenset[int] | None = None
     regex: re.Pattern[str] | None = None
     verdicts: dict[int, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    passing: set[int] = field(default_factory=set, compare=False, hash=False, repr=False)  # verdict True
 
     def met(self, words: frozenset[int], strings: Any) -> bool:
-        """Whether one of the article's distinct words (LOWER hashes; `strings` spells them) passes."""
+        """Whether one of the article's distinct words (LOWER hashes; `strings` spells them) passes: the
+        regex reads only the words no article showed it before."""
         if self.words is not None:
             return not self.words.isdisjoint(words)
         assert self.regex is not None
-        for h in words:
-            verdict = self.verdicts.get(h)
-            if verdict is None:
-                verdict = self.verdicts[h] = self.regex.search(strings[h]) is not None
+        for h in words.difference(self.verdicts):
+            verdict = self.verdicts[h] = self.regex.search(strings[h]) is not None
             if verdict:
-                return True
-        return False
+                self.passing.add(h)
+        return not self.passing.isdisjoint(words)
 
 
 def anchors(pattern: list[dict[str, Any]], strings: Any) -> tuple[Anchor, ...]:
