@@ -37,20 +37,29 @@ _LONG_NUMBER = re.compile(r"\d{13}")
 
 
 def _match(levels: Levels, text: str, offset: int) -> _Match | None:
-    if levels.any is not None and levels.any.match(text) is None:
-        return None
+    """The first level (in order) whose pattern matches the start of `text`, with what it matched."""
+    if levels.any is not None:
+        found = levels.any.match(text)
+        if found is None or found.lastgroup is None:
+            return None
+        level, pattern = levels.patterns[found.lastgroup]
+        return _matched(level, pattern.match(text), text, offset)
     for level in levels:
         for pattern in level.patterns:
             m = pattern.match(text)
-            if m and _LONG_NUMBER.search(m.group("num") or ""):
-                return None  # no law numbers a unit with 13 digits: the line stays text, none of it lost
             if m:
-                rest_group = "heading" if "heading" in m.re.groupindex else "text"
-                rest = m.group(rest_group) or ""
-                rest_start = offset + m.start(rest_group) if m.group(rest_group) is not None else offset + len(text)
-                annex = "annex" in m.re.groupindex and m.group("annex") is not None
-                return _Match(level, m.group("label"), m.group("num"), rest, rest_start, annex)
+                return _matched(level, m, text, offset)
     return None
+
+
+def _matched(level: Level, m: re.Match[str] | None, text: str, offset: int) -> _Match | None:
+    if m is None or _LONG_NUMBER.search(m.group("num") or ""):
+        return None  # no law numbers a unit with 13 digits: the line stays text, none of it lost
+    rest_group = "heading" if "heading" in m.re.groupindex else "text"
+    rest = m.group(rest_group) or ""
+    rest_start = offset + m.start(rest_group) if m.group(rest_group) is not None else offset + len(text)
+    annex = "annex" in m.re.groupindex and m.group("annex") is not None
+    return _Match(level, m.group("label"), m.group("num"), rest, rest_start, annex)
 
 
 class Builder:
