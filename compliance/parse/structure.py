@@ -42,7 +42,7 @@ def _match(levels: Levels, text: str, offset: int) -> _Match | None:
         found = levels.any.match(text)
         if found is None or found.lastgroup is None:
             return None
-        level, pattern = levels.patterns[found.lastgroup]
+        level, pattern = levels.by_group[found.lastgroup]
         return _matched(level, pattern.match(text), text, offset)
     for level in levels:
         for pattern in level.patterns:
