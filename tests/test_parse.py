@@ -427,3 +427,26 @@ def test_a_page_naming_its_single_byte_charset_is_read_in_it(tmp_path: Path, enc
         doc = parse_file(law)
         assert doc.source_text == "Статья 1. Цель\nРаботник имеет право.\n"
         assert [a.heading for a in doc.articles()] == ["Цель"]
+
+
+def test_the_joined_level_patterns_pick_the_level_each_pattern_in_turn_picks() -> None:
+    # `_match` asks the joined regex which pattern matched; the first pattern in order that matches must win
+    from compliance.parse.levels import vocabulary
+    from compliance.parse.readers import detect_format, read
+    from compliance.parse.structure import _match
+
+    vocab = vocabulary()
+    lines = ["Статья 5. Цели", "ГЛАВА IХ. Итоги", "1. Часть", "1) пункт", "а) подпункт", "(i) item", "(h) item"]
+    for name in ("ru/labour-code/2023-08-04.html", "uz/labour-code/2025-12-12.txt", "kz/criminal-code-art174/2020-06-26.md"):
+        path = REPO / "corpora/national_laws" / name
+        decoded = read(path.read_text("utf-8"), detect_format(path.read_text("utf-8"), name))
+        lines += [decoded.text[ln.start : ln.end] for ln in decoded.lines]
+    for levels in (vocab.levels, vocab.items, vocab.subpoints, vocab.headed):
+        assert levels.any is not None
+        for line in lines:
+            found = _match(levels, line, 0)
+            first = next(((lv, m) for lv in levels for p in lv.patterns for m in [p.match(line)] if m), None)
+            long_number = first is not None and re.search(r"\d{13}", first[1].group("num") or "") is not None
+            assert (found is None) == (first is None or long_number), line
+            if found is not None and first is not None:
+                assert (found.level, found.label, found.num) == (first[0], first[1].group("label"), first[1].group("num"))

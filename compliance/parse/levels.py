@@ -31,15 +31,20 @@ class Level:
 
 class Levels(tuple[Level, ...]):
     """Levels in the order they are tried, with one regex that matches where any of their patterns does:
-    most lines are law text, and one failed match costs less than a dozen."""
+    most lines are law text, and one failed match costs less than a dozen.
+
+    Each pattern is a named group of that regex (`_0`, `_1`, … in `by_group`): the group a match ends in
+    (`lastgroup`) is the first pattern, in order, that matches, since alternatives are tried left to right."""
 
     any: re.Pattern[str] | None
+    by_group: dict[str, tuple[Level, re.Pattern[str]]]
 
     def __new__(cls, levels: Iterable[Level]) -> Self:
         self = super().__new__(cls, levels)
+        self.by_group = {f"_{i}": found for i, found in enumerate((lv, p) for lv in self for p in lv.patterns)}
         try:
             self.any = re.compile(
-                "|".join(f"(?:{without_names(p.pattern)})" for lv in self for p in lv.patterns), _FLAGS
+                "|".join(f"(?P<{name}>{without_names(p.pattern)})" for name, (_, p) in self.by_group.items()), _FLAGS
             )
         except re.error:  # patterns that cannot be joined (one sets a global flag): try each in turn
             self.any = None

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Literal
 
 from lxml import etree
@@ -67,16 +68,17 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def _physical_lines(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, lineno) of every line; end excludes the line break. \\r\\n, \\r and \\n all break lines."""
-    out = []
+def _physical_lines(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, lineno) of every line; end excludes the line break. \\r\\n, \\r and \\n all break lines.
+
+    One at a time: a list of them all would sit beside the `Line`s made from them (30 MB on a 40 MB law).
+    """
     start, lineno = 0, 1
     for m in _BREAK.finditer(text):
-        out.append((start, m.start(), lineno))
+        yield start, m.start(), lineno
         start, lineno = m.end(), lineno + 1
     if start < len(text):
-        out.append((start, len(text), lineno))
-    return out
+        yield start, len(text), lineno
 
 
 def read_text(text: str) -> Decoded:
@@ -98,16 +100,15 @@ _MD_EMPHASIS = ("***", "**", "*", "__", "_")
 def read_markdown(text: str) -> Decoded:
     """Markdown (zan.gov.kz mirror, Word exports): heading markers, quotes, emphasis and anchors are markup."""
     lines: list[Line] = []
-    physical = _physical_lines(text)
     skip_until = 0
     if text.startswith("---"):
         # YAML front matter: metadata of the mirror, not law text; kept whole as one metadata line.
-        for start, end, lineno in physical[1:]:
+        for start, end, lineno in islice(_physical_lines(text), 1, None):
             if text[start:end].strip() == "---":
                 lines.append(Line(0, end, 1, role="meta"))
                 skip_until = lineno
                 break
-    for start, end, lineno in physical:
+    for start, end, lineno in _physical_lines(text):
         if lineno <= skip_until:
             continue
         raw = text[start:end]

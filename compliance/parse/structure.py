@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..models import Node, Note, NoteKind, Warning_
 from . import notes as note_vocab
-from .eids import ARTICLE_RANK, _Unit, _walk, check_order, to_nodes
+from .eids import ARTICLE_RANK, Piece, _Unit, _walk, check_order, to_nodes
 from .eids import clean_num as clean_num  # where the readers and the AKN names have always found it
 from .levels import Level, Levels, vocabulary
 from .readers import Decoded, Line
@@ -37,20 +37,29 @@ _LONG_NUMBER = re.compile(r"\d{13}")
 
 
 def _match(levels: Levels, text: str, offset: int) -> _Match | None:
-    if levels.any is not None and levels.any.match(text) is None:
-        return None
+    """The first level (in order) whose pattern matches the start of `text`, with what it matched."""
+    if levels.any is not None:
+        found = levels.any.match(text)
+        if found is None or found.lastgroup is None:
+            return None
+        level, pattern = levels.by_group[found.lastgroup]
+        return _matched(level, pattern.match(text), text, offset)
     for level in levels:
         for pattern in level.patterns:
             m = pattern.match(text)
-            if m and _LONG_NUMBER.search(m.group("num") or ""):
-                return None  # no law numbers a unit with 13 digits: the line stays text, none of it lost
             if m:
-                rest_group = "heading" if "heading" in m.re.groupindex else "text"
-                rest = m.group(rest_group) or ""
-                rest_start = offset + m.start(rest_group) if m.group(rest_group) is not None else offset + len(text)
-                annex = "annex" in m.re.groupindex and m.group("annex") is not None
-                return _Match(level, m.group("label"), m.group("num"), rest, rest_start, annex)
+                return _matched(level, m, text, offset)
     return None
+
+
+def _matched(level: Level, m: re.Match[str] | None, text: str, offset: int) -> _Match | None:
+    if m is None or _LONG_NUMBER.search(m.group("num") or ""):
+        return None  # no law numbers a unit with 13 digits: the line stays text, none of it lost
+    rest_group = "heading" if "heading" in m.re.groupindex else "text"
+    rest = m.group(rest_group) or ""
+    rest_start = offset + m.start(rest_group) if m.group(rest_group) is not None else offset + len(text)
+    annex = "annex" in m.re.groupindex and m.group("annex") is not None
+    return _Match(level, m.group("label"), m.group("num"), rest, rest_start, annex)
 
 
 class Builder:
@@ -188,7 +197,7 @@ class Builder:
             unit.annex = True
             self.prev_article_base = None  # the annex numbers its entries afresh: nothing to unflatten against
         body_start, body_end = m.rest_start, ln.end
-        heading, notes = self._split_inline(ln, body_start, body_end)
+        heading, notes, _ = self._split_inline(ln, body_start, body_end)
         # A heading the markup wrapped over two source lines is one heading: its own breaks are no layout.
         unit.heading = (" ".join(heading.split()) if "\n" in heading else heading) or None
         unit.notes.extend(notes)
@@ -207,8 +216,8 @@ class Builder:
         if self.last is None:
             return False
         unit, heading = self.last
-        text, notes = self._split_inline(ln, ln.start, ln.end)
-        before = (unit.heading or "") if heading else (unit.text[-1] if unit.text else "")
+        text, notes, _ = self._split_inline(ln, ln.start, ln.end)
+        before = (unit.heading or "") if heading else (self._piece_text(unit.text[-1]) if unit.text else "")
         if not before or not text:
             return False
         # The break is a space, or nothing after a hyphen: the zero-width space the PDF reader writes inside a
@@ -304,9 +313,9 @@ class Builder:
         unit = _Unit(level.kind, level.rank, level.alias, ln.start, ln.lineno, label=m.label, num=num, end=ln.end)
         self.top.children.append(unit)
         self.stack.append(unit)
-        text, notes = self._split_inline(ln, m.rest_start, ln.end)
+        text, notes, piece = self._split_inline(ln, m.rest_start, ln.end)
         if text:
-            unit.text.append(text)
+            unit.text.append(piece)
             unit.last_text_end_char = text[-1]
             self.last = (unit, False)
         unit.notes.extend(notes)
@@ -334,7 +343,7 @@ class Builder:
                 self.root.children.append(preface)
             target = preface
             if ln.heading and not preface.heading and not preface.text:
-                preface.heading, notes = self._split_inline(ln, ln.start, ln.end)
+                preface.heading, notes, _ = self._split_inline(ln, ln.start, ln.end)
                 preface.notes.extend(notes)
                 preface.end = ln.end
                 return
@@ -348,17 +357,20 @@ class Builder:
                 # an unnumbered paragraph, so that its own list "1) 2) 3)" does not collide with the first.
                 target = _Unit("paragraph", PARAGRAPH_RANK, "para", ln.start, ln.lineno, end=ln.end)
                 self._open(target)
-        text, notes = self._split_inline(ln, ln.start, ln.end)
+        text, notes, piece = self._split_inline(ln, ln.start, ln.end)
         if notes and len(text) <= 20 and self.article is not None and self.notes.repealed(self._text(ln)):
             # pravo.gov.ru keeps a repealed part as a placeholder: "Часть. (Утратила силу - …)".
             self._placeholder(ln, text, notes)
             return
         if text:
-            target.text.append(text)
+            target.text.append(piece)
             target.last_text_end_char = text[-1]
             self.last = (target, False)
         target.notes.extend(notes)
         target.end = max(target.end, ln.end)
+
+    def _piece_text(self, piece: Piece) -> str:
+        return piece if isinstance(piece, str) else self.src[piece[0] : piece[1]]
 
     def _placeholder(self, ln: Line, text: str, notes: list[Note]) -> None:
         """A repealed unnumbered part: a child of the current unit, never left open for the lines after it."""
@@ -366,10 +378,13 @@ class Builder:
         unit.notes, unit.repealed = notes, True
         self.top.children.append(unit)
 
-    def _split_inline(self, ln: Line, start: int, end: int) -> tuple[str, list[Note]]:
-        """Text of [start, end) without inline notes, and those notes."""
+    def _split_inline(self, ln: Line, start: int, end: int) -> tuple[str, list[Note], Piece]:
+        """Text of [start, end) without inline notes, those notes, and the text as a unit keeps it."""
         if not ln.inline_notes:  # most lines
-            return self.src[start:end].strip(), []
+            raw = self.src[start:end]
+            text = raw.strip()
+            # The text is a stretch of the source: a unit keeps where it is, and the string goes now.
+            return text, [], (start, end) if text is raw else _trim(self.src, start, end)
         pieces, notes, pos = [], [], start
         for s, e in ln.inline_notes:
             if e <= start or s >= end:
@@ -381,7 +396,8 @@ class Builder:
                 notes.append(self._note("amendment", ns, ne))
             pos = e
         pieces.append(self.src[pos:end])
-        return " ".join(p.strip() for p in pieces if p.strip()), notes
+        text = " ".join(p.strip() for p in pieces if p.strip())
+        return text, notes, text
 
 
 def _trim(src: str, s: int, e: int) -> tuple[int, int]:
@@ -403,6 +419,6 @@ def build_tree(decoded: Decoded, language: str | None = None) -> tuple[Node, lis
     root.end = len(decoded.text)
     # The lines are done with: let them go before the nodes are made (tens of MB on a 50 MB law).
     decoded.lines = builder.lines = []
-    tree = to_nodes(root, builder.warnings, builder.notes)
+    tree = to_nodes(root, decoded.text, builder.warnings, builder.notes)
     check_order(tree, builder.warnings)
     return tree, sorted(builder.warnings, key=lambda w: w.line)
