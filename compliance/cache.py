@@ -7,6 +7,11 @@ versions of the libraries that build it (spaCy, pymorphy3 and its dictionaries, 
 Any change gives a new name, so a stale entry is never read, only rebuilt; an entry that cannot be read
 is rebuilt too. Only the oldest entries beyond `KEEP` are removed. The files are this user's own, written
 by this program: they are read back with pickle.
+
+A regular expression is stored with the code Python's `re` compiled it into, and read back from that code:
+`re` would parse and compile it again, and spaCy's tokenizer alone has three patterns of up to 28,000
+characters (about 60 ms of a one-article check). The entry is keyed by Python's version, and the code is
+checked when it is written (the restored pattern must equal the original) and again by `_sre` when read.
 """
 
 from __future__ import annotations
@@ -14,13 +19,14 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -87,7 +93,7 @@ def _store(where: Path, path: Path, value: object) -> None:
         where.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=where, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            _Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
         os.replace(tmp, path)
         entries = sorted(where.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
         for old in entries[:-KEEP]:
@@ -95,3 +101,42 @@ def _store(where: Path, path: Path, value: object) -> None:
     except Exception:  # noqa: BLE001 - a full disk, a read-only folder: the run goes on uncached
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
+
+
+class _Pickler(pickle.Pickler):
+    """Pickle's own, except for regular expressions (`_reduce_pattern`)."""
+
+    def reducer_override(self, obj: object) -> Any:
+        if type(obj) is re.Pattern:
+            return _reduce_pattern(obj)
+        return NotImplemented
+
+
+def _reduce_pattern(pattern: re.Pattern[Any]) -> Any:
+    """`pattern` as the arguments `_sre.compile` builds it from, or pickle's own way (the pattern's text,
+    compiled again) when this Python's `re` gives it otherwise."""
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        names = parsed.state.groupdict
+        by_number: list[str | None] = [None] * parsed.state.groups
+        for name, number in names.items():
+            by_number[number] = name
+        code = [int(op) for op in _compiler._code(parsed, pattern.flags)]  # opcodes are int subclasses
+        state = (pattern.pattern, pattern.flags, code, parsed.state.groups - 1, names, tuple(by_number))
+        if _restore_pattern(*state) == pattern:  # equal flags, text and code
+            return _restore_pattern, state
+    except Exception:  # noqa: BLE001, S110 - another Python's internals: pickle's own way below
+        pass
+    return NotImplemented
+
+
+def _restore_pattern(text: str | bytes, flags: int, code: list[int], groups: int,
+                     names: dict[str, int], by_number: tuple[str | None, ...]) -> re.Pattern[Any]:
+    try:
+        import _sre  # type: ignore[import-not-found]
+
+        return _sre.compile(text, flags, code, groups, names, by_number)  # type: ignore[no-any-return]
+    except Exception:  # noqa: BLE001 - code _sre refuses: compiled from the text instead
+        return re.compile(text, flags)

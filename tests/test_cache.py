@@ -72,3 +72,18 @@ def test_the_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(cache.ENV, "off")
     assert cache.directory() is None
     assert cache.cached("x", lambda: 41 + 1) == 42
+
+
+def test_regular_expressions_are_read_back_without_compiling_them_again(cache_dir: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+    from re import _compiler  # type: ignore[attr-defined]
+
+    patterns = [re.compile(r"(?P<word>стат\w+)\s+(\d+)(?=\.)", re.IGNORECASE), re.compile(rb"^ab+$", re.M)]
+    name = cache.key("test-patterns", [])
+    cache.cached(name, lambda: patterns)
+    re.purge()  # nothing compiled in this process either
+    monkeypatch.setattr(_compiler, "compile", _refuse)
+    found = cache.cached(name, lambda: _refuse())
+    assert found == patterns and [p.groupindex for p in found] == [p.groupindex for p in patterns]
+    assert found[0].match("Статья 5.").groups() == ("Статья", "5") and found[1].search(b"x\nabb")

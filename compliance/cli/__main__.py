@@ -1,7 +1,5 @@
 """`python -m compliance.cli ARGS`: the `compliance` command without the installed entry point."""
 
-import sys
+from . import run
 
-from . import main
-
-sys.exit(main())
+run()
