@@ -9,6 +9,7 @@ process, or one item, runs in this process: no pool is started for nothing.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -86,8 +87,15 @@ def ordered_map(fn: Callable[[S, T], R], state: S, items: Sequence[T], processes
     if n <= 1 or multiprocessing.current_process().daemon:  # a pool's worker cannot start another pool
         return [fn(state, item) for item in items]
     order = sorted(range(len(items)), key=lambda i: -weights[i]) if weights else list(range(len(items)))
-    with _context().Pool(n, initializer=_init, initargs=(fn, state)) as pool:
-        done: list[R] = pool.map(_run, [items[i] for i in order], chunksize=1)
+    # What the workers inherit (compiled rules, spaCy's vocabulary) is left out of their garbage
+    # collections, which would otherwise walk it again in every worker and copy the pages they touch
+    # (the use Python's documentation gives for `gc.freeze`).
+    gc.freeze()
+    try:
+        with _context().Pool(n, initializer=_init, initargs=(fn, state)) as pool:
+            done: list[R] = pool.map(_run, [items[i] for i in order], chunksize=1)
+    finally:
+        gc.unfreeze()
     out: list[R] = [None] * len(items)  # type: ignore[list-item]
     for i, result in zip(order, done, strict=True):
         out[i] = result
