@@ -77,6 +77,18 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
+@contextmanager
+def inherited() -> Iterator[None]:
+    """While workers forked in this block run, what they inherit (compiled rules, spaCy's vocabulary) is
+    left out of garbage collection: each worker's collections would otherwise walk it again and copy the
+    memory pages they touch (the use Python's documentation gives for `gc.freeze`)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def ordered_map(fn: Callable[[S, T], R], state: S, items: Sequence[T], processes: int | None = None,
                 weights: Sequence[int] | None = None) -> list[R]:
     """`[fn(state, item) for item in items]` over up to `processes` worker processes (default `jobs()`).
@@ -87,15 +99,8 @@ def ordered_map(fn: Callable[[S, T], R], state: S, items: Sequence[T], processes
     if n <= 1 or multiprocessing.current_process().daemon:  # a pool's worker cannot start another pool
         return [fn(state, item) for item in items]
     order = sorted(range(len(items)), key=lambda i: -weights[i]) if weights else list(range(len(items)))
-    # What the workers inherit (compiled rules, spaCy's vocabulary) is left out of their garbage
-    # collections, which would otherwise walk it again in every worker and copy the pages they touch
-    # (the use Python's documentation gives for `gc.freeze`).
-    gc.freeze()
-    try:
-        with _context().Pool(n, initializer=_init, initargs=(fn, state)) as pool:
-            done: list[R] = pool.map(_run, [items[i] for i in order], chunksize=1)
-    finally:
-        gc.unfreeze()
+    with inherited(), _context().Pool(n, initializer=_init, initargs=(fn, state)) as pool:
+        done: list[R] = pool.map(_run, [items[i] for i in order], chunksize=1)
     out: list[R] = [None] * len(items)  # type: ignore[list-item]
     for i, result in zip(order, done, strict=True):
         out[i] = result
