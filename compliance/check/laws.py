@@ -19,7 +19,7 @@ from ..models import Document, DocumentMeta, FindingsReport
 from ..parallel import jobs, load_documents, ordered_map, source_bytes
 from ..parse.meta import apply_options, unique_ids
 from ..rules import Rule
-from . import Checked, check_prepared, checked, compiled_rules, prepare, report_of
+from . import Checked, check_prepared, checked, prepare, report_of
 
 
 class Described(NamedTuple):
@@ -83,8 +83,9 @@ def check_laws(refs: Sequence[str], fmt: str | None, rules: list[Rule], conventi
         unique_ids([d.document for d in docs])
         report = check_documents(docs, selected, described.country)
         return Laws(report, [d.document for d in docs], [not_analysed(d, selected) for d in docs])
-    for language in sorted({lang for r in selected for lang in r.patterns}):
-        compiled_rules(selected, language)  # once here, before the workers fork: they inherit them
+    # Each worker loads the compiled rules of the languages its laws are in, all workers at once: compiling
+    # (or reading) every language here first would keep the other cores idle, mostly for languages none of
+    # the laws is in.
     state: _State = (fmt, selected, described, {})
     records = _records(ordered_map(_parse_and_check, state, refs, weights=sizes))
     metas = [r.meta.model_copy() for r in records]
