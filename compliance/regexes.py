@@ -206,7 +206,9 @@ class _First:
     empty: bool = False  # the sequence can match the empty string
 
     def holds(self, ch: str) -> bool:
-        return any(_char_in(op, arg, c) for op, arg in self.tests for c in {ch, ch.lower(), ch.upper()})
+        # "ŉ".upper() is two characters: Python's regex engine folds case one character at a time
+        cases = {c for c in (ch, ch.lower(), ch.upper()) if len(c) == 1}
+        return any(_char_in(op, arg, c) for op, arg in self.tests for c in cases)
 
 
 def _first_chars(items: Any) -> _First:

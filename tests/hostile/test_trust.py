@@ -102,7 +102,8 @@ def test_overlapping_alternatives_under_a_repeat_are_refused(pattern: str) -> No
         compile_rule_regex(pattern)
 
 
-@pytest.mark.parametrize("pattern", [r"\b(?:foo|bar)+\b", r"\b(\w|\d)+!", r"\b(?:\s|,)+\b", r"\b(?:ab)+\b"])
+@pytest.mark.parametrize("pattern", [r"\b(?:foo|bar)+\b", r"\b(\w|\d)+!", r"\b(?:\s|,)+\b", r"\b(?:ab)+\b",
+                                     r"\b(?:[а-я]|\dб)+\b"])
 def test_distinct_alternatives_under_a_repeat_load_and_run_linear(pattern: str) -> None:
     regex = compile_rule_regex(pattern)  # "(\w|\d)" the parser makes one class: nothing to backtrack over
     assert regex.engine == "re"
