@@ -89,3 +89,15 @@ def test_the_other_commands_do_not_import_dask() -> None:
             "from compliance.cli import build_parser; build_parser(); "
             "assert not {'dask', 'distributed', 'pyarrow'} & set(sys.modules), sys.modules.keys()")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+
+
+def test_the_default_cluster_of_forked_worker_processes_finds_what_check_finds(tmp_path: Path) -> None:
+    # the command as a user runs it: `--scheduler local`, worker processes forked after the rules are loaded
+    ids = _ids()[:4]
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "compliance.cli", "batch", str(_manifest(tmp_path, ids)), "--out",
+                           str(out), "--workers", "2", "--quiet"], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    report = check_documents([parsed(i) for i in ids], load_rules())
+    assert report.findings and _rows(out) == [(f.id, f.kind, f.severity, f.citation, f.article) for f in report.findings]
+    assert Summary.model_validate_json((out / "summary.json").read_text("utf-8")).checked == len(ids)
