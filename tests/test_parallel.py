@@ -145,3 +145,16 @@ def test_the_first_unreadable_law_in_order_is_reported_whatever_the_jobs(
 def test_the_heaviest_items_are_handed_out_first_and_the_results_come_back_in_order() -> None:
     items = list(range(12))
     assert parallel.ordered_map(_square, 0, items, 2, weights=items) == [i * i for i in items]
+
+
+def test_workers_load_the_rules_of_their_laws_languages_and_give_the_output_of_one_process(
+        laws_in_workers: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # nothing compiled in this process before the fork: each worker loads the rule sets its laws need
+    refs = ["uz/labour-code@2025-12-12", "tm/labour-code@2019-03-02", "kz/trade-unions-law@2021-07-01:kk",
+            str(ONE_ARTICLE)]
+    assert laws._in_workers(refs, [parallel.source_bytes(r) for r in refs], 2)
+    monkeypatch.setattr(check, "_COMPILED", type(check._COMPILED)())
+    two = _check_output(capsys, "--jobs", "2", *refs)
+    assert not check._COMPILED
+    one = _check_output(capsys, "--jobs", "1", *refs)
+    assert '"rule_id"' in one[0] and two == one
