@@ -192,8 +192,9 @@ def _client(scheduler: str, workers: int) -> Any:
     import dask
 
     threads = scheduler == "threads"
-    # Where the system forks by default, worker processes are forked: they inherit the libraries and the
-    # rules this process compiled (`_warm`) instead of each importing and loading them again.
+    # Where the system forks by default, worker processes are forked: they inherit the libraries this
+    # process imported (Dask, this package) instead of each importing them again. Each loads the compiled
+    # rules of its documents' languages itself, all at once, as `check --jobs` workers do.
     method = "fork" if not threads and forks() else dask.config.get("distributed.worker.multiprocessing-method")
     with dask.config.set({"distributed.worker.multiprocessing-method": method}):
         cluster = LocalCluster(  # type: ignore[no-untyped-call]
@@ -201,15 +202,6 @@ def _client(scheduler: str, workers: int) -> Any:
             processes=not threads, dashboard_address=None,
         )
     return Client(cluster)  # type: ignore[no-untyped-call]
-
-
-def _warm(rules_dir: str | None, conventions: tuple[str, ...]) -> None:
-    """The rules loaded and compiled in this process, for local workers forked from it (`_client`)."""
-    from .check import compiled_rules
-
-    selected = _rules(rules_dir, conventions)
-    for language in sorted({lang for r in selected for lang in r.patterns}):
-        compiled_rules(selected, language)
 
 
 def _run_tasks(client: Any, todo: list[tuple[str, str]], args: tuple[Any, ...]) -> Iterator[Any]:
@@ -257,8 +249,6 @@ def run_batch(
         progress(resumed, len(refs))
     if todo:
         args = (str(rules_dir) if rules_dir else None, convs, country)
-        if "://" not in scheduler and forks():
-            _warm(*args[:2])
         with inherited(), _client(scheduler, workers) as client:
             for result in _run_tasks(client, todo, args):
                 if isinstance(result, str):

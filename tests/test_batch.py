@@ -92,7 +92,7 @@ def test_the_other_commands_do_not_import_dask() -> None:
 
 
 def test_the_default_cluster_of_forked_worker_processes_finds_what_check_finds(tmp_path: Path) -> None:
-    # the command as a user runs it: `--scheduler local`, worker processes forked after the rules are loaded
+    # the command as a user runs it: `--scheduler local`, worker processes forked from this one
     ids = _ids()[:4]
     out = tmp_path / "out"
     done = subprocess.run([sys.executable, "-m", "compliance.cli", "batch", str(_manifest(tmp_path, ids)), "--out",
