@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from .errors import ComplianceError, UsageError
 from .models import DocumentMeta, Finding
-from .parallel import forks, inherited, source_bytes, source_path
+from .parallel import forks, source_bytes, source_path
 from .rules import Rule
 
 LAW_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".xml", ".docx", ".pdf")
@@ -249,7 +249,7 @@ def run_batch(
         progress(resumed, len(refs))
     if todo:
         args = (str(rules_dir) if rules_dir else None, convs, country)
-        with inherited(), _client(scheduler, workers) as client:
+        with _client(scheduler, workers) as client:
             for result in _run_tasks(client, todo, args):
                 if isinstance(result, str):
                     failed.append(result)

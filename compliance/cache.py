@@ -125,18 +125,22 @@ def _reduce_pattern(pattern: re.Pattern[Any]) -> Any:
             by_number[number] = name
         code = [int(op) for op in _compiler._code(parsed, pattern.flags)]  # opcodes are int subclasses
         state = (pattern.pattern, pattern.flags, code, parsed.state.groups - 1, names, tuple(by_number))
-        if _restore_pattern(*state) == pattern:  # equal flags, text and code
+        if _from_code(*state) == pattern:  # equal flags, text and code
             return _restore_pattern, state
     except Exception:  # noqa: BLE001, S110 - another Python's internals: pickle's own way below
         pass
     return NotImplemented
 
 
-def _restore_pattern(text: str | bytes, flags: int, code: list[int], groups: int,
-                     names: dict[str, int], by_number: tuple[str | None, ...]) -> re.Pattern[Any]:
-    try:
-        import _sre  # type: ignore[import-not-found]
+def _from_code(text: str | bytes, flags: int, code: list[int], groups: int, names: dict[str, int],
+               by_number: tuple[str | None, ...]) -> re.Pattern[Any]:
+    import _sre  # type: ignore[import-not-found]
 
-        return _sre.compile(text, flags, code, groups, names, by_number)  # type: ignore[no-any-return]
+    return _sre.compile(text, flags, code, groups, names, by_number)  # type: ignore[no-any-return]
+
+
+def _restore_pattern(text: str | bytes, flags: int, *state: Any) -> re.Pattern[Any]:
+    try:
+        return _from_code(text, flags, *state)
     except Exception:  # noqa: BLE001 - code _sre refuses: compiled from the text instead
         return re.compile(text, flags)

@@ -78,7 +78,7 @@ def _context() -> Any:
 
 
 @contextmanager
-def inherited() -> Iterator[None]:
+def _inherited() -> Iterator[None]:
     """While workers forked in this block run, what they inherit (compiled rules, spaCy's vocabulary) is
     left out of garbage collection: each worker's collections would otherwise walk it again and copy the
     memory pages they touch (the use Python's documentation gives for `gc.freeze`)."""
@@ -99,7 +99,7 @@ def ordered_map(fn: Callable[[S, T], R], state: S, items: Sequence[T], processes
     if n <= 1 or multiprocessing.current_process().daemon:  # a pool's worker cannot start another pool
         return [fn(state, item) for item in items]
     order = sorted(range(len(items)), key=lambda i: -weights[i]) if weights else list(range(len(items)))
-    with inherited(), _context().Pool(n, initializer=_init, initargs=(fn, state)) as pool:
+    with _inherited(), _context().Pool(n, initializer=_init, initargs=(fn, state)) as pool:
         done: list[R] = pool.map(_run, [items[i] for i in order], chunksize=1)
     out: list[R] = [None] * len(items)  # type: ignore[list-item]
     for i, result in zip(order, done, strict=True):

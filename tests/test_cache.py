@@ -87,3 +87,14 @@ def test_regular_expressions_are_read_back_without_compiling_them_again(cache_di
     found = cache.cached(name, lambda: _refuse())
     assert found == patterns and [p.groupindex for p in found] == [p.groupindex for p in patterns]
     assert found[0].match("Статья 5.").groups() == ("Статья", "5") and found[1].search(b"x\nabb")
+
+
+def test_a_regular_expression_whose_code_is_refused_is_compiled_from_its_text(cache_dir: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    pattern = re.compile(r"стать\w+\s+(?P<number>\d+)", re.IGNORECASE)
+    name = cache.key("test-refused-code", [])
+    cache.cached(name, lambda: pattern)
+    monkeypatch.setattr(cache, "_from_code", _refuse)  # another Python's _sre, say
+    assert cache.cached(name, lambda: _refuse()) == pattern
