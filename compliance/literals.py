@@ -35,6 +35,24 @@ def required_literals(pattern: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(sorted(f)) for f in sorted(usable, key=_selectivity, reverse=True))
 
 
+def lower_needles(strings: tuple[str, ...]) -> tuple[str, ...] | None:
+    """What to look for in a text's `.lower()` so as to miss no place where `strings` (lower case) match
+    case-insensitively in the text itself: the strings, and the characters `.lower()` keeps apart from
+    theirs though `re` takes them as alike ("ı" and "ſ" for "i" and "s"; "İ" lowers to "i" and a combining
+    dot). None when this Python does not say which those are.
+
+    >>> lower_needles(("tassyklamak",)), [f"U+{ord(c):04X}" for c in lower_needles(("ilova",))[1:]]
+    (('tassyklamak', 'ſ'), ['U+0131', 'U+0307'])
+    """
+    try:
+        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]  # the table `re` matches by
+    except ImportError:
+        return None
+    chars = set("".join(strings))
+    alike = {chr(e) for c in chars for e in _EXTRA_CASES.get(ord(c), ())} | ({"\u0307"} if "i" in chars else set())
+    return (*strings, *sorted(alike - chars))
+
+
 def _literal_sets(seq: Any, sre: Any) -> list[frozenset[str]]:
     """Candidate sets of strings: every match of `seq` contains at least one string of each set."""
     found: list[frozenset[str]] = []

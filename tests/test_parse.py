@@ -429,6 +429,25 @@ def test_a_page_naming_its_single_byte_charset_is_read_in_it(tmp_path: Path, enc
         assert [a.heading for a in doc.articles()] == ["Цель"]
 
 
+def test_a_gated_level_pattern_is_tried_on_every_line_where_it_could_match() -> None:
+    # the strings looked for in a line's .lower() before a read-ahead pattern runs: whatever character `re`
+    # takes for a letter of theirs (any case, "İ", dotless "ı", long "ſ"), the lowered line shows one of them
+    from compliance.literals import lower_needles
+    from compliance.parse.levels import vocabulary
+
+    every_char = "".join(map(chr, range(0x10000)))
+    gated = [needles for _, needles in vocabulary().levels.gated]
+    assert gated and all(needles[0] for needles in gated)
+    for needles in gated + [lower_needles(("kodeksiga", "ilova", "статья"))]:
+        assert needles is not None
+        word = needles[0]
+        for i, c in enumerate(word):
+            for alike in re.findall(f"(?i){re.escape(c)}", every_char):
+                line = word[:i] + alike + word[i + 1 :]
+                assert re.fullmatch(f"(?i){re.escape(word)}", line)
+                assert any(s in line.lower() for s in needles), (word, alike)
+
+
 def test_the_joined_level_patterns_pick_the_level_each_pattern_in_turn_picks() -> None:
     # `_match` asks the joined regex which pattern matched; the first pattern in order that matches must win
     from compliance.parse.levels import vocabulary
@@ -436,11 +455,18 @@ def test_the_joined_level_patterns_pick_the_level_each_pattern_in_turn_picks() -
     from compliance.parse.structure import _match
 
     vocab = vocabulary()
-    lines = ["Статья 5. Цели", "ГЛАВА IХ. Итоги", "1. Часть", "1) пункт", "а) подпункт", "(i) item", "(h) item"]
-    for name in ("ru/labour-code/2023-08-04.html", "uz/labour-code/2025-12-12.txt", "kz/criminal-code-art174/2020-06-26.md"):
+    lines = ["Статья 5. Цели", "ГЛАВА IХ. Итоги", "1. Часть", "1) пункт", "а) подпункт", "(i) item", "(h) item",
+             # patterns that read ahead for a word are tried apart, on lines holding it: still in their turn
+             "Türkmenistanyň Zähmet kodeksini tassyklamak we güýje girizmek hakynda",
+             "5-modda. Kodeksini tassyklamak hakynda", "5-modda. Kodeksini tassyklamak", "Mehnat kodeksiga ILOVA",
+             "1-ilova", "2-ILOVA. Atamalar", "ushbu ilova bilan", "1-bob. Umumiy qoidalar ilova", "Ilova",
+             "1-İLOVA", "Mehnat kodeksiga ılova"]  # `re` reads "İ" and "ı" as "i": so must the test for the word
+    for name in ("ru/labour-code/2023-08-04.html", "uz/labour-code/2025-12-12.txt", "kz/criminal-code-art174/2020-06-26.md",
+                 "tm/labour-code/2019-03-02.html"):
         path = REPO / "corpora/national_laws" / name
         decoded = read(path.read_text("utf-8"), detect_format(path.read_text("utf-8"), name))
         lines += [decoded.text[ln.start : ln.end] for ln in decoded.lines]
+    assert [i for i, _ in vocab.levels.gated] == [0, 6]  # the Turkmen enacting law's title, the Uzbek annex
     for levels in (vocab.levels, vocab.items, vocab.subpoints, vocab.headed):
         assert levels.any is not None
         for line in lines:

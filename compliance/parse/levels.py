@@ -9,8 +9,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Self
+from typing import Any, Self
 
+from ..literals import lower_needles, required_literals
 from ..models import NodeKind
 from ..yamlsafe import load_vocabulary
 from .notes import without_names
@@ -34,21 +35,57 @@ class Levels(tuple[Level, ...]):
     most lines are law text, and one failed match costs less than a dozen.
 
     Each pattern is a named group of that regex (`_0`, `_1`, … in `by_group`): the group a match ends in
-    (`lastgroup`) is the first pattern, in order, that matches, since alternatives are tried left to right."""
+    (`lastgroup`) is the first pattern, in order, that matches, since alternatives are tried left to right.
+
+    A pattern that reads ahead for a word ("\\S.{0,200}?kodeksini", the title of a Turkmen enacting law) scans
+    every line it is tried on, which cost more than all the other patterns together on a long law. It is left
+    out of that regex (`gated`) and tried, in its turn, only on lines whose `.lower()` holds one of the
+    strings every match of it holds (`literals.required_literals`), or a character `re` takes for one of
+    theirs (`literals.lower_needles`)."""
 
     any: re.Pattern[str] | None
     by_group: dict[str, tuple[Level, re.Pattern[str]]]
+    order: dict[str, int]  # a group's place among all the patterns
+    gated: tuple[tuple[int, tuple[str, ...]], ...]  # (place, what a line's `.lower()` holds where it can match)
 
     def __new__(cls, levels: Iterable[Level]) -> Self:
         self = super().__new__(cls, levels)
         self.by_group = {f"_{i}": found for i, found in enumerate((lv, p) for lv in self for p in lv.patterns)}
+        self.order = {name: i for i, name in enumerate(self.by_group)}
+        strings = {name: _gate(p.pattern) for name, (_, p) in self.by_group.items()}
+        self.gated = tuple((self.order[name], found) for name, found in strings.items() if found)
         try:
             self.any = re.compile(
-                "|".join(f"(?P<{name}>{without_names(p.pattern)})" for name, (_, p) in self.by_group.items()), _FLAGS
+                "|".join(f"(?P<{name}>{without_names(p.pattern)})" for name, (_, p) in self.by_group.items()
+                         if not strings[name]) or "(?!)",
+                _FLAGS,
             )
         except re.error:  # patterns that cannot be joined (one sets a global flag): try each in turn
             self.any = None
         return self
+
+
+def _gate(pattern: str) -> tuple[str, ...]:
+    """For a pattern with a lazy repeat (it scans ahead for what follows): what a line's `.lower()` holds
+    wherever the pattern can match; () for any other pattern, or one with no strings to look for."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    def lazy(seq: Any) -> bool:
+        for op, arg in seq:
+            if op is _parser.MIN_REPEAT:
+                return True
+            for sub in arg if isinstance(arg, tuple | list) else ():
+                branches = sub if isinstance(sub, list) else [sub]
+                if any(isinstance(b, _parser.SubPattern) and lazy(b) for b in branches):
+                    return True
+        return False
+
+    try:
+        reads_ahead = lazy(_parser.parse(pattern, _FLAGS))
+    except re.error:
+        return ()
+    found = required_literals(pattern) if reads_ahead else ()
+    return (lower_needles(found[0]) or ()) if found else ()
 
 
 @dataclass(frozen=True)

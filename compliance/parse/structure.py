@@ -40,9 +40,21 @@ def _match(levels: Levels, text: str, offset: int) -> _Match | None:
     """The first level (in order) whose pattern matches the start of `text`, with what it matched."""
     if levels.any is not None:
         found = levels.any.match(text)
-        if found is None or found.lastgroup is None:
+        name = found.lastgroup if found is not None else None
+        first = levels.order[name] if name is not None else None
+        if levels.gated:
+            lower = text.lower()
+            for i, needles in levels.gated:
+                if first is not None and i > first:
+                    break
+                if any(s in lower for s in needles):
+                    level, pattern = levels.by_group[f"_{i}"]
+                    m = pattern.match(text)
+                    if m:
+                        return _matched(level, m, text, offset)
+        if name is None:
             return None
-        level, pattern = levels.by_group[found.lastgroup]
+        level, pattern = levels.by_group[name]
         return _matched(level, pattern.match(text), text, offset)
     for level in levels:
         for pattern in level.patterns:
