@@ -207,11 +207,13 @@ def _client(scheduler: str, workers: int) -> Any:
 def _run_tasks(client: Any, todo: list[tuple[str, str]], args: tuple[Any, ...]) -> Iterator[Any]:
     from distributed import as_completed
 
-    # the largest laws first (Dask runs higher priorities first): a large law started last would keep one
-    # worker busy while the others idle
+    # the largest laws first: a large law started last would keep one worker busy while the others idle.
+    # Submitted in that order too, as the scheduler hands out the first tasks as they arrive, before it
+    # has seen the higher priorities of those submitted after them.
+    sizes = {ref: source_bytes(ref) for ref, _ in todo}
     futures = [client.submit(check_one, ref, sha, *args, key=f"check-{_key(ref)}", pure=False,
-                             priority=source_bytes(ref))
-               for ref, sha in todo]
+                             priority=sizes[ref])
+               for ref, sha in sorted(todo, key=lambda t: -sizes[t[0]])]
     for future in as_completed(futures):  # type: ignore[no-untyped-call]
         yield future.result()
         future.release()

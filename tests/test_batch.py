@@ -101,3 +101,36 @@ def test_the_default_cluster_of_forked_worker_processes_finds_what_check_finds(t
     report = check_documents([parsed(i) for i in ids], load_rules())
     assert report.findings and _rows(out) == [(f.id, f.kind, f.severity, f.citation, f.article) for f in report.findings]
     assert Summary.model_validate_json((out / "summary.json").read_text("utf-8")).checked == len(ids)
+
+
+def test_the_largest_laws_are_submitted_first_and_with_the_highest_priority(monkeypatch: pytest.MonkeyPatch,
+                                                                           tmp_path: Path) -> None:
+    # the scheduler hands the first tasks out as they arrive: submitted in manifest order, a large law late
+    # in the manifest would start after small ones whatever its priority, and end the run alone
+    from compliance.batch import _run_tasks
+
+    sizes = {"a.txt": 10, "b.txt": 3000, "c.txt": 500}
+    for name, size in sizes.items():
+        (tmp_path / name).write_text("x" * size, encoding="utf-8")
+    submitted: list[tuple[str, int]] = []
+
+    class Future:
+        def __init__(self, ref: str) -> None:
+            self.ref = ref
+
+        def result(self) -> str:
+            return self.ref
+
+        def release(self) -> None:
+            pass
+
+    class Client:
+        def submit(self, fn: Any, ref: str, *args: Any, priority: int, **kwargs: Any) -> Future:
+            submitted.append((Path(ref).name, priority))
+            return Future(ref)
+
+    monkeypatch.setattr("distributed.as_completed", iter)
+    todo = [(str(tmp_path / name), "sha") for name in sizes]
+    done = list(_run_tasks(Client(), todo, (None, (), None)))
+    assert submitted == [("b.txt", 3000), ("c.txt", 500), ("a.txt", 10)]
+    assert sorted(done) == sorted(ref for ref, _ in todo)
