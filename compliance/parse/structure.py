@@ -42,16 +42,9 @@ def _match(levels: Levels, text: str, offset: int) -> _Match | None:
         found = levels.any.match(text)
         name = found.lastgroup if found is not None else None
         first = levels.order[name] if name is not None else None
-        if levels.gated:
-            lower = text.lower()
-            for i, needles in levels.gated:
-                if first is not None and i > first:
-                    break
-                if any(s in lower for s in needles):
-                    level, pattern = levels.by_group[f"_{i}"]
-                    m = pattern.match(text)
-                    if m:
-                        return _matched(level, m, text, offset)
+        gated = _read_ahead(levels, text, first) if levels.gated else None
+        if gated is not None:
+            return _matched(*gated, text, offset)
         if name is None:
             return None
         level, pattern = levels.by_group[name]
@@ -61,6 +54,22 @@ def _match(levels: Levels, text: str, offset: int) -> _Match | None:
             m = pattern.match(text)
             if m:
                 return _matched(level, m, text, offset)
+    return None
+
+
+def _read_ahead(levels: Levels, text: str, first: int | None) -> tuple[Level, re.Match[str]] | None:
+    """The first of the `gated` patterns placed before `first` (all if None) that matches `text`."""
+    lower = text.lower()
+    for i, needles in levels.gated:
+        if first is not None and i > first:
+            return None
+        for s in needles:
+            if s in lower:
+                level, pattern = levels.by_group[f"_{i}"]
+                m = pattern.match(text)
+                if m:
+                    return level, m
+                break
     return None
 
 
