@@ -15,6 +15,9 @@ cp "$tmp/outputs.py" "$tmp/base/scripts/outputs.py"
 (cd "$tmp/base" && PYTHONPATH="$tmp/base" "$py" scripts/outputs.py "$tmp/before") & before=$!
 (cd "$top" && PYTHONPATH="$top" "$py" scripts/outputs.py "$tmp/after")
 wait "$before"
+# A diff names the files it read by their absolute paths: the checkout's folder is the one difference that
+# says nothing about the outputs.
+grep -rlF "$tmp/base/" "$tmp/before" | while read -r f; do sed -i "s#$tmp/base/#$top/#g" "$f"; done
 if diff -r "$tmp/before" "$tmp/after" >"$tmp/diff.txt"; then
   echo "same: $(find "$tmp/after" -type f | wc -l) output files byte-identical to $base"
 else
