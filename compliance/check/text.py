@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from ..models import Node
@@ -31,7 +32,6 @@ class ArticleText:
     node: Node
     text: str
     parts: list[Unit]  # top-level units (the article's own text is a part of its own)
-    sentences: list[Span]
     owners: list[Unit]  # every line: which node a span falls in
     head: Span | None = None  # the heading line ("Статья 5. Запрещение дискриминации"), when there is one
 
@@ -39,7 +39,13 @@ class ArticleText:
     def whole(cls, node: Node, text: str) -> ArticleText:
         """A text that is one article with one part, as the spaCy component sees a `Doc`."""
         unit = Unit(0, len(text), node)
-        return cls(node, text, [unit], sentences(text), [unit])
+        return cls(node, text, [unit], [unit])
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """The text's sentences, found when a rule scoped to a sentence first asks: most articles hold
+        no rule's phrases and are never evaluated."""
+        return sentence_spans(self.text)
 
     def crosses_head(self, span: Span) -> bool:
         """Whether `span` runs from the heading line into the body: a heading is a title, not the first
@@ -85,7 +91,7 @@ def article_text(article: Node) -> ArticleText:
     for child in article.children:
         parts.append(Unit(*out.add_unit(child), child))
     text = "\n".join(out.lines)
-    return ArticleText(article, text, parts, sentences(text), out.owners, head)
+    return ArticleText(article, text, parts, out.owners, head)
 
 
 # A line break inside a unit's text between a word and a word in lower case continues the sentence
@@ -95,10 +101,10 @@ _WRAP = re.compile(r"(?<=[\w,])\n(?=[ \t]*[a-zа-яёіәғқңөұүһўʻ‘�
 _SENTENCE_BREAK = re.compile(r"\n|(?<=[.!?])\s+(?=[«\"(A-ZА-ЯЁІӘҒҚҢӨҰҮҺ0-9])")
 
 
-def sentences(text: str) -> list[Span]:
+def sentence_spans(text: str) -> list[Span]:
     """Spans of the sentences of `text`: a line ends one, and so does . ! ? before a capital or a digit.
 
-    >>> sentences("Первое. Второе\\nтретье")
+    >>> sentence_spans("Первое. Второе\\nтретье")
     [(0, 7), (8, 14), (15, 21)]
     """
     out, start = [], 0
