@@ -76,3 +76,18 @@ def test_the_large_law_renumbers_each_copy_of_its_articles() -> None:
     with bench.large_law(1) as path:
         text = path.read_text("utf-8")
     assert "1-modda." in text and "1001-modda." in text
+
+
+def test_the_machine_ceiling_times_two_processes_at_once_against_one_after_the_other(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(bench, "_SPIN", [sys.executable, "-c", "sum(i * i for i in range(300_000))"])
+    assert 0.5 < bench.two_process_ceiling() < 3
+
+
+def test_the_readme_table_shows_the_one_law_speedup_and_the_machine_ceilings() -> None:
+    jobs = {"speedup": 1.81, "range": [1.7, 1.9], "seconds": 9.0, "baseline_seconds": 16.3, "machine_ceiling": 1.93,
+            "goal": "speedup >= 1.8 (codes and one law)", "baseline": "codes",
+            "one_law": {"speedup": 1.77, "range": [1.68, 1.79], "seconds": 22.8, "baseline_seconds": 40.4,
+                        "input_mb": 40.4, "machine_ceiling": 1.85}}
+    table = bench.readme_table({"jobs": jobs})
+    assert "| jobs | 1.81 speedup (machine 1.93) | 1.7–1.9 |" in table
+    assert "| jobs, one law | 1.77 speedup (machine 1.85) | 1.68–1.79 | 22.8 | 40.4 |" in table
