@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Self
+from typing import Self
 
 from ..literals import lower_needles, required_literals
 from ..models import NodeKind
@@ -65,26 +65,16 @@ class Levels(tuple[Level, ...]):
         return self
 
 
+# A lazy quantifier ("\S.{0,200}?kodeksini") tries every position ahead for what follows it. Told from the
+# pattern's text, not its parse: vocabulary() runs at every parse's start, and an escaped "\*?" taken for
+# one only costs its pattern the word test, never a match.
+_LAZY = ("*?", "+?", "??", "}?")
+
+
 def _gate(pattern: str) -> tuple[str, ...]:
-    """For a pattern with a lazy repeat (it scans ahead for what follows): what a line's `.lower()` holds
-    wherever the pattern can match; () for any other pattern, or one with no strings to look for."""
-    from re import _parser  # type: ignore[attr-defined]
-
-    def lazy(seq: Any) -> bool:
-        for op, arg in seq:
-            if op is _parser.MIN_REPEAT:
-                return True
-            for sub in arg if isinstance(arg, tuple | list) else ():
-                branches = sub if isinstance(sub, list) else [sub]
-                if any(isinstance(b, _parser.SubPattern) and lazy(b) for b in branches):
-                    return True
-        return False
-
-    try:
-        reads_ahead = lazy(_parser.parse(pattern, _FLAGS))
-    except re.error:
-        return ()
-    found = required_literals(pattern) if reads_ahead else ()
+    """For a pattern with a lazy quantifier: what a line's `.lower()` holds wherever the pattern can match;
+    () for any other pattern, or one with no strings to look for."""
+    found = required_literals(pattern) if any(q in pattern for q in _LAZY) else ()
     return (lower_needles(found[0]) or ()) if found else ()
 
 
