@@ -155,3 +155,21 @@ def test_headless_kazakh_excerpt_names_its_country_kind_and_extent_without_metad
     meta = parse_file(copy).document
     assert (meta.country, meta.kind, meta.extent) == ("KZ", kind, "excerpt")
     assert {"country", "kind", "extent"} <= set(meta.inferred or [])
+
+
+def test_country_and_sanction_counts_are_those_of_a_full_scan_wherever_the_word_test_skips_one() -> None:
+    """Each country's name and each kind's sanction wording is counted by a scan only where the text's
+    `.lower()` holds a string every match holds; the counts are a full scan's, on every corpus law and on
+    spellings `.lower()` keeps apart from the strings ("TÜRKMENİSTAN" lowers to "türkmeni̇stan")."""
+    from compliance.parse.describe import _vocab
+
+    vocab = _vocab()
+    counted = [*vocab.countries.values(), *(c for _, c in vocab.body_kinds)]
+    assert sum(bool(c.needles) for c in counted) >= 6  # the test below tests the word test
+    texts = [parse_file(e.file).source_text[:200_000] for e in load_entries() if e.meta.country]
+    texts += ["TÜRKMENİSTAN", "Туркменистана", "OʻZBEKISTON RESPUBLIKASI", "Республика Казахстан, РК, КР",
+              "НАКАЗЫВАЕТСЯ ШТРАФОМ", "Российская  Федерация; Российская Федерация"]
+    for text in texts:
+        lower = text.lower()
+        for c in counted:
+            assert c.count(text, lower) == len(c.pattern.findall(text)), (c.pattern.pattern, text[:60])

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
+from ..literals import lower_needles, required_literals
 from ..models import Node
 from ..yamlsafe import load_vocabulary
 
@@ -46,8 +47,29 @@ class Description:
 
 
 @dataclass(frozen=True)
+class _Counted:
+    """A pattern whose matches are counted over a text's first pages, and what the text's `.lower()` holds
+    wherever it matches (`literals`): most of these patterns are another country's name, absent from the
+    text, and a substring test costs a fraction of a case-insensitive scan."""
+
+    pattern: re.Pattern[str]
+    needles: tuple[str, ...]  # () when the pattern has no strings to look for: always scanned
+
+    @classmethod
+    def of(cls, pattern: str) -> _Counted:
+        strings = required_literals(pattern)
+        return cls(re.compile(pattern, re.IGNORECASE), (lower_needles(strings[0]) or ()) if strings else ())
+
+    def count(self, text: str, lower: str) -> int:
+        """Matches in `text` (`lower`: its `.lower()`)."""
+        if self.needles and not any(n in lower for n in self.needles):
+            return 0
+        return len(self.pattern.findall(text))
+
+
+@dataclass(frozen=True)
 class _Vocab:
-    countries: dict[str, re.Pattern[str]]
+    countries: dict[str, _Counted]
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
     months: tuple[tuple[re.Pattern[str], ...], ...]  # per month: the stems of every language
     acts: tuple[re.Pattern[str], ...]
@@ -56,7 +78,7 @@ class _Vocab:
     amended_dates: tuple[re.Pattern[str], ...]
     as_of: tuple[re.Pattern[str], ...]
     note_words: tuple[re.Pattern[str], ...]
-    body_kinds: tuple[tuple[str, re.Pattern[str]], ...]
+    body_kinds: tuple[tuple[str, _Counted], ...]
 
 
 def _compile(patterns: list[str], month: str = "") -> tuple[re.Pattern[str], ...]:
@@ -69,7 +91,7 @@ def _vocab() -> _Vocab:
     per_month = list(zip(*data["months"].values(), strict=True))
     month = "(?:" + "|".join(stem for stems in per_month for stem in stems) + ")"
     return _Vocab(
-        countries={cc: re.compile("|".join(ps), re.IGNORECASE) for cc, ps in data["countries"].items()},
+        countries={cc: _Counted.of("|".join(ps)) for cc, ps in data["countries"].items()},
         kinds=tuple((k["kind"], re.compile("|".join(k["patterns"]), re.IGNORECASE)) for k in data["kinds"]),
         months=tuple(tuple(re.compile(s, re.IGNORECASE) for s in stems) for stems in per_month),
         acts=_compile(data["acts"], month),
@@ -78,7 +100,7 @@ def _vocab() -> _Vocab:
         amended_dates=_compile(data["amended_dates"], month),
         as_of=_compile(data["as_of"], month),
         note_words=_compile(data["note_words"]),
-        body_kinds=tuple((k["kind"], re.compile("|".join(k["patterns"]), re.IGNORECASE)) for k in data["body_kinds"]),
+        body_kinds=tuple((k["kind"], _Counted.of("|".join(k["patterns"]))) for k in data["body_kinds"]),
     )
 
 
@@ -172,14 +194,16 @@ def _latest_amendment(head: str, tree: Node) -> tuple[_dt.date | None, str | Non
 def kind_from_sanctions(text: str) -> str | None:
     """The kind of code a text's sanctions are worded for ("наказывается … лишением свободы": criminal), when
     one kind clearly dominates (`vocab/kinds.yaml`: body_kinds); None when none does."""
-    counts = sorted(((len(p.findall(text)), kind) for kind, p in _vocab().body_kinds), reverse=True)
+    lower = text.lower()
+    counts = sorted(((p.count(text, lower), kind) for kind, p in _vocab().body_kinds), reverse=True)
     (best, kind), runner_up = counts[0], (counts[1][0] if len(counts) > 1 else 0)
     return kind if best >= 3 and best > 2 * runner_up else None
 
 
 def country_of(text: str) -> str | None:
     """The country a text names most often as its own state (`vocab/kinds.yaml`: countries)."""
-    counts = {cc: len(p.findall(text)) for cc, p in _vocab().countries.items()}
+    lower = text.lower()
+    counts = {cc: p.count(text, lower) for cc, p in _vocab().countries.items()}
     best = max(counts, key=lambda cc: counts[cc])
     return best if counts[best] else None
 
