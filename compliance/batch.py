@@ -18,6 +18,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,7 @@ class Summary(BaseModel):
     documents: int
     checked: int
     resumed: int  # done by an earlier run, skipped
-    failed: list[str]  # `file:line: reason` of each document that could not be read
+    failed: list[str]  # `file:line: reason` of each document that could not be read or checked
     findings: int
     by_kind: dict[str, int]
     by_convention: dict[str, int]
@@ -180,13 +181,16 @@ def _write_parquet(path: Path, rows: list[dict[str, Any]]) -> None:
     tmp.replace(path)
 
 
-def _client(scheduler: str, workers: int) -> Any:
+@contextmanager
+def _client(scheduler: str, workers: int) -> Iterator[Any]:
     """A Dask client: a local cluster of single-threaded worker processes (`local`), the same with its
     workers as threads of this process (`threads`: no ports, small runs), or a running scheduler."""
     from distributed import Client, LocalCluster
 
     if "://" in scheduler:  # tcp://, tls://, or inproc:// (a cluster in this process)
-        return Client(scheduler)  # type: ignore[no-untyped-call]
+        with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+            yield client
+        return
     if scheduler not in ("local", "processes", "threads"):
         raise UsageError(f"--scheduler: {scheduler!r}: give local, processes, threads or tcp://host:port")
     import dask
@@ -194,29 +198,38 @@ def _client(scheduler: str, workers: int) -> Any:
     threads = scheduler == "threads"
     # Where the system forks by default, worker processes are forked: they inherit the libraries this
     # process imported (Dask, this package) instead of each importing them again. Each loads the compiled
-    # rules of its documents' languages itself, all at once, as `check --jobs` workers do.
+    # rules of its documents' languages itself, all at once, as `check --jobs` workers do. The method holds
+    # while the cluster runs: a worker the system kills is started again the same way.
     method = "fork" if not threads and forks() else dask.config.get("distributed.worker.multiprocessing-method")
-    with dask.config.set({"distributed.worker.multiprocessing-method": method}):
-        cluster = LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=1 if threads else workers, threads_per_worker=workers if threads else 1,
-            processes=not threads, dashboard_address=None,
-        )
-    return Client(cluster)  # type: ignore[no-untyped-call]
+    with dask.config.set({"distributed.worker.multiprocessing-method": method}), LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=1 if threads else workers, threads_per_worker=workers if threads else 1,
+        processes=not threads, dashboard_address=None,
+    ) as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+        yield client
+
+
+# A law whose check killed a worker on every try (Dask tries again on other workers, as a worker may die
+# of what another law took): the others go on.
+KILLED = "the worker process checking it died on every try (killed by the system, most often for lack of memory)"
 
 
 def _run_tasks(client: Any, todo: list[tuple[str, str]], args: tuple[Any, ...]) -> Iterator[Any]:
-    from distributed import as_completed
+    from distributed import KilledWorker, as_completed
 
     # the largest laws first: a large law started last would keep one worker busy while the others idle.
     # Submitted in that order too, as the scheduler hands out the first tasks as they arrive, before it
     # has seen the higher priorities of those submitted after them.
     sizes = {ref: source_bytes(ref) for ref, _ in todo}
-    futures = [client.submit(check_one, ref, sha, *args, key=f"check-{_key(ref)}", pure=False,
-                             priority=sizes[ref])
-               for ref, sha in sorted(todo, key=lambda t: -sizes[t[0]])]
-    for future in as_completed(futures):  # type: ignore[no-untyped-call]
-        yield future.result()
+    futures = {client.submit(check_one, ref, sha, *args, key=f"check-{_key(ref)}", pure=False,
+                             priority=sizes[ref]): ref
+               for ref, sha in sorted(todo, key=lambda t: -sizes[t[0]])}
+    for future in as_completed(list(futures)):  # type: ignore[no-untyped-call]
+        try:
+            result = future.result()
+        except KilledWorker:
+            result = f"{futures[future]}: {KILLED}"
         future.release()
+        yield result
 
 
 def run_batch(

@@ -5,6 +5,8 @@ argument); anything else that escapes is a bug. The command line (`compliance.cl
 `ComplianceError` as one line on stderr, `file:line: reason`, and exits 2; any other exception exits 1.
 The subclasses also derive from `ValueError`, as the errors they replace did, so callers that catch
 `ValueError` keep working.
+One error is neither the input's nor a bug: `WorkerLost`, a worker process of a parallel run that the
+system killed (the command line prints it as one line and exits 1).
 
 >>> str(ComplianceError("no document 'x'", file="cases.yaml", line=3))
 "cases.yaml:3: no document 'x'"
@@ -81,3 +83,19 @@ class CasesError(ComplianceError, ValueError):
 
 class UsageError(ComplianceError, ValueError):
     """Arguments that do not fit together or name nothing usable (an option's value, a missing input)."""
+
+
+class WorkerLost(Exception):
+    """A worker process of a parallel run (`--jobs`) ended without its answer: the system killed it, most
+    often for lack of memory. Not bad input, and not a bug: the run stops, since its output would lack
+    that worker's laws."""
+
+    def __init__(self, processes: int) -> None:
+        super().__init__(
+            f"a worker process ended abruptly (killed by the system, most often for lack of memory) while "
+            f"{processes} ran at once; nothing was written: run again with fewer --jobs"
+        )
+        self.processes = processes
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return WorkerLost, (self.processes,)

@@ -4,7 +4,9 @@ Reads a function, the state it needs (documents, rules) and the items to map it 
 results in the items' order, whatever the number of processes, so that an output never depends on
 `--jobs`. Workers are forked where the system can (they inherit the parsed documents and the compiled
 rules instead of receiving copies); elsewhere they are spawned and receive the state once each. One
-process, or one item, runs in this process: no pool is started for nothing.
+process, or one item, runs in this process: no pool is started for nothing. A worker that the system
+kills (most often for lack of memory) stops the run with `WorkerLost`: a pool of `multiprocessing` would
+wait for its answer for ever. An error in an item, or Ctrl-C, ends the other workers at once.
 """
 
 from __future__ import annotations
@@ -13,9 +15,13 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
+
+from .errors import WorkerLost
 
 S = TypeVar("S")
 T = TypeVar("T")
@@ -96,15 +102,34 @@ def ordered_map(fn: Callable[[S, T], R], state: S, items: Sequence[T], processes
     each costs (so that the last one to finish is a small one, not a large one started late while the
     other workers idle); `fn` must be a module-level function (a spawned worker imports it)."""
     n = min(processes or jobs(), len(items))
-    if n <= 1 or multiprocessing.current_process().daemon:  # a pool's worker cannot start another pool
+    if n <= 1 or _WORK is not None or multiprocessing.current_process().daemon:  # a worker starts no pool
         return [fn(state, item) for item in items]
     order = sorted(range(len(items)), key=lambda i: -weights[i]) if weights else list(range(len(items)))
-    with _inherited(), _context().Pool(n, initializer=_init, initargs=(fn, state)) as pool:
-        done: list[R] = pool.map(_run, [items[i] for i in order], chunksize=1)
+    with _inherited():
+        pool = ProcessPoolExecutor(n, _context(), initializer=_init, initargs=(fn, state))
+        try:
+            done: list[R] = list(pool.map(_run, [items[i] for i in order]))
+        except BrokenProcessPool:
+            raise WorkerLost(n) from None
+        except BaseException:  # Ctrl-C or an error: what the workers would still give is not waited for
+            _stop(pool)
+            raise
+        finally:
+            pool.shutdown(cancel_futures=True)
     out: list[R] = [None] * len(items)  # type: ignore[list-item]
     for i, result in zip(order, done, strict=True):
         out[i] = result
     return out
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Ends the pool's workers now, in the middle of their items."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14 and later
+    if terminate is not None:
+        terminate()
+        return
+    for process in list(pool._processes.values()):
+        process.terminate()
 
 
 def source_path(ref: str) -> Path | None:

@@ -138,3 +138,36 @@ def test_the_largest_laws_are_submitted_first_and_with_the_highest_priority(monk
     done = list(_run_tasks(Client(), todo, (None, (), None)))
     assert submitted == [("b.txt", 3000), ("c.txt", 500), ("a.txt", 10)]
     assert sorted(done) == sorted(ref for ref, _ in todo)
+
+
+_KILLING_RUN = """
+import os, signal, sys
+from pathlib import Path
+import compliance.batch as batch
+
+checked = batch.check_one
+
+def check_one(ref, *args):
+    if ref == sys.argv[3]:  # as the kernel's out-of-memory killer would, on every try
+        os.kill(os.getpid(), signal.SIGKILL)
+    return checked(ref, *args)
+
+batch.check_one = check_one  # the forked workers, first and restarted, run this one
+if __name__ == "__main__":
+    summary = batch.run_batch(Path(sys.argv[1]), Path(sys.argv[2]), workers=2)
+    print(summary.model_dump_json())
+"""
+
+
+def test_a_law_whose_check_kills_its_worker_on_every_try_is_named_and_the_others_written(tmp_path: Path) -> None:
+    ids = _ids()[:3]
+    script = tmp_path / "run.py"
+    script.write_text(_KILLING_RUN, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(_manifest(tmp_path, ids)), str(tmp_path / "out"),
+                           ids[1]], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    summary = Summary.model_validate_json(done.stdout.splitlines()[-1])
+    assert summary.checked == 2 and len(summary.failed) == 1
+    assert summary.failed[0].startswith(f"{ids[1]}: ") and "lack of memory" in summary.failed[0]
+    others = check_documents([parsed(i) for i in (ids[0], ids[2])], load_rules())
+    assert _rows(tmp_path / "out") == [(f.id, f.kind, f.severity, f.citation, f.article) for f in others.findings]

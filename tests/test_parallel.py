@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -11,6 +16,7 @@ from compliance import check, parallel
 from compliance.check import laws
 from compliance.cli import main
 from compliance.corpus import load_entries
+from compliance.errors import WorkerLost
 from compliance.rules import load_rules
 
 from .conftest import REPO, parsed
@@ -36,6 +42,58 @@ def _square(offset: int, item: int) -> int:
 def test_ordered_map_keeps_the_items_order_over_processes() -> None:
     items = list(range(40))
     assert parallel.ordered_map(_square, 1, items, 2) == [i * i + 1 for i in items]
+
+
+def _killed_on(victim: int, item: int) -> int:
+    if item == victim:  # what the kernel's out-of-memory killer does to a worker
+        os.kill(os.getpid(), signal.SIGKILL)
+    return item
+
+
+@contextmanager
+def _within(seconds: int) -> Iterator[None]:
+    """Fails the test, instead of hanging the suite, when the block has not ended after `seconds`."""
+
+    def late(*_: object) -> None:
+        raise TimeoutError(f"still waiting after {seconds} s")
+
+    before = signal.signal(signal.SIGALRM, late)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+
+
+def test_a_worker_killed_by_the_system_stops_the_run_with_worker_lost_instead_of_waiting_for_ever() -> None:
+    with _within(60), pytest.raises(WorkerLost, match="fewer --jobs"):
+        parallel.ordered_map(_killed_on, 3, list(range(8)), 2)
+    assert parallel.ordered_map(_square, 0, [1, 2, 3], 2) == [1, 4, 9]  # the next run starts afresh
+
+
+def _fails_first(_: int, item: int) -> int:
+    if item == 0:
+        raise ValueError("the first item fails")
+    time.sleep(120)  # an item that would keep the run waiting
+    return item
+
+
+def test_an_error_in_one_item_ends_the_run_without_waiting_for_the_items_still_running() -> None:
+    with _within(60), pytest.raises(ValueError, match="first item"):
+        parallel.ordered_map(_fails_first, 0, [0, 1, 2, 3], 2)
+
+
+def test_a_worker_in_a_pool_maps_in_its_own_process_without_a_pool_of_its_own() -> None:
+    assert parallel.ordered_map(_pids_of_inner_map, 0, [0, 1], 2) == [True, True]
+
+
+def _pids_of_inner_map(_: int, item: int) -> bool:
+    return set(parallel.ordered_map(_pid, 0, [1, 2, 3], 2)) == {os.getpid()}
+
+
+def _pid(_: int, item: int) -> int:
+    return os.getpid()
 
 
 @pytest.fixture(autouse=True)
@@ -87,6 +145,21 @@ def test_check_command_output_is_independent_of_jobs(capsys: pytest.CaptureFixtu
     assert parallel.jobs() == 1  # a command's --jobs ends with it
     assert '"findings"' in outputs[0]
     assert outputs[0] == outputs[1]
+
+
+def test_check_command_whose_worker_is_killed_says_so_in_one_line_and_exits_1(
+    two_jobs: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def killed(state: object, part: tuple[int, slice]) -> object:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    monkeypatch.setattr(check, "_check_part", killed)  # the forked workers run this one
+    with _within(60):
+        assert main(["check", "--jobs", "2", *_refs()]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""  # nothing presented as the findings
+    lines = [ln for ln in captured.err.splitlines() if ln.startswith("compliance: ") and "reading" not in ln]
+    assert len(lines) == 1 and "worker process ended abruptly" in lines[0] and "internal error" not in lines[0]
 
 
 def test_jobs_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> None:

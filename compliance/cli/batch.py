@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     for line in summary.failed:
         print(f"compliance: {line}", file=sys.stderr)
     print(f"{summary.findings} findings in {summary.checked} of {summary.documents} documents "
-          f"({summary.resumed} done before, {len(summary.failed)} unreadable), {summary.input_mb} MB in "
+          f"({summary.resumed} done before, {len(summary.failed)} not read or not checked), {summary.input_mb} MB in "
           f"{summary.seconds} s; written: {Path(args.out) / 'findings.parquet'}, {Path(args.out) / 'summary.json'}")
     return 2 if summary.failed else 0
 
