@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -201,11 +203,40 @@ def _client(scheduler: str, workers: int) -> Iterator[Any]:
     # rules of its documents' languages itself, all at once, as `check --jobs` workers do. The method holds
     # while the cluster runs: a worker the system kills is started again the same way.
     method = "fork" if not threads and forks() else dask.config.get("distributed.worker.multiprocessing-method")
+    before = set(multiprocessing.active_children())
     with dask.config.set({"distributed.worker.multiprocessing-method": method}), LocalCluster(  # type: ignore[no-untyped-call]
         n_workers=1 if threads else workers, threads_per_worker=workers if threads else 1,
         processes=not threads, dashboard_address=None,
     ) as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
-        yield client
+        if not threads:
+            client.register_plugin(_ctrl_c_to_this_process())
+        try:
+            yield client
+        except KeyboardInterrupt:
+            # The workers are the children this process started since, each inside a law: stopped now, the
+            # cluster closes at once, where each would be given four seconds to end its law first. What the
+            # scheduler and nannies log of the connections that breaks is no news to the user who stopped.
+            logging.getLogger("distributed").setLevel(logging.CRITICAL)
+            for worker in set(multiprocessing.active_children()) - before:
+                worker.terminate()
+            raise
+
+
+def _ctrl_c_to_this_process() -> Any:
+    """A worker plugin: Ctrl-C reaches every process of the terminal's group, and a local worker leaves it
+    to this one, which stops the workers and closes the cluster (the laws done are kept: a run again
+    resumes), instead of each ending its law and printing a traceback."""
+    from distributed import WorkerPlugin
+
+    class CtrlCToTheParent(WorkerPlugin):
+        name = "compliance-ctrl-c"
+
+        def setup(self, worker: Any) -> None:
+            import signal
+
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    return CtrlCToTheParent()
 
 
 # A law whose check killed a worker on every try (Dask tries again on other workers, as a worker may die

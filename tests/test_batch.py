@@ -171,3 +171,41 @@ def test_a_law_whose_check_kills_its_worker_on_every_try_is_named_and_the_others
     assert summary.failed[0].startswith(f"{ids[1]}: ") and "lack of memory" in summary.failed[0]
     others = check_documents([parsed(i) for i in (ids[0], ids[2])], load_rules())
     assert _rows(tmp_path / "out") == [(f.id, f.kind, f.severity, f.citation, f.article) for f in others.findings]
+
+
+
+_SLOW_RUN = """
+import sys, time
+from pathlib import Path
+import compliance.batch as batch
+from compliance.cli import main
+
+def check_one(ref, *args):
+    (Path(sys.argv[1]).parent / "started").touch()  # the test presses Ctrl-C once a law is being checked
+    time.sleep(3)  # a law that ends after Ctrl-C: a worker that took Ctrl-C too then prints a traceback
+
+batch.check_one = check_one  # the forked workers run this one
+if __name__ == "__main__":
+    sys.exit(main(["batch", sys.argv[1], "--out", sys.argv[2], "--workers", "2", "--quiet"]))
+"""
+
+
+def test_ctrl_c_during_a_batch_is_one_line_and_exit_130_without_the_workers_tracebacks(tmp_path: Path) -> None:
+    import os
+    import signal
+    import time
+
+    script = tmp_path / "run.py"
+    script.write_text(_SLOW_RUN, encoding="utf-8")
+    manifest = _manifest(tmp_path, _ids()[:3])
+    proc = subprocess.Popen([sys.executable, str(script), str(manifest), str(tmp_path / "out")], cwd=REPO,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 120
+    while not (tmp_path / "started").exists() and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: to the whole group
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err[-2000:]
+    assert "Traceback" not in err, err
+    assert [ln for ln in err.splitlines() if ln.startswith("compliance: ")] == ["compliance: interrupted"]
