@@ -44,6 +44,16 @@ def test_ordered_map_keeps_the_items_order_over_processes() -> None:
     assert parallel.ordered_map(_square, 1, items, 2) == [i * i + 1 for i in items]
 
 
+def test_spawned_workers_as_on_systems_that_do_not_fork_receive_the_state_and_keep_the_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import multiprocessing
+
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    items = list(range(12))
+    assert parallel.ordered_map(_square, 5, items, 2, weights=items) == [i * i + 5 for i in items]
+
+
 def _killed_on(victim: int, item: int) -> int:
     if item == victim:  # what the kernel's out-of-memory killer does to a worker
         os.kill(os.getpid(), signal.SIGKILL)
