@@ -53,6 +53,19 @@ def lower_needles(strings: tuple[str, ...]) -> tuple[str, ...] | None:
     return (*strings, *sorted(alike - chars))
 
 
+def needles(pattern: str) -> tuple[str, ...]:
+    """What a text's `.lower()` holds wherever `pattern` (compiled with re.IGNORECASE) matches in the text:
+    the most selective set of its required strings, with the characters `re` takes for theirs; () when it
+    has none, or this Python does not say which those are (then the pattern is always tried)."""
+    found = required_literals(pattern)
+    return (lower_needles(found[0]) or ()) if found else ()
+
+
+def may_hold(found: tuple[str, ...], lower: str) -> bool:
+    """Whether a text (`lower`: its `.lower()`) can hold a match of the pattern whose `needles` are `found`."""
+    return not found or any(s in lower for s in found)
+
+
 def _literal_sets(seq: Any, sre: Any) -> list[frozenset[str]]:
     """Candidate sets of strings: every match of `seq` contains at least one string of each set."""
     found: list[frozenset[str]] = []

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
-from ..literals import lower_needles, required_literals
+from ..literals import may_hold, needles
 from ..models import Node
 from ..yamlsafe import load_vocabulary
 
@@ -49,7 +49,7 @@ class Description:
 @dataclass(frozen=True)
 class _Counted:
     """A pattern whose matches are counted over a text's first pages, and what the text's `.lower()` holds
-    wherever it matches (`literals`): most of these patterns are another country's name, absent from the
+    wherever it matches (`literals.needles`): most of these patterns are another country's name, absent from the
     text, and a substring test costs a fraction of a case-insensitive scan."""
 
     pattern: re.Pattern[str]
@@ -57,14 +57,11 @@ class _Counted:
 
     @classmethod
     def of(cls, pattern: str) -> _Counted:
-        strings = required_literals(pattern)
-        return cls(re.compile(pattern, re.IGNORECASE), (lower_needles(strings[0]) or ()) if strings else ())
+        return cls(re.compile(pattern, re.IGNORECASE), needles(pattern))
 
     def count(self, text: str, lower: str) -> int:
         """Matches in `text` (`lower`: its `.lower()`)."""
-        if self.needles and not any(n in lower for n in self.needles):
-            return 0
-        return len(self.pattern.findall(text))
+        return len(self.pattern.findall(text)) if may_hold(self.needles, lower) else 0
 
 
 @dataclass(frozen=True)

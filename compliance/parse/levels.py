@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Self
 
-from ..literals import lower_needles, required_literals
+from ..literals import needles
 from ..models import NodeKind
 from ..yamlsafe import load_vocabulary
 from .notes import without_names
@@ -40,8 +40,7 @@ class Levels(tuple[Level, ...]):
     A pattern that reads ahead for a word ("\\S.{0,200}?kodeksini", the title of a Turkmen enacting law) scans
     every line it is tried on, which cost more than all the other patterns together on a long law. It is left
     out of that regex (`gated`) and tried, in its turn, only on lines whose `.lower()` holds one of the
-    strings every match of it holds (`literals.required_literals`), or a character `re` takes for one of
-    theirs (`literals.lower_needles`)."""
+    strings every match of it holds, or a character `re` takes for one of theirs (`literals.needles`)."""
 
     any: re.Pattern[str] | None
     by_group: dict[str, tuple[Level, re.Pattern[str]]]
@@ -74,8 +73,7 @@ _LAZY = ("*?", "+?", "??", "}?")
 def _gate(pattern: str) -> tuple[str, ...]:
     """For a pattern with a lazy quantifier: what a line's `.lower()` holds wherever the pattern can match;
     () for any other pattern, or one with no strings to look for."""
-    found = required_literals(pattern) if any(q in pattern for q in _LAZY) else ()
-    return (lower_needles(found[0]) or ()) if found else ()
+    return needles(pattern) if any(q in pattern for q in _LAZY) else ()
 
 
 @dataclass(frozen=True)
