@@ -97,3 +97,17 @@ def test_options_override_metadata_and_text(tmp_path: Path) -> None:
     assert "(inferred) country: RU" in run.stdout and "(inferred) kind" not in run.stdout
     js = json.loads(_cli("parse", str(copy), "--kind", "criminal code", cwd=tmp_path).stdout)["document"]
     assert js["kind"] == "criminal code" and "kind" not in js["inferred"] and "title" in js["inferred"]
+
+
+def test_kyrgyz_and_tajik_texts_without_metadata_are_read_and_checked_as_not_analysed(tmp_path: Path) -> None:
+    # no note vocabulary exists for them: their notes are read in the words of Russian, their script's
+    # main language, instead of the parse failing
+    texts = {"ky": "1-берене. Кыргыз Республикасынын Эмгек кодекси\nМажбурлап иштетүүгө тыюу салынат.\n",
+             "tg": "Моддаи 1. Ҳуқуқ ба меҳнат\nМеҳнати маҷбурӣ манъ аст.\n"}
+    for tag, text in texts.items():
+        path = tmp_path / f"{tag}.txt"
+        path.write_text(text, encoding="utf-8")
+        assert parse_text(text).document.language == tag
+        done = _cli("check", str(path), cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert "not analysed" in done.stderr and "internal error" not in done.stderr

@@ -58,6 +58,18 @@ def language_name(tag: str | None) -> str:
     return next((lang.name for lang in _vocab().languages if lang.tag == tag), tag or "unknown language")
 
 
+def script_fallback(tag: str) -> str | None:
+    """The tag that stands for the languages of `tag`'s script ("ky", "tg" → "ru"), for vocabularies that
+    lack `tag` itself; None for a tag the vocabulary does not know.
+
+    >>> script_fallback("tg"), script_fallback("tk"), script_fallback("xx")
+    ('ru', 'en', None)
+    """
+    vocab = _vocab()
+    script = next((lang.script for lang in vocab.languages if lang.tag.lower() == tag.lower()), None)
+    return vocab.fallback.get(script) if script else None
+
+
 def detect(text: str) -> str:
     """BCP-47 tag of the language `text` is in, from its letters and frequent words.
 

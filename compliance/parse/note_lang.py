@@ -17,6 +17,7 @@ from typing import Any, cast
 from ..literals import digit_blind, required_literals
 from ..models import AmendmentAction
 from ..yamlsafe import load_vocabulary
+from .language import script_fallback
 
 _ACTIONS: tuple[AmendmentAction, ...] = ("amended", "restated", "inserted", "repealed", "suspended", "other")
 _FLAGS = re.IGNORECASE
@@ -58,6 +59,11 @@ def _language_key(language: str) -> str:
     for k in keys:
         if k.split("-")[0].lower() == primary:
             return str(k)
+    # Kyrgyz and Tajik texts are read (their notes in the words of their script's main language) and
+    # reported as not analysed, never refused.
+    fallback = script_fallback(language or "")
+    if fallback is not None and fallback.lower() != wanted:
+        return _language_key(fallback)
     raise ValueError(f"no note vocabulary for language {language!r} (have: {', '.join(keys)})")
 
 
