@@ -1,12 +1,12 @@
 """Batch: parse + check of thousands of laws on Dask distributed, findings as Parquet, resumable.
 
-Reads a manifest (a file of paths or corpus ids, one a line, `#` comments; or a folder, whose law files
-are taken in name order) and the rules; runs each document's parse and check as one Dask task (on a
-local cluster, or on the scheduler of a real one) and writes into the output folder, as each document
-finishes, `parts/<key>.parquet` (one row per finding: document, edition, article, rule, convention,
-kind, severity, citation, …) and `done/<key>.json` (what the check knows of the law: its metadata,
-country, notes and the requirement rules it implements). A run that is stopped and started again skips
-the documents already done (same reference, same bytes). At the end, `findings.parquet` holds every
+Reads a manifest (a file of paths or corpus ids, one a line, `#` comments, or the same on standard input;
+or a folder, whose law files are taken in name order) and the rules; runs each document's parse and check
+as one Dask task (on a local cluster, or on the scheduler of a real one) and writes into the output folder,
+as each document finishes, `parts/<key>.parquet` (one row per finding: document, edition, article, rule,
+convention, kind, severity, citation, …) and `done/<key>.json` (what the check knows of the law: its
+metadata, country, notes and the requirement rules it implements). A run that is stopped and started again
+skips the documents already done (same reference, same bytes). At the end, `findings.parquet` holds every
 document's rows in manifest order followed by the `requirement` findings ("no implementing provision
 found") worked out over all laws of each country, as `check` does, and `summary.json` the counts.
 Dask, pyarrow and tqdm are the optional extra `[scale]`; nothing else in the product imports them.
@@ -18,16 +18,18 @@ import hashlib
 import json
 import logging
 import multiprocessing
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
 from .errors import ComplianceError, UsageError
 from .models import DocumentMeta, Finding
+from .output import AtomicFolder
 from .parallel import forks, source_bytes, source_path
 from .rules import Rule
 
@@ -66,21 +68,79 @@ class Summary(BaseModel):
     notes: list[str]
 
 
-def manifest_refs(manifest: Path) -> list[str]:
-    """The documents a manifest names: the lines of a file (paths relative to it, or corpus ids), or the
-    law files under a folder."""
+# Files that are laws themselves, not lists of them: given as the manifest, each line would be a failure.
+_LAW_NOT_MANIFEST = (".html", ".htm", ".xml", ".docx", ".pdf")
+_ONE_A_LINE = "a manifest lists paths or corpus ids, one a line"
+
+
+class Listed(NamedTuple):
+    """A document a manifest names, and where: `manifest:line` (the folder itself, for a folder's files)."""
+
+    ref: str
+    where: str
+
+
+def manifest_entries(manifest: Path) -> list[Listed]:
+    """The documents a manifest names: the lines of a file, or of standard input for "-" (paths relative
+    to the file, or corpus ids; `#` starts a comment), or the law files under a folder. `UsageError`
+    (`manifest:line: reason`) for a manifest that cannot be read or names no document."""
     if manifest.is_dir():
-        return [str(p) for p in sorted(manifest.rglob("*"))
-                if p.is_file() and p.suffix.lower() in LAW_SUFFIXES and p.name not in NOT_LAWS]
-    if not manifest.is_file():
-        raise UsageError(f"{manifest}:1: manifest not found")
-    refs = []
-    for line in manifest.read_text("utf-8").splitlines():
+        found = [Listed(str(p), str(manifest)) for p in sorted(manifest.rglob("*"))
+                 if p.is_file() and p.suffix.lower() in LAW_SUFFIXES and p.name not in NOT_LAWS]
+        if not found:
+            raise UsageError(f"{manifest}:1: holds no law files ({', '.join(LAW_SUFFIXES)})")
+        return found
+    label, lines = _manifest_lines(manifest)
+    listed = []
+    for n, line in enumerate(lines, 1):
         ref = line.split("#", 1)[0].strip()
         if ref:
             local = manifest.parent / ref
-            refs.append(str(local) if local.exists() else ref)
-    return refs
+            listed.append(Listed(str(local) if ref != "-" and local.exists() else ref, f"{label}:{n}"))
+    if not listed:
+        raise UsageError(f"{label}:1: names no documents ({_ONE_A_LINE}; # starts a comment)")
+    return listed
+
+
+def _manifest_lines(manifest: Path) -> tuple[str, list[str]]:
+    """The manifest's label and lines: the file's, or standard input's for "-"."""
+    if str(manifest) == "-":
+        label, data = "<stdin>", sys.stdin.buffer.read()
+    else:
+        label = str(manifest)
+        if manifest.suffix.lower() in _LAW_NOT_MANIFEST:
+            raise UsageError(f"{label}:1: a law, not a manifest: list it in a file ({_ONE_A_LINE}), or give "
+                             "the folder it is in")
+        try:
+            data = manifest.read_bytes()
+        except FileNotFoundError:
+            raise UsageError(f"{label}:1: manifest not found") from None
+        except OSError as exc:
+            raise UsageError(f"{label}:1: cannot read the manifest: {exc.strerror or exc}") from None
+    if b"\0" in data:
+        line = data.count(b"\n", 0, data.index(b"\0")) + 1
+        raise UsageError(f"{label}:{line}: a binary file, not a manifest ({_ONE_A_LINE})")
+    try:
+        text = data.decode("utf-8-sig")  # a BOM, as Windows editors write, is no part of the first path
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise UsageError(f"{label}:{line}: not UTF-8 text ({_ONE_A_LINE}, saved as UTF-8)") from None
+    return label, text.splitlines()
+
+
+def unlisted(ref: str) -> str | None:
+    """Why a manifest's reference names no document a worker could read, if it names none."""
+    if ref == "-":
+        return "-: standard input cannot be a document of a batch: save it to a file and list that"
+    if Path(ref).exists():
+        return None
+    from .corpus import resolve_reference
+
+    try:
+        resolve_reference(ref)
+    except ComplianceError as exc:
+        return str(exc)
+    return None
 
 
 def fingerprint(ref: str) -> str:
@@ -283,32 +343,41 @@ def run_batch(
     from .rules import load_rules
 
     start = time.monotonic()
-    refs = list(dict.fromkeys(manifest_refs(manifest)))
-    output = Output(out)
+    where: dict[str, str] = {}
+    for ref, at in manifest_entries(manifest):
+        where.setdefault(ref, at)  # a document listed twice is checked once
+    refs = list(where)
+    # a reference that names nothing is told by where the manifest names it, without a worker's round trip
+    unreadable = {ref: f"{where[ref]}: {why}" for ref in refs if (why := unlisted(ref)) is not None}
+    failed = list(unreadable.values())
     convs = tuple(sorted({c.upper() for c in conventions or ()}))
     rules = [r for r in load_rules(rules_dir) if not convs or r.convention in convs]  # bad rules: stop here
-    shas = {ref: fingerprint(ref) for ref in refs}
-    records = {ref: found for ref in refs if (found := output.done(ref, shas[ref])) is not None}
-    todo = [(ref, shas[ref]) for ref in refs if ref not in records]
-    resumed, failed = len(records), []
-    if progress:
-        progress(resumed, len(refs))
-    if todo:
-        args = (str(rules_dir) if rules_dir else None, convs, country)
-        with _client(scheduler, workers) as client:
-            for result in _run_tasks(client, todo, args):
-                if isinstance(result, str):
-                    failed.append(result)
-                else:
-                    output.write(*result)
-                    records[result[0].ref] = result[0]
-                if progress:
-                    progress(len(records) + len(failed), len(refs))
-    return _finish(output, refs, records, rules, failed, resumed, time.monotonic() - start)
+    # the folder locked for the run (a second run into it is refused), its summary files renamed into place
+    # together at the end
+    with AtomicFolder(out) as folder:
+        output = Output(out)
+        shas = {ref: fingerprint(ref) for ref in refs if ref not in unreadable}
+        records = {ref: found for ref in shas if (found := output.done(ref, shas[ref])) is not None}
+        todo = [(ref, sha) for ref, sha in shas.items() if ref not in records]
+        resumed = len(records)
+        if progress:
+            progress(resumed + len(failed), len(refs))
+        if todo:
+            args = (str(rules_dir) if rules_dir else None, convs, country)
+            with _client(scheduler, workers) as client:
+                for result in _run_tasks(client, todo, args):
+                    if isinstance(result, str):
+                        failed.append(result)
+                    else:
+                        output.write(*result)
+                        records[result[0].ref] = result[0]
+                    if progress:
+                        progress(len(records) + len(failed), len(refs))
+        return _finish(folder, output, refs, records, rules, failed, resumed, time.monotonic() - start)
 
 
-def _finish(output: Output, refs: list[str], records: dict[str, Done], rules: list[Rule], failed: list[str],
-            resumed: int, seconds: float) -> Summary:
+def _finish(folder: AtomicFolder, output: Output, refs: list[str], records: dict[str, Done], rules: list[Rule],
+            failed: list[str], resumed: int, seconds: float) -> Summary:
     """findings.parquet in manifest order, the requirement findings over all laws, summary.json."""
     from .check import requirement_findings
 
@@ -323,15 +392,14 @@ def _finish(output: Output, refs: list[str], records: dict[str, Done], rules: li
     meta_of = {d.meta.id: d for d in done}
     for f in required:
         rows.extend(_rows([f], meta_of[f.document_id].meta, meta_of[f.document_id].country))
-    _write_parquet(output.out / "findings.parquet", rows)
+    _write_parquet(folder.temp("findings.parquet"), rows)
     summary = Summary(
         documents=len(refs), checked=len(done), resumed=resumed, failed=failed, findings=len(rows),
         by_kind=_count(r["kind"] for r in rows), by_convention=_count(r["convention"] for r in rows),
         input_mb=round(sum(d.size for d in done) / 1e6, 2), seconds=round(seconds, 2),
         notes=[n for d in done for n in d.notes],
     )
-    (output.out / "summary.json").write_text(json.dumps(summary.model_dump(), indent=1, ensure_ascii=False) + "\n",
-                                            encoding="utf-8")
+    folder.write("summary.json", (json.dumps(summary.model_dump(), indent=1, ensure_ascii=False) + "\n").encode())
     return summary
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from compliance.batch import Summary, run_batch
+from compliance.batch import Listed, Summary, manifest_entries, run_batch
 from compliance.check import check_documents
 from compliance.cli import main
 from compliance.corpus import load_entries
@@ -86,6 +87,81 @@ def test_an_unreadable_document_is_named_and_the_rest_written(cluster: Any, tmp_
     assert code == 2
     assert "no-such-law" in err
     assert len(_rows(tmp_path / "out")) > 0
+
+
+def test_a_manifest_saved_with_a_bom_or_crlf_names_its_first_document_whole(tmp_path: Path) -> None:
+    manifest = tmp_path / "laws.txt"
+    manifest.write_bytes("\ufeffkz/criminal-code-art174\r\n# a comment\r\n\r\nru/labour-code\r\n".encode())
+    assert manifest_entries(manifest) == [Listed("kz/criminal-code-art174", f"{manifest}:1"),
+                                          Listed("ru/labour-code", f"{manifest}:4")]
+
+
+def test_a_manifest_can_come_from_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"kz/criminal-code-art174\n")))
+    assert manifest_entries(Path("-")) == [Listed("kz/criminal-code-art174", "<stdin>:1")]
+
+
+@pytest.mark.parametrize(("name", "content", "said"), [
+    ("laws.txt", "kz/criminal-code-art174\nlaws/caf\u00e9.md\n".encode("cp1252"), ":2: not UTF-8 text"),
+    ("laws.txt", b"kz/criminal-code-art174\n\x00\x01\x02", ":2: a binary file, not a manifest"),
+    ("laws.txt", b"# nothing yet\n\n", ":1: names no documents"),
+    ("code.pdf", b"%PDF-1.7\n", ":1: a law, not a manifest"),
+    ("missing.txt", None, ":1: manifest not found"),
+    ("folder", "", ":1: holds no law files"),
+])
+def test_a_manifest_that_names_no_documents_is_one_line_with_its_place_and_exit_2(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes | str | None, said: str) -> None:
+    manifest = tmp_path / name
+    if isinstance(content, bytes):
+        manifest.write_bytes(content)
+    elif content is not None:
+        manifest.mkdir()
+        (manifest / "README.md").write_text("not a law", encoding="utf-8")
+    code = main(["batch", str(manifest), "--out", str(tmp_path / "out")])
+    assert code == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith(f"compliance: {manifest}{said}"), err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_reference_that_names_nothing_is_told_by_its_manifest_line_without_a_cluster(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    manifest = tmp_path / "laws.txt"
+    manifest.write_text("# two that name nothing\nxx/no-such-law\n-\nxx/no-such-law\n", encoding="utf-8")
+    code = main(["batch", str(manifest), "--out", str(tmp_path / "out"), "--quiet"])
+    err = capsys.readouterr().err.splitlines()
+    assert code == 2
+    assert [line.split(": ", 2)[:2] for line in err] == [["compliance", f"{manifest}:2"],
+                                                        ["compliance", f"{manifest}:3"]]
+    assert "xx/no-such-law: no such file, and not a corpus id" in err[0]
+    assert "-: standard input cannot be a document of a batch" in err[1]
+    summary = Summary.model_validate_json((tmp_path / "out" / "summary.json").read_text("utf-8"))
+    assert (summary.documents, summary.checked, len(summary.failed)) == (2, 0, 2)
+
+
+def test_an_output_that_is_a_file_or_another_runs_folder_is_one_line_and_exit_2(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from compliance.output import AtomicFolder
+
+    manifest = _manifest(tmp_path, ["xx/no-such-law"])
+    (tmp_path / "a-file").write_text("kept", encoding="utf-8")
+    assert main(["batch", str(manifest), "--out", str(tmp_path / "a-file")]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"compliance: {tmp_path / 'a-file'}: exists and is not a folder"]
+    assert (tmp_path / "a-file").read_text("utf-8") == "kept"
+    with AtomicFolder(tmp_path / "busy"):  # a run that is writing there
+        assert main(["batch", str(manifest), "--out", str(tmp_path / "busy")]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"compliance: {tmp_path / 'busy'}: another compliance run is writing to this folder"]
+    assert not (tmp_path / "busy" / "summary.json").exists()
+
+
+@pytest.mark.parametrize("workers", ["0", "-1", "two"])
+def test_a_number_of_workers_below_one_is_refused_not_waited_for(tmp_path: Path, workers: str) -> None:
+    # a cluster of no workers would wait for ever
+    with pytest.raises(SystemExit) as exited:
+        main(["batch", str(_manifest(tmp_path, ["xx/no-such-law"])), "--out", str(tmp_path / "out"),
+              "--workers", workers])
+    assert exited.value.code == 2
 
 
 def test_the_other_commands_do_not_import_dask() -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .common import conventions_option
+from .options import processes
 
 EXAMPLE = ("example: compliance batch laws.txt --out results/ --scheduler tcp://10.0.0.5:8786\n"
            "needs the optional extra: pip install 'ilo-compliance-checker[scale]'")
@@ -21,12 +22,13 @@ EXAMPLE = ("example: compliance batch laws.txt --out results/ --scheduler tcp://
 def add_parser(sub: Any, summary: str) -> None:
     p = sub.add_parser("batch", help=summary,
                        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("manifest", help="file of paths or corpus ids (one a line), or a folder of laws")
+    p.add_argument("manifest", help="file of paths or corpus ids (one a line; - reads it from standard input), or a folder of laws")
     p.add_argument("--out", required=True, help="output folder: findings.parquet, summary.json, parts/, done/")
     p.add_argument("--scheduler", default="local",
                    help="local (default: a cluster of worker processes here; alias processes), threads "
                         "(workers as threads of this process), or a scheduler's address tcp://host:8786")
-    p.add_argument("--workers", type=int, default=None, help="local worker processes (default: every core)")
+    p.add_argument("--workers", type=processes, default=None, metavar="N",
+                   help="local worker processes (default: every core)")
     p.add_argument("--rules", help="rules folder (default: rules/)")
     p.add_argument("--conventions", help="only these conventions, e.g. C087,C105")
     p.add_argument("--country", help="ISO 3166 alpha-2 of every law (default: each law's metadata, else its text)")

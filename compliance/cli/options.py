@@ -26,11 +26,12 @@ def add_description_options(p: Any, country: bool = True) -> None:
 
 
 def add_jobs_option(p: Any) -> None:
-    p.add_argument("--jobs", type=_positive, metavar="N",
+    p.add_argument("--jobs", type=processes, metavar="N",
                    help="processes to use (default: every core); the output is the same for any N")
 
 
-def _positive(text: str) -> int:
+def processes(text: str) -> int:
+    """A number of processes given on the command line: a whole number of at least 1."""
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"not a positive number of processes: {text!r}")
     return int(text)

@@ -26,7 +26,7 @@ from .works import Expression, Work, extent_label, format_works, merge_portions,
 
 __all__ = ["CORPUS_DIR", "LAW_REF", "CorpusEntry", "CorpusError", "Expression", "Work", "corpus_works", "editions",
            "expression_document", "extent_label", "find", "format_table", "format_works", "instrument", "load_document", "load_entries",
-           "normalize_number", "resolve", "sha256_of", "work"]
+           "normalize_number", "resolve", "resolve_reference", "sha256_of", "work"]
 
 
 def resolve(ref: str, root: Path = CORPUS_DIR) -> list[CorpusEntry]:
@@ -124,6 +124,14 @@ def expression_document(expression: Expression, fmt: str | None = None) -> Docum
     return merge_portions(docs, meta)
 
 
+def resolve_reference(ref: str) -> list[CorpusEntry]:
+    """The corpus entries `ref`, which names no file, stands for; `UnknownReference` when it names none."""
+    try:
+        return resolve(ref)
+    except CorpusError as exc:
+        raise UnknownReference(f"{ref}: no such file, and not a corpus id ({exc})") from None
+
+
 def load_document(ref: str, fmt: str | None = None) -> Document:
     """A file, a folder of chapter files, "-" (standard input) or a corpus id → the parsed document.
 
@@ -132,10 +140,7 @@ def load_document(ref: str, fmt: str | None = None) -> Document:
     """
     if ref == "-" or Path(ref).exists():
         return parse_file(ref, fmt)  # type: ignore[arg-type]
-    try:
-        found = resolve(ref)
-    except CorpusError as exc:
-        raise UnknownReference(f"{ref}: no such file, and not a corpus id ({exc})") from None
+    found = resolve_reference(ref)
     if len(found) == 1:
         return parse_file(found[0].file, fmt)  # type: ignore[arg-type]
     entry = found[0]
