@@ -30,7 +30,7 @@ from pydantic import BaseModel
 from .errors import ComplianceError, UsageError
 from .models import DocumentMeta, Finding
 from .output import AtomicFolder
-from .parallel import forks, source_bytes, source_path
+from .parallel import distinct_refs, forks, source_bytes, source_path
 from .rules import Rule
 
 LAW_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".xml", ".docx", ".pdf")
@@ -346,7 +346,7 @@ def run_batch(
     where: dict[str, str] = {}
     for ref, at in manifest_entries(manifest):
         where.setdefault(ref, at)  # a document listed twice is checked once
-    refs = list(where)
+    refs = distinct_refs(list(where))
     # a reference that names nothing is told by where the manifest names it, without a worker's round trip
     unreadable = {ref: f"{where[ref]}: {why}" for ref in refs if (why := unlisted(ref)) is not None}
     failed = list(unreadable.values())

@@ -146,6 +146,20 @@ def source_path(ref: str) -> Path | None:
         return None
 
 
+def distinct_refs(refs: Sequence[str]) -> list[str]:
+    """`refs` without those naming a file or folder an earlier one names (`law.md` and `./dir/../law.md`):
+    a law given twice is read, checked and reported once. Corpus ids are told apart as written (a work's
+    id names more than any one file of it)."""
+    seen: set[str] = set()
+    out = []
+    for ref in refs:
+        key = str(Path(ref).resolve()) if ref != "-" and Path(ref).exists() else ref
+        if key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return out
+
+
 def source_bytes(ref: str) -> int:
     """The size of a law's source on disk (a file, or a folder's files): what its parse and check cost
     grows with. 0 for standard input or a reference that names nothing."""

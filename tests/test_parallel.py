@@ -17,6 +17,7 @@ from compliance.check import laws
 from compliance.cli import main
 from compliance.corpus import load_entries
 from compliance.errors import WorkerLost
+from compliance.models import FindingsReport
 from compliance.rules import load_rules
 
 from .conftest import REPO, parsed
@@ -212,6 +213,20 @@ def test_laws_sharing_an_id_are_told_apart_in_workers_as_in_one_process(
     two = _check_output(capsys, "--jobs", "2", *map(str, paths))
     assert f'"a/{ONE_ARTICLE.name}"' in one[0] and f'"b/{ONE_ARTICLE.name}"' in one[0]
     assert two == one
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_law_given_twice_is_checked_and_reported_once(laws_in_workers: None, tmp_path: Path, jobs: str,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    # the same file by two spellings: two documents of one id would give every finding twice under one id
+    (tmp_path / "sub").mkdir()
+    again = tmp_path / "sub" / ".." / ONE_ARTICLE.name
+    shutil.copy(ONE_ARTICLE, again)
+    out, _ = _check_output(capsys, "--jobs", jobs, str(again), _refs()[0], str(tmp_path / ONE_ARTICLE.name))
+    report = FindingsReport.model_validate_json(out)
+    assert [d.id for d in report.documents] == [ONE_ARTICLE.name, _refs()[0]]
+    ids = [f.id for f in report.findings]
+    assert ids and len(ids) == len(set(ids))
 
 
 def test_the_first_unreadable_law_in_order_is_reported_whatever_the_jobs(

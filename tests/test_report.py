@@ -8,6 +8,7 @@ import argparse
 import atexit
 import csv
 import io
+import json
 import os
 import re
 import shutil
@@ -433,6 +434,14 @@ def test_report_of_own_files_has_no_progress_section(tmp_path: Path) -> None:
     law = REPO / "corpora/national_laws/kz/criminal-code-art174/2020-06-26.md"
     assert main([str(law), "--quiet", "--no-pdf", "-o", str(tmp_path)]) == 0
     assert not page(tmp_path).xpath('//*[@id="progress"]')
+
+
+def test_a_file_given_twice_is_reported_once(tmp_path: Path) -> None:
+    law = REPO / "corpora/national_laws/kz/criminal-code-art174/2020-06-26.md"
+    assert main([str(law), str(law.parent / ".." / law.parent.name / law.name), "--quiet", "--no-pdf",
+                 "-o", str(tmp_path)]) == 0
+    report = json.loads((tmp_path / "findings.json").read_text("utf-8"))
+    assert [d["id"] for d in report["documents"]] == ["kz/criminal-code-art174@2020-06-26"]
 
 
 def test_art174_carries_its_ilo_comment_and_sanction_terms_into_markdown_and_csv() -> None:
