@@ -53,11 +53,13 @@ class Done(BaseModel):
     notes: list[str]
     met: list[str]
     size: int
+    unchecked: str | None = None  # why it is not analysed (`scope.not_analysed`), when it is not
 
 
 class Summary(BaseModel):
     documents: int
-    checked: int
+    checked: int  # read and checked, analysed or not
+    analysed: int  # of those checked, the ones some rule could apply to: no finding in the others says nothing
     resumed: int  # done by an earlier run, skipped
     failed: list[str]  # `file:line: reason` of each document that could not be read or checked
     findings: int
@@ -66,6 +68,7 @@ class Summary(BaseModel):
     input_mb: float
     seconds: float
     notes: list[str]
+    warnings: list[str]  # what the check could not cover (laws not analysed, countries without sanction data)
 
 
 # Files that are laws themselves, not lists of them: given as the manifest, each line would be a failure.
@@ -193,7 +196,7 @@ def check_one(ref: str, sha: str, rules_dir: str | None, conventions: tuple[str,
         return str(exc)
     done = Done(ref=ref, sha256=sha, meta=doc.document, country=prepared.country, analysed=prepared.analysed,
                 articles=len(doc.articles()), findings=len(findings), notes=prepared.notes, met=sorted(met),
-                size=len(doc.source_text.encode()))
+                size=len(doc.source_text.encode()), unchecked=prepared.unchecked)
     return done, _rows(findings, doc.document, prepared.country)
 
 
@@ -380,6 +383,7 @@ def _finish(folder: AtomicFolder, output: Output, refs: list[str], records: dict
             failed: list[str], resumed: int, seconds: float) -> Summary:
     """findings.parquet in manifest order, the requirement findings over all laws, summary.json."""
     from .check import requirement_findings
+    from .check.scope import gaps
 
     done = [records[r] for r in refs if r in records]
     rows = [row for d in done for row in output.rows(d.ref)]
@@ -394,10 +398,13 @@ def _finish(folder: AtomicFolder, output: Output, refs: list[str], records: dict
         rows.extend(_rows([f], meta_of[f.document_id].meta, meta_of[f.document_id].country))
     _write_parquet(folder.temp("findings.parquet"), rows)
     summary = Summary(
-        documents=len(refs), checked=len(done), resumed=resumed, failed=failed, findings=len(rows),
+        documents=len(refs), checked=len(done), analysed=sum(d.analysed for d in done), resumed=resumed,
+        failed=failed, findings=len(rows),
         by_kind=_count(r["kind"] for r in rows), by_convention=_count(r["convention"] for r in rows),
         input_mb=round(sum(d.size for d in done) / 1e6, 2), seconds=round(seconds, 2),
         notes=[n for d in done for n in d.notes],
+        warnings=gaps([d.unchecked or (None if d.analysed else f"{d.meta.id}: not analysed") for d in done],
+                      [d.country for d in done]),
     )
     folder.write("summary.json", (json.dumps(summary.model_dump(), indent=1, ensure_ascii=False) + "\n").encode())
     return summary

@@ -164,6 +164,23 @@ def test_a_number_of_workers_below_one_is_refused_not_waited_for(tmp_path: Path,
     assert exited.value.code == 2
 
 
+def test_a_law_not_analysed_is_said_so_as_check_says_it_never_counted_as_compliant(
+        cluster: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Turkmen (no rules for the language) beside a Kazakh law that is analysed
+    ids = ["tm/labour-code@2019-03-02", _ids()[0]]
+    assert main(["check", *ids]) == 0
+    said_by_check = [ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("compliance: warning:")]
+    code = main(["batch", str(_manifest(tmp_path, ids)), "--out", str(tmp_path / "out"), "--quiet",
+                 "--scheduler", cluster.scheduler_address])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert said_by_check and [ln for ln in captured.err.splitlines() if "warning:" in ln] == said_by_check
+    assert "1 of them not analysed" in captured.out
+    summary = Summary.model_validate_json((tmp_path / "out" / "summary.json").read_text("utf-8"))
+    assert (summary.checked, summary.analysed) == (2, 1)
+    assert summary.warnings == [ln.removeprefix("compliance: warning: ") for ln in said_by_check]
+
+
 def test_the_other_commands_do_not_import_dask() -> None:
     code = ("import sys, compliance.cli, compliance.check, compliance.parallel, compliance.report; "
             "from compliance.cli import build_parser; build_parser(); "
