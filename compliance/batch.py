@@ -210,15 +210,27 @@ class Output:
         (out / "done").mkdir(parents=True, exist_ok=True)
 
     def done(self, ref: str, sha: str) -> Done | None:
+        """The record an earlier run left of `ref`, when it is of these bytes and whole, with its part whole
+        beside it; None (the law is checked again) for anything else: a file cut short, edited or removed."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
         path = self.out / "done" / f"{_key(ref)}.json"
         if not path.is_file():
             return None
-        record = Done.model_validate_json(path.read_text("utf-8"))
-        return record if record.sha256 == sha else None
+        try:
+            record = Done.model_validate_json(path.read_bytes())
+            rows = pq.read_metadata(self._part(ref)).num_rows
+        except (OSError, ValueError, pa.ArrowException):
+            return None
+        return record if record.ref == ref and record.sha256 == sha and rows == record.findings else None
+
+    def _part(self, ref: str) -> Path:
+        return self.out / "parts" / f"{_key(ref)}.parquet"
 
     def write(self, done: Done, rows: list[dict[str, Any]]) -> None:
         key = _key(done.ref)
-        _write_parquet(self.out / "parts" / f"{key}.parquet", rows)
+        _write_parquet(self._part(done.ref), rows)
         tmp = self.out / "done" / f"{key}.json.tmp"
         tmp.write_text(done.model_dump_json(), encoding="utf-8")
         tmp.replace(self.out / "done" / f"{key}.json")
@@ -226,7 +238,7 @@ class Output:
     def rows(self, ref: str) -> list[dict[str, Any]]:
         import pyarrow.parquet as pq
 
-        rows: list[dict[str, Any]] = pq.read_table(self.out / "parts" / f"{_key(ref)}.parquet").to_pylist()
+        rows: list[dict[str, Any]] = pq.read_table(self._part(ref)).to_pylist()
         return rows
 
 

@@ -79,6 +79,20 @@ def test_a_batch_run_again_skips_the_documents_already_done(cluster: Any, tmp_pa
     assert _rows(out) == rows
 
 
+def test_a_record_or_part_damaged_since_the_last_run_is_checked_again(cluster: Any, tmp_path: Path) -> None:
+    ids = _ids()[:3]
+    manifest, out = _manifest(tmp_path, ids), tmp_path / "out"
+    run_batch(manifest, out, scheduler=cluster.scheduler_address)
+    rows = _rows(out)
+    records, parts = sorted((out / "done").glob("*.json")), sorted((out / "parts").glob("*.parquet"))
+    records[0].write_text("{cut short", encoding="utf-8")
+    parts[1].unlink()
+    parts[2].write_bytes(parts[2].read_bytes()[:50])
+    again = run_batch(manifest, out, scheduler=cluster.scheduler_address)
+    assert (again.resumed, again.checked, again.failed) == (0, 3, [])
+    assert _rows(out) == rows
+
+
 def test_an_unreadable_document_is_named_and_the_rest_written(cluster: Any, tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     manifest = _manifest(tmp_path, [_ids()[0], "xx/no-such-law"])
