@@ -6,7 +6,7 @@ as one Dask task (on a local cluster, or on the scheduler of a real one) and wri
 as each document finishes, `parts/<key>.parquet` (one row per finding: document, edition, article, rule,
 convention, kind, severity, citation, …) and `done/<key>.json` (what the check knows of the law: its
 metadata, country, notes and the requirement rules it implements). A run that is stopped and started again
-skips the documents already done (same reference, same bytes). At the end, `findings.parquet` holds every
+skips the documents already done (same reference, bytes and rules). At the end, `findings.parquet` holds every
 document's rows in manifest order followed by the `requirement` findings ("no implementing provision
 found") worked out over all laws of each country, as `check` does, and `summary.json` the counts.
 Dask, pyarrow and tqdm are the optional extra `[scale]`; nothing else in the product imports them.
@@ -146,9 +146,18 @@ def unlisted(ref: str) -> str | None:
     return None
 
 
-def fingerprint(ref: str) -> str:
-    """The reference and its bytes (a file, or a folder of chapters): an edited law is checked again."""
-    digest = hashlib.sha256(ref.encode())
+def settings(rules: list[Rule], country: str | None) -> str:
+    """What a check's findings depend on besides the law: the rules applied (after `--conventions`), the
+    country given, and this program's code and libraries (`cache.key`)."""
+    from .cache import key
+
+    return key("batch", [*(r.model_dump_json().encode() for r in rules), (country or "").encode()])
+
+
+def fingerprint(ref: str, checked_with: str) -> str:
+    """The reference, its bytes (a file, or a folder of chapters) and the check's `settings`: an edited law,
+    or a run with other rules, checks it again."""
+    digest = hashlib.sha256(ref.encode() + b"\0" + checked_with.encode())
     path = source_path(ref)
     for part in ([path] if path is not None and path.is_file() else sorted(path.rglob("*")) if path else []):
         if part.is_file():
@@ -371,7 +380,8 @@ def run_batch(
     # together at the end
     with AtomicFolder(out) as folder:
         output = Output(out)
-        shas = {ref: fingerprint(ref) for ref in refs if ref not in unreadable}
+        checked_with = settings(rules, country)
+        shas = {ref: fingerprint(ref, checked_with) for ref in refs if ref not in unreadable}
         records = {ref: found for ref in shas if (found := output.done(ref, shas[ref])) is not None}
         todo = [(ref, sha) for ref, sha in shas.items() if ref not in records]
         resumed = len(records)

@@ -93,6 +93,17 @@ def test_a_record_or_part_damaged_since_the_last_run_is_checked_again(cluster: A
     assert _rows(out) == rows
 
 
+def test_a_run_with_other_rules_or_country_checks_every_law_again(cluster: Any, tmp_path: Path) -> None:
+    ids = [i for i in _ids() if "criminal-code-art174" in i][:1]
+    manifest, out = _manifest(tmp_path, ids), tmp_path / "out"
+    first = run_batch(manifest, out, scheduler=cluster.scheduler_address, conventions=["C105"])
+    assert set(first.by_convention) == {"C105"}
+    every = run_batch(manifest, out, scheduler=cluster.scheduler_address)
+    assert every.resumed == 0 and {"C087", "C105"} <= set(every.by_convention)
+    assert run_batch(manifest, out, scheduler=cluster.scheduler_address).resumed == 1
+    assert run_batch(manifest, out, scheduler=cluster.scheduler_address, country="UZ").resumed == 0
+
+
 def test_an_unreadable_document_is_named_and_the_rest_written(cluster: Any, tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     manifest = _manifest(tmp_path, [_ids()[0], "xx/no-such-law"])
