@@ -6,8 +6,8 @@ as one Dask task (on a local cluster, or on the scheduler of a real one) and wri
 as each document finishes, `parts/<key>.parquet` (one row per finding: document, edition, article, rule,
 convention, kind, severity, citation, …) and `done/<key>.json` (what the check knows of the law: its
 metadata, country, notes and the requirement rules it implements). A run that is stopped and started again
-skips the documents already done (same reference, bytes and rules). At the end, `findings.parquet` holds every
-document's rows in manifest order followed by the `requirement` findings ("no implementing provision
+skips the documents already done (same reference, bytes and rules). At the end, `findings.parquet` holds
+every document's rows in manifest order followed by the `requirement` findings ("no implementing provision
 found") worked out over all laws of each country, as `check` does, and `summary.json` the counts.
 Dask, pyarrow and tqdm are the optional extra `[scale]`; nothing else in the product imports them.
 """

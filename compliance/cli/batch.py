@@ -22,7 +22,8 @@ EXAMPLE = ("example: compliance batch laws.txt --out results/ --scheduler tcp://
 def add_parser(sub: Any, summary: str) -> None:
     p = sub.add_parser("batch", help=summary,
                        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("manifest", help="file of paths or corpus ids (one a line; - reads it from standard input), or a folder of laws")
+    p.add_argument("manifest", help="file of paths or corpus ids (one a line; - reads it from standard input), "
+                                    "or a folder of laws")
     p.add_argument("--out", required=True, help="output folder: findings.parquet, summary.json, parts/, done/")
     p.add_argument("--scheduler", default="local",
                    help="local (default: a cluster of worker processes here; alias processes), threads "
