@@ -53,7 +53,7 @@ class Done(BaseModel):
     notes: list[str]
     met: list[str]
     size: int
-    unchecked: str | None = None  # why it is not analysed (`scope.not_analysed`), when it is not
+    unchecked: str | None  # why it is not analysed (`scope.not_analysed`), when it is not
 
 
 class Summary(BaseModel):
@@ -425,8 +425,7 @@ def _finish(folder: AtomicFolder, output: Output, refs: list[str], records: dict
         by_kind=_count(r["kind"] for r in rows), by_convention=_count(r["convention"] for r in rows),
         input_mb=round(sum(d.size for d in done) / 1e6, 2), seconds=round(seconds, 2),
         notes=[n for d in done for n in d.notes],
-        warnings=gaps([d.unchecked or (None if d.analysed else f"{d.meta.id}: not analysed") for d in done],
-                      [d.country for d in done]),
+        warnings=gaps([d.unchecked for d in done], [d.country for d in done]),
     )
     folder.write("summary.json", (json.dumps(summary.model_dump(), indent=1, ensure_ascii=False) + "\n").encode())
     return summary
