@@ -30,11 +30,10 @@ from pydantic import BaseModel
 from .errors import ComplianceError, UsageError
 from .models import DocumentMeta, Finding
 from .output import AtomicFolder
-from .parallel import distinct_refs, forks, source_bytes, source_path
+from .parallel import forks, law_refs, source_bytes, source_path
+from .parse.meta import LAW_SUFFIXES, laws_in
 from .rules import Rule
 
-LAW_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".xml", ".docx", ".pdf")
-NOT_LAWS = ("PROVENANCE.md", "README.md")
 COLUMNS = ("document_id", "edition", "country", "article", "eid", "rule_id", "convention", "convention_article",
            "kind", "severity", "citation", "confidence", "finding_id")
 EXTRA = "pip install 'ilo-compliance-checker[scale]'"
@@ -88,8 +87,7 @@ def manifest_entries(manifest: Path) -> list[Listed]:
     to the file, or corpus ids; `#` starts a comment), or the law files under a folder. `UsageError`
     (`manifest:line: reason`) for a manifest that cannot be read or names no document."""
     if manifest.is_dir():
-        found = [Listed(str(p), str(manifest)) for p in sorted(manifest.rglob("*"))
-                 if p.is_file() and p.suffix.lower() in LAW_SUFFIXES and p.name not in NOT_LAWS]
+        found = [Listed(str(p), str(manifest)) for p in laws_in(manifest)]
         if not found:
             raise UsageError(f"{manifest}:1: holds no law files ({', '.join(LAW_SUFFIXES)})")
         return found
@@ -369,8 +367,9 @@ def run_batch(
     start = time.monotonic()
     where: dict[str, str] = {}
     for ref, at in manifest_entries(manifest):
-        where.setdefault(ref, at)  # a document listed twice is checked once
-    refs = distinct_refs(list(where))
+        for law in law_refs([ref]):  # a folder of laws: each of them
+            where.setdefault(law, at)
+    refs = law_refs(list(where))  # a document listed twice is checked once
     # a reference that names nothing is told by where the manifest names it, without a worker's round trip
     unreadable = {ref: f"{where[ref]}: {why}" for ref in refs if (why := unlisted(ref)) is not None}
     failed = list(unreadable.values())

@@ -146,17 +146,24 @@ def source_path(ref: str) -> Path | None:
         return None
 
 
-def distinct_refs(refs: Sequence[str]) -> list[str]:
-    """`refs` without those naming a file or folder an earlier one names (`law.md` and `./dir/../law.md`):
-    a law given twice is read, checked and reported once. Corpus ids are told apart as written (a work's
-    id names more than any one file of it)."""
+def law_refs(refs: Sequence[str]) -> list[str]:
+    """The laws `refs` name, each once. A folder that is not one law in chapter files (a folder of Word,
+    PDF or HTML laws, `parse.meta.one_law`) stands for the laws under it (`parse.meta.laws_in`); a file or
+    folder named twice (`law.md` and `./dir/../law.md`) is read, checked and reported once. Corpus ids are
+    told apart as written (a work's id names more than any one file of it)."""
+    from .parse.meta import laws_in, one_law
+
     seen: set[str] = set()
     out = []
     for ref in refs:
-        key = str(Path(ref).resolve()) if ref != "-" and Path(ref).exists() else ref
-        if key not in seen:
-            seen.add(key)
-            out.append(ref)
+        path = None if ref == "-" else Path(ref)
+        named = [str(p) for p in laws_in(path)] if path is not None and path.is_dir() and not one_law(
+            path, named_alike=False) else [ref]
+        for law in named or [ref]:  # a folder with no law at all: its parse says so
+            key = str(Path(law).resolve()) if law != "-" and Path(law).exists() else law
+            if key not in seen:
+                seen.add(key)
+                out.append(law)
     return out
 
 

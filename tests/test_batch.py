@@ -121,6 +121,17 @@ def test_a_manifest_saved_with_a_bom_or_crlf_names_its_first_document_whole(tmp_
                                           Listed("ru/labour-code", f"{manifest}:4")]
 
 
+def test_a_folder_manifest_lists_a_law_in_chapter_files_once_and_never_the_notes_on_sources(tmp_path: Path) -> None:
+    tj = tmp_path / "tj" / "labour-code"
+    tj.mkdir(parents=True)
+    for name in ("glava-01.md", "glava-02.md", "PROVENANCE.md"):
+        (tj / name).write_text("Статья 1. Текст.\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("notes", encoding="utf-8")
+    (tmp_path / "code.html").write_text("<p>Статья 1. Текст.</p>", encoding="utf-8")
+    assert manifest_entries(tmp_path) == [Listed(str(tmp_path / "code.html"), str(tmp_path)),
+                                          Listed(str(tj), str(tmp_path))]
+
+
 def test_a_manifest_can_come_from_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"kz/criminal-code-art174\n")))
     assert manifest_entries(Path("-")) == [Listed("kz/criminal-code-art174", "<stdin>:1")]

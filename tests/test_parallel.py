@@ -256,3 +256,16 @@ def test_workers_load_the_rules_of_their_laws_languages_and_give_the_output_of_o
     assert not check._COMPILED
     one = _check_output(capsys, "--jobs", "1", *refs)
     assert '"rule_id"' in one[0] and two == one
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_folder_of_word_pdf_or_html_laws_is_each_of_its_laws(laws_in_workers: None, tmp_path: Path, jobs: str,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    # a folder as users keep laws: Word and HTML files, and notes on where they come from
+    shutil.copy(REPO / "corpora/national_laws/ru/labour-code/2023-08-04.html", tmp_path / "labour-code.html")
+    shutil.copy(REPO / "corpora/national_laws/kg/constitution/2021-05-05.docx", tmp_path / "constitution.docx")
+    (tmp_path / "PROVENANCE.md").write_text("# Sources\n\nStatya 1. Not a law.\n", encoding="utf-8")
+    out, _ = _check_output(capsys, "--jobs", jobs, str(tmp_path))
+    report = FindingsReport.model_validate_json(out)
+    assert [d.id for d in report.documents] == ["constitution.docx", "labour-code.html"]
+    assert report.findings

@@ -477,3 +477,31 @@ def test_the_joined_level_patterns_pick_the_level_each_pattern_in_turn_picks() -
             assert (found is None) == (first is None or long_number), line
             if found is not None and first is not None:
                 assert (found.level, found.label, found.num) == (first[0], first[1].group("label"), first[1].group("num"))
+
+
+def _files(folder: Path, *names: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / name).write_text("Статья 1. Текст.\n", encoding="utf-8")
+    return folder
+
+
+def test_a_folder_is_one_law_only_in_chapters_named_alike_and_its_notes_are_never_a_chapter(tmp_path: Path) -> None:
+    from compliance.parse.meta import chapter_files, laws_in, one_law
+
+    code = _files(tmp_path / "laws" / "labour-code", "glava-01.md", "glava-02.md", "glava-10.md", "PROVENANCE.md")
+    kg = _files(tmp_path / "laws" / "kg", "family-code.docx", "land-code.pdf", "README.md")
+    kz = _files(tmp_path / "laws" / "kz", "criminal-code-art174.md", "trade-unions-law.md")
+    assert [p.name for p in chapter_files(code)] == ["glava-01.md", "glava-02.md", "glava-10.md"]
+    assert one_law(code) and not one_law(kg) and not one_law(kz) and one_law(kz, named_alike=False)
+    assert laws_in(tmp_path / "laws") == [kg / "family-code.docx", kg / "land-code.pdf",
+                                          kz / "criminal-code-art174.md", kz / "trade-unions-law.md", code]
+
+
+def test_a_folder_of_chapters_not_named_alike_is_read_as_one_law_with_a_warning(tmp_path: Path) -> None:
+    folder = _files(tmp_path / "kz", "criminal-code-art174.md", "trade-unions-law.md", "PROVENANCE.md")
+    doc = parse_file(folder)
+    assert doc.document.read_files == [str(folder / "criminal-code-art174.md"), str(folder / "trade-unions-law.md")]
+    assert "give the files to check them as separate laws" in doc.warnings[0].message
+    chapters = parse_file(_files(tmp_path / "tj", "glava-01.md", "glava-02.md"))
+    assert not any("named alike" in w.message for w in chapters.warnings)

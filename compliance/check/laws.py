@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from ..errors import ComplianceError
 from ..models import Document, DocumentMeta, FindingsReport
-from ..parallel import distinct_refs, jobs, load_documents, ordered_map, source_bytes
+from ..parallel import jobs, law_refs, load_documents, ordered_map, source_bytes
 from ..parse.meta import apply_options, unique_ids
 from ..rules import Rule
 from . import Checked, check_prepared, checked, prepare, report_of
@@ -77,7 +77,7 @@ def check_laws(refs: Sequence[str], fmt: str | None, rules: list[Rule], conventi
     from .scope import not_analysed
 
     selected = _select(rules, conventions)
-    refs = distinct_refs(refs)
+    refs = law_refs(refs)
     sizes = [source_bytes(ref) for ref in refs]
     if not _in_workers(refs, sizes, jobs()):
         docs = [_describe(d, described) for d in load_documents(refs, fmt)]

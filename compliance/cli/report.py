@@ -64,10 +64,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _read_refs(refs: list[str], fmt: str | None, progress: Progress) -> list[Document]:
     from ..corpus import load_document
-    from ..parallel import distinct_refs
+    from ..parallel import law_refs
 
     docs = []
-    refs = distinct_refs(refs)
+    refs = law_refs(refs)
     for i, ref in enumerate(refs):
         progress.step(i, len(refs), f"reading {ref}")
         docs.append(load_document(ref, fmt))

@@ -20,7 +20,16 @@ from ..errors import ParseError
 from ..models import Document, DocumentMeta, Node, Warning_
 from .describe import describe, extent_of
 from .language import detect
-from .meta import _load_meta, chapter_files, extent_of_meta, meta_path, read_meta, sha256_of, sha256_of_files
+from .meta import (
+    _load_meta,
+    alike,
+    chapter_files,
+    extent_of_meta,
+    meta_path,
+    read_meta,
+    sha256_of,
+    sha256_of_files,
+)
 from .readers import Decoded, Format, detect_format, read
 from .source import BinaryFormat, Source, decode
 from .source import read as read_source
@@ -151,6 +160,10 @@ def _read_folder(path: Path, files: list[Path], encoding: str | None) -> Source:
     parts = [read_source(f, encoding) for f in files]
     text = "\n\n".join(p.text.rstrip("\n") for p in parts) + "\n"
     warnings = tuple((line, f"{Path(p.label).name}: {message}") for p in parts for line, message in p.warnings)
+    if not alike(files):  # chapters are named alike (glava-01.md, glava-02.md …): these may be several laws
+        warnings = ((1, f"read as one law in {len(files)} chapter files, which are not named alike "
+                        f"({files[0].name}, {files[1].name} …): give the files to check them as separate laws"),
+                    *warnings)
     return Source(text, parts[0].encoding, str(path), warnings=warnings)
 
 

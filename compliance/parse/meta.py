@@ -171,11 +171,48 @@ def _line_of_key(text: str, key: object) -> int | None:
 
 # The files of a folder read as one document (its chapters), in name order: what is read is what is hashed.
 CHAPTER_SUFFIXES = (".md", ".txt", ".markdown")
+# The files that can be a law, and the notes on a folder's sources that never are (nor a chapter of one).
+LAW_SUFFIXES = (*CHAPTER_SUFFIXES, ".html", ".htm", ".xml", ".docx", ".pdf")
+NOT_LAWS = frozenset({"provenance.md", "readme.md"})
+
+
+def _law_file(path: Path, suffixes: tuple[str, ...] = LAW_SUFFIXES) -> bool:
+    return path.is_file() and path.suffix.lower() in suffixes and path.name.lower() not in NOT_LAWS
 
 
 def chapter_files(folder: Path) -> list[Path]:
     """The chapter files of a folder read as one document, in name order."""
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in CHAPTER_SUFFIXES)
+    return sorted(p for p in folder.iterdir() if _law_file(p, CHAPTER_SUFFIXES))
+
+
+def one_law(folder: Path, *, named_alike: bool = True) -> bool:
+    """Whether a folder is one law in chapter files: it holds chapter files and no other law file (a Word,
+    PDF or HTML file is never a chapter). With `named_alike`, the chapters' names must also be the same but
+    for their numbers (glava-01.md, glava-02.md, as Tajikistan's code): a folder of laws in Markdown holds
+    files of other names."""
+    chapters = chapter_files(folder)
+    if not chapters or any(_law_file(p) for p in folder.iterdir() if p not in chapters):
+        return False
+    return not named_alike or alike(chapters)
+
+
+def alike(files: list[Path]) -> bool:
+    """Whether the files' names are the same but for their numbers (glava-01.md, glava-02.md)."""
+    return len({re.sub(r"\d+", "#", p.name.lower()) for p in files}) == 1
+
+
+def laws_in(folder: Path) -> list[Path]:
+    """The laws under a folder, in name order: a folder that is one law in chapters (`one_law`) counts once,
+    any other law file once, and each subfolder's laws in their turn."""
+    if one_law(folder):
+        return [folder]
+    out: list[Path] = []
+    for path in sorted(folder.iterdir()):
+        if path.is_dir():
+            out.extend(laws_in(path))
+        elif _law_file(path):
+            out.append(path)
+    return out
 
 
 def sha256_of(path: Path) -> str:
