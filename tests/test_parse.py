@@ -505,3 +505,9 @@ def test_a_folder_of_chapters_not_named_alike_is_read_as_one_law_with_a_warning(
     assert "give the files to check them as separate laws" in doc.warnings[0].message
     chapters = parse_file(_files(tmp_path / "tj", "glava-01.md", "glava-02.md"))
     assert not any("named alike" in w.message for w in chapters.warnings)
+
+
+def test_parsing_a_folder_of_laws_says_to_give_one_of_them(tmp_path: Path) -> None:
+    folder = _files(tmp_path / "kg", "family-code.docx", "land-code.pdf", "PROVENANCE.md")
+    with pytest.raises(ParseError, match="a folder of 2 laws, not one law in chapter files"):
+        parse_file(folder)

@@ -25,6 +25,7 @@ from .meta import (
     alike,
     chapter_files,
     extent_of_meta,
+    laws_in,
     meta_path,
     read_meta,
     sha256_of,
@@ -156,7 +157,10 @@ def _cycle_collector_paused() -> Iterator[None]:
 def _read_folder(path: Path, files: list[Path], encoding: str | None) -> Source:
     """A folder of chapter files (Tajikistan's code) is one document: the files in name order."""
     if not files:
-        raise ParseError(str(path), 1, "folder holds no .md or .txt chapter files")
+        laws = laws_in(path)
+        raise ParseError(str(path), 1, f"a folder of {len(laws)} laws, not one law in chapter files: give one "
+                         "of them (check, report and batch take the folder)" if laws else
+                         "folder holds no .md or .txt chapter files")
     parts = [read_source(f, encoding) for f in files]
     text = "\n\n".join(p.text.rstrip("\n") for p in parts) + "\n"
     warnings = tuple((line, f"{Path(p.label).name}: {message}") for p in parts for line, message in p.warnings)
