@@ -21,7 +21,8 @@ EXAMPLE = "example: compliance check corpora/national_laws/kz/criminal-code-art1
 
 def add_parser(sub: Any, summary: str) -> None:
     p = sub.add_parser("check", help=summary, epilog=EXAMPLE)
-    p.add_argument("paths", nargs="+", help="files, folders of chapter files, corpus ids, or - for standard input")
+    p.add_argument("paths", nargs="+",
+                   help="files, folders (of laws, or of one law's chapter files), corpus ids, or - for standard input")
     add_description_options(p)
     p.add_argument("--rules", help="rules folder (default: rules/)")
     p.add_argument("--conventions", help="only these conventions, e.g. C087,C105")
@@ -38,16 +39,18 @@ def add_parser(sub: Any, summary: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..check.laws import Described, check_laws
     from ..check.scope import gaps
+    from ..parallel import law_refs
     from ..rules import load_rules
 
     country = checked_country(args.country)
     conventions = conventions_option(args.conventions)
     rules = load_rules(Path(args.rules) if args.rules else None)
+    paths = law_refs(args.paths)  # a folder of laws: each of them
     # several files take long enough to want progress; one file answers at once
-    progress = Progress.for_stderr(args.quiet or len(args.paths) < 2)
-    progress.busy(f"reading and checking {len(args.paths)} laws")
+    progress = Progress.for_stderr(args.quiet or len(paths) < 2)
+    progress.busy(f"reading and checking {len(paths)} laws")
     try:
-        laws = check_laws(args.paths, args.from_format, rules, conventions, Described(country, args.kind, args.title))
+        laws = check_laws(paths, args.from_format, rules, conventions, Described(country, args.kind, args.title))
     finally:
         progress.done()
     report = laws.report
@@ -56,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     for line in gaps(laws.unchecked, [d.country for d in report.documents]):
         print(f"compliance: warning: {line}", file=sys.stderr)
     fmt = args.format or ("md" if args.output in (None, "-") and sys.stdout.isatty() else "json")
-    read = [*args.paths, *(f for meta in laws.metas for f in meta.read_files)]
+    read = [*paths, *(f for meta in laws.metas for f in meta.read_files)]
     if fmt == "json":
         write_output(args.output, report.model_dump_json(indent=1) + "\n", inputs=read)
     else:
