@@ -30,8 +30,8 @@ from pydantic import BaseModel
 from .errors import ComplianceError, UsageError
 from .models import DocumentMeta, Finding
 from .output import AtomicFolder
-from .parallel import forks, law_refs, source_bytes, source_path
-from .parse.meta import LAW_SUFFIXES, laws_in
+from .parallel import forks, named_laws, source_bytes, source_path
+from .parse.meta import CHAPTER_SUFFIXES, LAW_SUFFIXES, laws_in
 from .rules import Rule
 
 COLUMNS = ("document_id", "edition", "country", "article", "eid", "rule_id", "convention", "convention_article",
@@ -70,8 +70,6 @@ class Summary(BaseModel):
     warnings: list[str]  # what the check could not cover (laws not analysed, countries without sanction data)
 
 
-# Files that are laws themselves, not lists of them: given as the manifest, each line would be a failure.
-_LAW_NOT_MANIFEST = (".html", ".htm", ".xml", ".docx", ".pdf")
 _ONE_A_LINE = "a manifest lists paths or corpus ids, one a line"
 
 
@@ -109,7 +107,8 @@ def _manifest_lines(manifest: Path) -> tuple[str, list[str]]:
         label, data = "<stdin>", sys.stdin.buffer.read()
     else:
         label = str(manifest)
-        if manifest.suffix.lower() in _LAW_NOT_MANIFEST:
+        # a law's file that is no text list (Word, PDF, HTML): given as the manifest, each line would fail
+        if manifest.suffix.lower() in LAW_SUFFIXES and manifest.suffix.lower() not in CHAPTER_SUFFIXES:
             raise UsageError(f"{label}:1: a law, not a manifest: list it in a file ({_ONE_A_LINE}), or give "
                              "the folder it is in")
         try:
@@ -365,11 +364,11 @@ def run_batch(
     from .rules import load_rules
 
     start = time.monotonic()
-    where: dict[str, str] = {}
-    for ref, at in manifest_entries(manifest):
-        for law in law_refs([ref]):  # a folder of laws: each of them
-            where.setdefault(law, at)
-    refs = law_refs(list(where))  # a document listed twice is checked once
+    listed = manifest_entries(manifest)
+    line_of = {ref: at for ref, at in reversed(listed)}  # where each reference is first listed
+    # each law once (a folder of laws: each of them), told by the manifest line that named it
+    where = {law: line_of[ref] for law, ref in named_laws([ref for ref, _ in listed]).items()}
+    refs = list(where)
     # a reference that names nothing is told by where the manifest names it, without a worker's round trip
     unreadable = {ref: f"{where[ref]}: {why}" for ref in refs if (why := unlisted(ref)) is not None}
     failed = list(unreadable.values())

@@ -146,25 +146,34 @@ def source_path(ref: str) -> Path | None:
         return None
 
 
-def law_refs(refs: Sequence[str]) -> list[str]:
-    """The laws `refs` name, each once. A folder that is not one law in chapter files (a folder of Word,
-    PDF or HTML laws, `parse.meta.one_law`) stands for the laws under it (`parse.meta.laws_in`); a file or
-    folder named twice (`law.md` and `./dir/../law.md`) is read, checked and reported once. Corpus ids are
-    told apart as written (a work's id names more than any one file of it)."""
-    from .parse.meta import laws_in, one_law
-
+def named_laws(refs: Sequence[str]) -> dict[str, str]:
+    """The laws `refs` name, each once, with the reference that named it first. A folder that is not one law
+    in chapter files (a folder of Word, PDF or HTML laws, `parse.meta.one_law`) stands for the laws under it
+    (`parse.meta.laws_in`); a file or folder named twice (`law.md` and `./dir/../law.md`) is read, checked
+    and reported once. Corpus ids are told apart as written (a work's id names more than any one file)."""
     seen: set[str] = set()
-    out = []
+    out: dict[str, str] = {}
     for ref in refs:
-        path = None if ref == "-" else Path(ref)
-        named = [str(p) for p in laws_in(path)] if path is not None and path.is_dir() and not one_law(
-            path, named_alike=False) else [ref]
-        for law in named or [ref]:  # a folder with no law at all: its parse says so
+        for law in _laws_named(ref):
             key = str(Path(law).resolve()) if law != "-" and Path(law).exists() else law
             if key not in seen:
                 seen.add(key)
-                out.append(law)
+                out[law] = ref
     return out
+
+
+def law_refs(refs: Sequence[str]) -> list[str]:
+    """The laws `refs` name, each once (`named_laws`)."""
+    return list(named_laws(refs))
+
+
+def _laws_named(ref: str) -> list[str]:
+    from .parse.meta import laws_in, one_law
+
+    path = Path(ref)
+    if ref == "-" or not path.is_dir() or one_law(path, named_alike=False):
+        return [ref]
+    return [str(p) for p in laws_in(path)] or [ref]  # a folder with no law at all: its parse says so
 
 
 def source_bytes(ref: str) -> int:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from ..errors import ComplianceError
 from ..models import Document, DocumentMeta, FindingsReport
-from ..parallel import jobs, law_refs, load_documents, ordered_map, source_bytes
+from ..parallel import jobs, load_documents, ordered_map, source_bytes
 from ..parse.meta import apply_options, unique_ids
 from ..rules import Rule
 from . import Checked, check_prepared, checked, prepare, report_of
@@ -72,12 +72,12 @@ def _in_workers(refs: Sequence[str], sizes: list[int], processes: int) -> bool:
 
 def check_laws(refs: Sequence[str], fmt: str | None, rules: list[Rule], conventions: Iterable[str] | None,
                described: Described) -> Laws:
-    """Parse and check `refs` over `parallel.jobs()` processes with `rules` (of `conventions`, if given)."""
+    """Parse and check `refs` over `parallel.jobs()` processes with `rules` (of `conventions`, if given);
+    `refs` are laws, each once, as `parallel.law_refs` gives them."""
     from . import _select, check_documents
     from .scope import not_analysed
 
     selected = _select(rules, conventions)
-    refs = law_refs(refs)
     sizes = [source_bytes(ref) for ref in refs]
     if not _in_workers(refs, sizes, jobs()):
         docs = [_describe(d, described) for d in load_documents(refs, fmt)]

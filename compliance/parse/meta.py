@@ -190,10 +190,9 @@ def one_law(folder: Path, *, named_alike: bool = True) -> bool:
     PDF or HTML file is never a chapter). With `named_alike`, the chapters' names must also be the same but
     for their numbers (glava-01.md, glava-02.md, as Tajikistan's code): a folder of laws in Markdown holds
     files of other names."""
-    chapters = chapter_files(folder)
-    if not chapters or any(_law_file(p) for p in folder.iterdir() if p not in chapters):
-        return False
-    return not named_alike or alike(chapters)
+    laws = [p for p in folder.iterdir() if _law_file(p)]
+    chapters = [p for p in laws if p.suffix.lower() in CHAPTER_SUFFIXES]
+    return bool(chapters) and len(chapters) == len(laws) and (not named_alike or alike(chapters))
 
 
 def alike(files: list[Path]) -> bool:
