@@ -166,18 +166,6 @@ def _key(ref: str) -> str:
     return hashlib.sha256(ref.encode()).hexdigest()[:24]
 
 
-# Rules each worker loaded, by folder: a worker checks many documents with one rule set.
-_RULES: dict[str | None, list[Rule]] = {}
-
-
-def _rules(rules_dir: str | None, conventions: tuple[str, ...]) -> list[Rule]:
-    from .rules import load_rules
-
-    if rules_dir not in _RULES:
-        _RULES[rules_dir] = load_rules(Path(rules_dir) if rules_dir else None)
-    return [r for r in _RULES[rules_dir] if not conventions or r.convention in conventions]
-
-
 def _rows(findings: Iterable[Finding], meta: DocumentMeta, country: str | None) -> list[dict[str, Any]]:
     edition = meta.edition.isoformat() if meta.edition else None
     return [{"document_id": f.document_id, "edition": edition, "country": country, "article": f.article,
@@ -186,24 +174,42 @@ def _rows(findings: Iterable[Finding], meta: DocumentMeta, country: str | None) 
              "citation": f.citation, "confidence": f.confidence, "finding_id": f.id} for f in findings]
 
 
-def check_one(ref: str, sha: str, rules_dir: str | None, conventions: tuple[str, ...],
-              country: str | None) -> tuple[Done, list[dict[str, Any]]] | str:
-    """One Dask task: parse and check one document; its record and rows, or the `file:line: reason` of
-    input it could not read."""
+def check_one(ref: str, sha: str, path: str, rules: list[Rule], country: str | None,
+              version: str) -> tuple[Done, list[dict[str, Any]]] | str:
+    """One Dask task: parse and check one document (`path`: where `ref` is, `readable_at`) with the rules
+    this process loaded; its record and rows, or one line saying why not: the `file:line: reason` of input
+    it could not read, a file the worker does not see, or a worker whose program or libraries (`version`,
+    `cache.code_version`) are not this process's, whose findings could differ."""
+    import socket
+
+    from .cache import code_version
     from .check import check_prepared, prepare
     from .corpus import load_document
 
+    if version != code_version():
+        return (f"{ref}: not checked: the Dask worker on {socket.gethostname()} runs another version of this "
+                "program, its libraries or Python: install the same on every worker")
+    if path != ref and not Path(path).exists():
+        return (f"{ref}: not found by the Dask worker on {socket.gethostname()} at {path}: the workers of a "
+                "cluster read each law at the path this machine gives, so they need the same file system")
     try:
-        doc = load_document(ref)
-        selected = _rules(rules_dir, conventions)
-        prepared = prepare(doc, selected, country)
-        findings, met = check_prepared(doc, selected, prepared)
+        doc = load_document(path)
+        prepared = prepare(doc, rules, country)
+        findings, met = check_prepared(doc, rules, prepared)
     except ComplianceError as exc:
-        return str(exc)
+        said = str(exc)  # the law named as the manifest names it, not by the absolute path the worker read
+        return ref + said[len(path):] if path != ref and said.startswith(path) else said
     done = Done(ref=ref, sha256=sha, meta=doc.document, country=prepared.country, analysed=prepared.analysed,
                 articles=len(doc.articles()), findings=len(findings), notes=prepared.notes, met=sorted(met),
                 size=len(doc.source_text.encode()), unchecked=prepared.unchecked)
     return done, _rows(findings, doc.document, prepared.country)
+
+
+def readable_at(ref: str) -> str:
+    """Where a worker reads `ref`: a file or folder by its absolute path, as a cluster's workers each run in
+    a folder of their own, where a relative path names another file or none; a corpus id as written."""
+    path = Path(ref)
+    return str(path.absolute()) if path.exists() else ref
 
 
 class Output:
@@ -272,6 +278,7 @@ def _client(scheduler: str, workers: int) -> Iterator[Any]:
 
     if "://" in scheduler:  # tcp://, tls://, or inproc:// (a cluster in this process)
         with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+            _same_program(client, scheduler)
             yield client
         return
     if scheduler not in ("local", "processes", "threads"):
@@ -288,6 +295,9 @@ def _client(scheduler: str, workers: int) -> Iterator[Any]:
     with dask.config.set({"distributed.worker.multiprocessing-method": method}), LocalCluster(  # type: ignore[no-untyped-call]
         n_workers=1 if threads else workers, threads_per_worker=workers if threads else 1,
         processes=not threads, dashboard_address=None,
+        # the scheduler's health and metrics pages on a free port: on 8787, the dashboard's own, it warned
+        # at each run beside a Jupyter session's cluster
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
     ) as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
         if not threads:
             client.register_plugin(_ctrl_c_to_this_process())
@@ -301,6 +311,31 @@ def _client(scheduler: str, workers: int) -> Iterator[Any]:
             for worker in set(multiprocessing.active_children()) - before:
                 worker.terminate()
             raise
+
+
+def _same_program(client: Any, scheduler: str) -> None:
+    """A `UsageError` when a worker of the cluster runs another version of this program, of its libraries or
+    of Python than this process (`cache.code_version`): its findings could differ from this version's, and
+    the tasks it is sent could not even be called when their arguments changed. Asked with a function sent
+    by value (a function of this module would be called in the worker's own version of it)."""
+    from .cache import code_version
+
+    def worker_version() -> str:
+        try:
+            from compliance.cache import code_version
+
+            return code_version()
+        except Exception as exc:  # no such program there, or a version older than the question
+            return f"unknown ({type(exc).__name__})"
+
+    ours = code_version()
+    versions = client.run(worker_version)
+    others = sorted(address for address, version in versions.items() if version != ours)
+    if others:
+        raise UsageError(f"--scheduler {scheduler}: {len(others)} of the cluster's {len(versions)} workers "
+                         f"({', '.join(others[:3])}{' …' if len(others) > 3 else ''}) run another version of this "
+                         "program, its libraries or Python than this machine, and could find other findings: "
+                         "install the same on every worker")
 
 
 def _ctrl_c_to_this_process() -> Any:
@@ -332,7 +367,7 @@ def _run_tasks(client: Any, todo: list[tuple[str, str]], args: tuple[Any, ...]) 
     # Submitted in that order too, as the scheduler hands out the first tasks as they arrive, before it
     # has seen the higher priorities of those submitted after them.
     sizes = {ref: source_bytes(ref) for ref, _ in todo}
-    futures = {client.submit(check_one, ref, sha, *args, key=f"check-{_key(ref)}", pure=False,
+    futures = {client.submit(check_one, ref, sha, readable_at(ref), *args, key=f"check-{_key(ref)}", pure=False,
                              priority=sizes[ref]): ref
                for ref, sha in sorted(todo, key=lambda t: -sizes[t[0]])}
     for future in as_completed(list(futures)):  # type: ignore[no-untyped-call]
@@ -386,8 +421,13 @@ def run_batch(
         if progress:
             progress(resumed + len(failed), len(refs))
         if todo:
-            args = (str(rules_dir) if rules_dir else None, convs, country)
+            from .cache import code_version
+
             with _client(scheduler, workers) as client:
+                # the rules go to the workers once each: a worker reads no rule files of its own (on a cluster
+                # it may have none, or others), and checks with the rules the fingerprints name
+                [on_workers] = client.scatter([rules], broadcast=True, hash=False)
+                args = (on_workers, country, code_version())
                 for result in _run_tasks(client, todo, args):
                     if isinstance(result, str):
                         failed.append(result)

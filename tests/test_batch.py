@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,8 @@ import pytest
 from compliance.batch import Listed, Summary, manifest_entries, run_batch
 from compliance.check import check_documents
 from compliance.cli import main
-from compliance.corpus import load_entries
+from compliance.corpus import load_document, load_entries
+from compliance.errors import UsageError
 from compliance.rules import load_rules
 
 from .conftest import REPO, parsed
@@ -33,7 +36,8 @@ def _ids() -> list[str]:
 def cluster() -> Iterator[Any]:
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as c:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None,
+                      scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}) as c:
         yield c
 
 
@@ -102,6 +106,65 @@ def test_a_run_with_other_rules_or_country_checks_every_law_again(cluster: Any, 
     assert every.resumed == 0 and {"C087", "C105"} <= set(every.by_convention)
     assert run_batch(manifest, out, scheduler=cluster.scheduler_address).resumed == 1
     assert run_batch(manifest, out, scheduler=cluster.scheduler_address, country="UZ").resumed == 0
+
+
+@pytest.fixture
+def scheduler() -> Iterator[str]:
+    """A scheduler on TCP with no worker: the test starts its own, as a cluster's are started apart."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=0, processes=False, protocol="tcp://", dashboard_address=None,
+                      scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}) as c:
+        yield c.scheduler_address
+
+
+@contextmanager
+def _worker(address: str, folder: Path, pythonpath: Path | None = None) -> Iterator[None]:
+    """A Dask worker process of its own, running in `folder` (and importing the program from `pythonpath`)."""
+    import os
+
+    from distributed import Client
+
+    env = {**os.environ, **({"PYTHONPATH": str(pythonpath)} if pythonpath else {})}
+    proc = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1",
+                             "--no-dashboard"], cwd=folder, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        with Client(address) as client:
+            client.wait_for_workers(1, timeout=120)
+        yield
+    finally:
+        proc.terminate()
+        proc.wait(60)
+
+
+def test_a_cluster_worker_in_another_folder_reads_the_manifests_relative_paths(
+        scheduler: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    entries = [e for e in load_entries() if e.meta.id in _ids()[:2]]
+    (tmp_path / "laws").mkdir()
+    for i, e in enumerate(entries):
+        (tmp_path / "laws" / f"{i}{e.file.suffix}").write_bytes(e.file.read_bytes())
+    (tmp_path / "laws" / "empty.md").write_bytes(b"")
+    (tmp_path / "elsewhere").mkdir()
+    manifest = tmp_path / "laws.txt"
+    manifest.write_text("laws/0.md\nlaws/1.md\nlaws/empty.md\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # the paths are relative to here, and the worker runs in elsewhere/
+    with _worker(scheduler, tmp_path / "elsewhere"):
+        summary = run_batch(Path("laws.txt"), Path("out"), scheduler=scheduler)
+    # the unreadable law named as the manifest names it, not by the path the worker read it at
+    assert summary.checked == 2 and summary.failed == ["laws/empty.md:1: empty input: no text to parse"]
+    report = check_documents([load_document(f"laws/{i}.md") for i in range(2)], load_rules())
+    assert _rows(tmp_path / "out") == [(f.id, f.kind, f.severity, f.citation, f.article) for f in report.findings]
+
+
+def test_a_cluster_worker_running_another_version_of_the_program_is_refused(scheduler: str, tmp_path: Path) -> None:
+    other = tmp_path / "other" / "compliance"
+    shutil.copytree(REPO / "compliance", other, ignore=shutil.ignore_patterns("__pycache__"))
+    with (other / "check" / "match.py").open("a", encoding="utf-8") as fh:
+        fh.write("# another version\n")
+    manifest = _manifest(tmp_path, _ids()[:1])
+    with _worker(scheduler, tmp_path, pythonpath=other.parent), pytest.raises(UsageError, match="another version"):
+        run_batch(manifest, tmp_path / "out", scheduler=scheduler)
 
 
 def test_an_unreadable_document_is_named_and_the_rest_written(cluster: Any, tmp_path: Path,
@@ -301,6 +364,23 @@ def test_a_law_whose_check_kills_its_worker_on_every_try_is_named_and_the_others
     others = check_documents([parsed(i) for i in (ids[0], ids[2])], load_rules())
     assert _rows(tmp_path / "out") == [(f.id, f.kind, f.severity, f.citation, f.article) for f in others.findings]
 
+
+
+def test_a_local_batch_beside_another_dask_dashboard_says_nothing_of_its_port(tmp_path: Path) -> None:
+    import socket
+
+    manifest = _manifest(tmp_path, _ids()[:1])
+    with socket.socket() as taken:  # a Jupyter session's cluster holds 8787, the dashboard's port
+        taken.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            taken.bind(("127.0.0.1", 8787))
+            taken.listen()
+        except OSError:
+            pass  # held already: the same case
+        done = subprocess.run([sys.executable, "-m", "compliance.cli", "batch", str(manifest), "--out",
+                               str(tmp_path / "out"), "--workers", "1", "--quiet"], cwd=REPO, capture_output=True,
+                              text=True, timeout=300)
+    assert done.returncode == 0 and done.stderr == ""
 
 
 _SLOW_RUN = """
