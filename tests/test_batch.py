@@ -167,6 +167,16 @@ def test_a_cluster_worker_running_another_version_of_the_program_is_refused(sche
         run_batch(manifest, tmp_path / "out", scheduler=scheduler)
 
 
+def test_a_cluster_checks_with_the_rules_as_they_are_at_each_run(cluster: Any, tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(REPO / "rules", rules)
+    manifest = _manifest(tmp_path, [i for i in _ids() if "criminal-code-art174" in i][:1])
+    first = run_batch(manifest, tmp_path / "first", scheduler=cluster.scheduler_address, rules_dir=rules)
+    (rules / "c105-forced-labour.yaml").unlink()  # the workers of the cluster stay up between the runs
+    second = run_batch(manifest, tmp_path / "second", scheduler=cluster.scheduler_address, rules_dir=rules)
+    assert "C105" in first.by_convention and "C105" not in second.by_convention
+
+
 def test_an_unreadable_document_is_named_and_the_rest_written(cluster: Any, tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     manifest = _manifest(tmp_path, [_ids()[0], "xx/no-such-law"])
