@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
-from .errors import ComplianceError, UsageError
+from .errors import ComplianceError, SchedulerLost, UsageError
 from .models import DocumentMeta, Finding
 from .output import AtomicFolder
 from .parallel import forks, named_laws, source_bytes, source_path
@@ -277,9 +277,20 @@ def _client(scheduler: str, workers: int) -> Iterator[Any]:
     from distributed import Client, LocalCluster
 
     if "://" in scheduler:  # tcp://, tls://, or inproc:// (a cluster in this process)
-        with Client(scheduler) as client:  # type: ignore[no-untyped-call]
-            _same_program(client, scheduler)
-            yield client
+        try:
+            connected = Client(scheduler)  # type: ignore[no-untyped-call]
+        except (OSError, ValueError) as exc:  # none answers there (after Dask's connect timeout), or no address
+            raise UsageError(f"--scheduler {scheduler}: no Dask scheduler to connect to: {exc}") from None
+        # A scheduler lost during the run is told in one line (`SchedulerLost`), not also in the client's log.
+        quiet = logging.getLogger("distributed.client")
+        level = quiet.level
+        quiet.setLevel(logging.CRITICAL)
+        try:
+            with connected as client:
+                _same_program(client, scheduler)
+                yield client
+        finally:
+            quiet.setLevel(level)
         return
     if scheduler not in ("local", "processes", "threads"):
         raise UsageError(f"--scheduler: {scheduler!r}: give local, processes, threads or tcp://host:port")
@@ -421,6 +432,9 @@ def run_batch(
         if progress:
             progress(resumed + len(failed), len(refs))
         if todo:
+            from distributed.client import FutureCancelledError
+            from distributed.comm.core import CommClosedError
+
             from .cache import code_version
 
             with _client(scheduler, workers) as client:
@@ -428,14 +442,18 @@ def run_batch(
                 # it may have none, or others), and checks with the rules the fingerprints name
                 [on_workers] = client.scatter([rules], broadcast=True, hash=False)
                 args = (on_workers, country, code_version())
-                for result in _run_tasks(client, todo, args):
-                    if isinstance(result, str):
-                        failed.append(result)
-                    else:
-                        output.write(*result)
-                        records[result[0].ref] = result[0]
-                    if progress:
-                        progress(len(records) + len(failed), len(refs))
+                try:
+                    for result in _run_tasks(client, todo, args):
+                        if isinstance(result, str):
+                            failed.append(result)
+                        else:
+                            output.write(*result)
+                            records[result[0].ref] = result[0]
+                        if progress:
+                            progress(len(records) + len(failed), len(refs))
+                except (FutureCancelledError, CommClosedError) as exc:  # this program cancels nothing: it is gone
+                    why = exc.reason if isinstance(exc, FutureCancelledError) else "connection closed"
+                    raise SchedulerLost(scheduler, why, len(records), len(refs), out) from None
         return _finish(folder, output, refs, records, rules, failed, resumed, time.monotonic() - start)
 
 

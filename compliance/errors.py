@@ -5,8 +5,9 @@ argument); anything else that escapes is a bug. The command line (`compliance.cl
 `ComplianceError` as one line on stderr, `file:line: reason`, and exits 2; any other exception exits 1.
 The subclasses also derive from `ValueError`, as the errors they replace did, so callers that catch
 `ValueError` keep working.
-One error is neither the input's nor a bug: `WorkerLost`, a worker process of a parallel run that the
-system killed (the command line prints it as one line and exits 1).
+Some errors are neither the input's nor a bug, but the machine's or the network's (`RunStopped`): a worker
+process of a parallel run that the system killed (`WorkerLost`), a Dask scheduler lost during a batch
+(`SchedulerLost`). The command line prints one as one line and exits 1.
 
 >>> str(ComplianceError("no document 'x'", file="cases.yaml", line=3))
 "cases.yaml:3: no document 'x'"
@@ -85,7 +86,11 @@ class UsageError(ComplianceError, ValueError):
     """Arguments that do not fit together or name nothing usable (an option's value, a missing input)."""
 
 
-class WorkerLost(Exception):
+class RunStopped(Exception):
+    """A run the machine or the network stopped: not bad input, and not a bug."""
+
+
+class WorkerLost(RunStopped):
     """A worker process of a parallel run (`--jobs`) ended without its answer: the system killed it, most
     often for lack of memory. Not bad input, and not a bug: the run stops, since its output would lack
     that worker's laws."""
@@ -99,3 +104,13 @@ class WorkerLost(Exception):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return WorkerLost, (self.processes,)
+
+
+class SchedulerLost(RunStopped):
+    """`batch` lost its Dask scheduler (stopped, or the network between them broken) during the run; the
+    laws done so far are kept in the output folder, and the same command run again resumes."""
+
+    def __init__(self, scheduler: str, why: str, done: int, laws: int, out: object) -> None:
+        kept = f", kept in {out}" if done else ""
+        super().__init__(f"--scheduler {scheduler}: the Dask scheduler was lost ({why}) with {done} of {laws} "
+                         f"laws done{kept}: run the same command again to check the rest")

@@ -18,7 +18,7 @@ from compliance.batch import Listed, Summary, manifest_entries, run_batch
 from compliance.check import check_documents
 from compliance.cli import main
 from compliance.corpus import load_document, load_entries
-from compliance.errors import UsageError
+from compliance.errors import SchedulerLost, UsageError
 from compliance.rules import load_rules
 
 from .conftest import REPO, parsed
@@ -138,6 +138,58 @@ def _worker(address: str, folder: Path, pythonpath: Path | None = None) -> Itera
         proc.wait(60)
 
 
+@pytest.mark.parametrize("address", ["tcp://127.0.0.1:{port}", "tcp://127.0.0.1:not-a-port", "ftp://host"])
+def test_a_scheduler_address_where_none_answers_is_one_usage_line(address: str, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    import dask
+    import distributed  # noqa: F401 - its settings are in Dask's configuration from then on
+
+    with socket.socket() as free:  # a port nothing listens on
+        free.bind(("127.0.0.1", 0))
+        address = address.format(port=free.getsockname()[1])
+    manifest = _manifest(tmp_path, _ids()[:1])
+    # Dask's 30 s, shortened for the test (not with `dask.config.set`: a client that failed to connect inside
+    # one restores its own settings after it, and loses the configuration's "client" section)
+    monkeypatch.setitem(dask.config.config["distributed"]["comm"]["timeouts"], "connect", "2s")
+    code = main(["batch", str(manifest), "--out", str(tmp_path / "out"), "--scheduler", address, "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith(f"compliance: --scheduler {address}: no Dask scheduler to connect to")
+    assert err.count("\n") == 1
+
+
+def test_a_scheduler_lost_during_a_batch_is_one_line_and_a_run_again_resumes(cluster: Any, tmp_path: Path) -> None:
+    import json
+    import time
+
+    where = tmp_path / "scheduler.json"
+    scheduler = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--scheduler-file",
+                                  str(where), "--port", "0", "--dashboard-address", "127.0.0.1:0"], cwd=tmp_path,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while not where.is_file() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        address = json.loads(where.read_text("utf-8"))["address"]
+        manifest, out = _manifest(tmp_path, _ids()[:4]), tmp_path / "out"
+
+        def progress(done: int, total: int) -> None:
+            if done:  # the first law written: the scheduler's machine goes down
+                scheduler.kill()
+
+        with _worker(address, tmp_path), pytest.raises(SchedulerLost) as lost:
+            run_batch(manifest, out, scheduler=address, progress=progress)
+    finally:
+        scheduler.kill()
+        scheduler.wait(60)
+    said = str(lost.value)
+    assert "\n" not in said and "scheduler was lost" in said and f"of 4 laws done, kept in {out}" in said
+    again = run_batch(manifest, out, scheduler=cluster.scheduler_address)
+    assert again.resumed >= 1 and again.checked == 4 and not again.failed
+
+
 def test_a_cluster_worker_in_another_folder_reads_the_manifests_relative_paths(
         scheduler: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     entries = [e for e in load_entries() if e.meta.id in _ids()[:2]]
@@ -185,6 +237,16 @@ def test_an_unreadable_document_is_named_and_the_rest_written(cluster: Any, tmp_
     assert code == 2
     assert "no-such-law" in err
     assert len(_rows(tmp_path / "out")) > 0
+
+
+def test_workers_given_for_a_cluster_with_its_own_are_said_not_to_be_used(cluster: Any, tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    manifest = _manifest(tmp_path, _ids()[:1])
+    code = main(["batch", str(manifest), "--out", str(tmp_path / "out"), "--scheduler", cluster.scheduler_address,
+                 "--workers", "4", "--quiet"])
+    assert code == 0
+    assert capsys.readouterr().err == (f"compliance: warning: --workers 4 is not used: the cluster at "
+                                       f"{cluster.scheduler_address} has its own workers\n")
 
 
 def test_a_manifest_saved_with_a_bom_or_crlf_names_its_first_document_whole(tmp_path: Path) -> None:

@@ -3,10 +3,11 @@
 Reads the command line and calls the stage a sub-command names (`parse`, `check`, `report`, `diff`,
 `cite`, `comments`, `history`, `progress`, `compare`, `ratifications`, `corpus`, `eval`, `serve`, `batch`); the stages know nothing of argparse or exit codes.
 Input the program cannot use (any `ComplianceError`) is one line on stderr, `compliance: file:line: reason`,
-and exit code 2; a closed pipe exits 0; Ctrl-C is one line and exit 130; a worker process the system
-killed (`WorkerLost`) is one line and exit 1; anything else is a bug: one line with a hint to report it,
-exit 1. A sub-command's module is imported only when it runs (`COMMANDS` lists
-them all for `--help`), and it imports its stage only then, so that start-up pays for one command.
+and exit code 2; a closed pipe exits 0; Ctrl-C is one line and exit 130; a run the machine stopped
+(`RunStopped`: a worker process the system killed, a Dask scheduler lost) is one line and exit 1; anything
+else is a bug: one line with a hint to report it, exit 1. A sub-command's module is imported only when it
+runs (`COMMANDS` lists them all for `--help`), and it imports its stage only then, so that start-up pays for
+one command.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from contextlib import AbstractContextManager, nullcontext
 from importlib import import_module
 from typing import NamedTuple, NoReturn
 
-from ..errors import INTERNAL_HINT, ComplianceError, UsageError, WorkerLost
+from ..errors import INTERNAL_HINT, ComplianceError, RunStopped, UsageError
 from .common import render_text, write_output
 
 __all__ = ["COMMANDS", "UsageError", "build_parser", "main", "render_text", "run", "write_output"]
@@ -88,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
-    except WorkerLost as exc:  # the machine, not the input nor the program: no hint to report a bug
+    except RunStopped as exc:  # the machine, not the input nor the program: no hint to report a bug
         print(f"compliance: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:  # temporaries were removed on the way out (compliance.output)

@@ -22,14 +22,14 @@ EXAMPLE = ("example: compliance batch laws.txt --out results/ --scheduler tcp://
 def add_parser(sub: Any, summary: str) -> None:
     p = sub.add_parser("batch", help=summary,
                        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("manifest", help="file of paths or corpus ids (one a line; - reads it from standard input), "
-                                    "or a folder of laws")
+    p.add_argument("manifest", help="file of paths (from the current folder) or corpus ids, one a line (- reads "
+                                    "it from standard input), or a folder of laws")
     p.add_argument("--out", required=True, help="output folder: findings.parquet, summary.json, parts/, done/")
     p.add_argument("--scheduler", default="local",
                    help="local (default: a cluster of worker processes here; alias processes), threads "
                         "(workers as threads of this process), or a scheduler's address tcp://host:8786")
     p.add_argument("--workers", type=processes, default=None, metavar="N",
-                   help="local worker processes (default: every core)")
+                   help="worker processes of the local cluster (default: every core)")
     p.add_argument("--rules", help="rules folder (default: rules/)")
     p.add_argument("--conventions", help="only these conventions, e.g. C087,C105")
     p.add_argument("--country", help="ISO 3166 alpha-2 of every law (default: each law's metadata, else its text)")
@@ -42,6 +42,9 @@ def run(args: argparse.Namespace) -> int:
     from ..parallel import cores
     from .options import checked_country
 
+    if args.workers is not None and "://" in args.scheduler:  # a cluster's workers are started with it, not here
+        print(f"compliance: warning: --workers {args.workers} is not used: the cluster at {args.scheduler} has "
+              "its own workers", file=sys.stderr)
     bar = None if args.quiet or not sys.stderr.isatty() else _bar()
 
     def progress(done: int, total: int) -> None:
