@@ -344,8 +344,10 @@ def to_markdown(ev: Evaluation) -> str:
     lines = [
         f"# Evaluation: {md_cell(ev.cases)}",
         "",
-        f"**{verdict}** — recall {ev.recall:.3f} ({ev.found}/{ev.required} required flags found), "
-        f"{len(ev.false_positives)} false positives; {ev.rules} rules"
+        f"**{verdict}** — "
+        + (f"recall {ev.recall:.3f} ({ev.found}/{ev.required} required flags found), " if ev.required else
+           "recall not measured (no required flag in these cases), ")
+        + f"{len(ev.false_positives)} false positives; {ev.rules} rules"
         + (f" of {', '.join(ev.conventions)}" if ev.conventions else "")
         + ".",
         "",

@@ -189,3 +189,17 @@ def test_malformed_ratifications_file_is_refused_with_file_and_line(tmp_path: Pa
     bad.write_text(content.format(h=header), "utf-8")
     with pytest.raises(RatificationError, match=rf"^{bad}:{line}: .*{message}"):
         load(bad)
+
+
+def test_a_country_named_twice_is_one_column(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", "--countries", "KZ,kz", "--format", "json", "--quiet", "--jobs", "1"]) == 0
+    assert [c["country"] for c in json.loads(capsys.readouterr().out)["countries"]] == ["KZ"]
+
+
+@pytest.mark.parametrize("countries", ["", ",", " , "])
+def test_no_country_at_all_is_one_usage_line_not_an_empty_matrix(countries: str,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", "--countries", countries, "--format", "md", "--quiet"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == (
+        "compliance: --countries: give one or more ISO alpha-2 codes, e.g. KZ,UZ,RU\n")

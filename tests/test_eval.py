@@ -205,3 +205,19 @@ def test_command_takes_a_rules_folder_and_a_conventions_filter(tmp_path: Path, c
     assert main([str(cases), "--rules", str(rules), "--conventions", "C098", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["rules"] == 0 and data["required"] == 0  # no C098 flag in these cases, nothing to find
+
+
+def test_a_conventions_filter_is_read_as_check_reads_it(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    cases = write_cases(tmp_path, {"path": TU, "country": "KZ", "flag": [{"article": "8", "conventions": ["C087"]}]})
+    assert main([str(cases), "--conventions", "c87", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["conventions"] == ["C087"] and data["required"] == 1 and data["rules"] > 0
+    assert main([str(cases), "--conventions", "C999"]) == 2  # scored on no rule, it would pass
+    assert "'C999' is not an ILO instrument" in capsys.readouterr().err
+
+
+def test_no_required_flag_in_scope_says_recall_was_not_measured(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    cases = write_cases(tmp_path, {"path": TU, "country": "KZ", "flag": [{"article": "8", "conventions": ["C087"]}]})
+    main([str(cases), "--conventions", "C029", "--format", "md"])
+    out = capsys.readouterr().out
+    assert "recall not measured (no required flag in these cases)" in out and "recall 1.000" not in out

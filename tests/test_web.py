@@ -172,6 +172,12 @@ def test_the_corpus_browses_from_country_to_the_findings_of_an_article(client: T
     assert 'href="/corpus/KZ/criminal-code/art_174?edition=kz/criminal-code%402020-06-26"' in law
 
 
+def test_a_comparison_names_each_country_once(client: TestClient) -> None:
+    twice = client.get("/corpus/compare?countries=KZ,kz,%20KZ", follow_redirects=False).headers["location"]
+    assert client.get("/corpus/compare?countries=KZ", follow_redirects=False).headers["location"] == twice  # one job
+    assert "KZ, KZ" not in client.get(twice).text
+
+
 def test_a_country_lists_its_works_with_every_edition_of_each(client: TestClient) -> None:
     country = client.get("/corpus/KZ").text
     row = re.search(r'<tr><th scope="row"><a href="/corpus/KZ/criminal-code">.*?</tr>', country, re.S)

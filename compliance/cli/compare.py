@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..errors import UsageError
 from .common import Progress, conventions_option, write_output
 from .options import add_jobs_option
 
@@ -30,7 +31,10 @@ def run(args: argparse.Namespace) -> int:
     from ..compare import compare, render
     from ..selection import require_country
 
-    countries = [require_country(c) for c in args.countries.split(",") if c.strip()]
+    # each country once, in the order given ("KZ,kz" is one column); none at all compares nothing
+    countries = list(dict.fromkeys(require_country(c) for c in args.countries.split(",") if c.strip()))
+    if not countries:
+        raise UsageError("--countries: give one or more ISO alpha-2 codes, e.g. KZ,UZ,RU")
     conventions = conventions_option(args.conventions)
     progress = Progress.for_stderr(args.quiet)
     write_output(args.output, render(compare(countries, conventions, progress=progress), args.format))

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .common import Progress, write_output
+from .common import Progress, conventions_option, write_output
 from .options import add_jobs_option
 
 EXIT_BELOW_TARGET = 3  # recall < 1.0 or a false positive; 2 stays "bad input", 1 "internal error"
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
     cases = load_cases(Path(args.cases))
     rules = load_rules(Path(args.rules) if args.rules else None)
-    conventions = [c.strip() for c in args.conventions.split(",") if c.strip()] if args.conventions else None
+    conventions = conventions_option(args.conventions)  # "c87" is C087; C999 is refused, not scored on nothing
     progress = Progress.for_stderr(args.quiet)
     progress.busy(f"evaluating {len(cases)} labelled documents against {len(rules)} rules")
     try:

@@ -102,7 +102,8 @@ async def progress(request: Request) -> Response:
 async def compare(request: Request) -> Response:
     """The comparison matrix (`compliance compare`) of the countries named, or of every country."""
     known = [c.code for c in browse.corpus_index()]
-    asked = [c.strip().upper() for c in request.query_params.get("countries", "").split(",") if c.strip()]
+    asked = list(dict.fromkeys(c.strip().upper() for c in request.query_params.get("countries", "").split(",")
+                               if c.strip()))  # each country once: "KZ,kz" is one column
     countries = [c for c in asked if c in known] or known
     title = f"{strings(language(request))['compare']}: {', '.join(countries)}"
     return _job(request, "compare " + ",".join(countries), title, comparison(countries))
