@@ -15,6 +15,7 @@ Dask, pyarrow and tqdm are the optional extra `[scale]`; nothing else in the pro
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import logging
 import multiprocessing
@@ -30,7 +31,7 @@ from pydantic import BaseModel
 from .errors import ComplianceError, SchedulerLost, UsageError
 from .models import DocumentMeta, Finding
 from .output import AtomicFolder
-from .parallel import forks, named_laws, source_bytes, source_path
+from .parallel import forks, inherited, named_laws, source_bytes, source_path
 from .parse.meta import CHAPTER_SUFFIXES, LAW_SUFFIXES, laws_in
 from .rules import Rule
 
@@ -220,16 +221,17 @@ class Output:
         self.out = out
         (out / "parts").mkdir(parents=True, exist_ok=True)
         (out / "done").mkdir(parents=True, exist_ok=True)
+        self.written: dict[str, list[dict[str, Any]]] = {}  # the rows of this run's laws, not read back at the end
 
     def done(self, ref: str, sha: str) -> Done | None:
         """The record an earlier run left of `ref`, when it is of these bytes and whole, with its part whole
         beside it; None (the law is checked again) for anything else: a file cut short, edited or removed."""
+        path = self.out / "done" / f"{_key(ref)}.json"
+        if not path.is_file():
+            return None  # pyarrow is not imported for a law never done: a first run imports it as workers check
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        path = self.out / "done" / f"{_key(ref)}.json"
-        if not path.is_file():
-            return None
         try:
             record = Done.model_validate_json(path.read_bytes())
             rows = pq.read_metadata(self._part(ref)).num_rows
@@ -246,8 +248,11 @@ class Output:
         tmp = self.out / "done" / f"{key}.json.tmp"
         tmp.write_text(done.model_dump_json(), encoding="utf-8")
         tmp.replace(self.out / "done" / f"{key}.json")
+        self.written[done.ref] = rows
 
     def rows(self, ref: str) -> list[dict[str, Any]]:
+        if ref in self.written:
+            return self.written[ref]
         import pyarrow.parquet as pq
 
         rows: list[dict[str, Any]] = pq.read_table(self._part(ref)).to_pylist()
@@ -300,10 +305,11 @@ def _client(scheduler: str, workers: int) -> Iterator[Any]:
     # Where the system forks by default, worker processes are forked: they inherit the libraries this
     # process imported (Dask, this package) instead of each importing them again. Each loads the compiled
     # rules of its documents' languages itself, all at once, as `check --jobs` workers do. The method holds
-    # while the cluster runs: a worker the system kills is started again the same way.
+    # while the cluster runs: a worker the system kills is started again the same way. What they inherit is
+    # left out of their garbage collections (`parallel.inherited`), as `check --jobs` workers' is.
     method = "fork" if not threads and forks() else dask.config.get("distributed.worker.multiprocessing-method")
     before = set(multiprocessing.active_children())
-    with dask.config.set({"distributed.worker.multiprocessing-method": method}), LocalCluster(  # type: ignore[no-untyped-call]
+    with inherited(), dask.config.set({"distributed.worker.multiprocessing-method": method}), LocalCluster(  # type: ignore[no-untyped-call]
         n_workers=1 if threads else workers, threads_per_worker=workers if threads else 1,
         processes=not threads, dashboard_address=None,
         # the scheduler's health and metrics pages on a free port: on 8787, the dashboard's own, it warned
@@ -402,11 +408,8 @@ def run_batch(
     progress: Callable[[int, int], None] | None = None,
 ) -> Summary:
     """Parse and check every document of `manifest` on Dask; write `out` (see the module's docstring)."""
-    try:
-        import distributed  # noqa: F401
-        import pyarrow  # noqa: F401
-    except ImportError:
-        raise UsageError(f"compliance batch needs Dask and pyarrow: {EXTRA}") from None
+    if any(importlib.util.find_spec(extra) is None for extra in ("distributed", "pyarrow")):
+        raise UsageError(f"compliance batch needs Dask and pyarrow: {EXTRA}")  # imported only where used
     from .rules import load_rules
 
     start = time.monotonic()

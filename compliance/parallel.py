@@ -84,7 +84,7 @@ def _context() -> Any:
 
 
 @contextmanager
-def _inherited() -> Iterator[None]:
+def inherited() -> Iterator[None]:
     """While workers forked in this block run, what they inherit (compiled rules, spaCy's vocabulary) is
     left out of garbage collection: each worker's collections would otherwise walk it again and copy the
     memory pages they touch (the use Python's documentation gives for `gc.freeze`)."""
@@ -105,7 +105,7 @@ def ordered_map(fn: Callable[[S, T], R], state: S, items: Sequence[T], processes
     if n <= 1 or _WORK is not None or multiprocessing.current_process().daemon:  # a worker starts no pool
         return [fn(state, item) for item in items]
     order = sorted(range(len(items)), key=lambda i: -weights[i]) if weights else list(range(len(items)))
-    with _inherited():
+    with inherited():
         pool = ProcessPoolExecutor(n, _context(), initializer=_init, initargs=(fn, state))
         try:
             done: list[R] = list(pool.map(_run, [items[i] for i in order]))
