@@ -71,3 +71,32 @@ def test_every_format_renders_the_timeline_and_the_gaps(kz: Progress) -> None:
 def test_progress_of_a_country_without_laws_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["progress", "--country", "FR"]) == 2
     assert "no law of this country" in capsys.readouterr().err
+
+
+def test_an_edition_no_rule_could_be_tried_on_is_not_analysed_in_every_format(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # the Turkmen Labour Code (no rules in Turkmen) and the Kyrgyz Constitution (no rules for a constitution)
+    # have no findings: that must read as "not analysed", never as "0 open"
+    tm = build_progress("TM", check_document)
+    [edition] = tm.works[0].editions
+    assert edition.not_analysed and "Turkmen: no rules for this language" in edition.not_analysed
+    assert "0 open" not in render_markdown(tm) and "not analysed" in render_markdown(tm)
+    assert [r["record"] for r in csv.DictReader(io.StringIO(render_csv(tm)))] == ["not analysed"]
+    page = render_html(tm)
+    assert 'fill="#999"' in page and ">–</text>" in page and "0 open" not in page
+    kg = build_progress("KG", check_document)
+    constitution = next(w for w in kg.works if w.work == "kg/constitution")
+    assert "constitution: no rules for this kind of law" in (constitution.editions[0].not_analysed or "")
+    row = next(line for line in render_markdown(kg).splitlines() if line.startswith("| C029 | all rules |"))
+    assert row == "| C029 | all rules | not analysed | 2 |"  # 2021: the constitution alone, not analysed
+    assert main(["progress", "--country", "TM"]) == 0
+    assert capsys.readouterr().err == f"compliance: warning: {edition.not_analysed}\n"
+
+
+def test_a_date_whose_texts_were_analysed_with_nothing_open_under_a_convention_is_zero(kz: Progress) -> None:
+    lines = render_markdown(kz).splitlines()
+    dates = next(line for line in lines if line.startswith("| convention |")).strip("| ").split(" | ")[2:]
+    c105 = next(line for line in lines if line.startswith("| C105 | all rules |")).strip("| ").split(" | ")[2:]
+    # 2020-05-04: the Law on Trade Unions alone, analysed, with no C105 finding (it was "—", read as "no text")
+    assert c105[dates.index("2020-05-04")] == "0"
+    assert "—" not in c105 and "not analysed" not in c105

@@ -95,9 +95,9 @@ def _read_country(country: str, editions: list[str] | None, progress: Progress,
     return docs, notes
 
 
-def _progress_section(country: str | None, rules: list[Rule], conventions: list[str] | None,
-                      progress: Progress) -> str | None:
-    """The section "Progress since <year>": every edition of the country's works, checked with the same rules."""
+def _progress_section(country: str | None, selected: list[Rule], progress: Progress) -> str | None:
+    """The section "Progress since <year>": every edition of the country's works, checked with the same rules
+    (`selected`: those of the report's conventions)."""
     from ..check import check_document
     from ..progress import build_progress, render_progress_section
 
@@ -105,7 +105,7 @@ def _progress_section(country: str | None, rules: list[Rule], conventions: list[
         return None
     progress.busy("checking every edition for the progress section")
     try:
-        found = build_progress(country, lambda doc: check_document(doc, rules, country, conventions))
+        found = build_progress(country, lambda doc: check_document(doc, selected, country), rules=selected)
     finally:
         progress.done()
     return render_progress_section(found) if found.works else None
@@ -142,13 +142,13 @@ def run(args: argparse.Namespace) -> int:
         docs, notes = _read_country(country, args.edition, progress, args.all_editions)
     unique_ids([d.document for d in docs])
     out = Path(args.output or f"reports/{country or 'custom'}")
-    progress_html = None if paths or args.no_progress else _progress_section(country, rules, conventions, progress)
+    selected = [r for r in rules if not conventions or r.convention in conventions]
+    progress_html = None if paths or args.no_progress else _progress_section(country, selected, progress)
     written = write_report(
         docs, out, rules=rules, country=country, conventions=conventions, lang=args.lang or "en",
         stamp=args.stamp, pdf=not args.no_pdf, notes=notes, progress=progress,
         all_editions=args.all_editions, with_law_text=args.with_law_text, progress_html=progress_html,
     )
-    selected = [r for r in rules if not conventions or r.convention in conventions]
     warn_gaps(docs, selected, written.findings)
     if not args.quiet:
         n = len(written.findings.findings)

@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 
+from ..check.scope import not_analysed
 from ..corpus import Work, corpus_works, expression_document, extent_label
 from ..diff import Change, Checker, Diff, diff_documents
 from ..diff.findings import as_dict
+from ..rules import Rule, load_rules
 from .model import (
     AmendedProvision,
     ChangeKind,
@@ -34,17 +36,20 @@ CHANGE_LISTS: tuple[ChangeKind, ...] = ("introduced", "resolved", "severity_chan
                                         "protection_removed")
 
 
-def build_progress(country: str, checker: Checker, works: Sequence[Work] | None = None) -> Progress:
-    """Every work of `country` ("KZ") in the corpus, edition by edition."""
+def build_progress(country: str, checker: Checker, works: Sequence[Work] | None = None,
+                   rules: Sequence[Rule] | None = None) -> Progress:
+    """Every work of `country` ("KZ") in the corpus, edition by edition. `rules` are those `checker` applies
+    (default: every rule): an edition none of them can be tried on is marked not analysed."""
     cc = country.upper()
     pool = [w for w in (works if works is not None else corpus_works()) if w.meta.country == cc and w.expressions]
-    progress = [_work(w, checker) for w in pool]
+    applied = list(rules) if rules is not None else load_rules()
+    progress = [_work(w, checker, applied) for w in pool]
     dates = sorted({e.date for w in progress for e in w.editions if e.date})
     return Progress(country=cc, since=dates[0].year if dates else None, dates=dates, works=progress,
                     conventions=_rows(progress))
 
 
-def _work(w: Work, checker: Checker) -> WorkProgress:
+def _work(w: Work, checker: Checker, rules: list[Rule]) -> WorkProgress:
     editions: list[EditionPoint] = []
     transitions: list[Transition] = []
     previous = None
@@ -56,6 +61,7 @@ def _work(w: Work, checker: Checker) -> WorkProgress:
             extent="; ".join(dict.fromkeys(extent_label(p) for p in x.portions)), amended_by=x.amended_by,
             open=[_open(f) for f in found if f.get("kind") in OPEN_KINDS],
             protections=sum(1 for f in found if f.get("kind") == "implements"),
+            not_analysed=not_analysed(doc, rules),
         ))
         if previous is not None:
             old_doc, old_found, old_date = previous

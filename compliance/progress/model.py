@@ -40,6 +40,9 @@ class EditionPoint(_Model):
     amended_by: str | None = Field(default=None, description="The amending act that made the edition, per its metadata.")
     open: list[OpenFinding] = Field(description="Conflicts, concerns and unmet requirements in these texts.")
     protections: int = Field(default=0, description="Implementing provisions found in these texts.")
+    not_analysed: str | None = Field(
+        default=None, description="Why no rule could be tried on these texts (their language or kind of law): "
+        "no open finding there says nothing of compliance.")
 
 
 class StatusChange(_Model):

@@ -12,7 +12,7 @@ import io
 from html import escape
 
 from ..markdown import md_escape
-from .model import AmendedProvision, Progress, WorkProgress
+from .model import AmendedProvision, ConventionRow, EditionPoint, Progress, WorkProgress
 
 __all__ = ["render_csv", "render_html", "render_json", "render_markdown", "render_progress_section", "timeline_svg"]
 
@@ -25,9 +25,12 @@ def render_csv(p: Progress) -> str:
     """One row per open finding at an edition and per change of status between two editions."""
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(["work", "date", "record", "convention", "convention_article", "rule_id", "kind", "article", "acts"])
+    w.writerow(["work", "date", "record", "convention", "convention_article", "rule_id", "kind", "article", "acts",
+                "note"])
     for wp in p.works:
         for e in wp.editions:
+            if e.not_analysed:  # a row of its own: no "open" row there must not read as nothing wrong
+                w.writerow([wp.work, e.date, "not analysed", "", "", "", "", "", "", e.not_analysed])
             for f in e.open:
                 w.writerow([wp.work, e.date, "open", f.convention, f.convention_article, f.rule_id, f.kind, f.article, ""])
         for t in wp.transitions:
@@ -39,6 +42,23 @@ def render_csv(p: Progress) -> str:
 
 def _dates(p: Progress) -> list[str]:
     return [d.isoformat() for d in p.dates]
+
+
+# The legend of the per-convention table, whose cells `_cells` writes.
+_CELLS = ("Open conflicts and concerns in the texts of each edition date (not analysed: no rule could be tried on "
+          "any text of that date, so nothing is known of it).")
+
+
+def _cells(p: Progress, row: ConventionRow) -> list[str]:
+    """The row's open findings at each date: 0 where texts of that date were analysed and none is open there,
+    "not analysed" where no text of that date could be."""
+    analysed = {e.date.isoformat() for wp in p.works for e in wp.editions if e.date and not e.not_analysed}
+    return [str(row.open[d]) if d in row.open else "0" if d in analysed else "not analysed" for d in _dates(p)]
+
+
+def _edition_text(e: EditionPoint) -> str:
+    """ "2 open, 1 protections", or why no rule could be tried on the edition's texts."""
+    return e.not_analysed or f"{len(e.open)} open, {e.protections} protections"
 
 
 def _gap_text(wp: WorkProgress) -> str:
@@ -54,16 +74,15 @@ def _amended_text(a: AmendedProvision) -> str:
 def render_markdown(p: Progress) -> str:
     lines = [f"# Progress of {md_escape(p.country)} since {p.since or '—'}", ""]
     dates = _dates(p)
-    lines += ["Open conflicts and concerns in the texts of each edition date (— : no text of that date).", "",
-              "| convention | rule | " + " | ".join(dates) + " |", "|---|---|" + "---|" * len(dates)]
+    lines += [_CELLS, "", "| convention | rule | " + " | ".join(dates) + " |", "|---|---|" + "---|" * len(dates)]
     for r in p.conventions:
-        cells = [str(r.open.get(d, "—")) for d in dates]
-        lines.append(f"| {md_escape(r.convention)} | {md_escape(r.rule_id or 'all rules')} | " + " | ".join(cells) + " |")
+        lines.append(f"| {md_escape(r.convention)} | {md_escape(r.rule_id or 'all rules')} | "
+                     + " | ".join(_cells(p, r)) + " |")
     for wp in p.works:
         lines += ["", f"## {md_escape(wp.work)} — {md_escape(wp.title or '')}", ""]
         for e in wp.editions:
             by = f", made by {md_escape(e.amended_by)}" if e.amended_by else ""
-            lines.append(f"- {e.date}: {len(e.open)} open, {e.protections} protections ({md_escape(e.extent)}{by})")
+            lines.append(f"- {e.date}: {md_escape(_edition_text(e))} ({md_escape(e.extent)}{by})")
         for t in wp.transitions:
             lines.append(f"- {t.old} → {t.new}: " + (", ".join(
                 f"{md_escape(c.change.replace('_', ' '))} {md_escape(c.rule_id)} in art. {md_escape(c.article or '—')}"
@@ -107,10 +126,11 @@ def timeline_svg(p: Progress) -> str:
             dash = ' stroke-dasharray="4 3"' if gap else ""
             out.append(f'<line x1="{x(x0):.1f}" y1="{y}" x2="{x(x1):.1f}" y2="{y}" stroke="#999"{dash}/>')
         for pos, e in points:
-            colour = "#c0392b" if e.open else "#2e7d32"
-            title = escape(f"{e.expression}: {len(e.open)} open, {e.protections} protections ({e.extent})")
+            colour = "#999" if e.not_analysed else "#c0392b" if e.open else "#2e7d32"
+            title = escape(f"{e.expression}: {_edition_text(e)} ({e.extent})")
+            label = "–" if e.not_analysed else str(len(e.open))  # not a count of 0: nothing was checked
             out.append(f'<circle cx="{x(pos):.1f}" cy="{y}" r="6" fill="{colour}"><title>{title}</title></circle>')
-            out.append(f'<text x="{x(pos):.1f}" y="{y - 9}" font-size="10" text-anchor="middle">{len(e.open)}</text>')
+            out.append(f'<text x="{x(pos):.1f}" y="{y - 9}" font-size="10" text-anchor="middle">{label}</text>')
     out.append("</svg>")
     return "".join(out)
 
@@ -119,11 +139,13 @@ def render_progress_section(p: Progress) -> str:
     """The HTML section "Progress since <year>": the timeline, the per-convention table and each work's changes."""
     dates = _dates(p)
     h = [f'<section id="progress"><h2>Progress since {p.since or "—"}</h2>',
-         "<p>Each dot is an edition the corpus holds, labelled with the open conflicts and concerns in its texts; "
-         "a dashed line crosses years with no edition (a gap: nothing is known of those years).</p>", timeline_svg(p),
+         "<p>Each dot is an edition the corpus holds, labelled with the open conflicts and concerns in its texts "
+         "(a grey dot marked – : an edition no rule could be tried on, not analysed); a dashed line crosses years "
+         "with no edition (a gap: nothing is known of those years).</p>", timeline_svg(p),
+         f"<p>{escape(_CELLS)}</p>",
          "<table><tr><th>convention</th><th>rule</th>" + "".join(f"<th>{d}</th>" for d in dates) + "</tr>"]
     for r in p.conventions:
-        cells = "".join(f"<td>{r.open.get(d, '—')}</td>" for d in dates)
+        cells = "".join(f"<td>{c}</td>" for c in _cells(p, r))
         h.append(f"<tr><td>{escape(r.convention)}</td><td>{escape(r.rule_id or 'all rules')}</td>{cells}</tr>")
     h.append("</table>")
     h.append('<p class="print-only">Each law\'s changes, edition by edition, with their amending acts: index.html, '
@@ -132,7 +154,7 @@ def render_progress_section(p: Progress) -> str:
         h.append(f"<h3>{escape(wp.work)} — {escape(wp.title or '')}</h3><ul>")
         for e in wp.editions:
             by = f", made by {escape(e.amended_by)}" if e.amended_by else ""
-            h.append(f"<li>{e.date}: {len(e.open)} open, {e.protections} protections ({escape(e.extent)}{by})</li>")
+            h.append(f"<li>{e.date}: {escape(_edition_text(e))} ({escape(e.extent)}{by})</li>")
         for t in wp.transitions:
             items = "".join(
                 f"<li>{escape(c.change.replace('_', ' '))}: {escape(c.rule_id)} ({escape(c.convention or '')} "
