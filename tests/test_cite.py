@@ -44,3 +44,20 @@ def test_cite_as_text_or_markdown_holds_the_citation_penalty_and_normlex_link(
     out = capsys.readouterr().out
     assert "art. 174(1), as amended by Law No. 94-VIII of 19 June 2024" in out
     assert "лишением свободы" in out and "normlex" in out.lower()
+
+
+def test_an_article_with_nothing_to_cite_is_said_on_stderr_not_a_silent_exit(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["cite", "kz/criminal-code", "--article", "160", "--article", "174"]) == 0
+    captured = capsys.readouterr()
+    assert "174" in captured.out and "art. 160" not in captured.out  # the output stays paste-ready
+    assert captured.err.startswith("compliance: kz/criminal-code@") and captured.err.count("\n") == 1
+    assert captured.err.endswith(": art. 160: no conflict, concern or implementing provision found: nothing to cite\n")
+
+
+def test_cite_of_a_law_no_rule_can_be_tried_on_warns_that_it_was_not_analysed(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["cite", "tm/labour-code", "--article", "1"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.startswith("compliance: warning: tm/labour-code")
+    assert "not analysed. Turkmen: no rules for this language" in captured.err

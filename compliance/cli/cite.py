@@ -2,12 +2,14 @@
 
 Reads one law (file or corpus id) and the rules, checks the named articles and prints, per finding, the
 block `report.paste` builds: citation (English or Russian), the quoted part with its penalties, the
-convention article's authentic text, the principle and the ILO supervisory comments with their links.
+convention article's authentic text, the principle and the ILO supervisory comments with their links. An
+article with no finding, or a law no rule can be tried on, is said on stderr.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,7 @@ def add_parser(sub: Any, summary: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..check import check_document
+    from ..check.scope import not_analysed
     from ..corpus import load_document
     from ..report.paste import block, render
     from ..rules import load_rules
@@ -43,4 +46,13 @@ def run(args: argparse.Namespace) -> int:
     findings = [f for f in check_document(doc, rules) if f.article in args.article]
     blocks = [block(f, by_id[f.rule_id], args.lang) for f in findings]
     write_output(args.output, render(blocks, args.lang, args.format))
+    # An article with nothing to cite is said on stderr (the output stays paste-ready): never a silent exit
+    unchecked = not_analysed(doc, rules)
+    if unchecked:  # no rule could be tried on the law: its articles' lack of findings says nothing
+        print(f"compliance: warning: {unchecked}", file=sys.stderr)
+    else:
+        for article in dict.fromkeys(args.article):
+            if not any(f.article == article for f in findings):
+                print(f"compliance: {doc.document.id}: art. {article}: no conflict, concern or implementing "
+                      "provision found: nothing to cite", file=sys.stderr)
     return 0
