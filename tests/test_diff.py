@@ -598,3 +598,19 @@ def test_history_command_reads_a_work_stored_in_excerpts(capsys: pytest.CaptureF
     assert main(["history", "kz/criminal-code", "--no-check"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("History of kz/criminal-code: 5 edition(s)") and "Art. 274" in out and "Art. 155" in out
+
+
+def test_history_of_a_law_no_rule_can_be_tried_on_says_not_analysed_not_no_findings(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from compliance.cli import main
+
+    assert main(["history", "kg/constitution", "--article", "5"]) == 0
+    captured = capsys.readouterr()
+    reason = "kg/constitution@2021-05-05: not analysed. constitution: no rules for this kind of law"
+    assert reason in captured.out and "findings: none" not in captured.out
+    assert "findings: not analysed" in captured.out
+    assert captured.err.startswith(f"compliance: warning: {reason}")
+    assert main(["history", "kg/constitution", "--article", "5", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert list(data["not_analysed"]) == ["kg/constitution@2021-05-05"]
+    assert [ed["findings"] for ed in data["articles"][0]["editions"]] == [None]  # not checked, not "[]"

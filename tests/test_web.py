@@ -178,6 +178,14 @@ def test_a_comparison_names_each_country_once(client: TestClient) -> None:
     assert "KZ, KZ" not in client.get(twice).text
 
 
+def test_a_law_no_rule_can_be_tried_on_says_so_where_it_would_say_no_findings(client: TestClient) -> None:
+    law = client.get("/corpus/TM/labour-code").text
+    assert "not analysed. Turkmen: no rules for this language" in law
+    article = client.get("/corpus/TM/labour-code/art_5?edition=tm/labour-code%402019-03-02").text
+    assert article.count("not analysed. Turkmen: no rules for this language") == 2  # the article, its edition
+    assert "No findings." not in law and "No findings." not in article
+
+
 def test_a_country_lists_its_works_with_every_edition_of_each(client: TestClient) -> None:
     country = client.get("/corpus/KZ").text
     row = re.search(r'<tr><th scope="row"><a href="/corpus/KZ/criminal-code">.*?</tr>', country, re.S)

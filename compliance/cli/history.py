@@ -8,6 +8,7 @@ the text of that article in every edition that holds it; runs the checker on eac
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from .common import write_output
@@ -29,14 +30,20 @@ def add_parser(sub: Any, summary: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..check import check_document
+    from ..check.scope import not_analysed
     from ..corpus import work
     from ..diff import history, render_history_text
     from ..errors import UnknownReference
+    from ..rules import load_rules
 
     work(args.law)  # a law the corpus does not have is the user's error: UnknownReference, with suggestions
+    rules = load_rules()
     try:
-        h = history(args.law, article=args.article, checker=None if args.no_check else check_document)
+        h = history(args.law, article=args.article, checker=None if args.no_check else check_document,
+                    unchecked=lambda doc: not_analysed(doc, rules))
     except ValueError as exc:
         raise UnknownReference(str(exc)) from None
     write_output(args.output, h.model_dump_json(indent=1) + "\n" if args.format == "json" else render_history_text(h))
+    for reason in h.not_analysed.values():  # as `check` says it: no findings there must not read as compliant
+        print(f"compliance: warning: {reason}", file=sys.stderr)
     return 0

@@ -14,7 +14,7 @@ findings. Produces the `History` model; `render.render_history_text` prints it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -45,11 +45,13 @@ def history(
     article: str | None = None,
     documents: Sequence[Document] | None = None,
     checker: Checker | None = None,
+    unchecked: Callable[[Document], str | None] | None = None,
 ) -> History:
     """A timeline per article across every edition of the work `law` names in the corpus ("kz/criminal-code",
     or any id of one of its texts, e.g. "kz/criminal-code-art174").
 
     `documents` (oldest first) replaces reading the corpus, e.g. for tests that parsed them already.
+    `unchecked` says why `checker`'s rules cannot be tried on an edition (`check.scope.not_analysed`).
     """
     m = _LAW.match(law.strip())
     base, gaps = (f"{m['country']}/{m['slug']}" if m else law), list[int]()
@@ -57,13 +59,14 @@ def history(
         docs = list(documents)
     else:
         base, docs, gaps = _read_editions(law, m, article)
-    timelines = _Timelines(docs, _findings(docs, checker) if checker is not None else None)
+    reasons = {d.document.id: why for d in docs if checker is not None and unchecked and (why := unchecked(d))}
+    timelines = _Timelines(docs, _findings(docs, checker) if checker is not None else None, set(reasons))
     for k in range(1, len(docs)):
         timelines.follow(k)
     out = timelines.result(article)
     if article is not None and not out:
         raise ValueError(f"{law}: no article {article} in any edition")
-    return History(law=base, editions=[d.document for d in docs], articles=out, gaps=gaps)
+    return History(law=base, editions=[d.document for d in docs], articles=out, gaps=gaps, not_analysed=reasons)
 
 
 def _read_editions(law: str, m: re.Match[str] | None, article: str | None) -> tuple[str, list[Document], list[int]]:
@@ -150,6 +153,7 @@ class _Track:
 class _Timelines:
     docs: list[Document]
     findings: list[list[ArticleFinding]] | None = None  # per edition, when the check ran
+    unchecked: set[str] = field(default_factory=set)  # the ids of editions no rule could be tried on
     tracks: list[_Track] = field(default_factory=list)
     current: dict[str, _Track] = field(default_factory=dict)  # eid in the latest edition seen → track
     dormant: dict[str, _Track] = field(default_factory=dict)  # outside an excerpt for now, by eid
@@ -278,7 +282,7 @@ class _Timelines:
     def _edition(self, s: _Seen) -> ArticleEdition:
         meta = self.docs[s.doc_index].document
         found = None
-        if self.findings is not None:
+        if self.findings is not None and meta.id not in self.unchecked:
             eid = s.node.eid
             found = [f for f in self.findings[s.doc_index] if f.eid == eid or (f.eid or "").startswith(eid + "__")]
         return ArticleEdition(edition=meta.edition, id=meta.id, eid=s.node.eid, num=s.node.num, repealed=s.node.repealed,

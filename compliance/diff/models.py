@@ -268,3 +268,6 @@ class History(_Model):
     gaps: list[int] = Field(
         default_factory=list, description="Years between the first and last edition with no edition in the corpus."
     )
+    not_analysed: dict[str, str] = Field(
+        default_factory=dict, description="Edition id → why no rule could be tried on its text (its language or kind "
+        "of law); its articles' findings are null there, not an empty list: nothing was checked.")

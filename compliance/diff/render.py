@@ -221,13 +221,15 @@ def _findings_text(findings: Sequence[ArticleFinding]) -> str:
     return "; ".join(dict.fromkeys(items)) or "none"
 
 
-def _history_article(a: ArticleTimeline, detailed: bool) -> list[str]:
+def _history_article(a: ArticleTimeline, detailed: bool, unchecked: set[str]) -> list[str]:
     lines = [f"Art. {a.num} {a.heading or ''} [{a.eid}]".rstrip()]
     if detailed:
         for ed in a.editions:
             by = f", made by {ed.amended_by}" if ed.amended_by else ""
             lines.append(f"  {ed.edition}  text of {ed.id}{by}")
-            if ed.findings is not None:
+            if ed.id in unchecked:
+                lines.append("    findings: not analysed (no rule could be tried on this text)")
+            elif ed.findings is not None:
                 lines.append(f"    findings: {_findings_text(ed.findings)}")
     texts = {str(ed.edition): ed.text for ed in a.editions}
     previous = ""
@@ -258,12 +260,13 @@ def render_history_text(h: History) -> str:
     """The timeline of each article; with one article, every edition's text source, findings and redline."""
     dates = ", ".join(str(d.edition) for d in h.editions)
     lines = [f"History of {h.law}: {len(h.editions)} edition(s) in the corpus ({dates})"]
+    lines += list(h.not_analysed.values())  # "…: not analysed. Turkmen: no rules for this language; …"
     if h.gaps:
         lines.append(f"No edition in the corpus for {', '.join(str(y) for y in h.gaps)}: changes in those years are "
                      "not seen, and a change is dated by the first edition that shows it.")
     lines.append("")
     detailed = len(h.articles) == 1
     for a in h.articles:
-        lines += _history_article(a, detailed)
+        lines += _history_article(a, detailed, set(h.not_analysed))
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..models import Finding
 
@@ -72,6 +72,7 @@ class HistoryView:
     work: str
     editions: tuple[HistoryEdition, ...]
     gaps: tuple[int, ...]
+    unchecked: dict[str, str]  # edition id → why no rule could be tried on its text
 
 
 @functools.cache
@@ -132,8 +133,14 @@ def newest(found: WorkView) -> EditionView:
     return (main or list(found.editions))[-1]
 
 
+class Articles(NamedTuple):
+    views: tuple[ArticleView, ...]
+    notes: tuple[str, ...]
+    unchecked: str | None  # why no rule could be tried on the edition (`check.scope.not_analysed`), if none could
+
+
 @functools.lru_cache(maxsize=8)
-def articles(edition_id: str) -> tuple[tuple[ArticleView, ...], tuple[str, ...]]:
+def articles(edition_id: str) -> Articles:
     """The articles of one edition (its portions read as one text) with the findings on each, and the notes."""
     from ..check import check_documents
     from ..check.scope import not_analysed
@@ -145,7 +152,8 @@ def articles(edition_id: str) -> tuple[tuple[ArticleView, ...], tuple[str, ...]]
     rules = load_rules()
     report = check_documents([doc], rules)
     notes = list(report.notes)
-    if (gap := not_analysed(doc, rules)) and gap not in notes:
+    gap = not_analysed(doc, rules)
+    if gap and gap not in notes:
         notes.append(gap)
     views = {a.eid: ArticleView(a.eid, a.num, a.heading, article_text(a).text) for a in doc.articles()}
     for f in report.findings:
@@ -154,24 +162,27 @@ def articles(edition_id: str) -> tuple[tuple[ArticleView, ...], tuple[str, ...]]
             key = key.rsplit("__", 1)[0]
         if key in views:
             views[key].findings.append(f)
-    return tuple(views.values()), tuple(notes)
+    return Articles(tuple(views.values()), tuple(notes), gap)
 
 
 def article(edition_id: str, eid: str) -> ArticleView | None:
     """An article of an edition by its eId, only if the edition holds it."""
-    return next((a for a in articles(edition_id)[0] if a.eid == eid), None)
+    return next((a for a in articles(edition_id).views if a.eid == eid), None)
 
 
 @functools.lru_cache(maxsize=16)
 def article_history(work_id: str, num: str, language: str | None = None) -> HistoryView | None:
     """The article numbered `num` in every edition of the work that holds it, each checked; None if unnumbered."""
     from ..check import check_document
+    from ..check.scope import not_analysed
     from ..diff import history
     from ..diff.redline import redline_segments
+    from ..rules import load_rules
 
     law = work_id + (f":{language}" if language else "")
+    rules = load_rules()
     try:
-        found = history(law, article=num, checker=check_document)
+        found = history(law, article=num, checker=check_document, unchecked=lambda doc: not_analysed(doc, rules))
     except ValueError:
         return None
     if not found.articles:
@@ -186,4 +197,4 @@ def article_history(work_id: str, num: str, language: str | None = None) -> Hist
                     if amended is not None and previous is not None else ())
         out.append(HistoryEdition(ed, events, segments))
         previous = ed
-    return HistoryView(found.law, tuple(out), tuple(found.gaps))
+    return HistoryView(found.law, tuple(out), tuple(found.gaps), found.not_analysed)

@@ -51,8 +51,9 @@ async def law(request: Request) -> Response:
         moved = browse.work_of_text(cc, slug)  # a stored text's slug: the work it is a portion of
         return RedirectResponse(f"/corpus/{cc}/{moved.slug}", status_code=301) if moved else _not_found(request)
     found, edition = chosen
-    articles, notes = await run_in_threadpool(browse.articles, edition.id)
-    return page(request, "law.html.j2", cc=cc, law=found, edition=edition, articles=articles, notes=notes)
+    checked = await run_in_threadpool(browse.articles, edition.id)
+    return page(request, "law.html.j2", cc=cc, law=found, edition=edition, articles=checked.views,
+                notes=checked.notes, unchecked=checked.unchecked)
 
 
 async def article(request: Request) -> Response:
@@ -65,8 +66,9 @@ async def article(request: Request) -> Response:
     if art is None:
         return _not_found(request)
     story = await run_in_threadpool(browse.article_history, found.id, art.num, edition.language) if art.num else None
+    unchecked = (await run_in_threadpool(browse.articles, edition.id)).unchecked  # read already: cached
     return page(request, "article.html.j2", cc=request.path_params["cc"].upper(), law=found, edition=edition,
-                article=art, history=story)
+                article=art, history=story, unchecked=unchecked)
 
 
 def _job(request: Request, key: str, title: str, work: Work) -> Response:
