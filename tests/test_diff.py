@@ -614,3 +614,18 @@ def test_history_of_a_law_no_rule_can_be_tried_on_says_not_analysed_not_no_findi
     data = json.loads(capsys.readouterr().out)
     assert list(data["not_analysed"]) == ["kg/constitution@2021-05-05"]
     assert [ed["findings"] for ed in data["articles"][0]["editions"]] == [None]  # not checked, not "[]"
+
+
+def test_diff_of_editions_no_rule_can_be_tried_on_has_no_findings_delta_and_says_why(
+        tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    from compliance.cli import main
+
+    text = (REPO / "corpora/national_laws/tm/labour-code/2019-03-02.html").read_text("utf-8")
+    old, new = tmp_path / "old.html", tmp_path / "new.html"
+    old.write_text(text, "utf-8")
+    new.write_text(text.replace("Zähmet", "Zahmet", 1), "utf-8")
+    assert main(["diff", str(old), str(new)]) == 0
+    captured = capsys.readouterr()
+    delta = json.loads(captured.out)["findings_delta"]
+    assert delta["available"] is False and "not analysed. Turkmen: no rules for this language" in delta["reason"]
+    assert captured.err.count("compliance: warning: ") == 2  # one per edition, as check says it

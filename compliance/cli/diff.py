@@ -7,6 +7,7 @@ writes the `Diff` as JSON, HTML or Markdown. `compliance history` is in `history
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from .common import inputs_of, write_output
@@ -27,11 +28,19 @@ def add_parser(sub: Any, summary: str) -> None:
 
 def run_diff(args: argparse.Namespace) -> int:
     from ..check import check_document
+    from ..check.scope import not_analysed
     from ..corpus import load_document
     from ..diff import diff_documents, render_html, render_json, render_markdown
+    from ..rules import load_rules
 
     old, new = load_document(args.old), load_document(args.new)
-    diff = diff_documents(old, new, checker=check_document, run_checker=not args.no_check)
+    rules = [] if args.no_check else load_rules()
+    diff = diff_documents(old, new, checker=check_document, run_checker=not args.no_check,
+                          unchecked=lambda doc: not_analysed(doc, rules))
     render = {"json": render_json, "html": render_html, "md": render_markdown}[args.format]
     write_output(args.output, render(diff), inputs=[args.old, args.new, *inputs_of([old, new])])
+    if not args.no_check:
+        for doc in (old, new):  # as `check` says it: findings unchanged there must not read as compliance
+            if why := not_analysed(doc, rules):
+                print(f"compliance: warning: {why}", file=sys.stderr)
     return 0

@@ -12,7 +12,7 @@ editions' metadata and the findings delta into the `Diff`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
@@ -37,12 +37,14 @@ def diff_documents(
     new_findings: Sequence[FindingLike] | None = None,
     checker: Checker | None = None,
     run_checker: bool = True,
+    unchecked: Callable[[Document], str | None] | None = None,
 ) -> Diff:
     """Compare two editions.
 
     Findings given as dicts are matched across the alignment; without them `checker` (the check stage's
     `check_document`, passed by the caller) runs on both editions, unless `run_checker=False`. Without
-    findings or checker the delta says that the check was not run.
+    findings or checker the delta says that the check was not run; when `unchecked` says why the checker's
+    rules cannot be tried on an edition (`check.scope.not_analysed`), it says that.
     """
     oa, na = articles(old), articles(new)
     links = _ordered(align(old, new, oa, na))
@@ -52,6 +54,8 @@ def diff_documents(
         delta = findings_delta(old_findings, new_findings, changes)
     elif checker is None or not run_checker:
         delta = FindingsDelta(available=False, reason="the check was not run")
+    elif unchecked and (why := [w for doc in (old, new) if (w := unchecked(doc))]):
+        delta = FindingsDelta(available=False, reason="; ".join(dict.fromkeys(why)))  # no finding would say nothing
     else:
         delta = checked_delta(checker, old, new, changes)
     return Diff(
