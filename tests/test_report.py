@@ -453,3 +453,17 @@ def test_art174_carries_its_ilo_comment_and_sanction_terms_into_markdown_and_csv
     assert "deprivation_of_liberty: 2–7 years" in rows[0]["sanction_terms"]
     md = (a / "report.md").read_text("utf-8")
     assert "19 persons were convicted to the sentences of restriction of freedom or deprivation of liberty" in md
+
+
+def test_a_report_on_laws_no_rule_can_be_tried_on_says_nothing_was_checked(tmp_path: Path) -> None:
+    turkmen = REPO / "corpora/national_laws/tm/labour-code/2019-03-02.html"
+    kazakh = REPO / "corpora/national_laws/kz/criminal-code-art174/2020-06-26.md"
+    assert main([str(turkmen), "-o", str(tmp_path / "tm"), "--no-pdf", "--quiet"]) == 0
+    md = (tmp_path / "tm" / "report.md").read_text("utf-8")
+    assert "- Laws and editions analysed: 0 (0 of the 1 texts read: no rule could be tried on the others)" in md
+    assert "No law could be analysed" in md and "No conflict or concern was found" not in md
+    page = (tmp_path / "tm" / "index.html").read_text("utf-8")
+    assert "No law could be analysed" in page and "0 of the 1 texts of law analysed" in page
+    assert main([str(kazakh), str(turkmen), "-o", str(tmp_path / "both"), "--no-pdf", "--quiet"]) == 0
+    md = (tmp_path / "both" / "report.md").read_text("utf-8")
+    assert "- Laws and editions analysed: 1 (1 of the 2 texts read: no rule could be tried on the others)" in md

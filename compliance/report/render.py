@@ -104,7 +104,8 @@ def report_markdown(report: Report, lang: str = "en") -> str:
     out += [f"## {t['summary']}", ""]
     if country:
         out.append(f"- {t['country']}: {md_escape(country)}")
-    out.append(f"- {t['laws_analysed']}: {len(report.laws)}")
+    out.append(f"- {t['laws_analysed']}: {sm.analysed}" + ("" if sm.analysed == len(report.laws) else
+               f" ({md_escape(t['analysed_of_read'].format(analysed=sm.analysed, read=len(report.laws)))})"))
     out.append(f"- {t['findings']}: {len(report.findings)} ("
                + ", ".join(f"{t[k]} {n}" for k, n in report.by_kind.items()) + ")")
     out += ["", f"### {t['most_serious']}", ""]
@@ -113,7 +114,7 @@ def report_markdown(report: Report, lang: str = "en") -> str:
         out.append(f"{i}. {t[v.f.kind]}: {v.f.convention} Art. {md_escape(v.f.convention_article)} · "
                    f"{md_escape(where)}" + (f" — {md_escape(rt.title)}" if (rt := v.texts(lang)) else ""))
     if not sm.serious:
-        out.append(md_escape(t["no_serious"]))
+        out.append(md_escape(t["no_serious"] if sm.analysed else t["no_law_analysed"]))
     if report.superseded:
         out += ["", f"- {md_escape(t['scope_superseded'])}: " + "; ".join(
             f"{md_escape(x.doc.document.id)} → {md_escape(', '.join(x.newer))}" for x in report.superseded)]

@@ -136,6 +136,10 @@ STRINGS: dict[str, dict[str, str]] = {
                         "conventions. Findings per convention:",
         "most_serious": "Most serious findings",
         "more_serious": "… and {n} more conflicts and concerns below.",
+        "analysed_of_read": "{analysed} of the {read} texts read: no rule could be tried on the others",
+        "analysed_of": "{analysed} of the {read}",
+        "no_law_analysed": "No law could be analysed: no rule can be tried on any of them (see the notes of the "
+                           "checker). Nothing was checked, so this report says nothing of compliance.",
         "no_serious": "No conflict or concern was found in the laws analysed (see Method and limits: this is "
                       "not a certificate of compliance).",
         "no_applicable_law": "no law analysed that its rules apply to",
@@ -212,6 +216,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "not_recorded": "статус ратификации: не записан",
         "not_recorded_short": "не записан",
         "not_analysed": "не проанализирован",
+        "analysed_of_read": "{analysed} из {read} прочитанных текстов: к остальным не применимо ни одно правило",
+        "analysed_of": "{analysed} из {read}",
+        "no_law_analysed": "Ни один закон не удалось проанализировать: к ним не применимо ни одно правило (см. "
+                           "примечания). Ничего не проверено, и отчёт ничего не говорит о соответствии.",
         "ratified": "ратифицирована",
         "not_ratified": "не ратифицирована",
         "rules": "Правил",

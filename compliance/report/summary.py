@@ -33,6 +33,7 @@ class Summary:
     figures: list[EvalFigures]
     languages: list[str]
     unanalysed_conventions: list[str]  # conventions none of whose rules applies to any law analysed
+    analysed: int  # laws some rule could be tried on, of `len(report.laws)` read
 
 
 def serious(report: Report, limit: int = TOP) -> tuple[list[FindingView], int]:
@@ -50,4 +51,5 @@ def summarize(report: Report) -> Summary:
         serious=top, serious_total=total, sanctions=sanctions, figures=load_figures(),
         languages=sorted({law.meta.language for law in report.laws if law.meta.language}),
         unanalysed_conventions=[c.number for c in report.conventions if not c.analysed],
+        analysed=sum(1 for law in report.laws if not law.not_analysed),
     )
