@@ -410,7 +410,7 @@ def run_batch(
     """Parse and check every document of `manifest` on Dask; write `out` (see the module's docstring)."""
     if any(importlib.util.find_spec(extra) is None for extra in ("distributed", "pyarrow")):
         raise UsageError(f"compliance batch needs Dask and pyarrow: {EXTRA}")  # imported only where used
-    from .rules import load_rules
+    from .rules import load_rules, of_conventions
 
     start = time.monotonic()
     listed = manifest_entries(manifest)
@@ -421,8 +421,7 @@ def run_batch(
     # a reference that names nothing is told by where the manifest names it, without a worker's round trip
     unreadable = {ref: f"{where[ref]}: {why}" for ref in refs if (why := unlisted(ref)) is not None}
     failed = list(unreadable.values())
-    convs = tuple(sorted({c.upper() for c in conventions or ()}))
-    rules = [r for r in load_rules(rules_dir) if not convs or r.convention in convs]  # bad rules: stop here
+    rules = of_conventions(load_rules(rules_dir), conventions)  # bad rules, or conventions none checks: stop here
     # the folder locked for the run (a second run into it is refused), its summary files renamed into place
     # together at the end
     with AtomicFolder(out) as folder:

@@ -30,7 +30,7 @@ from .parse import parse_file
 from .report.cells import CELL_STATES, LABELS, fold
 from .report.current import current_findings, superseded
 from .report.render import csv_safe
-from .rules import Rule, load_rules
+from .rules import Rule, load_rules, of_conventions
 from .steps import Progress, Silent
 
 Status = Literal["conflict", "concern", "no implementing provision found", "implemented", "nothing wrong found",
@@ -130,11 +130,8 @@ def _country(cc: str, rules: list[Rule], progress: Progress) -> tuple[list[Docum
 
 def compare(countries: list[str], conventions: list[str] | None = None, rules: list[Rule] | None = None,
             progress: Progress | None = None) -> Comparison:
-    rules = rules if rules is not None else load_rules()
+    rules = of_conventions(rules if rules is not None else load_rules(), conventions)
     progress = progress or Silent()
-    if conventions:
-        wanted = {c.upper() for c in conventions}
-        rules = [r for r in rules if r.convention in wanted]
     metas: dict[str, list[DocumentMeta]] = {}
     runs: list[FindingsReport] = []
     for cc in countries:

@@ -27,7 +27,7 @@ from .errors import CasesError, UnknownReference
 from .eval_cases import DocumentCase, FlagCase, load_cases, resolve, source_slug
 from .markdown import md_cell
 from .models import Document, Finding
-from .rules import Rule
+from .rules import Rule, of_conventions
 
 # The cases file is read in `eval_cases`; its names stay importable from here.
 __all__ = ["CasesError", "DocumentCase", "Evaluation", "FlagCase", "UnknownReference", "evaluate", "load_cases",
@@ -187,7 +187,7 @@ def score(
     """Recall, false positives, density and tables from checked cases. With `conventions`, only findings
     of those conventions count and only flags listing one of them are required (a rule set's own score)."""
     wanted = sorted({c.upper() for c in conventions}) if conventions else None
-    selected = [r for r in rules if not wanted or r.convention in wanted]
+    selected = of_conventions(rules, wanted)
     flags: list[FlagResult] = []
     fps: list[FalsePositive] = []
     docs: list[DocumentResult] = []
@@ -319,10 +319,7 @@ def evaluate(
     """Run the checker on every case document and score it (`run` then `score`)."""
     from .rules import load_rules
 
-    selected = list(rules) if rules is not None else load_rules()
-    if conventions:
-        wanted = {c.upper() for c in conventions}
-        selected = [r for r in selected if r.convention in wanted]
+    selected = of_conventions(rules if rules is not None else load_rules(), conventions)
     return score(run(cases, selected, parse=parse, root=root), selected, conventions, cases_name=cases_name)
 
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from . import yamlsafe
 from .bundled import bundled
 from .citations import instrument_exists, resolve
-from .errors import RuleError
+from .errors import RuleError, UsageError
 from .models import DocumentMeta, FindingKind, Severity
 from .parse.meta import extent_of_meta
 from .regexes import FUZZY_MAX, compile_rule_regex
@@ -253,6 +253,20 @@ def load_rules(directory: Path | None = None) -> list[Rule]:
     if not rules:  # checking against nothing would report every law clean
         raise RuleError(f"{directory}:1: no rules in this folder (*.yaml files with a `rules:` list)")
     return rules
+
+
+def of_conventions(rules: Iterable[Rule], conventions: Iterable[str] | None) -> list[Rule]:
+    """The rules of `conventions` ("C087"; every rule when none is given). A convention none of the rules
+    checks is a `UsageError`: filtered on it, a check would try nothing and find nothing."""
+    rules = list(rules)
+    if not conventions:
+        return rules
+    wanted = {c.upper() for c in conventions}
+    have = {r.convention for r in rules}
+    if missing := sorted(wanted - have):
+        raise UsageError(f"--conventions: no rule checks {', '.join(missing)}, so nothing would be checked "
+                         f"(the rules check {', '.join(sorted(have))})")
+    return [r for r in rules if r.convention in wanted]
 
 
 def _load_paths(paths: list[Path]) -> list[Rule]:

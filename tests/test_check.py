@@ -450,3 +450,15 @@ def test_a_rule_set_changed_under_the_same_ids_is_checked_with_its_new_patterns(
     assert [f.rule_id for f in check_document(doc, first, "KZ")] == ["C105-A1a-test"]
     first[0].patterns["ru"].phrase = "классовый рознь"
     assert check_document(doc, first, "KZ") == []
+
+
+@pytest.mark.parametrize("command", [["check", "kz/criminal-code"], ["report", "--country", "KZ", "--no-pdf"],
+                                     ["compare", "--countries", "KZ"]])
+def test_conventions_no_rule_checks_are_one_usage_line_not_a_clean_result(
+        command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from compliance.cli import main
+
+    assert main([*command, "--conventions", "C087,C151", "-o", str(tmp_path / "out"), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("compliance: --conventions: no rule checks C151, so nothing would be checked")
+    assert err.count("\n") == 1

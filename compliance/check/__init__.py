@@ -30,7 +30,7 @@ from ..models import (
 )
 from ..parallel import jobs, ordered_map
 from ..parse.describe import country_of
-from ..rules import RULES_DIR, Rule, load_rules
+from ..rules import RULES_DIR, Rule, load_rules, of_conventions
 from ..supervisory.links import comments_for
 from .compile import TOKENIZER_CACHE, Compiled, broader_sanction, compile_rules
 from .evaluation import candidate_rules, evaluate
@@ -302,11 +302,7 @@ def _check(doc: Document, selected: list[Rule], country: str | None,
 
 
 def _select(rules: Iterable[Rule] | None, conventions: Iterable[str] | None) -> list[Rule]:
-    selected = list(rules) if rules is not None else load_rules()
-    if conventions:
-        wanted = {c.upper() for c in conventions}
-        selected = [r for r in selected if r.convention in wanted]
-    return selected
+    return of_conventions(rules if rules is not None else load_rules(), conventions)
 
 
 def requirement_findings(metas: list[DocumentMeta], rules: list[Rule], met: dict[str | None, set[str]],

@@ -115,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
     """The country's corpus laws, or the given PATHs, → the report folder."""
     from ..parse.meta import unique_ids
     from ..report import write_report
-    from ..rules import load_rules
+    from ..rules import load_rules, of_conventions
 
     paths: list[str] = list(args.paths or [])
     country = args.country.upper() if args.country else None
@@ -142,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
         docs, notes = _read_country(country, args.edition, progress, args.all_editions)
     unique_ids([d.document for d in docs])
     out = Path(args.output or f"reports/{country or 'custom'}")
-    selected = [r for r in rules if not conventions or r.convention in conventions]
+    selected = of_conventions(rules, conventions)
     progress_html = None if paths or args.no_progress else _progress_section(country, selected, progress)
     written = write_report(
         docs, out, rules=rules, country=country, conventions=conventions, lang=args.lang or "en",

@@ -47,7 +47,7 @@ def write_report(
     findings on superseded articles are left out of every file (findings.json included, with a note).
     `progress_html` is the country's progress over the editions (`compliance.progress`), shown as its own section."""
     from ..check import check_documents
-    from ..rules import load_rules
+    from ..rules import load_rules, of_conventions
     from .current import current_findings, superseded
     from .html import render_html
     from .model import Superseded, build
@@ -55,9 +55,7 @@ def write_report(
     from .render import findings_csv, report_markdown
 
     progress = progress or Silent()
-    rules = list(rules) if rules is not None else load_rules()
-    if conventions:
-        rules = [r for r in rules if r.convention in conventions]
+    rules = of_conventions(rules if rules is not None else load_rules(), conventions)
     supersession = None if all_editions else superseded(docs)
     gone = [Superseded(d, sorted(set(supersession.by_doc[d.document.id].values())))
             for d in docs if supersession and supersession.wholly(d)]

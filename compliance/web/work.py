@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from ..rules import Rule, load_rules
+from ..rules import Rule, load_rules, of_conventions
 from .jobs import Job, JobProgress
 
 Work = Callable[[Job], None]
@@ -46,7 +46,7 @@ def upload_report(conventions: list[str] | None, lang: str, pdf: bool) -> Work:
                                lang=lang, pdf=pdf, progress=JobProgress(job))
         job.findings = written.findings
         job.files = [p.name for p in written.files]
-        _gaps(job, [r for r in all_rules if not conventions or r.convention in conventions])
+        _gaps(job, of_conventions(all_rules, conventions))
 
     return work
 
