@@ -467,3 +467,11 @@ def test_a_report_on_laws_no_rule_can_be_tried_on_says_nothing_was_checked(tmp_p
     assert main([str(kazakh), str(turkmen), "-o", str(tmp_path / "both"), "--no-pdf", "--quiet"]) == 0
     md = (tmp_path / "both" / "report.md").read_text("utf-8")
     assert "- Laws and editions analysed: 1 (1 of the 2 texts read: no rule could be tried on the others)" in md
+
+
+def test_a_report_on_a_users_file_shows_the_ratifications_of_the_country_of_its_laws(tmp_path: Path) -> None:
+    kazakh = REPO / "corpora/national_laws/kz/criminal-code-art174/2020-06-26.md"  # no --country given
+    assert main([str(kazakh), "-o", str(tmp_path / "out"), "--no-pdf", "--quiet"]) == 0
+    md = (tmp_path / "out" / "report.md").read_text("utf-8")
+    row = next(line for line in md.splitlines() if line.startswith("| C087 Freedom of Association"))
+    assert "ratified 2000" in row and "ratification status: not recorded" not in md

@@ -417,9 +417,13 @@ def build(
                 by_eid.setdefault(v.f.eid, []).append(v)
         law.blocks = _law_blocks(law, by_eid, seen, supersession or Supersession())
 
-    # conventions considered, with the country's ratification status where recorded
+    # conventions considered, with the ratification status where recorded of the country the report is on:
+    # the one given, else the one all its laws are of (a user's Turkmen file: Turkmenistan's, not "not recorded")
+    countries = sorted({d.document.country for d in docs if d.document.country} |
+                       {d.country for d in findings.documents if d.country})
+    shown_country = country or (countries[0] if len(countries) == 1 else None)
     wanted = _ratification_wanted(conventions or [r.convention for r in rules])
-    recorded = _ratifications.load(country, ratifications_path) if country else None
+    recorded = _ratifications.load(shown_country, ratifications_path) if shown_country else None
     conv_rows = []
     for number in sorted(set(wanted) | {v.f.convention for v in views}):
         fs = [v for v in views if v.f.convention == number]
@@ -433,9 +437,6 @@ def build(
         ))
     sev = Counter[str](v.f.severity for v in views)
     kinds = Counter[str](v.f.kind for v in views)
-    countries = sorted({d.document.country for d in docs if d.document.country} |
-                       {d.country for d in findings.documents if d.country})
-    shown_country = country or (countries[0] if len(countries) == 1 else None)
     return Report(
         title_country=shown_country,
         country=country,
