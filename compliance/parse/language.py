@@ -15,7 +15,7 @@ from functools import cache
 
 from ..yamlsafe import load_vocabulary
 
-_SAMPLE = 200_000  # characters: a code's first pages decide its language; the rest only costs time
+_SAMPLE = 20_000  # characters, about ten pages: a law's first pages decide its language; the rest only costs time
 _APOSTROPHES = re.compile(r"[‘’`'ʼ]")  # the ways lex.uz and others write the Uzbek ʻ of oʻ, gʻ
 _WORD = re.compile(r"[^\W\d_]+(?:ʻ[^\W\d_]+)*")
 
