@@ -440,11 +440,11 @@ def run_batch(
             from .cache import code_version
 
             with _client(scheduler, workers) as client:
-                # the rules go to the workers once each: a worker reads no rule files of its own (on a cluster
-                # it may have none, or others), and checks with the rules the fingerprints name
-                [on_workers] = client.scatter([rules], broadcast=True, hash=False)
-                args = (on_workers, country, code_version())
                 try:
+                    # the rules go to the workers once each: a worker reads no rule files of its own (on a
+                    # cluster it may have none, or others), and checks with the rules the fingerprints name
+                    [on_workers] = client.scatter([rules], broadcast=True, hash=False)
+                    args = (on_workers, country, code_version())
                     for result in _run_tasks(client, todo, args):
                         if isinstance(result, str):
                             failed.append(result)
