@@ -82,6 +82,23 @@ class CasesError(ComplianceError, ValueError):
     """An evaluation cases file that cannot be used: `file: what is wrong`."""
 
 
+class InputErrors(ComplianceError, ValueError):
+    """Several inputs of one run that cannot be used, each told on a line of its own (`file:line: reason`), all
+    at once: a run over many laws with three bad files is not stopped three times, once for each."""
+
+    def __init__(self, errors: list[ComplianceError]) -> None:
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+
+
+def raise_all(errors: list[ComplianceError]) -> None:
+    """Nothing when `errors` is empty; else the one error, or all of them (`InputErrors`), in their order."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise InputErrors(errors)
+
+
 class UsageError(ComplianceError, ValueError):
     """Arguments that do not fit together or name nothing usable (an option's value, a missing input)."""
 

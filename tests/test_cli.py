@@ -212,3 +212,21 @@ def test_parse_writes_each_output_format(
     assert code == 0, err
     text = out.read_text("utf-8")
     assert text.lstrip().startswith(start) if fmt != "text" else start in text
+
+
+@pytest.mark.parametrize("command", [["check", "--jobs", "1"], ["check", "--jobs", "2"], ["report", "--no-pdf"]])
+def test_every_bad_law_among_many_is_told_at_once_and_nothing_is_written(
+        command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # two laws of one size: with --jobs 2, each is read in a worker (a law larger than half is read here)
+    labour_code = (REPO / "corpora/national_laws/ru/labour-code/2023-08-04.html").read_bytes()
+    good = [tmp_path / "a.html", tmp_path / "b.html"]
+    for path in good:
+        path.write_bytes(labour_code)
+    binary, empty = tmp_path / "binary.md", tmp_path / "empty.md"
+    binary.write_bytes(b"x\0y")
+    empty.write_bytes(b"")
+    out = tmp_path / "out"
+    assert main([*command, str(good[0]), str(binary), str(good[1]), str(empty), "-o", str(out), "--quiet"]) == 2
+    assert capsys.readouterr().err == (f"compliance: {binary}:1: binary input (control characters): not a text file\n"
+                                       f"compliance: {empty}:1: empty input: no text to parse\n")
+    assert not out.exists()

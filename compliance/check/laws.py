@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from ..errors import ComplianceError
+from ..errors import ComplianceError, raise_all
 from ..models import Document, DocumentMeta, FindingsReport
 from ..parallel import jobs, load_documents, ordered_map, source_bytes
 from ..parse.meta import apply_options, unique_ids
@@ -103,8 +103,6 @@ def check_laws(refs: Sequence[str], fmt: str | None, rules: list[Rule], conventi
 
 
 def _records(done: list[Checked | ComplianceError]) -> list[Checked]:
-    """The laws' records; the first input error, in the laws' order, as a run in one process would."""
-    for result in done:
-        if isinstance(result, ComplianceError):
-            raise result
+    """The laws' records; the input errors, all of them in the laws' order, as a run in one process gives them."""
+    raise_all([r for r in done if isinstance(r, ComplianceError)])
     return [r for r in done if isinstance(r, Checked)]

@@ -85,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         with _jobs(args):
             return int(args.func(args))
     except ComplianceError as exc:
-        print(f"compliance: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines():  # one line each: several bad inputs are `InputErrors`
+            print(f"compliance: {line}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

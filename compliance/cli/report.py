@@ -63,14 +63,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _read_refs(refs: list[str], fmt: str | None, progress: Progress) -> list[Document]:
-    from ..corpus import load_document
-    from ..parallel import law_refs
+    from ..parallel import law_refs, load_documents
 
-    docs = []
     refs = law_refs(refs)
-    for i, ref in enumerate(refs):
-        progress.step(i, len(refs), f"reading {ref}")
-        docs.append(load_document(ref, fmt))
+    docs = load_documents(refs, fmt, lambda i, ref: progress.step(i, len(refs), f"reading {ref}"))
     progress.step(len(refs), len(refs), "read")
     return docs
 
