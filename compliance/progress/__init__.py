@@ -2,9 +2,10 @@
 
 Reads the corpus works of one country and the caller's checker (`build`); produces, per work, the open
 conflicts and concerns at each edition, the provisions whose status changed between editions and by which
-amending act, the years without an edition (gaps, not "no change"), and per convention and rule the open
-findings at each edition date (`model`); writes them as JSON, CSV, Markdown or HTML with an SVG timeline,
-and as the HTML section "Progress since <year>" a country report can include (`render`).
+amending act, the years without an edition (gaps, not "no change"), the editions no rule could be tried on
+("not analysed", never "0 open"), and per convention and rule the open findings at each edition date
+(`model`); writes them as JSON, CSV, Markdown or HTML with an SVG timeline, and as the HTML section
+"Progress since <year>" a country report can include (`render`).
 """
 
 from __future__ import annotations
