@@ -230,3 +230,25 @@ def test_every_bad_law_among_many_is_told_at_once_and_nothing_is_written(
     assert capsys.readouterr().err == (f"compliance: {binary}:1: binary input (control characters): not a text file\n"
                                        f"compliance: {empty}:1: empty input: no text to parse\n")
     assert not out.exists()
+
+
+def test_an_article_no_law_holds_is_not_reported_as_zero_findings(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "kz/criminal-code", "--article", "9999", "--format", "md"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == (
+        "compliance: --article 9999: no law checked has an article with this number\n")
+    assert main(["check", "kz/criminal-code", "--article", "9999", "--article", "174", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert {f["article"] for f in json.loads(captured.out)["findings"]} == {"174"}
+    assert captured.err == "compliance: warning: --article 9999: no law checked has an article with this number\n"
+
+
+def test_an_article_no_law_holds_is_told_when_the_laws_are_checked_in_workers(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    labour_code = (REPO / "corpora/national_laws/ru/labour-code/2023-08-04.html").read_bytes()
+    laws = [tmp_path / "a.html", tmp_path / "b.html"]  # two of one size: each checked in a worker
+    for law in laws:
+        law.write_bytes(labour_code)
+    assert main(["check", *map(str, laws), "--jobs", "2", "--article", "9999", "--quiet"]) == 2
+    assert capsys.readouterr().err.endswith("--article 9999: no law checked has an article with this number\n")
+    assert main(["check", *map(str, laws), "--jobs", "2", "--article", "1", "--format", "json", "--quiet"]) == 0

@@ -393,11 +393,17 @@ class Checked(NamedTuple):
     findings: list[Finding]
     met: set[str]
     unchecked: str | None
+    nums: frozenset[str]  # the law's article numbers, for a command that asks about one (`check --article`)
 
 
 def checked(doc: Document, prepared: Prepared, findings: list[Finding], met: set[str]) -> Checked:
     return Checked(doc.document, prepared.country, len(doc.articles()), list(doc.warnings), prepared.notes,
-                   prepared.analysed, findings, met, prepared.unchecked)
+                   prepared.analysed, findings, met, prepared.unchecked, article_nums([doc]))
+
+
+def article_nums(docs: Iterable[Document]) -> frozenset[str]:
+    """The article numbers the laws hold."""
+    return frozenset(a.num for doc in docs for a in doc.articles() if a.num)
 
 
 def check_documents(

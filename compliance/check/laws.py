@@ -19,7 +19,7 @@ from ..models import Document, DocumentMeta, FindingsReport
 from ..parallel import jobs, load_documents, ordered_map, source_bytes
 from ..parse.meta import apply_options, unique_ids
 from ..rules import Rule
-from . import Checked, check_prepared, checked, prepare, report_of
+from . import Checked, article_nums, check_prepared, checked, prepare, report_of
 
 
 class Described(NamedTuple):
@@ -36,6 +36,7 @@ class Laws(NamedTuple):
     report: FindingsReport
     metas: list[DocumentMeta]
     unchecked: list[str | None]  # per law, why it is not analysed (`scope.not_analysed`), for stderr
+    nums: frozenset[str]  # the article numbers the laws hold
 
 
 # The input format, the rules, the description options, and the ids `unique_ids` gave laws that share one.
@@ -83,7 +84,7 @@ def check_laws(refs: Sequence[str], fmt: str | None, rules: list[Rule], conventi
         docs = [_describe(d, described) for d in load_documents(refs, fmt)]
         unique_ids([d.document for d in docs])
         report = check_documents(docs, selected, described.country)
-        return Laws(report, [d.document for d in docs], [not_analysed(d, selected) for d in docs])
+        return Laws(report, [d.document for d in docs], [not_analysed(d, selected) for d in docs], article_nums(docs))
     # Each worker loads the compiled rules of the languages its laws are in, all workers at once: compiling
     # (or reading) every language here first would keep the other cores idle, mostly for languages none of
     # the laws is in.
@@ -99,7 +100,8 @@ def check_laws(refs: Sequence[str], fmt: str | None, rules: list[Rule], conventi
         state = (fmt, selected, described, {refs[i]: new for i, new in renamed.items()})
         for i, record in zip(renamed, _records(ordered_map(_parse_and_check, state, again)), strict=True):
             records[i] = record
-    return Laws(report_of(records, selected), [r.meta for r in records], [r.unchecked for r in records])
+    return Laws(report_of(records, selected), [r.meta for r in records], [r.unchecked for r in records],
+                frozenset().union(*(r.nums for r in records)))
 
 
 def _records(done: list[Checked | ComplianceError]) -> list[Checked]:

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..errors import UsageError
 from ..parse import FORMATS
 from .common import Progress, conventions_option, write_output
 from .options import add_description_options, add_jobs_option, checked_country
@@ -56,6 +57,13 @@ def run(args: argparse.Namespace) -> int:
     report = laws.report
     if args.article:
         report.findings = [f for f in report.findings if f.article in args.article]
+        # an article no law holds: "0 findings" there would say it was checked and found clean
+        absent = [a for a in dict.fromkeys(args.article) if a not in laws.nums]
+        if len(absent) == len(set(args.article)):
+            raise UsageError(f"--article {', '.join(absent)}: no law checked has an article with this number")
+        for a in absent:
+            print(f"compliance: warning: --article {a}: no law checked has an article with this number",
+                  file=sys.stderr)
     for line in gaps(laws.unchecked, [d.country for d in report.documents]):
         print(f"compliance: warning: {line}", file=sys.stderr)
     fmt = args.format or ("md" if args.output in (None, "-") and sys.stdout.isatty() else "json")
