@@ -472,7 +472,7 @@ def _finish(folder: AtomicFolder, output: Output, refs: list[str], records: dict
         if d.analysed:
             met.setdefault(d.country, set()).update(d.met)
     countries = {d.meta.id: d.country for d in done}
-    required = requirement_findings([d.meta for d in done], rules, met, countries)
+    required = requirement_findings([d.meta for d in done if d.analysed], rules, met, countries)
     meta_of = {d.meta.id: d for d in done}
     for f in required:
         rows.extend(_rows([f], meta_of[f.document_id].meta, meta_of[f.document_id].country))

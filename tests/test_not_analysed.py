@@ -111,3 +111,16 @@ def test_kyrgyz_and_tajik_texts_without_metadata_are_read_and_checked_as_not_ana
         done = _cli("check", str(path), cwd=tmp_path)
         assert done.returncode == 0, done.stderr
         assert "not analysed" in done.stderr and "internal error" not in done.stderr
+
+
+def test_a_text_in_which_no_article_was_found_is_not_analysed_not_clean() -> None:
+    # a labour code read in the wrong format, or a text whose headings the parser does not know: the rules are
+    # tried on articles, so none was tried, and no "no implementing provision found" may follow either
+    doc = parse_text("Трудовой кодекс Республики Казахстан\n\nЗабастовки запрещаются. Профсоюзы распускаются.",
+                     "text")
+    doc.document.kind, doc.document.country = "labour code", "KZ"
+    assert not doc.articles()
+    reason = not_analysed(doc, load_rules())
+    assert reason is not None and "no article found in the text" in reason and "0 of 0 articles checked" in reason
+    report = check_documents([doc], load_rules())
+    assert report.findings == [] and reason in report.notes

@@ -430,7 +430,8 @@ def report_of(records: list[Checked], selected: list[Rule]) -> FindingsReport:
         if r.analysed:
             met.setdefault(r.country, set()).update(r.met)
     countries = {r.meta.id: r.country for r in records}
-    findings.extend(requirement_findings([r.meta for r in records], selected, met, countries))
+    # over the laws analysed only: of a law no rule could be tried on, nothing says a provision is missing
+    findings.extend(requirement_findings([r.meta for r in records if r.analysed], selected, met, countries))
     documents = [
         CheckedDocument(id=r.meta.id, title=r.meta.title, country=r.country, language=r.meta.language,
                         edition=r.meta.edition, path=r.meta.path, articles=r.articles, warnings=r.warnings)

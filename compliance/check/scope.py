@@ -17,8 +17,8 @@ from ..rules import RULES_DIR, Rule
 
 
 def not_analysed(doc: Document, rules: Iterable[Rule]) -> str | None:
-    """Why no rule can be tried on `doc` ("… Turkmen: no rules for this language; 0 of 410 articles checked"),
-    or None when some rule can."""
+    """Why no rule can be tried on `doc` ("… Turkmen: no rules for this language; 0 of 410 articles checked";
+    a text in which no article was found), or None when some rule can."""
     rules = list(rules)
     meta = doc.document
     language = meta.language or "ru"
@@ -27,6 +27,8 @@ def not_analysed(doc: Document, rules: Iterable[Rule]) -> str | None:
         why = f"{language_name(language)}: no rules for this language"
     elif meta.kind is not None and not any(meta.kind in r.applies_to for r in rules):
         why = f"{meta.kind}: no rules for this kind of law"
+    elif not n:  # the whole text in the document node: the rules are tried on articles only
+        why = "no article found in the text, and the rules are tried on articles (see the warnings on reading it)"
     else:
         return None
     return f"{meta.id}: not analysed. {why}; 0 of {n} articles checked"
