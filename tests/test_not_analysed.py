@@ -124,3 +124,11 @@ def test_a_text_in_which_no_article_was_found_is_not_analysed_not_clean() -> Non
     assert reason is not None and "no article found in the text" in reason and "0 of 0 articles checked" in reason
     report = check_documents([doc], load_rules())
     assert report.findings == [] and reason in report.notes
+
+
+def test_a_text_whose_every_article_is_repealed_is_not_analysed() -> None:
+    doc = parse_text("Статья 1. Утратила силу.\nСтатья 2. Утратила силу.", "text")
+    doc.document.kind = "labour code"
+    assert doc.articles() and all(a.repealed for a in doc.articles())
+    reason = not_analysed(doc, load_rules()) or ""
+    assert "every article of the text is repealed; 0 of 0 articles checked" in reason

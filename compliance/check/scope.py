@@ -22,13 +22,16 @@ def not_analysed(doc: Document, rules: Iterable[Rule]) -> str | None:
     rules = list(rules)
     meta = doc.document
     language = meta.language or "ru"
-    n = len([a for a in doc.articles() if not a.repealed])
+    articles = doc.articles()
+    n = len([a for a in articles if not a.repealed])
     if not any(language in r.patterns for r in rules):
         why = f"{language_name(language)}: no rules for this language"
     elif meta.kind is not None and not any(meta.kind in r.applies_to for r in rules):
         why = f"{meta.kind}: no rules for this kind of law"
-    elif not n:  # the whole text in the document node: the rules are tried on articles only
+    elif not articles:  # the whole text in the document node: the rules are tried on articles only
         why = "no article found in the text, and the rules are tried on articles (see the warnings on reading it)"
+    elif not n:
+        why = "every article of the text is repealed"
     else:
         return None
     return f"{meta.id}: not analysed. {why}; 0 of {n} articles checked"
