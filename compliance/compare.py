@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict
 
 from . import ratifications
 from .check import check_documents
+from .check.scope import not_analysed
 from .corpus import CorpusEntry, CorpusError
 from .coverage import Coverage, CoverageCell
 from .markdown import md_cell
@@ -81,6 +82,7 @@ class LawAnalysed(_Model):
     kind: str | None
     language: str | None
     edition: str | None
+    not_analysed: str | None = None  # why no rule could be tried on it (`check.scope.not_analysed`)
 
 
 class CountryColumn(_Model):
@@ -108,9 +110,10 @@ def newest_laws(country: str) -> list[CorpusEntry]:
         return []
 
 
-def _country(cc: str, rules: list[Rule], progress: Progress) -> tuple[list[DocumentMeta], FindingsReport | None]:
+def _country(cc: str, rules: list[Rule], progress: Progress
+             ) -> tuple[list[DocumentMeta], FindingsReport | None, dict[str, str]]:
     """A country's current law, checked as its report checks it: texts a newer edition wholly holds are
-    left out, and findings on superseded articles dropped."""
+    left out, and findings on superseded articles dropped; and why no rule could be tried on a law, by id."""
     entries = newest_laws(cc)
     docs = []
     for i, e in enumerate(entries):
@@ -119,13 +122,14 @@ def _country(cc: str, rules: list[Rule], progress: Progress) -> tuple[list[Docum
     supersession = superseded(docs)
     docs = [d for d in docs if not supersession.wholly(d)]
     if not docs:
-        return [], None
+        return [], None, {}
+    unchecked = {d.document.id: why for d in docs if (why := not_analysed(d, rules))}
     progress.busy(f"{cc}: checking {len(docs)} laws against {len(rules)} rules")
     try:
         run = check_documents(docs, rules, cc)
     finally:
         progress.done()
-    return [d.document for d in docs], current_findings(run, supersession)[0]
+    return [d.document for d in docs], current_findings(run, supersession)[0], unchecked
 
 
 def compare(countries: list[str], conventions: list[str] | None = None, rules: list[Rule] | None = None,
@@ -134,8 +138,10 @@ def compare(countries: list[str], conventions: list[str] | None = None, rules: l
     progress = progress or Silent()
     metas: dict[str, list[DocumentMeta]] = {}
     runs: list[FindingsReport] = []
+    unchecked: dict[str, str] = {}
     for cc in countries:
-        metas[cc], run = _country(cc, rules, progress)
+        metas[cc], run, reasons = _country(cc, rules, progress)
+        unchecked.update(reasons)
         if run is not None:
             runs.append(run)
     coverage = Coverage(rules, [m for cc in countries for m in metas[cc]], runs)
@@ -159,7 +165,8 @@ def compare(countries: list[str], conventions: list[str] | None = None, rules: l
             st = row.cells[cc].status
             counts[row.convention][st] = counts[row.convention].get(st, 0) + 1
         analysed = [LawAnalysed(id=m.id, title=m.short_title or m.title_en or m.title, kind=m.kind,
-                                language=m.language, edition=str(m.edition) if m.edition else None) for m in metas[cc]]
+                                language=m.language, edition=str(m.edition) if m.edition else None,
+                                not_analysed=unchecked.get(m.id)) for m in metas[cc]]
         columns.append(CountryColumn(country=cc, laws=laws_of[cc], analysed=analysed, counts=counts,
                                      ratification={c: ratifications.describe(cc, c) for c in convs}))
     findings = [f for run in runs for f in run.findings]
@@ -189,7 +196,8 @@ def _cell_text(cell: Cell) -> str:
 
 def _law_line(law: LawAnalysed) -> str:
     what = ", ".join(p for p in (law.kind or "kind unknown", law.language, law.edition) if p)
-    return f"{law.title or law.id} ({what}) — {law.id}"
+    why = f" — {law.not_analysed.removeprefix(f'{law.id}: ')}" if law.not_analysed else ""
+    return f"{law.title or law.id} ({what}) — {law.id}{why}"
 
 
 def totals(c: Comparison) -> dict[str, dict[str, dict[str, int]]]:

@@ -203,3 +203,11 @@ def test_no_country_at_all_is_one_usage_line_not_an_empty_matrix(countries: str,
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == (
         "compliance: --countries: give one or more ISO alpha-2 codes, e.g. KZ,UZ,RU\n")
+
+
+def test_a_law_no_rule_could_be_tried_on_is_listed_as_not_analysed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", "--countries", "TM", "--format", "json", "--quiet", "--jobs", "1"]) == 0
+    [law] = json.loads(capsys.readouterr().out)["countries"][0]["analysed"]
+    assert "not analysed. Turkmen: no rules for this language" in law["not_analysed"]
+    assert main(["compare", "--countries", "TM", "--format", "md", "--quiet", "--jobs", "1"]) == 0
+    assert "tm/labour-code@2019-03-02 — not analysed. Turkmen" in capsys.readouterr().out
