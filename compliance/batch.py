@@ -467,14 +467,8 @@ def _finish(folder: AtomicFolder, output: Output, refs: list[str], records: dict
 
     done = [records[r] for r in refs if r in records]
     rows = [row for d in done for row in output.rows(d.ref)]
-    met: dict[str | None, set[str]] = {}
-    for d in done:
-        if d.analysed:
-            met.setdefault(d.country, set()).update(d.met)
-    countries = {d.meta.id: d.country for d in done}
-    required = requirement_findings([d.meta for d in done if d.analysed], rules, met, countries)
     meta_of = {d.meta.id: d for d in done}
-    for f in required:
+    for f in requirement_findings(done, rules):
         rows.extend(_rows([f], meta_of[f.document_id].meta, meta_of[f.document_id].country))
     _write_parquet(folder.temp("findings.parquet"), rows)
     summary = Summary(

@@ -490,3 +490,20 @@ def test_ctrl_c_during_a_batch_is_one_line_and_exit_130_without_the_workers_trac
     assert proc.returncode == 130, err[-2000:]
     assert "Traceback" not in err, err
     assert [ln for ln in err.splitlines() if ln.startswith("compliance: ")] == ["compliance: interrupted"]
+
+
+def test_a_task_sent_to_a_worker_of_another_version_or_without_the_file_says_so_and_checks_nothing(
+        tmp_path: Path) -> None:
+    # what each task checks itself, for a worker that joins the cluster after the run started
+    from compliance.batch import check_one
+    from compliance.cache import code_version
+
+    law = REPO / "corpora/national_laws/kz/criminal-code-art174/2020-06-26.md"
+    rules = load_rules()
+    other = check_one("laws/174.md", "sha", str(law), rules, None, "another version")
+    assert isinstance(other, str) and other.startswith("laws/174.md: not checked: the Dask worker on ")
+    assert "runs another version of this program" in other
+    unseen = check_one("laws/174.md", "sha", str(tmp_path / "174.md"), rules, None, code_version())
+    assert isinstance(unseen, str) and f"at {tmp_path / '174.md'}: the workers of a cluster" in unseen
+    done = check_one("laws/174.md", "sha", str(law), rules, None, code_version())
+    assert not isinstance(done, str) and done[0].ref == "laws/174.md" and done[0].findings == len(done[1]) > 0

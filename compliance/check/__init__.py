@@ -9,10 +9,10 @@ country, with the legal basis from `rules/countries/<CC>.yaml`), a confidence an
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import cache
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, Protocol
 
 from .. import yamlsafe
 from ..cache import cached
@@ -305,11 +305,29 @@ def _select(rules: Iterable[Rule] | None, conventions: Iterable[str] | None) -> 
     return of_conventions(rules if rules is not None else load_rules(), conventions)
 
 
-def requirement_findings(metas: list[DocumentMeta], rules: list[Rule], met: dict[str | None, set[str]],
-                         countries: dict[str, str | None]) -> list[Finding]:
+class LawChecked(Protocol):
+    """What the `requirement` rules need of a law checked (`Checked` here, `batch.Done` in a batch)."""
+
+    @property
+    def meta(self) -> DocumentMeta: ...
+    @property
+    def country(self) -> str | None: ...
+    @property
+    def analysed(self) -> bool: ...
+    @property
+    def met(self) -> Collection[str]: ...  # the requirement rules some article of the law implements
+
+
+def requirement_findings(laws: Iterable[LawChecked], rules: list[Rule]) -> list[Finding]:
     """`requirement` rules: an obligation for which no article of a country's analysed laws is an
-    implementation. One finding per country and rule, over the whole laws of a kind the rule lists;
-    `met` holds, per country, the requirement rules some article implements."""
+    implementation. One finding per country and rule, over the whole laws of a kind the rule lists. Laws not
+    analysed are left out: of a law no rule could be tried on, nothing says a provision is missing."""
+    analysed = [law for law in laws if law.analysed]
+    met: dict[str | None, set[str]] = {}
+    for law in analysed:
+        met.setdefault(law.country, set()).update(law.met)
+    countries = {law.meta.id: law.country for law in analysed}
+    metas = [law.meta for law in analysed]
     out = []
     for cc in dict.fromkeys(countries[m.id] for m in metas):
         of_country = [m for m in metas if countries[m.id] == cc]
@@ -425,13 +443,7 @@ def report_of(records: list[Checked], selected: list[Rule]) -> FindingsReport:
     """The report of laws checked: their notes, their findings in order, then the `requirement` findings
     worked out over all of them."""
     findings = [f for r in records for f in r.findings]
-    met: dict[str | None, set[str]] = {}
-    for r in records:
-        if r.analysed:
-            met.setdefault(r.country, set()).update(r.met)
-    countries = {r.meta.id: r.country for r in records}
-    # over the laws analysed only: of a law no rule could be tried on, nothing says a provision is missing
-    findings.extend(requirement_findings([r.meta for r in records if r.analysed], selected, met, countries))
+    findings.extend(requirement_findings(records, selected))
     documents = [
         CheckedDocument(id=r.meta.id, title=r.meta.title, country=r.country, language=r.meta.language,
                         edition=r.meta.edition, path=r.meta.path, articles=r.articles, warnings=r.warnings)

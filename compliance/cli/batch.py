@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .common import conventions_option
-from .options import processes
+from .options import processes, warn
 
 EXAMPLE = ("example: compliance batch laws.txt --out results/ --scheduler tcp://10.0.0.5:8786\n"
            "needs the optional extra: pip install 'ilo-compliance-checker[scale]'")
@@ -43,8 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from .options import checked_country
 
     if args.workers is not None and "://" in args.scheduler:  # a cluster's workers are started with it, not here
-        print(f"compliance: warning: --workers {args.workers} is not used: the cluster at {args.scheduler} has "
-              "its own workers", file=sys.stderr)
+        warn([f"--workers {args.workers} is not used: the cluster at {args.scheduler} has its own workers"])
     bar = None if args.quiet or not sys.stderr.isatty() else _bar()
 
     def progress(done: int, total: int) -> None:
@@ -62,8 +61,7 @@ def run(args: argparse.Namespace) -> int:
         bar.close()
     for line in summary.failed:
         print(f"compliance: {line}", file=sys.stderr)
-    for line in summary.warnings:  # a law not analysed has no findings: that must not read as "compliant"
-        print(f"compliance: warning: {line}", file=sys.stderr)
+    warn(summary.warnings)  # a law not analysed has no findings: that must not read as "compliant"
     print(f"{summary.findings} findings in {summary.checked} of {summary.documents} documents "
           f"({summary.checked - summary.analysed} of them not analysed; {summary.resumed} done before, "
           f"{len(summary.failed)} not read or not checked), {summary.input_mb} MB in {summary.seconds} s; "

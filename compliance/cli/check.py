@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import UsageError
 from ..parse import FORMATS
 from .common import Progress, conventions_option, write_output
-from .options import add_description_options, add_jobs_option, checked_country
+from .options import add_description_options, add_jobs_option, checked_country, warn
 
 EXAMPLE = "example: compliance check corpora/national_laws/kz/criminal-code-art174/2020-06-26.md --format md"
 
@@ -61,11 +61,8 @@ def run(args: argparse.Namespace) -> int:
         absent = [a for a in dict.fromkeys(args.article) if a not in laws.nums]
         if len(absent) == len(set(args.article)):
             raise UsageError(f"--article {', '.join(absent)}: no law checked has an article with this number")
-        for a in absent:
-            print(f"compliance: warning: --article {a}: no law checked has an article with this number",
-                  file=sys.stderr)
-    for line in gaps(laws.unchecked, [d.country for d in report.documents]):
-        print(f"compliance: warning: {line}", file=sys.stderr)
+        warn(f"--article {a}: no law checked has an article with this number" for a in absent)
+    warn(gaps(laws.unchecked, [d.country for d in report.documents]))
     fmt = args.format or ("md" if args.output in (None, "-") and sys.stdout.isatty() else "json")
     read = [*paths, *(f for meta in laws.metas for f in meta.read_files)]
     if fmt == "json":

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import UsageError
 from .common import write_output
+from .options import warn
 
 EXAMPLE = "example: compliance cite kz/criminal-code-ch04-05-arts160-186-incl-art174 --article 174 --lang ru"
 
@@ -48,9 +49,8 @@ def run(args: argparse.Namespace) -> int:
     write_output(args.output, render(blocks, args.lang, args.format))
     # An article with nothing to cite is said on stderr (the output stays paste-ready): never a silent exit
     unchecked = not_analysed(doc, rules)
-    if unchecked:  # no rule could be tried on the law: its articles' lack of findings says nothing
-        print(f"compliance: warning: {unchecked}", file=sys.stderr)
-    else:
+    warn([unchecked])  # no rule could be tried on the law: its articles' lack of findings says nothing
+    if not unchecked:
         for article in dict.fromkeys(args.article):
             if not any(f.article == article for f in findings):
                 print(f"compliance: {doc.document.id}: art. {article}: no conflict, concern or implementing "

@@ -7,10 +7,10 @@ writes the `Diff` as JSON, HTML or Markdown. `compliance history` is in `history
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from .common import inputs_of, write_output
+from .options import warn
 
 DIFF_EXAMPLE = ("example: compliance diff kz/trade-unions-law@2020-05-04 kz/trade-unions-law@2023-04-18 "
                 "--format html -o tu.html")
@@ -34,13 +34,11 @@ def run_diff(args: argparse.Namespace) -> int:
     from ..rules import load_rules
 
     old, new = load_document(args.old), load_document(args.new)
-    rules = [] if args.no_check else load_rules()
-    diff = diff_documents(old, new, checker=check_document, run_checker=not args.no_check,
-                          unchecked=lambda doc: not_analysed(doc, rules))
+    rules = [] if args.no_check else load_rules()  # one rule set, for the check and for what it cannot be tried on
+    unchecked = {id(doc): why for doc in (old, new) if not args.no_check and (why := not_analysed(doc, rules))}
+    diff = diff_documents(old, new, checker=lambda doc: check_document(doc, rules), run_checker=not args.no_check,
+                          unchecked=lambda doc: unchecked.get(id(doc)))
     render = {"json": render_json, "html": render_html, "md": render_markdown}[args.format]
     write_output(args.output, render(diff), inputs=[args.old, args.new, *inputs_of([old, new])])
-    if not args.no_check:
-        for doc in (old, new):  # as `check` says it: findings unchanged there must not read as compliance
-            if why := not_analysed(doc, rules):
-                print(f"compliance: warning: {why}", file=sys.stderr)
+    warn(unchecked.values())  # as `check` says it: findings unchanged there must not read as compliance
     return 0

@@ -8,10 +8,10 @@ the text of that article in every edition that holds it; runs the checker on eac
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from .common import write_output
+from .options import warn
 
 EXAMPLE = "example: compliance history kz/criminal-code --article 174"
 
@@ -37,13 +37,13 @@ def run(args: argparse.Namespace) -> int:
     from ..rules import load_rules
 
     work(args.law)  # a law the corpus does not have is the user's error: UnknownReference, with suggestions
-    rules = load_rules()
+    rules = load_rules()  # one rule set, for the check and for what it cannot be tried on
     try:
-        h = history(args.law, article=args.article, checker=None if args.no_check else check_document,
+        h = history(args.law, article=args.article,
+                    checker=None if args.no_check else lambda doc: check_document(doc, rules),
                     unchecked=lambda doc: not_analysed(doc, rules))
     except ValueError as exc:
         raise UnknownReference(str(exc)) from None
     write_output(args.output, h.model_dump_json(indent=1) + "\n" if args.format == "json" else render_history_text(h))
-    for reason in h.not_analysed.values():  # as `check` says it: no findings there must not read as compliant
-        print(f"compliance: warning: {reason}", file=sys.stderr)
+    warn(h.not_analysed.values())  # as `check` says it: no findings there must not read as compliant
     return 0

@@ -53,9 +53,16 @@ def describe_options(doc: Document, args: argparse.Namespace) -> None:
                   getattr(args, "title", None))
 
 
+def warn(lines: Iterable[str | None]) -> None:
+    """Each line (None: none) as a `compliance: warning: …` line on stderr: what a command could not cover,
+    said beside an output that would otherwise read as complete."""
+    for line in lines:
+        if line:
+            print(f"compliance: warning: {line}", file=sys.stderr)
+
+
 def warn_gaps(docs: Iterable[Document], rules: Iterable[Rule], findings: FindingsReport) -> None:
     """Laws not analysed and countries without sanction data, as warnings on stderr."""
     from ..check.scope import warnings
 
-    for line in warnings(docs, rules, [d.country for d in findings.documents]):
-        print(f"compliance: warning: {line}", file=sys.stderr)
+    warn(warnings(docs, rules, [d.country for d in findings.documents]))

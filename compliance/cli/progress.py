@@ -8,10 +8,10 @@ an SVG timeline, Markdown, JSON or CSV.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from .common import write_output
+from .options import warn
 
 EXAMPLE = "example: compliance progress --country KZ --format html -o kz-progress.html"
 
@@ -35,6 +35,5 @@ def run(args: argparse.Namespace) -> int:
                                "(`compliance corpus list` shows every work)")
     render = {"html": render_html, "md": render_markdown, "json": render_json, "csv": render_csv}[args.format]
     write_output(args.output, render(progress))
-    for edition in (e for w in progress.works for e in w.editions if e.not_analysed):  # as `check` says it
-        print(f"compliance: warning: {edition.not_analysed}", file=sys.stderr)
+    warn(e.not_analysed for w in progress.works for e in w.editions)  # as `check` says it
     return 0

@@ -44,16 +44,18 @@ def _dates(p: Progress) -> list[str]:
     return [d.isoformat() for d in p.dates]
 
 
-# The legend of the per-convention table, whose cells `_cells` writes.
+# The legend of the per-convention table, whose cells `_table` writes.
 _CELLS = ("Open conflicts and concerns in the texts of each edition date (not analysed: no rule could be tried on "
           "any text of that date, so nothing is known of it).")
 
 
-def _cells(p: Progress, row: ConventionRow) -> list[str]:
-    """The row's open findings at each date: 0 where texts of that date were analysed and none is open there,
-    "not analysed" where no text of that date could be."""
+def _table(p: Progress) -> list[tuple[ConventionRow, list[str]]]:
+    """Each convention row with its open findings at each date: 0 where texts of that date were analysed and
+    none is open there, "not analysed" where no text of that date could be."""
     analysed = {e.date.isoformat() for wp in p.works for e in wp.editions if e.date and not e.not_analysed}
-    return [str(row.open[d]) if d in row.open else "0" if d in analysed else "not analysed" for d in _dates(p)]
+    dates = _dates(p)
+    return [(row, [str(row.open[d]) if d in row.open else "0" if d in analysed else "not analysed" for d in dates])
+            for row in p.conventions]
 
 
 def _edition_text(e: EditionPoint) -> str:
@@ -75,9 +77,8 @@ def render_markdown(p: Progress) -> str:
     lines = [f"# Progress of {md_escape(p.country)} since {p.since or '—'}", ""]
     dates = _dates(p)
     lines += [_CELLS, "", "| convention | rule | " + " | ".join(dates) + " |", "|---|---|" + "---|" * len(dates)]
-    for r in p.conventions:
-        lines.append(f"| {md_escape(r.convention)} | {md_escape(r.rule_id or 'all rules')} | "
-                     + " | ".join(_cells(p, r)) + " |")
+    for r, cells in _table(p):
+        lines.append(f"| {md_escape(r.convention)} | {md_escape(r.rule_id or 'all rules')} | " + " | ".join(cells) + " |")
     for wp in p.works:
         lines += ["", f"## {md_escape(wp.work)} — {md_escape(wp.title or '')}", ""]
         for e in wp.editions:
@@ -144,9 +145,9 @@ def render_progress_section(p: Progress) -> str:
          "with no edition (a gap: nothing is known of those years).</p>", timeline_svg(p),
          f"<p>{escape(_CELLS)}</p>",
          "<table><tr><th>convention</th><th>rule</th>" + "".join(f"<th>{d}</th>" for d in dates) + "</tr>"]
-    for r in p.conventions:
-        cells = "".join(f"<td>{c}</td>" for c in _cells(p, r))
-        h.append(f"<tr><td>{escape(r.convention)}</td><td>{escape(r.rule_id or 'all rules')}</td>{cells}</tr>")
+    for r, cells in _table(p):
+        tds = "".join(f"<td>{c}</td>" for c in cells)
+        h.append(f"<tr><td>{escape(r.convention)}</td><td>{escape(r.rule_id or 'all rules')}</td>{tds}</tr>")
     h.append("</table>")
     h.append('<p class="print-only">Each law\'s changes, edition by edition, with their amending acts: index.html, '
              "or <code>compliance progress --country " + escape(p.country) + "</code>.</p>")

@@ -180,9 +180,10 @@ def article_history(work_id: str, num: str, language: str | None = None) -> Hist
     from ..rules import load_rules
 
     law = work_id + (f":{language}" if language else "")
-    rules = load_rules()
+    rules = load_rules()  # one rule set, for the check and for what it cannot be tried on
     try:
-        found = history(law, article=num, checker=check_document, unchecked=lambda doc: not_analysed(doc, rules))
+        found = history(law, article=num, checker=lambda doc: check_document(doc, rules),
+                        unchecked=lambda doc: not_analysed(doc, rules))
     except ValueError:
         return None
     if not found.articles:
