@@ -275,6 +275,13 @@ def _write_parquet(path: Path, rows: list[dict[str, Any]]) -> None:
     tmp.replace(path)
 
 
+# A worker's own threads take the interpreter from the thread checking a law each time they wake: its
+# profiler samples the law's stack every 10 ms for a dashboard this run does not show, and its event loop
+# measures its own latency every 20 ms (at 1 s, it still warns of a loop blocked for 3 s). Settings of the
+# cluster this command starts; a cluster of the user's keeps its own.
+QUIET_WORKERS = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s"}
+
+
 @contextmanager
 def _client(scheduler: str, workers: int) -> Iterator[Any]:
     """A Dask client: a local cluster of single-threaded worker processes (`local`), the same with its
@@ -309,7 +316,7 @@ def _client(scheduler: str, workers: int) -> Iterator[Any]:
     # left out of their garbage collections (`parallel.inherited`), as `check --jobs` workers' is.
     method = "fork" if not threads and forks() else dask.config.get("distributed.worker.multiprocessing-method")
     before = set(multiprocessing.active_children())
-    with inherited(), dask.config.set({"distributed.worker.multiprocessing-method": method}), LocalCluster(  # type: ignore[no-untyped-call]
+    with inherited(), dask.config.set({"distributed.worker.multiprocessing-method": method, **QUIET_WORKERS}), LocalCluster(  # type: ignore[no-untyped-call]
         n_workers=1 if threads else workers, threads_per_worker=workers if threads else 1,
         processes=not threads, dashboard_address=None,
         # the scheduler's health and metrics pages on a free port: on 8787, the dashboard's own, it warned

@@ -455,6 +455,21 @@ def test_a_local_batch_beside_another_dask_dashboard_says_nothing_of_its_port(tm
     assert done.returncode == 0 and done.stderr == ""
 
 
+def test_the_workers_of_the_local_cluster_do_not_interrupt_the_law_they_check() -> None:
+    # no stack sampled every 10 ms for a dashboard not shown, no event-loop latency measured every 20 ms
+    import dask
+
+    from compliance.batch import _client
+
+    def settings(dask_worker: Any) -> tuple[bool, float, bool]:
+        return (dask.config.get("distributed.worker.profile.enabled"), dask_worker.periodic_callbacks["tick"].callback_time,
+                "profile" in dask_worker.periodic_callbacks)
+
+    with _client("local", 2) as client:
+        assert list(client.run(settings).values()) == [(False, 1000, False)] * 2
+    assert dask.config.get("distributed.worker.profile.enabled")  # this process's settings as they were
+
+
 _SLOW_RUN = """
 import sys, time
 from pathlib import Path
