@@ -98,3 +98,33 @@ def test_a_regular_expression_whose_code_is_refused_is_compiled_from_its_text(ca
     cache.cached(name, lambda: pattern)
     monkeypatch.setattr(cache, "_from_code", _refuse)  # another Python's _sre, say
     assert cache.cached(name, lambda: _refuse()) == pattern
+
+
+_WITHOUT_SPACY_CLI = """
+import sys
+from compliance.check import check_document
+from compliance.parse import parse_file
+
+for _ in range(2):  # the rule set compiled, then read back from the cache
+    found = check_document(parse_file(sys.argv[1]))
+    assert found, "no finding"
+    loaded = {m.split(".")[0] for m in sys.modules} | {m for m in sys.modules if m.startswith("spacy.cli")}
+    assert not loaded & {"spacy.cli", "spacy.cli.info", "typer", "weasel"}, sorted(loaded)
+    for name in [m for m in sys.modules if m == "spacy" or m.startswith(("spacy.", "compliance"))]:
+        del sys.modules[name]  # the next round in a process as fresh as this one was
+import spacy
+from spacy import cli  # what a user of spaCy in the same process still has, whole
+assert cli.download and spacy.info()["spacy_version"] == spacy.__version__
+"""
+
+
+def test_a_check_imports_spacy_without_its_command_line_which_stays_whole_for_others(cache_dir: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    law = REPO / "corpora/national_laws/kz/criminal-code-art174/2020-06-26.md"
+    env = {**os.environ, cache.ENV: str(cache_dir)}
+    done = subprocess.run([sys.executable, "-c", _WITHOUT_SPACY_CLI, str(law)], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

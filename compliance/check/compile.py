@@ -10,6 +10,8 @@ phrases and penalty-clause pattern, and the prefilters of `prefilter.py`.
 from __future__ import annotations
 
 import re
+import sys
+import types
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -213,8 +215,42 @@ def _check_token_pattern(rule: Rule, language: str, pattern: list[dict[str, Any]
         raise RuleError(f"rules:{rule.id}: patterns.{language}: {str(exc).splitlines()[0]}") from None
 
 
+def import_spacy() -> None:
+    """spaCy, imported without its command line. Its package imports `spacy.cli` (typer, weasel, requests:
+    some 360 modules, a third of its import time, paid by every command and every worker process) for one
+    name, `spacy.info`; a blank tokenizer and its matchers use none of it. The command line stays as it
+    was for whoever asks: `import spacy.cli` imports it then, and `spacy.info` is the real one, imported at
+    its first call."""
+    if "spacy" in sys.modules:
+        return
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []  # a package, with no modules of its own: only `spacy.cli.info` below
+    info = types.ModuleType("spacy.cli.info")
+    info.info = _spacy_info  # type: ignore[attr-defined]
+    sys.modules.update({"spacy.cli": cli, "spacy.cli.info": info})
+    try:
+        import spacy
+    except ImportError:  # a spaCy whose package imports more of its command line: the whole of it
+        for name in [m for m in sys.modules if m == "spacy" or m.startswith("spacy.")]:
+            del sys.modules[name]
+        import spacy
+    finally:
+        for name, stand_in in (("spacy.cli.info", info), ("spacy.cli", cli)):
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+    if getattr(spacy, "cli", None) is cli:
+        del spacy.cli  # type: ignore[attr-defined]
+
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
 def compile_rules(rules: list[Rule], language: str) -> Compiled:
     """Every rule of `language` into one word index, token Matchers, regexes, fuzzy phrases, prefilters."""
+    import_spacy()
     import spacy
 
     nlp = spacy.blank(SPACY_LANG.get(language, "xx"))
