@@ -118,13 +118,41 @@ assert cli.download and spacy.info()["spacy_version"] == spacy.__version__
 """
 
 
-def test_a_check_imports_spacy_without_its_command_line_which_stays_whole_for_others(cache_dir: Path) -> None:
+def _in_a_fresh_process(code: str, cache_dir: Path) -> None:
+    """`code` run by a new Python (spaCy not imported yet) with a law that has findings as its argument."""
     import os
     import subprocess
     import sys
 
     law = REPO / "corpora/national_laws/kz/criminal-code-art174/2020-06-26.md"
     env = {**os.environ, cache.ENV: str(cache_dir)}
-    done = subprocess.run([sys.executable, "-c", _WITHOUT_SPACY_CLI, str(law)], cwd=REPO, env=env, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run([sys.executable, "-c", code, str(law)], cwd=REPO, env=env, capture_output=True, text=True,
+                          timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_check_imports_spacy_without_its_command_line_which_stays_whole_for_others(cache_dir: Path) -> None:
+    _in_a_fresh_process(_WITHOUT_SPACY_CLI, cache_dir)
+
+
+_SPACY_ASKING_MORE = """
+import sys, types
+from compliance.check import compile as compile_module
+
+class Module(types.ModuleType):  # a stand-in without the name spaCy's package imports: as a later spaCy
+    def __setattr__(self, name, value):  # that imports another name from its command line would find it
+        if name != "info":
+            super().__setattr__(name, value)
+
+compile_module.types = types.SimpleNamespace(ModuleType=Module)
+from compliance.check import check_document
+from compliance.parse import parse_file
+
+assert check_document(parse_file(sys.argv[1])), "no finding"
+import spacy
+assert sys.modules["spacy.cli"].__file__ and spacy.info is sys.modules["spacy.cli.info"].info  # imported whole
+"""
+
+
+def test_a_spacy_whose_package_asks_more_of_its_command_line_is_imported_whole(cache_dir: Path) -> None:
+    _in_a_fresh_process(_SPACY_ASKING_MORE, cache_dir)

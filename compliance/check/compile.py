@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 import types
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -221,8 +222,15 @@ def import_spacy() -> None:
     name, `spacy.info`; a blank tokenizer and its matchers use none of it. The command line stays as it
     was for whoever asks: `import spacy.cli` imports it then, and `spacy.info` is the real one, imported at
     its first call."""
-    if "spacy" in sys.modules:
-        return
+    with _IMPORTING:  # the web page's checks run in threads: one puts the stand-in in place and takes it away
+        if "spacy" not in sys.modules:
+            _import_spacy_without_cli()
+
+
+_IMPORTING = threading.Lock()
+
+
+def _import_spacy_without_cli() -> None:
     cli = types.ModuleType("spacy.cli")
     cli.__path__ = []  # a package, with no modules of its own: only `spacy.cli.info` below
     info = types.ModuleType("spacy.cli.info")
