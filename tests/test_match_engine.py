@@ -6,11 +6,14 @@ from __future__ import annotations
 import pickle
 import re
 
+from compliance.check import check_document, compiled_rules
 from compliance.check.match import _regex_spans
 from compliance.check.patterns import Numbering
 from compliance.check.prefilter import StringSet, Way, _Tests, ways
+from compliance.models import DocumentMeta
+from compliance.parse import parse_text
 from compliance.regexes import compile_rule_regex
-from compliance.rules import Condition
+from compliance.rules import Condition, Rule, load_rules
 
 
 def test_regex_spans_on_bytes_are_the_character_spans_python_finds() -> None:
@@ -38,3 +41,38 @@ def test_a_rule_needing_two_phrases_has_one_way_and_an_any_has_one_per_part() ->
     assert found is not None and len(found) == 1
     assert found[0] == Way(frozenset(p.key for p in both.parts if p.key))
     assert ways(either, tests) == [Way(frozenset({p.key})) for p in either.parts if p.key]
+
+
+def _token_rule(rule_id: str, tokens: list[dict[str, object]]) -> Rule:
+    return Rule(id=rule_id, convention="C087", article="3", title="t", principle="p", kind="concern", severity="low",
+                applies_to=["labour code"], recommendation="r", patterns={"ru": Condition(tokens=tokens)})
+
+
+def test_a_token_pattern_testing_what_spacy_works_out_of_a_word_matches_as_in_spacy() -> None:
+    # new words get only the attributes matching reads: a user's rule testing digits, number-likeness or
+    # shape still sees them, on words new to the vocabulary as on words it had before
+    import spacy
+    from spacy.matcher import Matcher
+
+    patterns = {"C087-A3-digits-test": [{"IS_DIGIT": True}, {"LOWER": "дней"}],
+                "C087-A3-number-test": [{"like_num": True}, {"LOWER": "месяцев"}],
+                "C087-A3-shape-test": [{"SHAPE": "dd.dd.dddd"}]}
+    rules = [_token_rule(rule_id, tokens) for rule_id, tokens in patterns.items()]
+    text = "Статья 1. Сроки\nЗабастовка объявляется за 14 дней, не позднее 20.11.2026, или за шесть месяцев."
+    meta = DocumentMeta(id="constructed", kind="labour code", country="KZ", language="ru")
+    found = {f.rule_id for f in check_document(parse_text(text, "text", meta=meta), rules, "KZ")}
+    spacy_finds = set()
+    nlp = spacy.blank("ru")
+    for rule_id, tokens in patterns.items():
+        matcher = Matcher(nlp.vocab)
+        matcher.add(rule_id, [tokens])
+        if matcher(nlp(text)):
+            spacy_finds.add(rule_id)
+    assert found == spacy_finds == set(patterns)
+
+
+def test_new_words_get_only_the_attributes_the_real_rules_read() -> None:
+    from spacy.attrs import LOWER
+
+    compiled = compiled_rules(load_rules(), "ru")
+    assert set(compiled.nlp.vocab.lex_attr_getters) == {LOWER}
