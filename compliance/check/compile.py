@@ -15,7 +15,7 @@ import threading
 import types
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
 from ..errors import RuleError
@@ -118,12 +118,16 @@ class WordIndex:
         is looked up once per compiled rule set."""
         if form not in self.stem_hits_known:
             low = self.nlp.vocab.strings[form]
-            lengths = sorted({len(s) for s in self.stems})
-            found = (a for n in lengths if n <= len(low) for a in self.stems.get(low[:n], ()))
+            found = (a for n in self.stem_lengths if n <= len(low) for a in self.stems.get(low[:n], ()))
             self.stem_hits_known[form] = tuple(found)
             if self.stem_hits_known[form]:
                 self.stem_forms.add(form)
         return self.stem_hits_known[form]
+
+    @cached_property
+    def stem_lengths(self) -> list[int]:
+        """The lengths of the stems, shortest first: asked once a check has begun, when all are in."""
+        return sorted({len(s) for s in self.stems})
 
     def stemmed(self, words: frozenset[int]) -> set[int]:
         """The forms among `words` (lower-case string hashes) that some stem begins: set operations on the
