@@ -206,6 +206,11 @@ def check_one(ref: str, sha: str, path: str, rules: list[Rule], country: str | N
     return done, _rows(findings, doc.document, prepared.country)
 
 
+def _the_rules(rules: list[Rule]) -> list[Rule]:
+    """The Dask task whose result is the rules every check task is given."""
+    return rules
+
+
 def readable_at(ref: str) -> str:
     """Where a worker reads `ref`: a file or folder by its absolute path, as a cluster's workers each run in
     a folder of their own, where a relative path names another file or none; a corpus id as written."""
@@ -275,11 +280,17 @@ def _write_parquet(path: Path, rows: list[dict[str, Any]]) -> None:
     tmp.replace(path)
 
 
-# A worker's own threads take the interpreter from the thread checking a law each time they wake: its
-# profiler samples the law's stack every 10 ms for a dashboard this run does not show, and its event loop
-# measures its own latency every 20 ms (at 1 s, it still warns of a loop blocked for 3 s). Settings of the
-# cluster this command starts; a cluster of the user's keeps its own.
-QUIET_WORKERS = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s"}
+# Settings of the cluster this command starts (a cluster of the user's keeps its own).
+LOCAL_CLUSTER = {
+    # A worker's own threads take the interpreter from the thread checking a law each time they wake: its
+    # profiler samples the law's stack every 10 ms for a dashboard this run does not show, and its event
+    # loop measures its own latency every 20 ms (at 1 s, it still warns of a loop blocked for 3 s).
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    # A worker is given a law when it is free, not one more in waiting: a law waiting behind one that kills
+    # its worker would be counted as dying with it, and named as killing its worker after three deaths.
+    "distributed.scheduler.worker-saturation": 1.0,
+}
 
 
 @contextmanager
@@ -316,7 +327,7 @@ def _client(scheduler: str, workers: int) -> Iterator[Any]:
     # left out of their garbage collections (`parallel.inherited`), as `check --jobs` workers' is.
     method = "fork" if not threads and forks() else dask.config.get("distributed.worker.multiprocessing-method")
     before = set(multiprocessing.active_children())
-    with inherited(), dask.config.set({"distributed.worker.multiprocessing-method": method, **QUIET_WORKERS}), LocalCluster(  # type: ignore[no-untyped-call]
+    with inherited(), dask.config.set({"distributed.worker.multiprocessing-method": method, **LOCAL_CLUSTER}), LocalCluster(  # type: ignore[no-untyped-call]
         n_workers=1 if threads else workers, threads_per_worker=workers if threads else 1,
         processes=not threads, dashboard_address=None,
         # the scheduler's health and metrics pages on a free port: on 8787, the dashboard's own, it warned
@@ -448,9 +459,11 @@ def run_batch(
 
             with _client(scheduler, workers) as client:
                 try:
-                    # the rules go to the workers once each: a worker reads no rule files of its own (on a
-                    # cluster it may have none, or others), and checks with the rules the fingerprints name
-                    [on_workers] = client.scatter([rules], broadcast=True, hash=False)
+                    # The rules go to the workers as the result of a task: a worker reads no rule files of its
+                    # own (on a cluster it may have none, or others), and checks with the rules the fingerprints
+                    # name. A task's result that dies with its workers (a law that takes all the memory) is
+                    # worked out again; data scattered to them would be lost, and every law after it with it.
+                    on_workers = client.submit(_the_rules, rules, key=f"rules-{checked_with[-32:]}", pure=False)
                     args = (on_workers, country, code_version())
                     for result in _run_tasks(client, todo, args):
                         if isinstance(result, str):

@@ -418,17 +418,19 @@ def check_one(ref, *args):
 
 batch.check_one = check_one  # the forked workers, first and restarted, run this one
 if __name__ == "__main__":
-    summary = batch.run_batch(Path(sys.argv[1]), Path(sys.argv[2]), workers=2)
+    summary = batch.run_batch(Path(sys.argv[1]), Path(sys.argv[2]), workers=int(sys.argv[4]))
     print(summary.model_dump_json())
 """
 
 
-def test_a_law_whose_check_kills_its_worker_on_every_try_is_named_and_the_others_written(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])  # one: each death takes every worker the rules were on
+def test_a_law_whose_check_kills_its_worker_on_every_try_is_named_and_the_others_written(tmp_path: Path,
+                                                                                         workers: int) -> None:
     ids = _ids()[:3]
     script = tmp_path / "run.py"
     script.write_text(_KILLING_RUN, encoding="utf-8")
     done = subprocess.run([sys.executable, str(script), str(_manifest(tmp_path, ids)), str(tmp_path / "out"),
-                           ids[1]], cwd=REPO, capture_output=True, text=True, timeout=300)
+                           ids[1], str(workers)], cwd=REPO, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     summary = Summary.model_validate_json(done.stdout.splitlines()[-1])
     assert summary.checked == 2 and len(summary.failed) == 1
