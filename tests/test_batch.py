@@ -461,13 +461,13 @@ def test_the_workers_of_the_local_cluster_do_not_interrupt_the_law_they_check() 
     # no stack sampled every 10 ms for a dashboard not shown, no event-loop latency measured every 20 ms
     import dask
 
-    from compliance.batch import _client
+    from compliance.cluster import client_of
 
     def settings(dask_worker: Any) -> tuple[bool, float, bool]:
         return (dask.config.get("distributed.worker.profile.enabled"), dask_worker.periodic_callbacks["tick"].callback_time,
                 "profile" in dask_worker.periodic_callbacks)
 
-    with _client("local", 2) as client:
+    with client_of("local", 2) as client:
         assert list(client.run(settings).values()) == [(False, 1000, False)] * 2
     assert dask.config.get("distributed.worker.profile.enabled")  # this process's settings as they were
 
