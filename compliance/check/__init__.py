@@ -32,7 +32,7 @@ from ..parallel import jobs, ordered_map
 from ..parse.describe import country_of
 from ..rules import RULES_DIR, Rule, load_rules, of_conventions
 from ..supervisory.links import comments_for
-from .compile import TOKENIZER_CACHE, Compiled, broader_sanction, compile_rules, import_spacy, keep_lexical
+from .compile import TOKENIZER_CACHE, Compiled, broader_sanction, compile_rules, import_spacy
 from .evaluation import candidate_rules, evaluate
 from .match import ArticleMatches, match_articles
 from .match import Sanction as MatchSanction
@@ -198,7 +198,6 @@ def compiled_rules(rules: list[Rule], language: str) -> Compiled:
         import_spacy()  # before the cache's pickle imports it whole
         found = _COMPILED[key] = cached(on_disk, lambda: compile_rules(rules, language))
         found.nlp.tokenizer.max_cache_size = TOKENIZER_CACHE  # not kept by spaCy's pickle
-        keep_lexical(found.nlp, found.lexical)
         if len(_COMPILED) > _COMPILED_KEPT:
             _COMPILED.popitem(last=False)
     else:

@@ -181,7 +181,6 @@ class Compiled:
     starts: dict[int, list[Start]] = field(default_factory=dict)  # alternative → the families it starts
     stop_orths: tuple[int, ...] = ()  # sentence-ending tokens (ORTH hashes)
     not_penalty: re.Pattern[str] | None = None  # where a sanction phrase names something else ("арест имущества")
-    lexical: frozenset[int] = frozenset()  # the lexeme attributes matching reads (`lexical_attributes`)
 
 
 def _word_spec(word: str, language: str, stem: bool) -> dict[str, Any]:
@@ -272,10 +271,10 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
     active = [r for r in rules if language in r.patterns]
     numbering = Numbering()
     patterns = {r.id: numbering.pattern(r.patterns[language]) for r in active}
+    # spaCy's pickle keeps the attributes kept: the rules read back from the disk cache are as compiled
+    keep_lexical(nlp, lexical_attributes(leaf.condition.tokens for p in patterns.values() for leaf in p.leaves()
+                                         if leaf.condition.tokens is not None))
     c = Compiled(language, nlp, WordIndex(nlp, language), [], TokenPatterns(), {}, {}, {}, None, active, patterns)
-    c.lexical = lexical_attributes(leaf.condition.tokens for p in patterns.values() for leaf in p.leaves()
-                                   if leaf.condition.tokens is not None)
-    keep_lexical(nlp, c.lexical)
     phrase_keys: set[str] = set()
     for rule in active:
         for leaf in patterns[rule.id].leaves():
