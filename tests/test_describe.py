@@ -157,19 +157,25 @@ def test_headless_kazakh_excerpt_names_its_country_kind_and_extent_without_metad
     assert {"country", "kind", "extent"} <= set(meta.inferred or [])
 
 
-def test_country_and_sanction_counts_are_those_of_a_full_scan_wherever_the_word_test_skips_one() -> None:
-    """Each country's name and each kind's sanction wording is counted by a scan only where the text's
-    `.lower()` holds a string every match holds; the counts are a full scan's, on every corpus law and on
-    spellings `.lower()` keeps apart from the strings ("TÜRKMENİSTAN" lowers to "türkmeni̇stan")."""
+def test_country_and_sanction_counts_are_those_of_a_full_scan_wherever_the_word_test_skips_a_branch() -> None:
+    """Each branch of a country's names and of a kind's sanction wording is scanned only where the text's
+    `.lower()` holds a string every match of it holds; the counts are a full scan's of the whole alternation,
+    on every corpus law and on spellings `.lower()` keeps apart from the strings ("TÜRKMENİSTAN" lowers to
+    "türkmeni̇stan"), with some branches present and others not."""
+    import re
+
     from compliance.parse.describe import _vocab
 
     vocab = _vocab()
     counted = [*vocab.countries.values(), *(c for _, c in vocab.body_kinds)]
-    assert sum(bool(c.needles) for c in counted) >= 6  # the test below tests the word test
+    assert sum(bool(n) for c in counted for n in c.needles) >= 12  # the test below tests the word test
+    assert any(not n for c in counted for n in c.needles)  # and branches scanned always ("\bРК\b")
     texts = [parse_file(e.file).source_text[:200_000] for e in load_entries() if e.meta.country]
     texts += ["TÜRKMENİSTAN", "Туркменистана", "OʻZBEKISTON RESPUBLIKASI", "Республика Казахстан, РК, КР",
-              "НАКАЗЫВАЕТСЯ ШТРАФОМ", "Российская  Федерация; Российская Федерация"]
+              "НАКАЗЫВАЕТСЯ ШТРАФОМ", "Российская  Федерация; Российская Федерация", "в РК и рк", "КР",
+              "Кыргызская Республика (КР)", "влечет штраф; жазаланады"]
     for text in texts:
         lower = text.lower()
         for c in counted:
-            assert c.count(text, lower) == len(c.pattern.findall(text)), (c.pattern.pattern, text[:60])
+            full = re.compile("|".join(c.branches), re.IGNORECASE)
+            assert c.count(text, lower) == len(full.findall(text)), (full.pattern, text[:60])

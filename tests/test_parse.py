@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from compliance.cli import main
 from compliance.corpus import CorpusEntry
-from compliance.models import Document
+from compliance.models import Document, Node
 from compliance.parse import ParseError, parse_file, parse_text
 from compliance.parse.readers import read_html
 from compliance.parse.structure import clean_num
@@ -511,3 +511,23 @@ def test_parsing_a_folder_of_laws_says_to_give_one_of_them(tmp_path: Path) -> No
     folder = _files(tmp_path / "kg", "family-code.docx", "land-code.pdf", "PROVENANCE.md")
     with pytest.raises(ParseError, match="a folder of 2 laws, not one law in chapter files"):
         parse_file(folder)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
+def test_a_parsed_tree_is_the_one_its_json_validates_into(entry: CorpusEntry) -> None:
+    """The parser makes its nodes and notes without pydantic's validation (`models.made_here`): every field
+    holds a value of its declared type, the same as validating the tree's JSON gives (a tuple for a list, a
+    number for a string, a field left out would differ or fail here)."""
+    doc = parse_file(entry.file)
+    again = Document.model_validate_json(doc.model_dump_json())
+    assert again.tree == doc.tree
+    assert [n.model_fields_set for n in again.tree.walk()] == [n.model_fields_set for n in doc.tree.walk()]
+
+
+def test_walk_gives_every_node_once_parents_before_children_in_document_order() -> None:
+    def in_order(node: Node) -> list[Node]:
+        return [node, *(n for child in node.children for n in in_order(child))]
+
+    tree = parsed("ru/labour-code@2023-08-04").tree
+    assert [id(n) for n in tree.walk()] == [id(n) for n in in_order(tree)]
+    assert len({id(n) for n in tree.walk()}) > 800

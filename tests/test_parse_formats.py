@@ -307,3 +307,17 @@ def test_a_heading_wrapped_over_source_lines_is_one_heading_on_one_line() -> Non
     doc = _html('<p><b>\n  37-nji madda. Kärhananyň eýesi çalşanda,\n   zähmet gatnaşyklary\n</b></p><p>1. Tekst.</p>')
     art = doc.tree.find("art_37")
     assert art is not None and art.heading == "Kärhananyň eýesi çalşanda, zähmet gatnaşyklary"
+
+
+def test_the_end_tags_taken_out_of_a_page_are_those_any_white_space_closes() -> None:
+    """</body> and </html> come out of a page before libxml2 reads it (which would drop or move what follows
+    them), found in its UTF-8: between the name and ">", any character `\\s` finds in a str."""
+    import sys
+
+    from compliance.parse.readers import _BODY_END
+
+    in_text = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+    assert max(c for c in range(sys.maxunicode + 1) if chr(c).isspace()) < 0x3001
+    for ch in map(chr, range(0x3001)):
+        page = f"a</BODY{ch}{ch}>b</html{ch}>c</body>"
+        assert _BODY_END.sub(b"", page.encode("utf-8")) == in_text.sub("", page).encode("utf-8"), hex(ord(ch))

@@ -48,20 +48,30 @@ class Description:
 
 @dataclass(frozen=True)
 class _Counted:
-    """A pattern whose matches are counted over a text's first pages, and what the text's `.lower()` holds
-    wherever it matches (`literals.needles`): most of these patterns are another country's name, absent from the
-    text, and a substring test costs a fraction of a case-insensitive scan."""
+    """Patterns, the branches of one alternation, whose matches are counted over a text's first pages.
 
-    pattern: re.Pattern[str]
-    needles: tuple[str, ...]  # () when the pattern has no strings to look for: always scanned
+    Each branch comes with what the text's `.lower()` holds wherever it matches (`literals.needles`). A branch
+    whose strings the text lacks matches nowhere in it, so the alternation of the other branches counts the
+    same matches; and most branches name another country than the text's, while a substring test costs a
+    fraction of a case-insensitive scan. (A country's abbreviation, "\\bРК\\b", has no string long enough
+    to test: scanned always, but alone.)"""
+
+    branches: tuple[str, ...]
+    needles: tuple[tuple[str, ...], ...]  # per branch; () when it has no strings to look for
 
     @classmethod
-    def of(cls, pattern: str) -> _Counted:
-        return cls(re.compile(pattern, re.IGNORECASE), needles(pattern))
+    def of(cls, patterns: list[str]) -> _Counted:
+        return cls(tuple(patterns), tuple(needles(p) for p in patterns))
 
     def count(self, text: str, lower: str) -> int:
         """Matches in `text` (`lower`: its `.lower()`)."""
-        return len(self.pattern.findall(text)) if may_hold(self.needles, lower) else 0
+        present = tuple(p for p, found in zip(self.branches, self.needles, strict=True) if may_hold(found, lower))
+        return len(_alternation(present).findall(text)) if present else 0
+
+
+@cache
+def _alternation(branches: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(branches), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -88,7 +98,7 @@ def _vocab() -> _Vocab:
     per_month = list(zip(*data["months"].values(), strict=True))
     month = "(?:" + "|".join(stem for stems in per_month for stem in stems) + ")"
     return _Vocab(
-        countries={cc: _Counted.of("|".join(ps)) for cc, ps in data["countries"].items()},
+        countries={cc: _Counted.of(ps) for cc, ps in data["countries"].items()},
         kinds=tuple((k["kind"], re.compile("|".join(k["patterns"]), re.IGNORECASE)) for k in data["kinds"]),
         months=tuple(tuple(re.compile(s, re.IGNORECASE) for s in stems) for stems in per_month),
         acts=_compile(data["acts"], month),
@@ -97,7 +107,7 @@ def _vocab() -> _Vocab:
         amended_dates=_compile(data["amended_dates"], month),
         as_of=_compile(data["as_of"], month),
         note_words=_compile(data["note_words"]),
-        body_kinds=tuple((k["kind"], _Counted.of("|".join(k["patterns"]))) for k in data["body_kinds"]),
+        body_kinds=tuple((k["kind"], _Counted.of(k["patterns"])) for k in data["body_kinds"]),
     )
 
 
