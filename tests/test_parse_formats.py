@@ -321,3 +321,15 @@ def test_the_end_tags_taken_out_of_a_page_are_those_any_white_space_closes() -> 
     for ch in map(chr, range(0x3001)):
         page = f"a</BODY{ch}{ch}>b</html{ch}>c</body>"
         assert _BODY_END.sub(b"", page.encode("utf-8")) == in_text.sub("", page).encode("utf-8"), hex(ord(ch))
+
+
+def test_lines_break_at_crlf_cr_and_lf_as_the_regex_reads_them_whatever_the_mix() -> None:
+    """`str.find` finds the lines where every \\r stands before a \\n; the lines are the regex's in every case."""
+    import itertools
+
+    from compliance.parse.readers import _lines_by_regex, _physical_lines
+
+    texts = ["".join(p) for n in range(7) for p in itertools.product("a\r\n", repeat=n)]
+    texts += ["Статья 1.\r\nТекст.\r\n\r\n", "Статья 1.\nТекст.\r\nЕщё\n", "x\r\ny\rz"]
+    for text in texts:
+        assert list(_physical_lines(text)) == list(_lines_by_regex(text)), repr(text)
