@@ -5,6 +5,7 @@ simply does not say it (listed below with the reason)."""
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import shutil
 from pathlib import Path
 
@@ -162,8 +163,6 @@ def test_country_and_sanction_counts_are_those_of_a_full_scan_wherever_the_word_
     `.lower()` holds a string every match of it holds; the counts are a full scan's of the whole alternation,
     on every corpus law and on spellings `.lower()` keeps apart from the strings ("TÜRKMENİSTAN" lowers to
     "türkmeni̇stan"), with some branches present and others not."""
-    import re
-
     from compliance.parse.describe import _vocab
 
     vocab = _vocab()

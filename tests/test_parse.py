@@ -518,7 +518,7 @@ def test_a_parsed_tree_is_the_one_its_json_validates_into(entry: CorpusEntry) ->
     """The parser makes its nodes and notes without pydantic's validation (`models.made_here`): every field
     holds a value of its declared type, the same as validating the tree's JSON gives (a tuple for a list, a
     number for a string, a field left out would differ or fail here)."""
-    doc = parse_file(entry.file)
+    doc = parsed(entry.meta.id)
     again = Document.model_validate_json(doc.model_dump_json())
     assert again.tree == doc.tree
     assert [n.model_fields_set for n in again.tree.walk()] == [n.model_fields_set for n in doc.tree.walk()]

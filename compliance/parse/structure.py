@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..models import Node, Note, NoteKind, Warning_, made_here
 from . import notes as note_vocab
-from .eids import ARTICLE_RANK, EVERY_NOTE_FIELD, Piece, _Unit, _walk, check_order, to_nodes
+from .eids import ARTICLE_RANK, Piece, _Unit, _walk, check_order, to_nodes
 from .eids import clean_num as clean_num  # where the readers and the AKN names have always found it
 from .levels import Level, Levels, vocabulary
 from .readers import Decoded, Line
@@ -137,8 +137,7 @@ class Builder:
         events = self.notes.events(text) if kind in ("amendment", "footnote") else []
         if events and kind == "footnote":
             kind = "amendment"
-        return made_here(Note, {"kind": kind, "text": text, "start": start, "end": end, "events": list(events)},
-                         EVERY_NOTE_FIELD)
+        return made_here(Note, {"kind": kind, "text": text, "start": start, "end": end, "events": list(events)})
 
     # -- the pass --------------------------------------------------------------------------------------
     def build(self) -> _Unit:
