@@ -179,7 +179,7 @@ class Compiled:
     index: RuleIndex = field(default_factory=RuleIndex)
     families: list[Family] = field(default_factory=list)
     starts: dict[int, list[Start]] = field(default_factory=dict)  # alternative → the families it starts
-    stop_orths: tuple[int, ...] = ()  # sentence-ending tokens (ORTH hashes)
+    stop_orths: frozenset[int] = frozenset()  # sentence-ending tokens (ORTH hashes, their own lower case)
     not_penalty: re.Pattern[str] | None = None  # where a sanction phrase names something else ("арест имущества")
 
 
@@ -284,7 +284,7 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
     c.index = RuleIndex.build([patterns[r.id] for r in active], c.literals, c.tokens.anchors)
     _add_sanctions(c)
     c.families, c.starts = _families(c.phrases, c.words.group_alternatives, set(c.sanction_kinds))
-    c.stop_orths = tuple(nlp.vocab.strings.add(p) for p in _SENTENCE_END)
+    c.stop_orths = frozenset(nlp.vocab.strings.add(p) for p in _SENTENCE_END)
     return c
 
 

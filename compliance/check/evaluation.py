@@ -131,7 +131,7 @@ def _inside_any(span: Span, stretches: list[Span]) -> bool:
 def candidate_rules(compiled: Compiled, am: ArticleMatches) -> list[Rule]:
     """The rules worth evaluating on an article, in rule order: those one of whose triggers it holds,
     and those without triggers."""
-    return [compiled.rules[i] for i in compiled.index.candidates(am.found, am.has, am.words_pass)]
+    return [compiled.rules[i] for i in compiled.index.candidates(am.found, am.strings, am.words_pass)]
 
 
 def evaluate(compiled: Compiled, rule: Rule, am: ArticleMatches) -> tuple[list[Span], float] | None:

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
@@ -54,9 +55,14 @@ class ArticleMatches:
         return self.norm.lower()
 
     @cached_property
+    def lower_ids(self) -> list[int]:
+        """The article's tokens in lower case (LOWER hashes), in order."""
+        return self.doc.to_array("LOWER").tolist()  # type: ignore[no-any-return]
+
+    @cached_property
     def words(self) -> frozenset[int]:
         """The article's distinct words (LOWER hashes)."""
-        return frozenset(self.doc.to_array("LOWER").tolist())
+        return frozenset(self.lower_ids)
 
     @cached_property
     def encoded(self) -> bytes:
@@ -67,10 +73,6 @@ class ArticleMatches:
     def strings(self) -> frozenset[str]:
         """The strings the rules' regexes require that the article (lower case) holds: found in one pass."""
         return self.compiled.strings.found_in(self.lower)
-
-    def has(self, string: str) -> bool:
-        """Whether the article (lower case) holds `string`."""
-        return string in self.strings if string in self.compiled.strings.known else string in self.lower
 
     def to_original(self, span: Span) -> Span:
         return span if self.back is None else (self.back[span[0]], self.back[span[1] - 1] + 1)
@@ -108,7 +110,7 @@ class ArticleMatches:
         return self._met[anchor]
 
     def _match_regex(self, key: str, regex: RuleRegex) -> None:
-        if not may_match(self.compiled.literals.get(key, ()), self.has):
+        if not may_match(self.compiled.literals.get(key, ()), self.strings):
             return
         found = [self.to_original(span) for span in _regex_spans(regex, self.norm, self.encoded) if span[1] > span[0]]
         if found:
@@ -183,7 +185,7 @@ def _add_phrases(am: ArticleMatches) -> None:
     `am.sanctions`, in phrase order."""
     c = am.compiled
     sanctions: list[tuple[int, Sanction]] = []
-    for keys, positions, spans in _Phrases(c, am.doc, am.words).matches():
+    for keys, positions, spans in _Phrases(c, am).matches():
         if am.back is not None:
             spans = [am.to_original(span) for span in spans]
         am.leaves.update(dict.fromkeys(keys, spans))  # phrases found at the same places share their spans
@@ -195,34 +197,34 @@ def _add_phrases(am: ArticleMatches) -> None:
 
 
 class _Tokens:
-    """Where the tokens of one article lie: character offsets, and sentence ends counted before each."""
+    """Where the tokens of one article lie: sentence ends counted before each, and character offsets."""
 
-    def __init__(self, doc: Any, stop_orths: tuple[int, ...]) -> None:
-        import numpy
-
-        offsets = doc.to_array(["IDX", "LENGTH"])
-        self.starts: list[int] = offsets[:, 0].tolist()
-        self.ends: list[int] = (offsets[:, 0] + offsets[:, 1]).tolist()
-        ends = numpy.isin(doc.to_array("ORTH"), stop_orths)
-        self.stops: list[int] = [0, *numpy.cumsum(ends).tolist()]  # stops[i]: sentence ends before token i
+    def __init__(self, doc: Any, lower_ids: list[int], stop_orths: frozenset[int]) -> None:
+        self.doc = doc
+        # stops[i]: sentence ends before token i. A stop is punctuation, its own lower case: LOWER is ORTH.
+        self.stops: list[int] = list(accumulate(map(stop_orths.__contains__, lower_ids), initial=0))
 
     def char_span(self, first: int, last: int) -> Span:
-        return self.starts[first], self.ends[last]
+        """The characters of tokens first..last: asked for a few runs an article, so read off those tokens."""
+        end = self.doc[last]
+        return self.doc[first].idx, end.idx + len(end)
 
 
-def _word_hits(c: Compiled, doc: Any, words: frozenset[int]) -> dict[int, list[int]]:
+def _word_hits(c: Compiled, am: ArticleMatches) -> dict[int, list[int]]:
     """Token positions of every alternative word: one PhraseMatcher pass, plus the stems' prefix table,
-    looked up once per distinct word of the article (`words`), not per token."""
+    looked up once per distinct word of the article (`am.words`), not per token; the tokens that such a
+    word is are found in one pass over the article's words."""
     hits: dict[int, list[int]] = {}
     alternative = c.words.match_ids
-    for match_id, start, _ in c.words.matcher(doc):
+    for match_id, start, _ in c.words.matcher(am.doc):
         hits.setdefault(alternative[match_id], []).append(start)
-    if c.words.stems:
-        import numpy
-
-        lower = doc.to_array("LOWER")
-        for form in c.words.stemmed(words):
-            positions = numpy.flatnonzero(lower == form).tolist()
+    stemmed = c.words.stemmed(am.words) if c.words.stems else None
+    if stemmed:
+        at: dict[int, list[int]] = {}
+        for i, form in enumerate(am.lower_ids):
+            if form in stemmed:
+                at.setdefault(form, []).append(i)
+        for form, positions in at.items():
             for aid in c.words.stem_hits(form):
                 hits.setdefault(aid, []).extend(positions)
     for positions in hits.values():
@@ -264,11 +266,11 @@ class _Phrases:
     alternatives are absent) are assembled once. Worth it: assembling phrase by phrase took the bench's
     rule scaling (ten times the rules) from 1.5 to 2.0 times the check's time."""
 
-    def __init__(self, c: Compiled, doc: Any, words: frozenset[int]) -> None:
+    def __init__(self, c: Compiled, am: ArticleMatches) -> None:
         self.c = c
-        self.hits = _word_hits(c, doc, words)
+        self.hits = _word_hits(c, am)
         self.groups = _Groups(c.words.group_alternatives, self.hits)
-        self.doc = doc
+        self.doc, self.am = am.doc, am
         self.tails: dict[int, list[list[int]] | None] = {}  # family → positions of its tail words
         self.present = set(self.hits)  # the alternatives that occur
         self.assembled: dict[tuple[int, tuple[int, ...]], list[Span]] = {}  # (family, first word) → spans
@@ -301,7 +303,7 @@ class _Phrases:
     @cached_property
     def tokens(self) -> _Tokens:
         """Where the tokens lie: worked out only for an article where some phrase has all its words."""
-        return _Tokens(self.doc, self.c.stop_orths)
+        return _Tokens(self.doc, self.am.lower_ids, self.c.stop_orths)
 
     def _tail(self, fid: int) -> list[list[int]] | None:
         if fid not in self.tails:

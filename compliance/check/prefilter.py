@@ -50,9 +50,10 @@ def regex_literals(regexes: Iterable[tuple[str, str]]) -> dict[str, LiteralSets]
     return out
 
 
-def may_match(sets: LiteralSets, has: Callable[[str], bool]) -> bool:
-    """Whether the article (`has`: does it hold a string) holds a string of each set a regex requires."""
-    return all(any(has(s) for s in strings) for strings in sets)
+def may_match(sets: LiteralSets, present: frozenset[str]) -> bool:
+    """Whether the article holds a string of each set a regex requires (`present`: the strings of the rules'
+    regexes it holds, `StringSet.found_in`)."""
+    return all(not present.isdisjoint(strings) for strings in sets)
 
 
 class StringSet:
@@ -62,7 +63,6 @@ class StringSet:
 
     def __init__(self, strings: Iterable[str]) -> None:
         self.strings = tuple(sorted(set(strings)))
-        self.known = frozenset(self.strings)
         self._set: Any = None
 
     def __getstate__(self) -> tuple[str, ...]:
@@ -155,24 +155,23 @@ class RuleIndex:
             else:
                 self.by_phrase.setdefault(key, []).append(rule)
 
-    def candidates(self, found: frozenset[str], has: Callable[[str], bool],
+    def candidates(self, found: frozenset[str], present: frozenset[str],
                    words_pass: Callable[[tuple[Anchor, ...]], bool]) -> list[int]:
         """Positions of the rules the article may hold, in order: those with a way to hold whose phrases it
-        holds, and the strings its regexes require and the words its token patterns require
-        (`words_pass`), set tests where evaluating would walk the pattern; rules with too many ways, when
-        one of their triggers is found."""
+        holds (`found`), and the strings its regexes require (of those it holds, `present`) and the words
+        its token patterns require (`words_pass`), set tests where evaluating would walk the pattern; rules
+        with too many ways, when one of their triggers is found."""
         out = set(self.always)
         for key in found.intersection(self.by_phrase):
             out.update(self.by_phrase[key])
-        for lit, rules in self.by_literal.items():
-            if has(lit):
-                out.update(rules)
+        for lit in present.intersection(self.by_literal):
+            out.update(self.by_literal[lit])
         strings_met: dict[int, bool] = {}  # each test once per article, whichever rules need it
         words_met: dict[int, bool] = {}
 
         def strings_in(g: int) -> bool:
             if g not in strings_met:
-                strings_met[g] = may_match(self.string_sets[g], has)
+                strings_met[g] = may_match(self.string_sets[g], present)
             return strings_met[g]
 
         def words_in(g: int) -> bool:
