@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pickle
 import re
+from itertools import product
 
 from compliance.check import check_document, compiled_rules
 from compliance.check.match import _regex_spans
 from compliance.check.patterns import Numbering
 from compliance.check.prefilter import StringSet, Way, _Tests, ways
+from compliance.check.text import _WRAP
 from compliance.models import DocumentMeta
 from compliance.parse import parse_text
 from compliance.regexes import compile_rule_regex
@@ -76,3 +78,17 @@ def test_new_words_get_only_the_attributes_the_real_rules_read() -> None:
 
     compiled = compiled_rules(load_rules(), "ru")
     assert set(compiled.nlp.vocab.lex_attr_getters) == {LOWER}
+
+
+def test_a_line_break_joins_a_unit_s_lines_only_between_a_word_and_a_lower_case_word() -> None:
+    """Every text of up to five characters of an alphabet of the cases: the line breaks read as spaces are
+    exactly those after a letter, digit, underscore or comma whose next character past spaces and tabs
+    begins a word in lower case."""
+
+    def joined(text: str) -> list[int]:
+        return [i for i, ch in enumerate(text) if ch == "\n" and i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_,")
+                and text[i + 1 :].lstrip(" \t")[:1] in ("a", "б", "ʻ")]
+
+    for n in range(1, 6):
+        for text in map("".join, product(["a", "Б", "б", "ʻ", "1", ",", ".", "-", " ", "\t", "\n"], repeat=n)):
+            assert [m.start() for m in _WRAP.finditer(text)] == joined(text), repr(text)
