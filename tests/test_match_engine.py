@@ -11,7 +11,7 @@ from compliance.check import check_document, compiled_rules
 from compliance.check.match import _regex_spans
 from compliance.check.patterns import Numbering
 from compliance.check.prefilter import StringSet, Way, _Tests, ways
-from compliance.check.text import _WRAP
+from compliance.check.text import _WRAP, sentence_spans
 from compliance.models import DocumentMeta
 from compliance.parse import parse_text
 from compliance.regexes import compile_rule_regex
@@ -92,3 +92,33 @@ def test_a_line_break_joins_a_unit_s_lines_only_between_a_word_and_a_lower_case_
     for n in range(1, 6):
         for text in map("".join, product(["a", "Б", "б", "ʻ", "1", ",", ".", "-", " ", "\t", "\n"], repeat=n)):
             assert [m.start() for m in _WRAP.finditer(text)] == joined(text), repr(text)
+
+
+def test_sentences_end_at_a_line_break_and_at_a_stop_before_a_capital_digit_or_opening_mark() -> None:
+    """Every text of up to five characters of an alphabet of the cases: the sentences are those the rule
+    says in Python gives. A line break ends one; so does the white space after . ! ? when a capital, a
+    digit, «, " or ( follows it; and a sentence is what lies between two ends, if anything."""
+
+    def ends(text: str) -> list[tuple[int, int]]:
+        out, i = [], 0
+        while i < len(text):
+            if text[i] == "\n":
+                out.append((i, i + 1))
+            elif text[i].isspace() and i > 0 and text[i - 1] in ".!?":
+                j = i
+                while j < len(text) and text[j].isspace():
+                    j += 1
+                if j < len(text) and text[j] in "AБ1«(":
+                    out.append((i, j))
+                    i = j
+                    continue
+            i += 1
+        return out
+
+    def sentences(text: str) -> list[tuple[int, int]]:
+        bounds = [(0, 0), *ends(text), (len(text), len(text))]
+        return [(a[1], b[0]) for a, b in zip(bounds, bounds[1:]) if b[0] > a[1]]
+
+    for n in range(1, 6):
+        for text in map("".join, product(["a", "A", "Б", "1", "«", ".", "!", " ", "\n"], repeat=n)):
+            assert sentence_spans(text) == sentences(text), repr(text)

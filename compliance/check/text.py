@@ -100,7 +100,10 @@ def article_text(article: Node) -> ArticleText:
 # tested once it is found (a pattern that starts with the look-behind is tried at every character).
 _WRAP = re.compile(r"\n(?<=[\w,]\n)(?=[ \t]*[a-zа-яёіәғқңөұүһўʻ‘’'`])")
 
-_SENTENCE_BREAK = re.compile(r"\n|(?<=[.!?])\s+(?=[«\"(A-ZА-ЯЁІӘҒҚҢӨҰҮҺ0-9])")
+# A break is a line break, or the white space after . ! ? before what starts a sentence. Every break starts
+# with a white space character, and the pattern does too, so `re` skips to the next one in C instead of
+# trying the pattern at every character; a line break alone is a break of its own, never part of a longer one.
+_SENTENCE_BREAK = re.compile(r"\s(?:(?<=\n)|(?<=[.!?]\s)\s*(?=[«\"(A-ZА-ЯЁІӘҒҚҢӨҰҮҺ0-9]))")
 
 
 def sentence_spans(text: str) -> list[Span]:
