@@ -122,3 +122,22 @@ def test_sentences_end_at_a_line_break_and_at_a_stop_before_a_capital_digit_or_o
     for n in range(1, 6):
         for text in map("".join, product(["a", "A", "Б", "1", "«", ".", "!", " ", "\n"], repeat=n)):
             assert sentence_spans(text) == sentences(text), repr(text)
+
+
+def test_a_phrase_word_is_found_in_any_form_and_letter_case_and_as_several_tokens() -> None:
+    # the word index reads one-token forms from a table of lower cases; a form spaCy cuts into tokens
+    # ("кого-либо": "кого", "-", "либо") from a PhraseMatcher
+    def rule(rule_id: str, phrase: str) -> Rule:
+        return Rule(id=rule_id, convention="C087", article="3", title="t", principle="p", kind="concern",
+                    severity="low", applies_to=["labour code"], recommendation="r",
+                    patterns={"ru": Condition(phrase=phrase)})
+
+    rules = [rule("C087-A3-union-test", "профсоюз"), rule("C087-A3-anyone-test", "кто-либо")]
+    text = "Статья 1. Сроки\nПРОФСОЮЗОВ не принуждают кого-либо."
+    meta = DocumentMeta(id="constructed", kind="labour code", country="KZ", language="ru")
+    found = {f.rule_id: f for f in check_document(parse_text(text, "text", meta=meta), rules, "KZ")}
+    assert set(found) == {"C087-A3-union-test", "C087-A3-anyone-test"}
+    union, anyone = found["C087-A3-union-test"], found["C087-A3-anyone-test"]
+    assert [union.quote[a:b] for a, b in union.spans] == ["ПРОФСОЮЗОВ"]
+    assert [anyone.quote[a:b] for a, b in anyone.spans] == ["кого"]  # a phrase's span ends at its last word's first token
+    assert compiled_rules(rules, "ru").words.multi_token

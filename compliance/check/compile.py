@@ -69,15 +69,19 @@ class Fuzzy(NamedTuple):
 
 
 class WordIndex:
-    """Every alternative word of every phrase, indexed once: forms in a PhraseMatcher (match id "w<n>"),
-    stems in a prefix table. The index is kept per alternative ("профсоюз" in "профсоюз|объединение"),
-    not per group, so that a word used by many groups and rules is matched once per article."""
+    """Every alternative word of every phrase, indexed once: forms in a table from a token's lower case to
+    the alternatives it is a form of (a form spaCy cuts into several tokens, in a PhraseMatcher: match id
+    "w<n>"), stems in a prefix table. The index is kept per alternative ("профсоюз" in
+    "профсоюз|объединение"), not per group, so that a word used by many groups and rules is matched once per
+    article."""
 
     def __init__(self, nlp: Any, language: str) -> None:
         from spacy.matcher import PhraseMatcher
 
         self.nlp, self.language = nlp, language
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.forms: dict[int, tuple[int, ...]] = {}  # a one-token form's lower case (string hash) → alternatives
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")  # forms of several tokens
+        self.multi_token = False  # whether `matcher` holds any
         self.stems: dict[str, set[int]] = {}  # stem → alternatives
         self.group_alternatives: list[tuple[int, ...]] = []  # word group → its alternatives
         self._alternatives: dict[tuple[str, bool], int] = {}
@@ -109,8 +113,16 @@ class WordIndex:
             if stem:
                 self.stems.setdefault(normalize(word, self.language).lower(), set()).add(aid)
             else:
-                self.matcher.add(f"w{aid}", [self.nlp.make_doc(f) for f in sorted(found or ())])
-                self.match_ids[self.nlp.vocab.strings.add(f"w{aid}")] = aid
+                docs = [self.nlp.make_doc(f) for f in sorted(found or ())]
+                for doc in (d for d in docs if len(d) == 1):  # a token is a form when its lower case is the form's
+                    known = self.forms.get(doc[0].lower, ())
+                    if aid not in known:  # two forms alike but for their letter case: one entry
+                        self.forms[doc[0].lower] = (*known, aid)
+                several = [d for d in docs if len(d) > 1]
+                if several:
+                    self.matcher.add(f"w{aid}", several)
+                    self.match_ids[self.nlp.vocab.strings.add(f"w{aid}")] = aid
+                    self.multi_token = True
         return self._alternatives[key]
 
     def stem_hits(self, form: int) -> tuple[int, ...]:

@@ -211,22 +211,29 @@ class _Tokens:
 
 
 def _word_hits(c: Compiled, am: ArticleMatches) -> dict[int, list[int]]:
-    """Token positions of every alternative word: one PhraseMatcher pass, plus the stems' prefix table,
-    looked up once per distinct word of the article (`am.words`), not per token; the tokens that such a
-    word is are found in one pass over the article's words."""
+    """Token positions of every alternative word. The article's distinct words (`am.words`) that are forms,
+    or that a stem begins (looked up once per distinct word, not per token), are found by set operations;
+    one pass over the tokens then gives their positions. Forms of several tokens: a PhraseMatcher pass."""
+    words = c.words
+    stemmed = words.stemmed(am.words) if words.stems else frozenset()
+    wanted = words.forms.keys() & am.words
+    wanted.update(stemmed)
+    at: dict[int, list[int]] = {}
+    if wanted:
+        for i, word in enumerate(am.lower_ids):
+            if word in wanted:
+                at.setdefault(word, []).append(i)
     hits: dict[int, list[int]] = {}
-    alternative = c.words.match_ids
-    for match_id, start, _ in c.words.matcher(am.doc):
-        hits.setdefault(alternative[match_id], []).append(start)
-    stemmed = c.words.stemmed(am.words) if c.words.stems else None
-    if stemmed:
-        at: dict[int, list[int]] = {}
-        for i, form in enumerate(am.lower_ids):
-            if form in stemmed:
-                at.setdefault(form, []).append(i)
-        for form, positions in at.items():
-            for aid in c.words.stem_hits(form):
+    for word, positions in at.items():
+        for aid in words.forms.get(word, ()):
+            hits.setdefault(aid, []).extend(positions)
+        if word in stemmed:
+            for aid in words.stem_hits(word):
                 hits.setdefault(aid, []).extend(positions)
+    if words.multi_token:
+        alternative = words.match_ids
+        for match_id, start, _ in words.matcher(am.doc):
+            hits.setdefault(alternative[match_id], []).append(start)
     for positions in hits.values():
         positions.sort()
     return hits
