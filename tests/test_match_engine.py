@@ -141,3 +141,15 @@ def test_a_phrase_word_is_found_in_any_form_and_letter_case_and_as_several_token
     assert [union.quote[a:b] for a, b in union.spans] == ["ПРОФСОЮЗОВ"]
     assert [anyone.quote[a:b] for a, b in anyone.spans] == ["кого"]  # a phrase's span ends at its last word's first token
     assert compiled_rules(rules, "ru").words.multi_token
+
+
+def test_a_phrase_s_spans_worked_out_when_asked_are_every_place_it_occurs_in_the_original_text() -> None:
+    # the index pass only tells that a phrase occurs; its places are assembled when a rule asks, and are
+    # offsets into the article as written, not into the matching text (a zero-width space dropped)
+    rules = [Rule(id="C087-A3-union-test", convention="C087", article="3", title="t", principle="p",
+                  kind="concern", severity="low", applies_to=["labour code"], recommendation="r",
+                  patterns={"ru": Condition(phrase="создание профсоюза", gap=1)})]
+    text = "Статья 1. Сроки\nСоздание\u200b профсоюза. Право на создание нового профсоюза. Создание. Профсоюза."
+    meta = DocumentMeta(id="constructed", kind="labour code", country="KZ", language="ru")
+    [finding] = check_document(parse_text(text, "text", meta=meta), rules, "KZ")
+    assert [finding.quote[a:b] for a, b in finding.spans] == ["Создание\u200b профсоюза", "создание нового профсоюза"]

@@ -298,7 +298,7 @@ def _check(doc: Document, selected: list[Rule], country: str | None,
             finding = _rule_finding(rule, doc, am, hit[0], hit[1], country)
             if finding is not None:
                 findings.append(finding)
-        am.doc = None
+        am.release()
     return findings, met
 
 

@@ -4,8 +4,8 @@ Reads `ArticleText`s (`text.py`) and the compiled rules (`compile.py`); produces
 its `ArticleMatches`: every phrase and sanction phrase found (each article is tokenised once and scanned
 once by the word index; phrases are assembled from the word hits: words in order, at most `gap` tokens
 apart, never across a sentence end), sanctions kept only inside a penalty clause ("наказывается …",
-"влечет …"), and, when an evaluation first asks, the spans of token patterns, regular expressions and
-fuzzy phrases. Spans are offsets into the article text.
+"влечет …"), and, when an evaluation first asks, the spans of phrases, token patterns, regular
+expressions and fuzzy phrases. Spans are offsets into the article text.
 """
 
 from __future__ import annotations
@@ -34,8 +34,10 @@ class Sanction(NamedTuple):
 
 @dataclass
 class ArticleMatches:
-    """Matches in one article. Phrases are found eagerly (one index pass); token patterns, regexes and
-    fuzzy phrases only when an evaluation asks, since most compositions fail on a cheap word first."""
+    """Matches in one article. Which phrases occur is found eagerly (one index pass), where they occur only
+    when an evaluation asks (it asks for one phrase found in a hundred: most rules fail on another part);
+    token patterns, regexes and fuzzy phrases are matched only when an evaluation asks, since most
+    compositions fail on a cheap word first."""
 
     text: ArticleText
     compiled: Compiled
@@ -46,6 +48,8 @@ class ArticleMatches:
     fuzzy_scores: dict[str, float] = field(default_factory=dict)
     sanctions: list[Sanction] = field(default_factory=list)
     found: frozenset[str] = frozenset()  # the phrase keys the index pass found
+    places: dict[str, _Place] = field(default_factory=dict)  # phrase key found → where its spans come from
+    assembler: _Phrases | None = None  # assembles the phrases' spans, while the article is evaluated
     evaluator: Any = None  # the article's `evaluate.Evaluator`: what it learns serves every rule
     _asked: set[str] = field(default_factory=set)  # lazy pattern keys already matched
     _met: dict[Anchor, bool] = field(default_factory=dict)
@@ -74,15 +78,22 @@ class ArticleMatches:
         """The strings the rules' regexes require that the article (lower case) holds: found in one pass."""
         return self.compiled.strings.found_in(self.lower)
 
+    def release(self) -> None:
+        """Let the tokens go once the article is evaluated, so that a huge law is never held tokenised whole."""
+        self.doc = self.assembler = None
+
     def to_original(self, span: Span) -> Span:
         return span if self.back is None else (self.back[span[0]], self.back[span[1] - 1] + 1)
 
     def spans(self, key: str) -> list[Span]:
-        """The spans of pattern `key`; token patterns, regexes and fuzzy phrases are matched on first ask."""
+        """The spans of pattern `key`; phrases, token patterns, regexes and fuzzy phrases on first ask."""
         if key not in self._asked:
             self._asked.add(key)
             c = self.compiled
-            if key in c.tokens.matchers:
+            if key in self.places:
+                assert self.assembler is not None
+                self.leaves[key] = [self.to_original(span) for span in self.assembler.spans(self.places[key])]
+            elif key in c.tokens.matchers:
                 self._match_tokens(key)
             elif key in c.regexes:
                 self._match_regex(key, c.regexes[key])
@@ -157,8 +168,7 @@ def _char_offsets(spans: list[Span], encoded: bytes) -> list[Span]:
 
 def match_articles(compiled: Compiled, articles: Iterable[ArticleText]) -> Iterator[ArticleMatches]:
     """The matches of each article, in turn: one tokenisation and one index pass each. A generator:
-    evaluate each article as it comes, then let its tokens go (`am.doc = None`), so that a huge law is
-    never held tokenised whole."""
+    evaluate each article as it comes, then let its tokens go (`am.release()`)."""
     tokenizer = compiled.nlp.tokenizer
     for art in articles:
         norm, back = normalize_map(art.text, compiled.language)
@@ -181,17 +191,17 @@ def tokenize(tokenizer: Any, text: str) -> Any:
 
 
 def _add_phrases(am: ArticleMatches) -> None:
-    """The article's phrases into `am.leaves` and `am.found`, its sanction phrases in penalty clauses into
+    """The article's phrases into `am.found` and `am.places`, its sanction phrases in penalty clauses into
     `am.sanctions`, in phrase order."""
     c = am.compiled
+    am.assembler = assembler = _Phrases(c, am)
     sanctions: list[tuple[int, Sanction]] = []
-    for keys, positions, spans in _Phrases(c, am).matches():
-        if am.back is not None:
-            spans = [am.to_original(span) for span in spans]
-        am.leaves.update(dict.fromkeys(keys, spans))  # phrases found at the same places share their spans
+    for keys, positions, place in assembler.matches():
+        am.places.update(dict.fromkeys(keys, place))  # phrases found at the same places: one assembly
         for i in positions:
-            sanctions.extend((i, Sanction(c.sanction_kinds[c.phrases[i].key], span)) for span in spans)
-    am.found = frozenset(am.leaves)
+            kind = c.sanction_kinds[c.phrases[i].key]
+            sanctions.extend((i, Sanction(kind, am.to_original(span))) for span in assembler.spans(place))
+    am.found = frozenset(am.places)
     in_order = [found for _, found in sorted(sanctions, key=lambda found: found[0])]
     am.sanctions = _in_clauses(in_order, am.text.text, c.clause, c.not_penalty)
 
@@ -267,23 +277,40 @@ class _Groups:
         return self.merged[present]
 
 
+class _Place(NamedTuple):
+    """Where a phrase may occur in an article: its family, the alternatives of its first word that occur,
+    their positions, and the positions of the words of the family's tail."""
+
+    family: int
+    first: tuple[int, ...]
+    positions: list[int]
+    tail: list[list[int]]
+
+    @property
+    def assembly(self) -> tuple[int, tuple[int, ...]]:
+        """What the phrases here are assembled from: places with the same family and first word share it."""
+        return self.family, self.first
+
+
 class _Phrases:
     """Assembles the phrases of one article from its word hits. A family whose tail is missing is skipped
     whole, and phrases whose words have the same positions here (same words, or words whose other
     alternatives are absent) are assembled once. Worth it: assembling phrase by phrase took the bench's
-    rule scaling (ten times the rules) from 1.5 to 2.0 times the check's time."""
+    rule scaling (ten times the rules) from 1.5 to 2.0 times the check's time. Whether a phrase occurs is
+    told by its first run; its spans are worked out when asked."""
 
     def __init__(self, c: Compiled, am: ArticleMatches) -> None:
         self.c = c
         self.hits = _word_hits(c, am)
         self.groups = _Groups(c.words.group_alternatives, self.hits)
-        self.doc, self.am = am.doc, am
+        self.doc, self.lower_ids = am.doc, am.lower_ids
         self.tails: dict[int, list[list[int]] | None] = {}  # family → positions of its tail words
         self.present = set(self.hits)  # the alternatives that occur
+        self.occurs: dict[tuple[int, tuple[int, ...]], bool] = {}  # (family, first word) → whether it occurs
         self.assembled: dict[tuple[int, tuple[int, ...]], list[Span]] = {}  # (family, first word) → spans
 
-    def matches(self) -> Iterator[tuple[tuple[str, ...], tuple[int, ...], list[Span]]]:
-        """(rule phrase keys, sanction phrase positions, their character spans) of the phrases found, those
+    def matches(self) -> Iterator[tuple[tuple[str, ...], tuple[int, ...], _Place]]:
+        """(rule phrase keys, sanction phrase positions, where they occur) of the phrases found, those
         found at the same places together."""
         seen: set[int] = set()
         for aid in self.hits:
@@ -292,25 +319,25 @@ class _Phrases:
                 if tail is None:
                     continue
                 if self.hits.keys().isdisjoint(start.others):  # the first word is this alternative alone
-                    spans = self._spans(start.family, (aid,), self.hits[aid], tail)
-                    if spans:
-                        yield start.keys, start.sanctions, spans
+                    place = _Place(start.family, (aid,), self.hits[aid], tail)
+                    if self._occurs(place):
+                        yield start.keys, start.sanctions, place
                     continue
                 for i in start.phrases:
                     if i not in seen:  # a first word with several alternatives present is met by each
                         seen.add(i)
                         first = self.groups.get(self.c.phrases[i].groups[0])
                         assert first is not None
-                        spans = self._spans(start.family, first.present, first.positions, tail)
-                        if not spans:
+                        place = _Place(start.family, first.present, first.positions, tail)
+                        if not self._occurs(place):
                             continue
                         key = self.c.phrases[i].key
-                        yield ((), (i,), spans) if key in self.c.sanction_kinds else ((key,), (), spans)
+                        yield ((), (i,), place) if key in self.c.sanction_kinds else ((key,), (), place)
 
     @cached_property
     def tokens(self) -> _Tokens:
         """Where the tokens lie: worked out only for an article where some phrase has all its words."""
-        return _Tokens(self.doc, self.am.lower_ids, self.c.stop_orths)
+        return _Tokens(self.doc, self.lower_ids, self.c.stop_orths)
 
     def _tail(self, fid: int) -> list[list[int]] | None:
         if fid not in self.tails:
@@ -322,17 +349,24 @@ class _Phrases:
             self.tails[fid] = None if None in found else [g.positions for g in found]  # type: ignore[union-attr]
         return self.tails[fid]
 
-    def _spans(self, fid: int, first: tuple[int, ...], positions: list[int], tail: list[list[int]]) -> list[Span]:
-        if (fid, first) not in self.assembled:
-            runs = _phrase_runs([positions, *tail], self.c.families[fid].gap, self.tokens.stops)
-            self.assembled[fid, first] = [self.tokens.char_span(a, b) for a, b in runs]
-        return self.assembled[fid, first]
+    def _runs(self, place: _Place) -> Iterator[tuple[int, int]]:
+        return _phrase_runs([place.positions, *place.tail], self.c.families[place.family].gap, self.tokens.stops)
+
+    def _occurs(self, place: _Place) -> bool:
+        if place.assembly not in self.occurs:
+            self.occurs[place.assembly] = next(self._runs(place), None) is not None
+        return self.occurs[place.assembly]
+
+    def spans(self, place: _Place) -> list[Span]:
+        """The character spans of the phrases at `place` (in the matching text)."""
+        if place.assembly not in self.assembled:
+            self.assembled[place.assembly] = [self.tokens.char_span(a, b) for a, b in self._runs(place)]
+        return self.assembled[place.assembly]
 
 
-def _phrase_runs(lists: list[list[int]], gap: int, stops: list[int]) -> list[tuple[int, int]]:
+def _phrase_runs(lists: list[list[int]], gap: int, stops: list[int]) -> Iterator[tuple[int, int]]:
     """(first, last) tokens of each place where the words (their positions in `lists`) follow each other
-    with at most `gap` tokens between, never across a sentence end."""
-    out = []
+    with at most `gap` tokens between, never across a sentence end, in order."""
     for first in lists[0]:
         end = first
         for positions in lists[1:]:
@@ -344,8 +378,7 @@ def _phrase_runs(lists: list[list[int]], gap: int, stops: list[int]) -> list[tup
                 break
             end = nxt
         else:
-            out.append((first, end))
-    return out
+            yield first, end
 
 
 def _in_clauses(
