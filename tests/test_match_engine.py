@@ -4,13 +4,14 @@ UTF-8 bytes, the regexes' required strings found in one pass, rules dropped by s
 from __future__ import annotations
 
 import pickle
+import random
 import re
 from itertools import product
 
 from compliance.check import check_document, compiled_rules
 from compliance.check.match import _regex_spans
 from compliance.check.patterns import Numbering
-from compliance.check.prefilter import StringSet, Way, _Tests, ways
+from compliance.check.prefilter import StringSet, Way, _Tests, may_match, ways
 from compliance.check.text import _WRAP, sentence_spans
 from compliance.models import DocumentMeta
 from compliance.parse import parse_text
@@ -43,6 +44,18 @@ def test_a_rule_needing_two_phrases_has_one_way_and_an_any_has_one_per_part() ->
     assert found is not None and len(found) == 1
     assert found[0] == Way(frozenset(p.key for p in both.parts if p.key))
     assert ways(either, tests) == [Way(frozenset({p.key})) for p in either.parts if p.key]
+
+
+def test_the_string_tests_told_at_once_by_bits_are_each_test_told_by_its_sets() -> None:
+    # every string test of the real rules, on the strings of each of its own sets and on random mixtures
+    index = compiled_rules(load_rules(), "ru").index
+    strings = sorted(index.string_bits)
+    rng = random.Random(7)
+    samples = [frozenset(s for sets in index.string_sets[:n] for s in sets[-1]) for n in range(len(index.string_sets) + 1)]
+    samples += [frozenset(rng.sample(strings, k)) for k in range(0, len(strings), 3) for _ in range(5)]
+    assert any(any(index.strings_met(p)) for p in samples) and not all(all(index.strings_met(p)) for p in samples)
+    for present in samples:
+        assert index.strings_met(present) == [may_match(sets, present) for sets in index.string_sets]
 
 
 def _token_rule(rule_id: str, tokens: list[dict[str, object]]) -> Rule:

@@ -120,6 +120,8 @@ class RuleIndex:
     ways_by_strings: dict[int, list[tuple[int, Way]]] = field(default_factory=dict)  # ways without phrases
     ways_by_words: dict[int, list[tuple[int, Way]]] = field(default_factory=dict)  # nor strings
     string_sets: list[LiteralSets] = field(default_factory=list)  # the regexes' required strings, each once
+    string_bits: dict[str, int] = field(default_factory=dict)  # a string → the sets of `string_sets` holding it
+    test_bits: list[int] = field(default_factory=list)  # a test of `string_sets` → the bits of its sets
     anchor_sets: list[tuple[Anchor, ...]] = field(default_factory=list)  # the token patterns' word tests, each once
 
     @classmethod
@@ -134,6 +136,7 @@ class RuleIndex:
             for way in found or ():
                 index._add_way(i, way)
         index.string_sets, index.anchor_sets = list(tests.strings), list(tests.words)
+        index.string_bits, index.test_bits = _as_bits(index.string_sets)
         return index
 
     def _add_way(self, rule: int, way: Way) -> None:
@@ -155,6 +158,14 @@ class RuleIndex:
             else:
                 self.by_phrase.setdefault(key, []).append(rule)
 
+    def strings_met(self, present: frozenset[str]) -> list[bool]:
+        """`may_match` of each of `string_sets`, told at once from the bits of the sets the strings an
+        article holds (`present`) stand in."""
+        held = 0
+        for string in present.intersection(self.string_bits):
+            held |= self.string_bits[string]
+        return [held & need == need for need in self.test_bits]
+
     def candidates(self, found: frozenset[str], present: frozenset[str],
                    words_pass: Callable[[tuple[Anchor, ...]], bool]) -> list[int]:
         """Positions of the rules the article may hold, in order: those with a way to hold whose phrases it
@@ -166,13 +177,8 @@ class RuleIndex:
             out.update(self.by_phrase[key])
         for lit in present.intersection(self.by_literal):
             out.update(self.by_literal[lit])
-        strings_met: dict[int, bool] = {}  # each test once per article, whichever rules need it
-        words_met: dict[int, bool] = {}
-
-        def strings_in(g: int) -> bool:
-            if g not in strings_met:
-                strings_met[g] = may_match(self.string_sets[g], present)
-            return strings_met[g]
+        strings_in = self.strings_met(present).__getitem__
+        words_met: dict[int, bool] = {}  # each test once per article, whichever rules need it
 
         def words_in(g: int) -> bool:
             if g not in words_met:
@@ -194,6 +200,23 @@ class RuleIndex:
             if words_in(g):
                 add(entries)
         return sorted(out)
+
+
+def _as_bits(tests: list[LiteralSets]) -> tuple[dict[str, int], list[int]]:
+    """Each set of strings of the string tests as a bit: the bits of the sets that hold each string, and the
+    bits of each test's sets. A test passes where the strings an article holds cover its bits (`may_match`)."""
+    holding: dict[str, int] = {}
+    needs = []
+    bit = 1
+    for sets in tests:
+        need = 0
+        for strings in sets:
+            for string in strings:
+                holding[string] = holding.get(string, 0) | bit
+            need |= bit
+            bit <<= 1
+        needs.append(need)
+    return holding, needs
 
 
 class Way(NamedTuple):
