@@ -141,6 +141,18 @@ def test_a_law_is_cut_into_runs_of_whole_articles_in_order(two_jobs: None) -> No
     assert covered == list(range(len(articles)))
 
 
+def test_a_law_s_runs_shrink_so_that_the_last_ones_are_small(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a worker that ends early takes the next run: only the last, small ones can leave a core waiting
+    monkeypatch.setattr(check, "PARALLEL_MIN_CHARS", 4_000)
+    articles = check._checked_articles(parsed("ru/labour-code@2023-08-04"))
+    sizes = [sum(len(a.text) for a in articles[part]) for _, part in check._parts([articles], 2)]
+    total = sum(len(a.text) for a in articles)
+    assert sum(sizes) == total and len(sizes) > 8
+    assert total // 4 <= sizes[0] < total // 3  # a quarter of the law: what is left, over twice the processes
+    assert sizes[0] > sizes[1] > sizes[2] > sizes[3]
+    assert max(sizes[len(sizes) // 2:]) < total // 20  # whole articles: a run may end past its share
+
+
 def test_one_law_checked_by_articles_in_two_processes_gives_its_findings(two_jobs: None) -> None:
     doc, rules = parsed(_refs()[0]), load_rules()
     many = check.check_document(doc, rules)

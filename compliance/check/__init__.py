@@ -222,24 +222,31 @@ def _checked_articles(doc: Document) -> list[Node]:
 
 # Below this much article text a check runs in this process: starting workers would cost more.
 PARALLEL_MIN_CHARS = 300_000
-_PARTS_PER_PROCESS = 4  # pieces of work per process, so that one large law does not leave a core idle
+# Each part is 1/(this × processes) of the text left: parts shrink as the run goes on, so the last ones are
+# small and no core waits long for another to finish. Two workers on the same articles can differ by a fifth
+# in speed on a virtual machine; with equal parts, one then ran alone for most of a part at the end.
+_SHARE_OF_WHAT_IS_LEFT = 2
 
 
 def _parts(articles: list[list[Node]], processes: int) -> list[tuple[int, slice]]:
     """The pieces of work over documents' checked `articles`: each document whole, or, when it is large for
     the run, cut into runs of consecutive articles (a law's findings are the findings of its articles in
-    order)."""
+    order). Each run is 1/(2 × processes) of the text not yet in a run, and no smaller than half of
+    `PARALLEL_MIN_CHARS` unless a document ends it."""
     sizes = [[len(a.text) for a in arts] for arts in articles]
-    target = max(PARALLEL_MIN_CHARS // 2, sum(map(sum, sizes)) // (processes * _PARTS_PER_PROCESS))
+    left = sum(map(sum, sizes))
     parts: list[tuple[int, slice]] = []
     for i, lengths in enumerate(sizes):
         start, size = 0, 0
         for j, n in enumerate(lengths):
             size += n
-            if size >= target and j + 1 < len(lengths):
+            if size >= max(PARALLEL_MIN_CHARS // 2, left // (processes * _SHARE_OF_WHAT_IS_LEFT)) \
+                    and j + 1 < len(lengths):
                 parts.append((i, slice(start, j + 1)))
+                left -= size
                 start, size = j + 1, 0
         parts.append((i, slice(start, len(lengths))))
+        left -= size
     return parts
 
 
