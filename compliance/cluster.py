@@ -66,7 +66,7 @@ def client_of(scheduler: str, workers: int) -> Iterator[Any]:
     # left out of their garbage collections (`parallel.inherited`), as `check --jobs` workers' is.
     method = "fork" if not threads and forks() else dask.config.get("distributed.worker.multiprocessing-method")
     before = set(multiprocessing.active_children())
-    with inherited(), dask.config.set({"distributed.worker.multiprocessing-method": method, **LOCAL_CLUSTER}), LocalCluster(  # type: ignore[no-untyped-call]
+    with inherited(), _quiet_heartbeats_at_close(), dask.config.set({"distributed.worker.multiprocessing-method": method, **LOCAL_CLUSTER}), LocalCluster(  # type: ignore[no-untyped-call]
         n_workers=1 if threads else workers, threads_per_worker=workers if threads else 1,
         processes=not threads, dashboard_address=None,
         # the scheduler's health and metrics pages on a free port: on 8787, the dashboard's own, it warned
@@ -85,6 +85,30 @@ def client_of(scheduler: str, workers: int) -> Iterator[Any]:
             for worker in set(multiprocessing.active_children()) - before:
                 worker.terminate()
             raise
+
+
+class _HeartbeatToAClosedScheduler(logging.Filter):
+    """Drops a local worker's log of a heartbeat that found the scheduler gone. The scheduler is this process's
+    own, so that happens only while the cluster closes at the end of a run (dask/distributed#7105): a
+    traceback on stderr after a run that went well."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Failed to communicate with scheduler during heartbeat")
+
+
+_WORKER_LOG = "distributed.worker"
+
+
+@contextmanager
+def _quiet_heartbeats_at_close() -> Iterator[None]:
+    """While a local cluster runs and closes, its workers (forked, or threads of this process) drop the
+    heartbeat errors of its closing (`_HeartbeatToAClosedScheduler`); spawned workers, in `_ctrl_c_to_this_process`."""
+    quiet = _HeartbeatToAClosedScheduler()
+    logging.getLogger(_WORKER_LOG).addFilter(quiet)
+    try:
+        yield
+    finally:
+        logging.getLogger(_WORKER_LOG).removeFilter(quiet)
 
 
 def _same_program(client: Any, scheduler: str) -> None:
@@ -115,7 +139,8 @@ def _same_program(client: Any, scheduler: str) -> None:
 def _ctrl_c_to_this_process() -> Any:
     """A worker plugin: Ctrl-C reaches every process of the terminal's group, and a local worker leaves it
     to this one, which stops the workers and closes the cluster (the laws done are kept: a run again
-    resumes), instead of each ending its law and printing a traceback."""
+    resumes), instead of each ending its law and printing a traceback. A worker spawned, not forked, drops
+    the heartbeat errors of the cluster's closing here (a forked one has the filter of this process)."""
     from distributed import WorkerPlugin
 
     class CtrlCToTheParent(WorkerPlugin):
@@ -125,5 +150,8 @@ def _ctrl_c_to_this_process() -> Any:
             import signal
 
             signal.signal(signal.SIGINT, signal.SIG_IGN)
+            log = logging.getLogger(_WORKER_LOG)
+            if not any(isinstance(f, _HeartbeatToAClosedScheduler) for f in log.filters):
+                log.addFilter(_HeartbeatToAClosedScheduler())
 
     return CtrlCToTheParent()

@@ -457,6 +457,32 @@ def test_a_local_batch_beside_another_dask_dashboard_says_nothing_of_its_port(tm
     assert done.returncode == 0 and done.stderr == ""
 
 
+def test_a_local_cluster_s_workers_drop_only_the_heartbeat_errors_of_its_closing() -> None:
+    # closing, the scheduler goes first, and a worker's heartbeat in between logged a traceback after a run
+    # that went well (dask/distributed#7105); any other error of a worker is still told
+    import logging
+
+    from compliance.cluster import client_of
+
+    seen: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record.getMessage())
+
+    log, keep = logging.getLogger("distributed.worker"), Keep()
+    log.addHandler(keep)
+    try:
+        with client_of("threads", 1):
+            log.error("Failed to communicate with scheduler during heartbeat.")
+            log.error("Compute Failed")
+        log.error("Failed to communicate with scheduler during heartbeat.")  # a cluster of the user's: told
+    finally:
+        log.removeHandler(keep)
+    assert [m for m in seen if "heartbeat" in m or m == "Compute Failed"] == [
+        "Compute Failed", "Failed to communicate with scheduler during heartbeat."]
+
+
 def test_the_workers_of_the_local_cluster_do_not_interrupt_the_law_they_check() -> None:
     # no stack sampled every 10 ms for a dashboard not shown, no event-loop latency measured every 20 ms
     import dask
