@@ -342,7 +342,7 @@ class _Phrases:
     def _tail(self, fid: int) -> list[list[int]] | None:
         if fid not in self.tails:
             family = self.c.families[fid]
-            if not family.words <= self.present or any(self.present.isdisjoint(c) for c in family.choices):
+            if not family.words <= self.present or any(map(self.present.isdisjoint, family.choices)):
                 self.tails[fid] = None  # a word of the tail is missing: most families, told by set tests
                 return None
             found = [self.groups.get(g) for g in family.tail]
