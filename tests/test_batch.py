@@ -483,6 +483,32 @@ def test_a_local_cluster_s_workers_drop_only_the_heartbeat_errors_of_its_closing
         "Compute Failed", "Failed to communicate with scheduler during heartbeat."]
 
 
+def test_a_spawned_local_worker_drops_the_heartbeat_errors_of_the_closing_once() -> None:
+    # where workers are spawned, not forked (macOS, Windows), they get the filter from the worker plugin
+    import logging
+    import signal
+
+    from compliance.cluster import _ctrl_c_to_this_process
+
+    log, before = logging.getLogger("distributed.worker"), signal.getsignal(signal.SIGINT)
+    kept = list(log.filters)
+    for f in kept:
+        log.removeFilter(f)
+    plugin = _ctrl_c_to_this_process()
+    try:
+        plugin.setup(None)
+        plugin.setup(None)  # set up again (a worker restarted in the same process): still one filter
+        record = logging.LogRecord("distributed.worker", logging.ERROR, __file__, 1,
+                                   "Failed to communicate with scheduler during heartbeat.", None, None)
+        assert len(log.filters) == 1 and not log.filter(record)
+    finally:
+        signal.signal(signal.SIGINT, before)
+        for f in list(log.filters):
+            log.removeFilter(f)
+        for f in kept:
+            log.addFilter(f)
+
+
 def test_the_workers_of_the_local_cluster_do_not_interrupt_the_law_they_check() -> None:
     # no stack sampled every 10 ms for a dashboard not shown, no event-loop latency measured every 20 ms
     import dask

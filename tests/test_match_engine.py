@@ -7,13 +7,14 @@ import pickle
 import random
 import re
 from itertools import product
+from typing import Any
 
 from compliance.check import check_document, compiled_rules
 from compliance.check.match import _regex_spans
 from compliance.check.patterns import Numbering
 from compliance.check.prefilter import StringSet, Way, _Tests, may_match, ways
 from compliance.check.text import _WRAP, sentence_spans
-from compliance.models import DocumentMeta
+from compliance.models import DocumentMeta, Finding
 from compliance.parse import parse_text
 from compliance.regexes import compile_rule_regex
 from compliance.rules import Condition, Rule, load_rules
@@ -58,9 +59,16 @@ def test_the_string_tests_told_at_once_by_bits_are_each_test_told_by_its_sets() 
         assert index.strings_met(present) == [may_match(sets, present) for sets in index.string_sets]
 
 
-def _token_rule(rule_id: str, tokens: list[dict[str, object]]) -> Rule:
+def _rule(rule_id: str, **condition: Any) -> Rule:
+    """A labour-code rule of one Russian condition (`phrase=…`, `tokens=…`)."""
     return Rule(id=rule_id, convention="C087", article="3", title="t", principle="p", kind="concern", severity="low",
-                applies_to=["labour code"], recommendation="r", patterns={"ru": Condition(tokens=tokens)})
+                applies_to=["labour code"], recommendation="r", patterns={"ru": Condition(**condition)})
+
+
+def _findings(text: str, rules: list[Rule]) -> list[Finding]:
+    """The findings of `rules` on a Kazakh labour code of `text` (plain text)."""
+    meta = DocumentMeta(id="constructed", kind="labour code", country="KZ", language="ru")
+    return check_document(parse_text(text, "text", meta=meta), rules, "KZ")
 
 
 def test_a_token_pattern_testing_what_spacy_works_out_of_a_word_matches_as_in_spacy() -> None:
@@ -72,10 +80,9 @@ def test_a_token_pattern_testing_what_spacy_works_out_of_a_word_matches_as_in_sp
     patterns = {"C087-A3-digits-test": [{"IS_DIGIT": True}, {"LOWER": "дней"}],
                 "C087-A3-number-test": [{"like_num": True}, {"LOWER": "месяцев"}],
                 "C087-A3-shape-test": [{"SHAPE": "dd.dd.dddd"}]}
-    rules = [_token_rule(rule_id, tokens) for rule_id, tokens in patterns.items()]
+    rules = [_rule(rule_id, tokens=tokens) for rule_id, tokens in patterns.items()]
     text = "Статья 1. Сроки\nЗабастовка объявляется за 14 дней, не позднее 20.11.2026, или за шесть месяцев."
-    meta = DocumentMeta(id="constructed", kind="labour code", country="KZ", language="ru")
-    found = {f.rule_id for f in check_document(parse_text(text, "text", meta=meta), rules, "KZ")}
+    found = {f.rule_id for f in _findings(text, rules)}
     spacy_finds = set()
     nlp = spacy.blank("ru")
     for rule_id, tokens in patterns.items():
@@ -140,15 +147,8 @@ def test_sentences_end_at_a_line_break_and_at_a_stop_before_a_capital_digit_or_o
 def test_a_phrase_word_is_found_in_any_form_and_letter_case_and_as_several_tokens() -> None:
     # the word index reads one-token forms from a table of lower cases; a form spaCy cuts into tokens
     # ("кого-либо": "кого", "-", "либо") from a PhraseMatcher
-    def rule(rule_id: str, phrase: str) -> Rule:
-        return Rule(id=rule_id, convention="C087", article="3", title="t", principle="p", kind="concern",
-                    severity="low", applies_to=["labour code"], recommendation="r",
-                    patterns={"ru": Condition(phrase=phrase)})
-
-    rules = [rule("C087-A3-union-test", "профсоюз"), rule("C087-A3-anyone-test", "кто-либо")]
-    text = "Статья 1. Сроки\nПРОФСОЮЗОВ не принуждают кого-либо."
-    meta = DocumentMeta(id="constructed", kind="labour code", country="KZ", language="ru")
-    found = {f.rule_id: f for f in check_document(parse_text(text, "text", meta=meta), rules, "KZ")}
+    rules = [_rule("C087-A3-union-test", phrase="профсоюз"), _rule("C087-A3-anyone-test", phrase="кто-либо")]
+    found = {f.rule_id: f for f in _findings("Статья 1. Сроки\nПРОФСОЮЗОВ не принуждают кого-либо.", rules)}
     assert set(found) == {"C087-A3-union-test", "C087-A3-anyone-test"}
     union, anyone = found["C087-A3-union-test"], found["C087-A3-anyone-test"]
     assert [union.quote[a:b] for a, b in union.spans] == ["ПРОФСОЮЗОВ"]
@@ -159,10 +159,7 @@ def test_a_phrase_word_is_found_in_any_form_and_letter_case_and_as_several_token
 def test_a_phrase_s_spans_worked_out_when_asked_are_every_place_it_occurs_in_the_original_text() -> None:
     # the index pass only tells that a phrase occurs; its places are assembled when a rule asks, and are
     # offsets into the article as written, not into the matching text (a zero-width space dropped)
-    rules = [Rule(id="C087-A3-union-test", convention="C087", article="3", title="t", principle="p",
-                  kind="concern", severity="low", applies_to=["labour code"], recommendation="r",
-                  patterns={"ru": Condition(phrase="создание профсоюза", gap=1)})]
+    rules = [_rule("C087-A3-union-test", phrase="создание профсоюза", gap=1)]
     text = "Статья 1. Сроки\nСоздание\u200b профсоюза. Право на создание нового профсоюза. Создание. Профсоюза."
-    meta = DocumentMeta(id="constructed", kind="labour code", country="KZ", language="ru")
-    [finding] = check_document(parse_text(text, "text", meta=meta), rules, "KZ")
+    [finding] = _findings(text, rules)
     assert [finding.quote[a:b] for a, b in finding.spans] == ["Создание\u200b профсоюза", "создание нового профсоюза"]

@@ -81,7 +81,6 @@ class WordIndex:
         self.nlp, self.language = nlp, language
         self.forms: dict[int, tuple[int, ...]] = {}  # a one-token form's lower case (string hash) → alternatives
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")  # forms of several tokens
-        self.multi_token = False  # whether `matcher` holds any
         self.stems: dict[str, set[int]] = {}  # stem → alternatives
         self.group_alternatives: list[tuple[int, ...]] = []  # word group → its alternatives
         self._alternatives: dict[tuple[str, bool], int] = {}
@@ -122,8 +121,12 @@ class WordIndex:
                 if several:
                     self.matcher.add(f"w{aid}", several)
                     self.match_ids[self.nlp.vocab.strings.add(f"w{aid}")] = aid
-                    self.multi_token = True
         return self._alternatives[key]
+
+    @property
+    def multi_token(self) -> bool:
+        """Whether some form is cut into several tokens: only then does an article need a PhraseMatcher pass."""
+        return bool(self.match_ids)
 
     def stem_hits(self, form: int) -> tuple[int, ...]:
         """The alternatives whose stem begins the lower-case form `form` (a string hash); each distinct form
