@@ -6,8 +6,6 @@ import os
 import shutil
 import signal
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -61,24 +59,9 @@ def _killed_on(victim: int, item: int) -> int:
     return item
 
 
-@contextmanager
-def _within(seconds: int) -> Iterator[None]:
-    """Fails the test, instead of hanging the suite, when the block has not ended after `seconds`."""
-
-    def late(*_: object) -> None:
-        raise TimeoutError(f"still waiting after {seconds} s")
-
-    before = signal.signal(signal.SIGALRM, late)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, before)
-
-
+@pytest.mark.timeout(60)  # fails, instead of hanging the suite for the 180 s of any test
 def test_a_worker_killed_by_the_system_stops_the_run_with_worker_lost_instead_of_waiting_for_ever() -> None:
-    with _within(60), pytest.raises(WorkerLost, match="fewer --jobs"):
+    with pytest.raises(WorkerLost, match="fewer --jobs"):
         parallel.ordered_map(_killed_on, 3, list(range(8)), 2)
     assert parallel.ordered_map(_square, 0, [1, 2, 3], 2) == [1, 4, 9]  # the next run starts afresh
 
@@ -90,8 +73,9 @@ def _fails_first(_: int, item: int) -> int:
     return item
 
 
+@pytest.mark.timeout(60)
 def test_an_error_in_one_item_ends_the_run_without_waiting_for_the_items_still_running() -> None:
-    with _within(60), pytest.raises(ValueError, match="first item"):
+    with pytest.raises(ValueError, match="first item"):
         parallel.ordered_map(_fails_first, 0, [0, 1, 2, 3], 2)
 
 
@@ -170,6 +154,7 @@ def test_check_command_output_is_independent_of_jobs(capsys: pytest.CaptureFixtu
     assert outputs[0] == outputs[1]
 
 
+@pytest.mark.timeout(60)
 def test_check_command_whose_worker_is_killed_says_so_in_one_line_and_exits_1(
     two_jobs: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -177,8 +162,7 @@ def test_check_command_whose_worker_is_killed_says_so_in_one_line_and_exits_1(
         os.kill(os.getpid(), signal.SIGKILL)
 
     monkeypatch.setattr(check, "_check_part", killed)  # the forked workers run this one
-    with _within(60):
-        assert main(["check", "--jobs", "2", *_refs()]) == 1
+    assert main(["check", "--jobs", "2", *_refs()]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""  # nothing presented as the findings
     lines = [ln for ln in captured.err.splitlines() if ln.startswith("compliance: ") and "reading" not in ln]

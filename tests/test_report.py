@@ -394,6 +394,55 @@ def test_pdf_is_printed_when_chromium_is_installed(tmp_path: Path) -> None:
     assert normalize(pdf) == pdf  # dates and ids already fixed
 
 
+# A stand-in for Chromium: the DevTools protocol on fds 3 (in) and 4 (out), as --remote-debugging-pipe
+# gives it, answering what printing a page asks; it notes what its standard streams are.
+_FAKE_CHROMIUM = """#!{python}
+import base64, json, os, sys
+open({seen!r}, "w").write(" ".join(os.readlink(f"/proc/self/fd/{{fd}}") for fd in (0, 1, 2)))
+buffer = b""
+while True:
+    chunk = os.read(3, 65536)
+    if not chunk:
+        break
+    buffer += chunk
+    while b"\\0" in buffer:
+        raw, buffer = buffer.split(b"\\0", 1)
+        msg = json.loads(raw)
+        result = {{"targetId": "t", "sessionId": "s",
+                  "data": base64.b64encode(b"%PDF-1.7 printed by the stand-in").decode()}}
+        os.write(4, json.dumps({{"id": msg["id"], "result": result}}).encode() + b"\\0")
+        if msg["method"] == "Page.navigate":
+            os.write(4, json.dumps({{"method": "Page.loadEventFired", "params": {{}}}}).encode() + b"\\0")
+        if msg["method"] == "Browser.close":
+            sys.exit(0)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the stand-in reads its streams in /proc")
+def test_a_pdf_printed_from_a_thread_reaches_the_engine_on_its_pipe_with_nothing_on_its_streams(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the local web app prints reports from its worker threads: the engine is started with no Python code
+    # run in the child (subprocess's preexec_fn can deadlock there in a process with threads)
+    import threading
+
+    from compliance.report.pdf import print_pdf
+
+    (tmp_path / "bin").mkdir()
+    engine = tmp_path / "bin" / "chromium"
+    engine.write_text(_FAKE_CHROMIUM.format(python=sys.executable, seen=str(tmp_path / "streams")), "utf-8")
+    engine.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{engine.parent}{os.pathsep}{os.environ['PATH']}")
+    (tmp_path / "index.html").write_text("<h1>report</h1>", "utf-8")
+    said: list[str | None] = []
+    printing = threading.Thread(target=lambda: said.append(print_pdf(tmp_path / "index.html", tmp_path / "report.pdf",
+                                                                      timeout=60)))
+    printing.start()
+    printing.join(120)
+    assert said == [None]
+    assert (tmp_path / "report.pdf").read_bytes() == b"%PDF-1.7 printed by the stand-in"
+    assert (tmp_path / "streams").read_text("utf-8") == " ".join([os.devnull] * 3)
+
+
 def test_a_requirement_no_law_meets_is_a_gap_in_every_law_it_concerns(tmp_path: Path) -> None:
     import yaml
 

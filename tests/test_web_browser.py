@@ -99,25 +99,26 @@ class Browser(pdf.Browser):
         path.write_bytes(base64.b64decode(data))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app under uvicorn on a free port of this machine, in a thread, for the module's tests."""
+    """The app under uvicorn on a free port of this machine, in a thread, for the module's tests. The port is
+    bound here and handed to uvicorn: a port found free and bound again later can be taken in between (the
+    other test worker's Dask clusters open many), and the server's thread then ended while this waited."""
     app = create_app(Settings(pdf=False, jobs_root=tmp_path_factory.mktemp("web-jobs")))
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=srv.run, daemon=True)
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = int(sock.getsockname()[1])
+    srv = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    while not srv.started:
+    deadline = time.monotonic() + 60
+    while not srv.started and thread.is_alive() and time.monotonic() < deadline:
         time.sleep(0.05)
+    assert srv.started, "the web app did not start"
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=10)
+    sock.close()
 
 
 @pytest.fixture(scope="module")

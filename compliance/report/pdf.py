@@ -17,7 +17,7 @@ import os
 import re
 import select
 import shutil
-import subprocess
+import signal
 import tempfile
 import time
 from pathlib import Path
@@ -153,15 +153,18 @@ class Browser:
         to_child_r, to_child_w = (_high(fd) for fd in os.pipe())
         from_child_r, from_child_w = (_high(fd) for fd in os.pipe())
 
-        def ends() -> None:  # in the child: its command pipe on fd 3, its answer pipe on fd 4
-            os.dup2(to_child_r, 3)
-            os.dup2(from_child_w, 4)
-
         cmd = [engine, *CHROMIUM_FLAGS, f"--user-data-dir={profile}/profile", "--remote-debugging-pipe",
                "about:blank"]
-        self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL, preexec_fn=ends, pass_fds=(3, 4),
-                                     env={**os.environ, "HOME": profile})
+        # posix_spawn places the pipe's ends at 3 and 4 with no Python code run in the child before Chromium:
+        # the local web app prints reports from its worker threads, and in a process with threads the child
+        # of subprocess's `preexec_fn` can deadlock before it starts the program (Python's documentation).
+        self.pid = os.posix_spawnp(engine, cmd, {**os.environ, "HOME": profile}, file_actions=[
+            (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+            (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+            (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
+            (os.POSIX_SPAWN_DUP2, to_child_r, 3),
+            (os.POSIX_SPAWN_DUP2, from_child_w, 4),
+        ])
         os.close(to_child_r)
         os.close(from_child_w)
         self.pipe = _Pipe(to_child_w, from_child_r, time.monotonic() + timeout)
@@ -195,17 +198,28 @@ class Browser:
             self.pipe.call("Browser.close")
         os.close(self.pipe.write_fd)
         os.close(self.pipe.read_fd)
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        if not _ended(self.pid, within=10):
+            os.kill(self.pid, signal.SIGKILL)
+            _ended(self.pid, within=None)
 
     def __enter__(self) -> Browser:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _ended(pid: int, within: float | None) -> bool:
+    """Whether the child `pid` ended (and was reaped) within `within` seconds (None: waits until it does)."""
+    deadline = None if within is None else time.monotonic() + within
+    try:
+        while os.waitpid(pid, os.WNOHANG if deadline is not None else 0)[0] == 0:
+            if deadline is not None and time.monotonic() > deadline:
+                return False
+            time.sleep(0.02)
+    except ChildProcessError:  # reaped already
+        pass
+    return True
 
 
 def _print(engine: str, html: Path, profile: str, timeout: float) -> bytes:
