@@ -100,6 +100,18 @@ def test_new_words_get_only_the_attributes_the_real_rules_read() -> None:
     assert set(compiled.nlp.vocab.lex_attr_getters) == {LOWER}
 
 
+def test_a_word_test_by_regex_knows_a_word_first_seen_in_an_article_where_no_rule_asked_it() -> None:
+    # the rule set learns each new word once, in the article that shows it first, for every regex word test
+    # and stem: an article where the rule's phrase is missing (its word test never asked) teaches it too
+    rule = Rule.model_validate({**_rule("C087-A3-learnt-test", phrase="x").model_dump(), "patterns": {"ru": {
+        "all": [{"phrase": "забастовка"}, {"tokens": [{"LOWER": {"REGEX": "^двенадцат"}}, {"LOWER": "дней"}]}]}}})
+    first = "Статья 1. Сроки\nСрок составляет двенадцать дней.\n"
+    second = "Статья 2. Забастовка\nЗабастовка объявляется за двенадцать дней.\n"
+    assert [f.article for f in _findings(first + second, [rule])] == ["2"]
+    assert [f.article for f in _findings(second, [rule])] == ["2"]
+    assert _findings(first, [rule]) == []
+
+
 def test_a_line_break_joins_a_unit_s_lines_only_between_a_word_and_a_lower_case_word() -> None:
     """Every text of up to five characters of an alphabet of the cases: the line breaks read as spaces are
     exactly those after a letter, digit, underscore or comma whose next character past spaces and tabs

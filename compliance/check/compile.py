@@ -85,9 +85,10 @@ class WordIndex:
         self.group_alternatives: list[tuple[int, ...]] = []  # word group → its alternatives
         self._alternatives: dict[tuple[str, bool], int] = {}
         self._groups: dict[tuple[str, bool], int] = {}
-        self.stem_hits_known: dict[int, tuple[int, ...]] = {}  # lower-case form → alternatives its stems start
+        # a word seen in an article (lower-case hash) → the alternatives it is a form of, then those whose stem
+        # begins it; only words that are one of either (`learn`)
+        self.hits_of: dict[int, tuple[int, ...]] = {}
         self.match_ids: dict[int, int] = {}  # PhraseMatcher match id → alternative
-        self.stem_forms: set[int] = set()  # the forms of `stem_hits_known` some stem starts
 
     def phrase(self, key: str, text: str, gap: int, stem: bool | None) -> Phrase:
         as_stem = stem if stem is not None else self.language in STEM_LANGUAGES
@@ -128,28 +129,23 @@ class WordIndex:
         """Whether some form is cut into several tokens: only then does an article need a PhraseMatcher pass."""
         return bool(self.match_ids)
 
-    def stem_hits(self, form: int) -> tuple[int, ...]:
-        """The alternatives whose stem begins the lower-case form `form` (a string hash); each distinct form
-        is looked up once per compiled rule set."""
-        if form not in self.stem_hits_known:
-            low = self.nlp.vocab.strings[form]
-            found = (a for n in self.stem_lengths if n <= len(low) for a in self.stems.get(low[:n], ()))
-            self.stem_hits_known[form] = tuple(found)
-            if self.stem_hits_known[form]:
-                self.stem_forms.add(form)
-        return self.stem_hits_known[form]
-
     @cached_property
     def stem_lengths(self) -> list[int]:
         """The lengths of the stems, shortest first: asked once a check has begun, when all are in."""
         return sorted({len(s) for s in self.stems})
 
-    def stemmed(self, words: frozenset[int]) -> set[int]:
-        """The forms among `words` (lower-case string hashes) that some stem begins: set operations on the
-        forms seen before, so that an article costs a lookup only for the words new to this rule set."""
-        for form in words.difference(self.stem_hits_known):
-            self.stem_hits(form)
-        return self.stem_forms.intersection(words)
+    def learn(self, words: Iterable[int]) -> None:
+        """The alternatives each of `words` (lower-case string hashes no article showed the rule set before)
+        is a form of or begins with a stem of, into `hits_of`: a stem is looked up once per word and rule set."""
+        forms, strings, stems = self.forms, self.nlp.vocab.strings, self.stems
+        lengths = self.stem_lengths if stems else []
+        for word in words:
+            found = forms.get(word, ())
+            if stems:
+                low = strings[word]
+                found += tuple(a for n in lengths if n <= len(low) for a in stems.get(low[:n], ()))
+            if found:
+                self.hits_of[word] = found
 
 
 @dataclass
@@ -196,6 +192,19 @@ class Compiled:
     starts: dict[int, list[Start]] = field(default_factory=dict)  # alternative → the families it starts
     stop_orths: frozenset[int] = frozenset()  # sentence-ending tokens (ORTH hashes, their own lower case)
     not_penalty: re.Pattern[str] | None = None  # where a sanction phrase names something else ("арест имущества")
+    regex_anchors: tuple[Anchor, ...] = ()  # the token patterns' word tests by regex
+    known: set[int] = field(default_factory=set)  # the words (LOWER hashes) `learn` has seen
+
+    def learn(self, words: frozenset[int]) -> None:
+        """What the stems and the regex word tests say of the article's `words` that no article showed the
+        rule set before: one set difference an article, whichever of them it then asks about."""
+        new = words.difference(self.known)
+        if new:
+            self.words.learn(new)
+            strings = self.nlp.vocab.strings
+            for anchor in self.regex_anchors:
+                anchor.learn(new, strings)
+            self.known.update(new)
 
 
 def _word_spec(word: str, language: str, stem: bool) -> dict[str, Any]:
@@ -300,6 +309,7 @@ def compile_rules(rules: list[Rule], language: str) -> Compiled:
     _add_sanctions(c)
     c.families, c.starts = _families(c.phrases, c.words.group_alternatives, set(c.sanction_kinds))
     c.stop_orths = frozenset(nlp.vocab.strings.add(p) for p in _SENTENCE_END)
+    c.regex_anchors = tuple({id(a): a for found in c.tokens.anchors.values() for a in found if a.regex}.values())
     return c
 
 

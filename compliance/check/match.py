@@ -65,8 +65,10 @@ class ArticleMatches:
 
     @cached_property
     def words(self) -> frozenset[int]:
-        """The article's distinct words (LOWER hashes)."""
-        return frozenset(self.lower_ids)
+        """The article's distinct words (LOWER hashes); the rule set learns those new to it (`Compiled.learn`)."""
+        found = frozenset(self.lower_ids)
+        self.compiled.learn(found)
+        return found
 
     @cached_property
     def encoded(self) -> bytes:
@@ -117,7 +119,7 @@ class ArticleMatches:
 
     def _anchor_met(self, anchor: Anchor) -> bool:
         if anchor not in self._met:
-            self._met[anchor] = anchor.met(self.words, self.compiled.nlp.vocab.strings)
+            self._met[anchor] = anchor.met(self.words)
         return self._met[anchor]
 
     def _match_regex(self, key: str, regex: RuleRegex) -> None:
@@ -222,12 +224,11 @@ class _Tokens:
 
 def _word_hits(c: Compiled, am: ArticleMatches) -> dict[int, list[int]]:
     """Token positions of every alternative word. The article's distinct words (`am.words`) that are forms,
-    or that a stem begins (looked up once per distinct word, not per token), are found by set operations;
-    one pass over the tokens then gives their positions. Forms of several tokens: a PhraseMatcher pass."""
-    words = c.words
-    stemmed = words.stemmed(am.words) if words.stems else frozenset()
-    wanted = words.forms.keys() & am.words
-    wanted.update(stemmed)
+    or that a stem begins (looked up once per distinct word and rule set, not per token), are found by a set
+    operation; one pass over the tokens then gives their positions. Forms of several tokens: a PhraseMatcher
+    pass."""
+    words, present = c.words, am.words  # `am.words` first: the rule set learns the article's new words
+    wanted = words.hits_of.keys() & present
     at: dict[int, list[int]] = {}
     if wanted:
         for i, word in enumerate(am.lower_ids):
@@ -235,11 +236,8 @@ def _word_hits(c: Compiled, am: ArticleMatches) -> dict[int, list[int]]:
                 at.setdefault(word, []).append(i)
     hits: dict[int, list[int]] = {}
     for word, positions in at.items():
-        for aid in words.forms.get(word, ()):
+        for aid in words.hits_of[word]:
             hits.setdefault(aid, []).extend(positions)
-        if word in stemmed:
-            for aid in words.stem_hits(word):
-                hits.setdefault(aid, []).extend(positions)
     if words.multi_token:
         alternative = words.match_ids
         for match_id, start, _ in words.matcher(am.doc):

@@ -287,23 +287,23 @@ def _simple(found: list[Way] | None) -> list[Way] | None:
 @dataclass(frozen=True)
 class Anchor:
     """A test one word of an article must pass for a token pattern to match there: one of `words` (LOWER
-    hashes), or a match of `regex`. A regex's verdict on a word is kept across articles."""
+    hashes), or a match of `regex`. A regex's verdict on a word is worked out once (`learn`)."""
 
     words: frozenset[int] | None = None
     regex: re.Pattern[str] | None = None
-    verdicts: dict[int, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
-    passing: set[int] = field(default_factory=set, compare=False, hash=False, repr=False)  # verdict True
+    passing: set[int] = field(default_factory=set, compare=False, hash=False, repr=False)  # words the regex matches
 
-    def met(self, words: frozenset[int], strings: Any) -> bool:
-        """Whether one of the article's distinct words (LOWER hashes; `strings` spells them) passes: the
-        regex reads only the words no article showed it before."""
+    def learn(self, words: Iterable[int], strings: Any) -> None:
+        """The regex's verdict on `words` (LOWER hashes; `strings` spells them), words no article showed it."""
+        assert self.regex is not None
+        search = self.regex.search
+        self.passing.update(h for h in words if search(strings[h]))
+
+    def met(self, words: frozenset[int]) -> bool:
+        """Whether one of the article's distinct words (LOWER hashes) passes; a regex knows its verdict on
+        each of them (`Compiled.learn`)."""
         if self.words is not None:
             return not self.words.isdisjoint(words)
-        assert self.regex is not None
-        for h in words.difference(self.verdicts):
-            verdict = self.verdicts[h] = self.regex.search(strings[h]) is not None
-            if verdict:
-                self.passing.add(h)
         return not self.passing.isdisjoint(words)
 
 
