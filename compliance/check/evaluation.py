@@ -25,12 +25,7 @@ class Evaluator:
     def __init__(self, compiled: Compiled, am: ArticleMatches) -> None:
         self.compiled = compiled
         self.am = am
-        whole = (0, len(am.text.text))
-        self.units: dict[str, list[Span]] = {
-            "article": [whole],
-            "part": [(s, e) for s, e, _ in am.text.parts] or [whole],
-            "sentence": am.text.sentences or [whole],
-        }
+        self.units: dict[str, list[Span]] = {"article": [(0, len(am.text.text))]}  # parts, sentences: on first ask
         self.scores: list[float] = []  # the scores of the leaves that held, for the rule being evaluated
         self.masked: list[Span] = []  # clauses removed by an exception: no leaf holds inside them
         self._possible: dict[int, bool] = {}  # pattern number → whether it can hold in the article
@@ -104,8 +99,18 @@ class Evaluator:
 
     def _within(self, scope: str, unit: Span) -> list[Span]:
         """The units of `scope` that overlap `unit`, cut to it (`unit` itself if none)."""
-        units = [u for u in self.units[scope] if u[0] < unit[1] and unit[0] < u[1]]
+        units = [u for u in self._units(scope) if u[0] < unit[1] and unit[0] < u[1]]
         return [(max(a, unit[0]), min(b, unit[1])) for a, b in units] or [unit]
+
+    def _units(self, scope: str) -> list[Span]:
+        """The article's units of `scope`, worked out when a composition first asks: most rules evaluated
+        on an article fail on a word before any asks for its sentences."""
+        if scope not in self.units:
+            assert scope in ("part", "sentence"), scope
+            text = self.am.text
+            found = [(s, e) for s, e, _ in text.parts] if scope == "part" else text.sentences
+            self.units[scope] = found or [(0, len(text.text))]
+        return self.units[scope]
 
     def _compose(self, p: Pattern, unit: Span) -> list[Span] | None:
         if p.kind == "all":
