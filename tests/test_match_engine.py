@@ -175,3 +175,39 @@ def test_a_phrase_s_spans_worked_out_when_asked_are_every_place_it_occurs_in_the
     text = "Статья 1. Сроки\nСоздание\u200b профсоюза. Право на создание нового профсоюза. Создание. Профсоюза."
     [finding] = _findings(text, rules)
     assert [finding.quote[a:b] for a, b in finding.spans] == ["Создание\u200b профсоюза", "создание нового профсоюза"]
+
+
+def test_phrase_runs_read_for_stops_only_between_words_are_the_runs_of_the_stops_counted_before_each_token() -> None:
+    # the definition: words at most `gap` tokens apart, no sentence end among the tokens between them
+    from bisect import bisect_right
+    from itertools import accumulate
+
+    from compliance.check.match import _phrase_runs
+
+    def defined(lists: list[list[int]], gap: int, ids: list[int], stops: frozenset[int]) -> list[tuple[int, int]]:
+        before = list(accumulate(map(stops.__contains__, ids), initial=0))
+        out = []
+        for first in lists[0]:
+            end = first
+            for positions in lists[1:]:
+                j = bisect_right(positions, end)
+                if j == len(positions) or positions[j] > end + 1 + gap or before[positions[j]] != before[end + 1]:
+                    break
+                end = positions[j]
+            else:
+                out.append((first, end))
+        return out
+
+    rng = random.Random(11)
+    stops = frozenset({0})
+    runs = 0
+    for _ in range(3000):
+        ids = [rng.choice([0, 1, 2, 3, 4, 5, 6]) for _ in range(rng.randint(1, 30))]
+        lists = [[i for i, w in enumerate(ids) if w == word] for word in rng.sample([1, 2, 3, 4], rng.randint(1, 3))]
+        gap = rng.randint(0, 3)
+        expected = defined(lists, gap, ids, stops)
+        assert list(_phrase_runs(lists, gap, ids, stops)) == expected
+        runs += len(expected)
+    assert runs > 1000  # the cases hold runs, and (below) runs a stop breaks
+    assert list(_phrase_runs([[0], [2]], 1, [1, 0, 2], stops)) == []
+    assert list(_phrase_runs([[0], [2]], 1, [1, 5, 2], stops)) == [(0, 2)]

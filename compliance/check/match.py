@@ -15,7 +15,6 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
@@ -208,20 +207,6 @@ def _add_phrases(am: ArticleMatches) -> None:
     am.sanctions = _in_clauses(in_order, am.text.text, c.clause, c.not_penalty)
 
 
-class _Tokens:
-    """Where the tokens of one article lie: sentence ends counted before each, and character offsets."""
-
-    def __init__(self, doc: Any, lower_ids: list[int], stop_orths: frozenset[int]) -> None:
-        self.doc = doc
-        # stops[i]: sentence ends before token i. A stop is punctuation, its own lower case: LOWER is ORTH.
-        self.stops: list[int] = list(accumulate(map(stop_orths.__contains__, lower_ids), initial=0))
-
-    def char_span(self, first: int, last: int) -> Span:
-        """The characters of tokens first..last: asked for a few runs an article, so read off those tokens."""
-        end = self.doc[last]
-        return self.doc[first].idx, end.idx + len(end)
-
-
 def _word_hits(c: Compiled, am: ArticleMatches) -> dict[int, list[int]]:
     """Token positions of every alternative word. The article's distinct words (`am.words`) that are forms,
     or that a stem begins (looked up once per distinct word and rule set, not per token), are found by a set
@@ -332,10 +317,10 @@ class _Phrases:
                         key = self.c.phrases[i].key
                         yield ((), (i,), place) if key in self.c.sanction_kinds else ((key,), (), place)
 
-    @cached_property
-    def tokens(self) -> _Tokens:
-        """Where the tokens lie: worked out only for an article where some phrase has all its words."""
-        return _Tokens(self.doc, self.lower_ids, self.c.stop_orths)
+    def _char_span(self, first: int, last: int) -> Span:
+        """The characters of tokens first..last: asked for a few runs an article, so read off those tokens."""
+        end = self.doc[last]
+        return self.doc[first].idx, end.idx + len(end)
 
     def _tail(self, fid: int) -> list[list[int]] | None:
         if fid not in self.tails:
@@ -348,7 +333,8 @@ class _Phrases:
         return self.tails[fid]
 
     def _runs(self, place: _Place) -> Iterator[tuple[int, int]]:
-        return _phrase_runs([place.positions, *place.tail], self.c.families[place.family].gap, self.tokens.stops)
+        family = self.c.families[place.family]
+        return _phrase_runs([place.positions, *place.tail], family.gap, self.lower_ids, self.c.stop_orths)
 
     def _occurs(self, place: _Place) -> bool:
         if place.assembly not in self.occurs:
@@ -358,13 +344,16 @@ class _Phrases:
     def spans(self, place: _Place) -> list[Span]:
         """The character spans of the phrases at `place` (in the matching text)."""
         if place.assembly not in self.assembled:
-            self.assembled[place.assembly] = [self.tokens.char_span(a, b) for a, b in self._runs(place)]
+            self.assembled[place.assembly] = [self._char_span(a, b) for a, b in self._runs(place)]
         return self.assembled[place.assembly]
 
 
-def _phrase_runs(lists: list[list[int]], gap: int, stops: list[int]) -> Iterator[tuple[int, int]]:
+def _phrase_runs(lists: list[list[int]], gap: int, lower_ids: list[int],
+                 stop_orths: frozenset[int]) -> Iterator[tuple[int, int]]:
     """(first, last) tokens of each place where the words (their positions in `lists`) follow each other
-    with at most `gap` tokens between, never across a sentence end, in order."""
+    with at most `gap` tokens between, never across a sentence end (a token of `stop_orths`), in order.
+    Only the at most `gap` tokens between two words are read for a stop: most phrases have none. A stop is
+    punctuation, its own lower case: its ORTH in `stop_orths` is its LOWER in `lower_ids`."""
     for first in lists[0]:
         end = first
         for positions in lists[1:]:
@@ -372,7 +361,7 @@ def _phrase_runs(lists: list[list[int]], gap: int, stops: list[int]) -> Iterator
             if j == len(positions) or positions[j] > end + 1 + gap:
                 break
             nxt = positions[j]
-            if stops[nxt] != stops[end + 1]:
+            if nxt > end + 1 and not stop_orths.isdisjoint(lower_ids[end + 1 : nxt]):
                 break
             end = nxt
         else:
