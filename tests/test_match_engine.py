@@ -103,8 +103,8 @@ def test_new_words_get_only_the_attributes_the_real_rules_read() -> None:
 def test_a_word_test_by_regex_knows_a_word_first_seen_in_an_article_where_no_rule_asked_it() -> None:
     # the rule set learns each new word once, in the article that shows it first, for every regex word test
     # and stem: an article where the rule's phrase is missing (its word test never asked) teaches it too
-    rule = Rule.model_validate({**_rule("C087-A3-learnt-test", phrase="x").model_dump(), "patterns": {"ru": {
-        "all": [{"phrase": "забастовка"}, {"tokens": [{"LOWER": {"REGEX": "^двенадцат"}}, {"LOWER": "дней"}]}]}}})
+    rule = _rule("C087-A3-learnt-test", all=[{"phrase": "забастовка"},
+                                            {"tokens": [{"LOWER": {"REGEX": "^двенадцат"}}, {"LOWER": "дней"}]}])
     first = "Статья 1. Сроки\nСрок составляет двенадцать дней.\n"
     second = "Статья 2. Забастовка\nЗабастовка объявляется за двенадцать дней.\n"
     assert [f.article for f in _findings(first + second, [rule])] == ["2"]

@@ -137,8 +137,7 @@ class WordIndex:
     def learn(self, words: Iterable[int]) -> None:
         """The alternatives each of `words` (lower-case string hashes no article showed the rule set before)
         is a form of or begins with a stem of, into `hits_of`: a stem is looked up once per word and rule set."""
-        forms, strings, stems = self.forms, self.nlp.vocab.strings, self.stems
-        lengths = self.stem_lengths if stems else []
+        forms, strings, stems, lengths = self.forms, self.nlp.vocab.strings, self.stems, self.stem_lengths
         for word in words:
             found = forms.get(word, ())
             if stems:
