@@ -298,6 +298,23 @@ def test_flattened_lexuz_superscripts_are_read_as_inserted_articles() -> None:
     assert any("216.1" in w.message for w in doc.warnings)
 
 
+def test_article_numbers_with_dots_are_one_number_not_a_number_and_a_part() -> None:
+    # constructed examples in the shape of a code numbered by chapter (RU and BY codes of administrative
+    # offences: "Статья 20.2.", "Статья 6.1.1.") and of a plain-text export of an inserted article ("212.1.")
+    doc = parse_text("Глава 20. ОБЩИЕ\nСтатья 20.1. Первая\nТекст.\nСтатья 20.2. Вторая\n1. Часть первая.\n"
+                     "1.1. Часть, вставленная после первой.\n2. Часть вторая.\nСтатья 20.2.2. Третья\nТекст.\nСтатья 20.3\nТекст.\n")
+    assert _nums(doc) == ["20.1", "20.2", "20.2.2", "20.3"]
+    art = doc.tree.article("20.2")
+    assert art is not None and art.heading == "Вторая" and art.eid == "art_20-2"
+    assert [c.eid for c in art.children] == ["art_20-2__para_1", "art_20-2__para_1-1", "art_20-2__para_2"]
+    assert not doc.warnings  # no number is taken twice, and chapter-numbered articles are in order
+    inserted = parse_text("Статья 212. Одна\nТекст.\nСтатья 212.1. Вставленная\nТекст.\nСтатья 213. 1. Часть первая.\n")
+    assert _nums(inserted) == ["212", "212.1", "213"] and not inserted.warnings
+    assert inserted.source_text.startswith("Статья 212.1. Вставленная", inserted.tree.article("212.1").start)  # type: ignore[union-attr]
+    en = parse_text("Article 283-1. Text\nArticle 24.23. Other\nArticle 25\nMore.\n")
+    assert _nums(en) == ["283-1", "24.23", "25"]
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1251", "koi8_r"])
 def test_encodings_give_the_same_tree(tmp_path: Path, encoding: str) -> None:
     src = REPO / "corpora/national_laws/kz/criminal-code-arts400-406/2023-01-01.md"
