@@ -174,3 +174,26 @@ def test_parts_run_into_one_unit_are_counted_line_by_line() -> None:
     text = article_text(art)
     at = text.text.index("Третья")
     assert locate(art, text.owners, [(at, at + 6)], text.text).english == "8, part 3"
+
+
+def test_a_part_numbered_from_its_article_is_cited_by_that_number() -> None:
+    # constructed, in the shape of the Azerbaijani codes ("169.1." in article 169) and of the RU code of
+    # administrative offences (part "1.1." of article 20.2)
+    for num, part, want in (("169", "169.1", "169.1"), ("20.2", "1.1", "20.2(1.1)")):
+        art = Node(eid="art_x", kind="article", num=num, label=f"Статья {num}.", heading="Собрания", start=0, end=0,
+                   children=[Node(eid="art_x__para_1", kind="paragraph", num=part, label=f"{part}.",
+                                  text="Нарушение порядка наказывается арестом.", start=0, end=0)])
+        text = article_text(art)
+        at = text.text.index("арестом")
+        assert locate(art, text.owners, [(at, at + 7)]).english == want
+
+
+def test_a_law_outside_the_corpus_is_named_in_the_genitive_in_its_russian_citation() -> None:
+    from compliance.citations.style import cite
+    from compliance.models import DocumentMeta
+
+    provision = Provision("342", (Step("part", "1", "1.", 1),))
+    meta = DocumentMeta(id="by-cc.txt", title="Уголовный кодекс Республики Беларусь")
+    assert cite(meta, provision, None).russian == "часть 1 статьи 342 Уголовного кодекса Республики Беларусь"
+    odd = DocumentMeta(id="x.txt", title="О порядке проведения собраний")  # no noun to inflect first: as written
+    assert cite(odd, provision, None).russian == "часть 1 статьи 342 О порядке проведения собраний"

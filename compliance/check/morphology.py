@@ -14,6 +14,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from ..morph import analyser
 from ..yamlsafe import load_vocabulary
 
 # Every apostrophe-like character lex.uz and Word exports use for oʻ / gʻ / the tutuq belgisi.
@@ -54,11 +55,6 @@ def normalize_map(text: str, language: str) -> tuple[str, list[int] | None]:
     return _INVISIBLE.sub("", text), back
 
 
-@cache
-def _morph():  # type: ignore[no-untyped-def]
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
 
 
 @cache
@@ -72,7 +68,7 @@ def russian_forms(lemma: str) -> frozenset[str]:
     """
     word = lemma.lower().replace("ё", "е")
     forms = {word}
-    for parse in _morph().parse(word):
+    for parse in analyser().parse(word):
         # pymorphy3 answers "партнёрство" for "партнерство": compare the readings without "ё" too, or a lemma
         # written with "е" (as the laws and the rules write it) keeps no form but itself.
         if parse.normal_form.replace("ё", "е") != word and parse.word.replace("ё", "е") != word:
@@ -86,7 +82,7 @@ def russian_forms(lemma: str) -> frozenset[str]:
 @cache
 def russian_lemma(word: str) -> str:
     """Dictionary form of one Russian word form (cached: each form is analysed once)."""
-    return _morph().parse(word.lower())[0].normal_form  # type: ignore[no-any-return]
+    return analyser().parse(word.lower())[0].normal_form  # type: ignore[no-any-return]
 
 
 @cache

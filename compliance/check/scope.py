@@ -41,9 +41,10 @@ def sanction_gap(country: str | None, root: Path = RULES_DIR) -> str | None:
     """What missing country data limits, for a country without `rules/countries/<CC>.yaml`; None otherwise."""
     if not country or (root / "countries" / f"{country.upper()}.yaml").is_file():
         return None
-    return (f"{country.upper()}: no sanction data (rules/countries/{country.upper()}.yaml): whether the penalties "
-            "of its laws involve compulsory labour is not established, so findings on penalties under C029 and "
-            "C105 stay concerns, never conflicts")
+    return (f"{country.upper()}: no sanction data (rules/countries/{country.upper()}.yaml): whether deprivation or "
+            "restriction of liberty and arrest involve compulsory labour there is not established, so findings "
+            "under C029 and C105 that rest on them stay concerns (correctional labour and community work are "
+            "work in every country)")
 
 
 def warnings(docs: Iterable[Document], rules: Iterable[Rule], countries: Iterable[str | None]) -> list[str]:

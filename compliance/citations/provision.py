@@ -150,10 +150,25 @@ def locate(article: Node, lines: Sequence[Line], spans: Sequence[Span], text: st
     while True:
         deeper = [c for c in chains if len(c) > len(chosen) and c[: len(chosen)] == chosen]
         if not deeper:
-            return Provision(article.num or "", chosen)
+            return _numbered_in_article(article.num or "", chosen)
         counted = Counter(c[len(chosen)] for c in deeper)
         best = max(counted.values())
         chosen = (*chosen, next(c[len(chosen)] for c in deeper if counted[c[len(chosen)]] == best))
+
+
+def _numbered_in_article(num: str, chain: tuple[Step, ...]) -> Provision:
+    """A part whose number begins with its article's ("169.1." in article 169: the Azerbaijani codes) is cited
+    by that number, as those codes cite it: "article 169.1", not "part 169.1 of article 169". A part "1.1" of
+    article 20.2 stays part 1.1 of it.
+
+    >>> _numbered_in_article("169", (Step("part", "169.1", "169.1.", 1),)).english
+    '169.1'
+    >>> _numbered_in_article("20.2", (Step("part", "1.1", "1.1.", 2),)).english
+    '20.2(1.1)'
+    """
+    if num and chain and chain[0].kind == "part" and (chain[0].num or "").startswith(f"{num}."):
+        return Provision(chain[0].num or "", chain[1:])
+    return Provision(num, chain)
 
 
 def _own(article: Node) -> tuple[Step, ...]:

@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from ..models import DocumentMeta, english_date
+from ..morph import russian_genitive
 from ..yamlsafe import load_vocabulary
 from .history import Amendment
 from .provision import Provision
@@ -81,7 +82,8 @@ def _russian_where(meta: DocumentMeta, provision: Provision) -> str:
 
 def _russian(meta: DocumentMeta, provision: Provision | None, amendment: Amendment | None) -> str:
     ru = vocab()["ru"]
-    name = ru["titles"].get(meta.title_en or "") or meta.title or meta.id
+    title = meta.title or ""
+    name = ru["titles"].get(meta.title_en or "") or russian_genitive(title) or title or meta.id
     if meta.adopted:
         name += f" от {russian_date(meta.adopted, long=True)}"
     if meta.act_number:
