@@ -178,3 +178,22 @@ def test_country_and_sanction_counts_are_those_of_a_full_scan_wherever_the_word_
         for c in counted:
             full = re.compile("|".join(c.branches), re.IGNORECASE)
             assert c.count(text, lower) == len(full.findall(text)), (full.pattern, text[:60])
+
+
+@pytest.mark.parametrize(
+    ("heading", "country", "kind"),
+    [
+        # constructed headings of codes the ILO supervisory bodies commented on, outside the corpus
+        ("УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ\n9 июля 1999 г. № 275-З", "BY", "criminal code"),
+        ("Кодекс Республики Беларусь об административных правонарушениях", "BY", "administrative offences code"),
+        ("Уголовный кодекс Азербайджанской Республики", "AZ", "criminal code"),
+        ("# Criminal Code of the Republic of Azerbaijan", "AZ", "criminal code"),
+        ("Labour Code of the Republic of Uzbekistan", "UZ", "labour code"),
+        ("Code of the Republic of Belarus on Administrative Offences", "BY", "administrative offences code"),
+        ("Penal Enforcement Code of the Kyrgyz Republic", "KG", "penal enforcement code"),
+        ("Law of Turkmenistan on Trade Unions", "TM", "trade union law"),
+    ],
+)
+def test_a_heading_names_its_state_and_kind_in_russian_or_english(heading: str, country: str, kind: str) -> None:
+    meta = parse_text(heading + "\nArticle 1. Aims\nText.\nСтатья 2. Цели\nТекст.").document
+    assert (meta.country, meta.kind) == (country, kind)
