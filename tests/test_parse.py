@@ -311,6 +311,10 @@ def test_article_numbers_with_dots_are_one_number_not_a_number_and_a_part() -> N
     inserted = parse_text("Статья 212. Одна\nТекст.\nСтатья 212.1. Вставленная\nТекст.\nСтатья 213. 1. Часть первая.\n")
     assert _nums(inserted) == ["212", "212.1", "213"] and not inserted.warnings
     assert inserted.source_text.startswith("Статья 212.1. Вставленная", inserted.tree.article("212.1").start)  # type: ignore[union-attr]
+    # docs.cntd.ru flattens a superscript with an underscore: "Статья 282_2.", a part "1_1."
+    cntd = parse_text("Статья 282_2. Организация\n1. Первая.\n1_1. Вставленная.\n2. Вторая.\n")
+    assert _nums(cntd) == ["282.2"]
+    assert [c.num for c in cntd.tree.article("282.2").children] == ["1", "1.1", "2"]  # type: ignore[union-attr]
     en = parse_text("Article 283-1. Text\nArticle 24.23. Other\nArticle 25\nMore.\n")
     assert _nums(en) == ["283-1", "24.23", "25"]
 

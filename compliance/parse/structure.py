@@ -82,7 +82,9 @@ def _matched(level: Level, m: re.Match[str] | None, text: str, offset: int) -> _
     rest = m.group(rest_group) or ""
     rest_start = offset + m.start(rest_group) if m.group(rest_group) is not None else offset + len(text)
     annex = "annex" in m.re.groupindex and m.group("annex") is not None
-    return _Match(level, m.group("label"), m.group("num"), rest, rest_start, annex)
+    # "282_2", "1_1": a superscript flattened with an underscore (docs.cntd.ru), cited "282.2" as a marked one is
+    num = m.group("num")
+    return _Match(level, m.group("label"), num.replace("_", ".") if num and "_" in num else num, rest, rest_start, annex)
 
 
 class Builder:
