@@ -552,3 +552,17 @@ def test_walk_gives_every_node_once_parents_before_children_in_document_order() 
     tree = parsed("ru/labour-code@2023-08-04").tree
     assert [id(n) for n in tree.walk()] == [id(n) for n in in_order(tree)]
     assert len({id(n) for n in tree.walk()}) > 800
+
+
+def test_a_file_that_marks_its_chapters_but_not_its_articles_still_has_its_articles() -> None:
+    # constructed: a Word document converted to Markdown, the chapters in heading styles ("## Глава 1."),
+    # the articles typed as plain or bold lines; a plain line naming a chapter stays a cross-reference
+    text = ("# Уголовный кодекс\n\n## Глава 1. Общие\n\nСтатья 1. Цели\n\nТекст первой.\n\n**Статья 2. Задачи**\n\n"
+            "Текст второй.\n\n## Глава 2. Иное\n\nГлава 1 настоящего Кодекса применяется.\n\nСтатья 3. Третья\n\nТекст.\n")
+    doc = parse_text(text, "markdown")
+    assert [(n.kind, n.num) for n in doc.tree.walk() if n.kind in ("chapter", "article")] == [
+        ("chapter", "1"), ("article", "1"), ("article", "2"), ("chapter", "2"), ("article", "3")]
+    assert not doc.warnings
+    # where the articles are marked too, a plain "Статья" line (a contents line) opens nothing, as before
+    marked = parse_text("## Статья 1. Цели\n\nСтатья 2. Задачи\n\n## Статья 3. Третья\n\nТекст.\n", "markdown")
+    assert _nums(marked) == ["1", "3"]

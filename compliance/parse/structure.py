@@ -106,10 +106,12 @@ class Builder:
         # A code repeats the same note hundreds of times: the reader analyses each distinct text once.
         self.notes = note_vocab.NoteReader(self.language)
         # In formats that mark headings (Markdown "#", HTML <h*>/class H), only marked lines open units,
-        # so that a table of contents or a cross-reference is never taken for an article.
-        self.marked = any(
-            ln.heading and _match(self.vocab.levels, self._text(ln), ln.start) for ln in self.lines if ln.heading
-        )
+        # so that a table of contents or a cross-reference is never taken for an article. Unless no marked
+        # line is an article: a file that marks its chapters ("## Глава 1") and leaves its articles plain
+        # lines has its articles opened by those lines (its chapters still only by marked ones).
+        marked = [m for ln in self.lines if ln.heading and (m := _match(self.vocab.levels, self._text(ln), ln.start))]
+        self.marked = bool(marked)
+        self.articles_marked = any(m.level.kind == "article" for m in marked)
 
     # -- helpers ---------------------------------------------------------------------------------------
     def _text(self, ln: Line) -> str:
@@ -165,8 +167,10 @@ class Builder:
         if ln.role == "continued" and self._continue(ln):
             return False
         self.last = None
-        may_open = ln.heading is True or not self.marked
+        may_open = ln.heading is True or not self.articles_marked
         m = _match(self.vocab.levels, text, ln.start) if may_open else None
+        if m and self.marked and not ln.heading and m.level.kind != "article":
+            m = None  # a container the format marks elsewhere, on a plain line: a reference or a contents line
         if m and not ln.heading and m.rest and not _starts_like_heading(m.rest) and not self.notes.repealed(m.rest):
             # "Глава 5 настоящего Кодекса…": a cross-reference, not a heading ("99-njy madda güýjüni ýitiren.",
             # article 99 repealed, is one)
