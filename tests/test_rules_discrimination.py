@@ -42,6 +42,31 @@ def test_women_rule_matches_inflected_wording() -> None:
     assert fired(text).get("C111-A1a-women-excluded-work") == "conflict"
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    # constructed after AZ LC s. 241 (GT078): the verb, and no "труда"
+    ("Статья 241. Работы, закрытые для женщин\n1. Запрещается использовать женщин "
+     "на тяжелых работах, на работах с вредными условиями труда, а также на подземных работах.", "ru"),
+    # constructed: the prohibition after its object
+    ("Статья 8. Подземные работы\nПрименение труда женщин на подземных работах и в шахтах запрещается.", "ru"),
+    # constructed after an English translation of AZ LC s. 241
+    ("Article 241. Work closed to women\n1. Use of women workers in heavy jobs, in hazardous workplaces and in "
+     "underground works is prohibited.", "en"),
+])
+def test_women_rule_finds_the_prohibition_in_any_word_order(text: str, language: str) -> None:
+    assert fired(text, language=language).get("C111-A1a-women-excluded-work") == "conflict"
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # constructed traps: a permission, a pregnant woman's protection, a ban on refusing to hire women
+    ("Article 9. Night work\nUse of women in night work is allowed with their written consent.", "en"),
+    ("Статья 9. Беременные\nЗапрещается привлекать беременных женщин к работе в ночное время.", "ru"),
+    ("Статья 10. Гарантии\nЗапрещается отказывать женщинам в заключении трудового договора.", "ru"),
+    ("Статья 11. Согласие\nДопускается использовать женщин на работах в ночное время с их согласия.", "ru"),
+])
+def test_women_rule_silent_on_permissions_and_protections_in_any_word_order(text: str, language: str) -> None:
+    assert "C111-A1a-women-excluded-work" not in fired(text, language=language)
+
+
 def test_women_rule_silent_on_pregnancy_protection() -> None:
     # constructed
     text = ("Статья 7. Беременные женщины\nЗапрещается применение труда женщин в период беременности на "

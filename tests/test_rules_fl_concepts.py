@@ -54,6 +54,16 @@ FLAGGED = [
      "Article 147. Defamation\n147.1. Defamation, that is, dissemination in a public statement of knowingly "
      "false information discrediting the honour and dignity of a person, is punishable by a fine or by "
      "correctional labour for up to one year, or by imprisonment for up to six months."),
+    ("C105-A1a-social-discord", "UZ",  # constructed after an English translation of UZ CC s. 156: its verbs
+     # "excitation", "propagandize" and its penalties "corrective labor", "deprivation of freedom"
+     "Article 156. Excitation of national, racial or religious hostility\nPropagandizing national, racial, "
+     "ethnic or religious hostility, and acts degrading national honour committed with the purpose of "
+     "incitation of hostility, are punished by corrective labor for up to three years or by deprivation of "
+     "freedom for up to three years."),
+    ("C105-A1a-associations", "BY",  # constructed after an English translation of BY CC s. 193-1 (GT054)
+     "Article 193-1. Illegal organisation of the activities of a public association\nThe organisation of or "
+     "participation in the activities of a public association which has not obtained state registration is "
+     "punishable by a fine or arrest, or imprisonment for a term of up to two years."),
     ("C105-A1a-assemblies", "TM",  # constructed after TM CC s. 223 (GT049)
      "Статья 223. Нарушение порядка организации и проведения собраний, митингов и демонстраций\n"
      "Нарушение установленного порядка организации или проведения собраний, митингов, уличных шествий и "
@@ -207,6 +217,14 @@ TRAPS = [
 @pytest.mark.parametrize(("rule", "text"), TRAPS, ids=[f"{r}-{i}" for i, (r, _) in enumerate(TRAPS)])
 def test_c105_concept_silent_on_protective_and_keyword_trap_articles(rule: str, text: str) -> None:
     assert rule not in c105(text, "RU")
+
+
+def test_an_insult_of_feelings_inside_an_offence_of_hostility_is_that_offence_in_english_too() -> None:
+    # constructed after an English translation of UZ CC s. 156(2)
+    text = ("Article 156. Hostility\nThe insult of feelings of citizens in connection with their religious "
+            "persuasion, committed with the purpose of incitation of hostility, is punished by deprivation of "
+            "freedom for five years.")
+    assert c105(text, "UZ", language="en") == {"C105-A1a-social-discord": "conflict"}
 
 
 def test_fine_only_insult_is_never_a_forced_labour_concern() -> None:

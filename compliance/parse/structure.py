@@ -438,7 +438,7 @@ def _trim(src: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _starts_like_heading(rest: str) -> bool:
-    ch = rest.lstrip("«\"'(").strip()[:1]
+    ch = rest.lstrip("«“„\"'(").strip()[:1]
     return not ch or ch.isupper() or ch.isdigit()
 
 
