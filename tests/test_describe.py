@@ -197,3 +197,12 @@ def test_country_and_sanction_counts_are_those_of_a_full_scan_wherever_the_word_
 def test_a_heading_names_its_state_and_kind_in_russian_or_english(heading: str, country: str, kind: str) -> None:
     meta = parse_text(heading + "\nArticle 1. Aims\nText.\nСтатья 2. Цели\nТекст.").document
     assert (meta.country, meta.kind) == (country, kind)
+
+
+def test_a_heading_in_capitals_keeps_the_capitals_of_its_state_when_the_preface_says_no_more() -> None:
+    # constructed: the title line is the whole preface, so nothing else shows how its words are written
+    titles = [parse_text(h + "\n\nСтатья 1. Цели\nТекст.").document.title for h in (
+        "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ ОБ АДМИНИСТРАТИВНЫХ ПРАВОНАРУШЕНИЯХ",
+        "ТРУДОВОЙ КОДЕКС РК")]
+    assert titles == ["Уголовный кодекс Республики Беларусь",
+                      "Кодекс Республики Беларусь об административных правонарушениях", "Трудовой кодекс РК"]

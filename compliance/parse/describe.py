@@ -133,7 +133,18 @@ def _title_case(title: str, context: str) -> str:
     words = title.lower().split()
     out = [words[0].capitalize()]
     out += [w.capitalize() if re.search(rf"\b{re.escape(w.capitalize())}\b", context) else w for w in words[1:]]
-    return " ".join(out)
+    return _state_capitalised(" ".join(out))
+
+
+def _state_capitalised(title: str) -> str:
+    """The state's name in a title with its capitals ("… республики беларусь" → "… Республики Беларусь"),
+    where a short preface never writes it otherwise; an abbreviation ("РК") in capitals."""
+    for counted in _vocab().countries.values():
+        for m in _alternation(counted.branches).finditer(title):
+            found = m.group(0)
+            span = found.upper() if len(found) <= 3 else " ".join(w[:1].upper() + w[1:] for w in found.split(" "))
+            title = title[: m.start()] + span + title[m.end() :]
+    return title
 
 
 def _title_and_kind(head: str) -> tuple[str | None, str | None]:
