@@ -54,6 +54,12 @@ FLAGGED = [
      "Article 147. Defamation\n147.1. Defamation, that is, dissemination in a public statement of knowingly "
      "false information discrediting the honour and dignity of a person, is punishable by a fine or by "
      "correctional labour for up to one year, or by imprisonment for up to six months."),
+    ("C105-A1a-assemblies", "KZ",  # constructed after KZ CAO s. 488(1) (GT004) as worded before 2020:
+     # obstructing an assembly is one alternative in the clause that punishes breaking its rules
+     "Статья 488. Нарушение законодательства о мирных собраниях\n1. Нарушение законодательства о порядке "
+     "организации или проведения собрания, митинга, демонстрации либо воспрепятствование их проведению, а равно "
+     "участие в незаконных собраниях, митингах, демонстрациях, – влекут штраф либо арест на срок до десяти "
+     "суток."),
     ("C105-A1a-social-discord", "UZ",  # constructed after an English translation of UZ CC s. 156: its verbs
      # "excitation", "propagandize" and its penalties "corrective labor", "deprivation of freedom"
      "Article 156. Excitation of national, racial or religious hostility\nPropagandizing national, racial, "

@@ -461,3 +461,15 @@ def test_requirement_does_not_apply_to_criminal_codes() -> None:
     assert requirements([parsed(CC23)], "C098-A1-antiunion-discrimination-requirement") == set()
     # constructed
     assert requirements([doc_of(_NO_GUARANTEES, "criminal code")], "C087-A3-right-to-strike-requirement") == set()
+
+
+def test_assembly_offence_that_also_names_obstruction_is_still_an_assembly_offence() -> None:
+    # constructed after KZ CAO s. 488(1) as worded before 2020 (GT004): obstruction is one alternative only
+    assert fires("C087-A3-penal-sanctions-assembly", doc_of(
+        "Статья 488. Собрания\n1. Нарушение законодательства о порядке организации или проведения собрания, "
+        "митинга либо воспрепятствование их проведению, а равно участие в незаконных собраниях – влекут штраф "
+        "либо арест на срок до десяти суток.", "administrative offences code"), "488")
+    # constructed after RU CC art. 149: obstruction alone is the protected side's offence
+    assert not fires("C087-A3-penal-sanctions-assembly", doc_of(
+        "Статья 149. Воспрепятствование\nНезаконное воспрепятствование проведению собрания, митинга или участию в "
+        "них – наказывается арестом на срок до трех месяцев.", "criminal code"), "149")
