@@ -272,3 +272,12 @@ def test_hate_motivated_hooliganism_found_when_another_item_mentions_weapons() -
             "– наказывается обязательными работами на срок до четырехсот восьмидесяти часов либо лишением "
             "свободы на срок до пяти лет.")
     assert c105(text, "RU")
+
+
+def test_azerbaijani_imprisonment_involves_compulsory_labour_as_the_ceacr_said() -> None:
+    # constructed after AZ CC s. 169.1 (GT071), imprisonment its only penalty
+    text = ("Статья 169. Нарушение порядка проведения собраний\n169.1. Организация собрания, митинга или демонстрации в "
+            "нарушение порядка, установленного законом, – наказывается лишением свободы на срок до трех лет.")
+    findings = [f for f in RS.check_text(text, "criminal code", "AZ") if f.rule_id == "C105-A1a-assemblies"]
+    assert [f.kind for f in findings] == ["conflict"]
+    assert "GT070-GT073" in (findings[0].sanctions[0].basis or "")
