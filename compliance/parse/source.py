@@ -116,13 +116,15 @@ def _bad_bytes_warning(data: bytes, offsets: list[int]) -> tuple[int, str]:
 _ZIP = b"PK\x03\x04"
 _PDF = b"%PDF-"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_RTF = b"{\\rtf"
 
 
 def binary_format(data: bytes, label: str) -> BinaryFormat | None:
     """"docx" or "pdf" when the bytes are such a file (whatever its name), None for anything else.
 
-    A .doc, or a file named .docx/.pdf whose bytes are not one, is a `ParseError` saying so: read as text,
-    it would only be refused as "binary input" without the reason.
+    A .doc, an RTF file, or a file named .docx/.pdf whose bytes are not one, is a `ParseError` saying so:
+    read as text, it would be refused as "binary input" without the reason, or (RTF) read as a law with no
+    article.
 
     >>> binary_format(b"%PDF-1.7 ...", "x"), binary_format("Статья 1".encode(), "x.txt")
     ('pdf', None)
@@ -133,6 +135,8 @@ def binary_format(data: bytes, label: str) -> BinaryFormat | None:
         return "docx"
     if data.startswith(_OLE2):
         raise ParseError(label, 1, "a Word 97-2003 .doc (OLE2) file: save it as .docx or PDF first")
+    if data[:64].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_RTF):  # read as text, its control words hide every heading
+        raise ParseError(label, 1, "an RTF file: save it as .docx, PDF or plain text first")
     suffix = label.lower().rsplit(".", 1)[-1] if "." in label else ""
     if suffix == "docx":
         raise ParseError(label, 1, "named .docx but not a ZIP archive: not a Word document")
