@@ -46,6 +46,15 @@ def test_exception_in_a_chapeau_removes_its_items(tmp_path: Path) -> None:
                                "б) в целях разжигания розни.")
 
 
+def test_a_chapeau_goes_with_its_items_when_the_exception_removes_every_one(tmp_path: Path) -> None:
+    # the evidence in the chapeau; every item names weapons: the offence is committed with weapons only
+    assert not fired(tmp_path, "Статья 1. Т\n1. Разжигание розни, совершенное:\nа) с применением оружия;\n"
+                               "б) с угрозой применения оружия,\n– наказывается арестом.")
+    # one item free of it: the chapeau stays and holds
+    assert fired(tmp_path, "Статья 1. Т\n1. Разжигание розни, совершенное:\nа) с применением оружия;\n"
+                           "б) группой лиц,\n– наказывается арестом.")
+
+
 def test_russian_preposition_in_a_phrase_is_matched_literally(tmp_path: Path) -> None:
     # «к» must not take the forms pymorphy3 lists for it ("как"): "призыв к" is not "призыв как"
     rules = rules_from(tmp_path, {"id": "C087-A2-test-calls", "patterns": {"ru": {"phrase": "призыв к", "gap": 0}}})

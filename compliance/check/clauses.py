@@ -4,7 +4,8 @@ Reads an `ArticleMatches` (its text, parts and language) and the clause boundari
 `vocab/clauses.yaml`; produces, for a unit (sentence, part, article) and the spans an exception holds on,
 the clauses to remove: the clause holding each span (between boundaries: a list item's line, ";", ":"), a chapeau ending with ":" together with the items after it in its part — or None
 when an exception holds in the unit's head (its first clause), which qualifies every clause after it.
-So "Хулиганство, совершенное: а) с применением оружия; б) по мотивам … ненависти" loses item а) only.
+So "Хулиганство, совершенное: а) с применением оружия; б) по мотивам … ненависти" loses item а) only, and
+a chapeau all of whose items an exception removes goes with them.
 """
 
 from __future__ import annotations
@@ -56,4 +57,29 @@ def excepted_stretches(am: ArticleMatches, unit: Span, found: list[Span]) -> lis
             if text[a:b].rstrip().endswith(":"):
                 b = _part_end(am, a, unit)
             removed.append((a, b))
+    for chapeau in _emptied_chapeaus(text, parts, removed):
+        if chapeau == parts[0]:
+            return None
+        removed.append(chapeau)
     return removed
+
+
+# A list item's label at the start of a clause: "а)", "1)", "(a)".
+_ITEM = re.compile(r"\s*(?:\(?[^\W\d_]\)|\d+\))")
+
+
+def _emptied_chapeaus(text: str, parts: list[Span], removed: list[Span]) -> list[Span]:
+    """The chapeaus (clauses ending with ":") every item after which is removed: without its items a chapeau
+    describes no conduct ("Хулиганство, совершенное: а) с применением насилия; б) с применением оружия")."""
+    out = []
+    for i, (a, b) in enumerate(parts):
+        if not text[a:b].rstrip().endswith(":"):
+            continue
+        items = []
+        for c in parts[i + 1 :]:
+            if not _ITEM.match(text, c[0]):
+                break
+            items.append(c)
+        if items and all(any(x <= c[0] and c[1] <= y for x, y in removed) for c in items):
+            out.append((a, b))
+    return out
