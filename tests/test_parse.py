@@ -570,3 +570,16 @@ def test_a_file_that_marks_its_chapters_but_not_its_articles_still_has_its_artic
     # where the articles are marked too, a plain "Статья" line (a contents line) opens nothing, as before
     marked = parse_text("## Статья 1. Цели\n\nСтатья 2. Задачи\n\n## Статья 3. Третья\n\nТекст.\n", "markdown")
     assert _nums(marked) == ["1", "3"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # constructed, in the shapes of lex.uz in Cyrillic, the Kyrgyz and the Tajik official texts
+    ("1-боб. Умумий қоидалар\n1-модда. Мақсад\nМатн.\n2-модда. Қонунчилик\nМатн.\n", "uz-Cyrl"),
+    ("1-глава. Жалпы жоболор\n1-берене. Максаты\nБул Кодекс эмгек мамилелерин жөнгө салат.\n2-берене. Экинчи\n"
+     "Эмгек мыйзамдары ушул Кодекстен турат.\n", "ky"),
+    ("Боби 1. Муқаррароти умумӣ\nМоддаи 1. Мақсад\nМатн.\nМоддаи 2. Дуюм\nМатн.\n", "tg"),
+])
+def test_laws_in_languages_no_rule_reads_still_have_their_chapters_and_articles(text: str, language: str) -> None:
+    doc = parse_text(text)
+    assert doc.document.language == language
+    assert [(n.kind, n.num) for n in doc.tree.walk()][1:] == [("chapter", "1"), ("article", "1"), ("article", "2")]
