@@ -89,3 +89,13 @@ def test_administrative_arrest_follows_the_country_basis() -> None:
     assert country_data("UZ")["administrative_arrest"][0] is True
     assert country_data("BY")["administrative_arrest"][0] is True
     assert country_data("KZ")["administrative_arrest"][0] is None
+
+
+def test_a_penalty_without_its_own_term_does_not_take_the_next_ones(tmp_path: Path) -> None:
+    # constructed, in the shape of the Belarusian code of administrative offences: a fine with no amount,
+    # "или" (not "либо") before the arrest and its term
+    rules = rules_from(tmp_path, ASSEMBLY)
+    doc = doc_of("Статья 5. Собрания\n1. Участие в собрании без разрешения – влечет наложение штрафа или "
+                 "административный арест на срок до пятнадцати суток.", "ru", country="BY")
+    [f] = check_document(doc, rules)
+    assert [(s.type, s.term) for s in f.sanctions] == [("fine", None), ("administrative_arrest", "up to 15 days")]

@@ -160,14 +160,19 @@ def _amount(text: str, vocab: TermVocab) -> str | None:
 
 def sanction_terms(text: str, spans: list[Span], language: str) -> list[str | None]:
     """The term or amount of each sanction (its words at `spans` in `text`, in text order): read between its
-    words and the next alternative; "на тот же срок" takes the term of the sanction before."""
+    words and the next alternative or the next sanction's words, whichever comes first ("штрафа или
+    административный арест на срок до пятнадцати суток": the fine has no term); "на тот же срок" takes the
+    term of the sanction before."""
     vocab = term_vocab(language)
     if vocab is None:
         return [None] * len(spans)
     out: list[str | None] = []
     for i, (_, end) in enumerate(spans):
         stop = vocab.alternative.search(text, end)
-        tail = text[end: stop.start() if stop else len(text)]
+        limit = stop.start() if stop else len(text)
+        if i + 1 < len(spans) and end <= spans[i + 1][0] < limit:
+            limit = spans[i + 1][0]
+        tail = text[end:limit]
         term = _amount(tail, vocab)
         if term is None and vocab.same.search(tail) and i:
             term = out[-1]
