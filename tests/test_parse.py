@@ -308,8 +308,9 @@ def test_article_numbers_with_dots_are_one_number_not_a_number_and_a_part() -> N
     assert art is not None and art.heading == "Вторая" and art.eid == "art_20-2"
     assert [c.eid for c in art.children] == ["art_20-2__para_1", "art_20-2__para_1-1", "art_20-2__para_2"]
     assert not doc.warnings  # no number is taken twice, and chapter-numbered articles are in order
-    inserted = parse_text("Статья 212. Одна\nТекст.\nСтатья 212.1. Вставленная\nТекст.\nСтатья 213. 1. Часть первая.\n")
-    assert _nums(inserted) == ["212", "212.1", "213"] and not inserted.warnings
+    inserted = parse_text("Статья 212. Одна\nТекст.\nСтатья 212.1. Вставленная\nТекст.\nСтатья 212.2 Без точки\n"
+                          "Статья 20.2 настоящего Кодекса применяется.\nСтатья 213. 1. Часть первая.\n")
+    assert _nums(inserted) == ["212", "212.1", "212.2", "213"] and not inserted.warnings
     assert inserted.source_text.startswith("Статья 212.1. Вставленная", inserted.tree.article("212.1").start)  # type: ignore[union-attr]
     # docs.cntd.ru flattens a superscript with an underscore: "Статья 282_2.", a part "1_1."
     cntd = parse_text("Статья 282_2. Организация\n1. Первая.\n1_1. Вставленная.\n2. Вторая.\n")
