@@ -41,8 +41,14 @@ def russian_genitive(name: str) -> str | None:
         inflected = readings[0].inflect({"gent"}) if readings else None
         if inflected is None:
             return None
-        form = inflected.word
-        words[i] = form.upper() if word.isupper() else form[:1].upper() + form[1:] if word[:1].isupper() else form
+        words[i] = _cased_as(inflected.word, word)
         if readings[0].tag.POS == "NOUN":
             return " ".join(words)
     return None
+
+
+def _cased_as(form: str, word: str) -> str:
+    """`form` (lower case) in the case `word` is written in: all capitals, a capital first, or lower case."""
+    if word.isupper():
+        return form.upper()
+    return form[:1].upper() + form[1:] if word[:1].isupper() else form

@@ -55,8 +55,6 @@ def normalize_map(text: str, language: str) -> tuple[str, list[int] | None]:
     return _INVISIBLE.sub("", text), back
 
 
-
-
 @cache
 def russian_forms(lemma: str) -> frozenset[str]:
     """All forms of every reading of `lemma` (lower case); the lemma itself always included.
