@@ -109,9 +109,12 @@ class Builder:
         # so that a table of contents or a cross-reference is never taken for an article. Unless no marked
         # line is an article: a file that marks its chapters ("## Глава 1") and leaves its articles plain
         # lines has its articles opened by those lines (its chapters still only by marked ones).
-        marked = [m for ln in self.lines if ln.heading and (m := _match(self.vocab.levels, self._text(ln), ln.start))]
-        self.marked = bool(marked)
-        self.articles_marked = any(m.level.kind == "article" for m in marked)
+        # The headings are read up to the first marked article only: a code marks hundreds.
+        heads = (_match(self.vocab.levels, self._text(ln), ln.start) for ln in self.lines if ln.heading)
+        kinds = (m.level.kind for m in heads if m)
+        first = next(kinds, None)
+        self.marked = first is not None
+        self.articles_marked = first == "article" or any(kind == "article" for kind in kinds)
 
     # -- helpers ---------------------------------------------------------------------------------------
     def _text(self, ln: Line) -> str:
