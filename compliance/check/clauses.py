@@ -57,27 +57,33 @@ def excepted_stretches(am: ArticleMatches, unit: Span, found: list[Span]) -> lis
             if text[a:b].rstrip().endswith(":"):
                 b = _part_end(am, a, unit)
             removed.append((a, b))
-    for chapeau in _emptied_chapeaus(text, parts, removed):
+    for chapeau in _emptied_chapeaus(am, parts, removed):
         if chapeau == parts[0]:
             return None
         removed.append(chapeau)
     return removed
 
 
-# A list item's label at the start of a clause: "а)", "1)", "(a)".
-_ITEM = re.compile(r"\s*(?:\(?[^\W\d_]\)|\d+\))")
+_SPACE = re.compile(r"\s*")
 
 
-def _emptied_chapeaus(text: str, parts: list[Span], removed: list[Span]) -> list[Span]:
+def _starts_item(am: ArticleMatches, pos: int) -> bool:
+    """Whether a clause starting at `pos` starts a list item: a line the parse made a point of."""
+    pos = _SPACE.match(am.text.text, pos).end()  # type: ignore[union-attr]  # \s* always matches
+    return any(start == pos and node.kind in ("point", "subpoint") for start, _, node in am.text.owners)
+
+
+def _emptied_chapeaus(am: ArticleMatches, parts: list[Span], removed: list[Span]) -> list[Span]:
     """The chapeaus (clauses ending with ":") every item after which is removed: without its items a chapeau
     describes no conduct ("Хулиганство, совершенное: а) с применением насилия; б) с применением оружия")."""
+    text = am.text.text
     out = []
     for i, (a, b) in enumerate(parts):
         if not text[a:b].rstrip().endswith(":"):
             continue
         items = []
         for c in parts[i + 1 :]:
-            if not _ITEM.match(text, c[0]):
+            if not _starts_item(am, c[0]):
                 break
             items.append(c)
         if items and all(any(x <= c[0] and c[1] <= y for x, y in removed) for c in items):
