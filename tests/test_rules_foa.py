@@ -121,7 +121,10 @@ CORPUS = [
     ("C087-A3-interference-internal-affairs", TU23, "27", False),
     ("C087-A3-interference-internal-affairs", PA, "4", False),
     # Art. 3: political activity
-    ("C087-A3-political-activity-ban", PA, "11", True),  # barred from supporting a party
+    # judges and officials barred from unions and from supporting a party: a ban on persons (excluded categories),
+    # not on what unions do
+    ("C087-A3-political-activity-ban", PA, "11", False),
+    ("C087-A2-excluded-categories", PA, "11", True),
     ("C087-A3-political-activity-ban", PA, "23", True),  # suspended association barred from elections
     ("C087-A3-political-activity-ban", TU23, "5", False),  # independence from parties is not a ban
     ("C087-A3-political-activity-ban", PA, "19", False),
