@@ -40,11 +40,12 @@ class RuleSet:
         """{rule id: kind} of the findings on one article of a corpus document."""
         return kinds(self.findings(ref), article)
 
-    def check_text(self, text: str, kind: str, country: str | None = "KZ", language: str = "ru") -> list[Finding]:
-        """Findings on a constructed text of the given kind of law."""
+    def check_text(self, text: str, kind: str | None, country: str | None = "KZ", language: str = "ru") -> list[Finding]:
+        """Findings on a constructed text of the given kind of law (None: a law of no kind the checker knows)."""
         meta = DocumentMeta(id="constructed", kind=kind, country=country, language=language, title_en="Test Law")
         return check_document(parse_text(text, "text", meta=meta), self.rules, country)
 
-    def fired(self, text: str, kind: str = "labour code", country: str = "KZ", language: str = "ru") -> dict[str, str]:
+    def fired(self, text: str, kind: str | None = "labour code", country: str = "KZ",
+              language: str = "ru") -> dict[str, str]:
         """{rule id: kind} of the findings on a constructed text."""
         return kinds(self.check_text(text, kind, country, language))

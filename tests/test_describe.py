@@ -192,6 +192,8 @@ def test_country_and_sanction_counts_are_those_of_a_full_scan_wherever_the_word_
         ("Code of the Republic of Belarus on Administrative Offences", "BY", "administrative offences code"),
         ("Penal Enforcement Code of the Kyrgyz Republic", "KG", "penal enforcement code"),
         ("Law of Turkmenistan on Trade Unions", "TM", "trade union law"),
+        ("LAW OF GEORGIA ON TRADE UNIONS", "GE", "trade union law"),
+        ("Трудовой кодекс Грузии", "GE", "labour code"),
     ],
 )
 def test_a_heading_names_its_state_and_kind_in_russian_or_english(heading: str, country: str, kind: str) -> None:

@@ -303,6 +303,31 @@ def test_worker_barred_from_resigning_is_a_concern() -> None:
     assert fired(text, "labour code").get("C029-A1-leaving-employment") == "concern"
 
 
+def test_workers_barred_from_leaving_on_their_own_initiative_without_the_employers_consent_is_a_concern() -> None:
+    # constructed, in the shape of the decree GT061 names (Belarus: the employer is "наниматель")
+    text = ("Статья 1. Трудовые отношения\nРаботники организаций, указанных в приложении, не вправе расторгнуть "
+            "трудовой договор по своей инициативе без согласия нанимателя.")
+    assert fired(text, None, country="BY").get("C029-A1-leaving-employment") == "concern"
+
+
+def test_career_soldiers_free_to_leave_only_after_years_of_service_is_a_concern() -> None:
+    # constructed, in the shape of the provision GT042 names (a law of no kind the checker knows)
+    text = ("Статья 18. Увольнение с военной службы\nВоеннослужащие, проходящие службу по контракту, могут быть "
+            "уволены с военной службы по собственному желанию только после истечения десяти лет военной службы.")
+    assert fired(text, None, country="KG").get("C029-A1-leaving-employment") == "concern"
+
+
+@pytest.mark.parametrize("text", [
+    # constructed traps: the employer barred from dismissing; notice the worker gives; a leave after months
+    "Наниматель не вправе по своей инициативе расторгнуть трудовой договор с беременной женщиной.",
+    "Работник вправе расторгнуть трудовой договор по своей инициативе, предупредив нанимателя за один месяц.",
+    "Отпуск по собственному желанию работника предоставляется только после истечения шести месяцев работы.",
+])
+def test_leaving_employment_rule_silent_on_what_the_employer_may_not_do_and_on_notice(text: str) -> None:
+    assert "C029-A1-leaving-employment" not in fired(f"Статья 1. Трудовой договор\n{text}", "labour code",
+                                                      country="BY")
+
+
 @pytest.mark.parametrize(("ref", "article"), [(RU_LC, "80"), (RU_LC, "81"), (TJ_LC, "42"), (UZ_LC, "161")])
 def test_leaving_employment_rule_silent_on_termination_articles(ref: str, article: str) -> None:
     assert "C029-A1-leaving-employment" not in rules_on(ref, article)

@@ -100,6 +100,7 @@ CORPUS = [
     ("C087-A2-previous-authorisation", PA, "5", True),
     ("C087-A2-previous-authorisation", PA, "10", False),
     ("C087-A2-previous-authorisation", TU23, "8", False),  # legal personality from registration: a formality
+    ("C087-A2-previous-authorisation", PA, "13", False),  # re-registration "in the cases the law provides"
     # Art. 4: suspension for failing structural requirements, at the request of executive bodies
     ("C087-A4-suspension-dissolution", TU23, "10", True),
     ("C087-A4-suspension-dissolution", TU20, "10", True),
@@ -254,6 +255,7 @@ CONSTRUCTED_IDS = (
     "C087-A3-strike-ballot-excessive", "C087-A3-penal-sanctions-strike", "C087-A3-social-discord-offence",
     "C087-A3-penal-sanctions-assembly", "C135-A5-elected-representatives-undermine-union",
     "C087-A3-compulsory-arbitration", "C087-A5-foreign-affiliation-financing", "C087-A3-strike-ban-non-essential",
+    "C098-A1-unreasoned-refusal-to-hire",
 )
 
 
@@ -303,6 +305,43 @@ def test_permission_to_found_a_union() -> None:
         "trade union law"))
 
 
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # constructed, in the shape of the provision GT020 names
+    ("Статья 1. Переходные положения\nПрофессиональные союзы, созданные до введения в действие настоящего Закона, "
+     "обязаны пройти перерегистрацию в течение одного года.", "ru", True),
+    ("Article 1. Transitional provisions\nTrade unions established before the entry into force of this Law shall "
+     "re-register within one year.", "en", True),
+    # constructed traps: re-registration of one union that changes its name; a registered union's rights
+    ("Статья 1. Перерегистрация\nПрофессиональный союз подлежит перерегистрации в случае изменения его "
+     "наименования.", "ru", False),
+    ("Статья 1. Права\nПрофессиональные союзы, зарегистрированные до введения в действие настоящего Закона, "
+     "сохраняют свои права.", "ru", False),
+])
+def test_every_existing_union_made_to_register_again_is_previous_authorisation(text: str, language: str,
+                                                                               expected: bool) -> None:
+    assert fires("C087-A2-previous-authorisation", doc_of(text, "trade union law", language=language)) is expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # constructed, in the shape of the provision GT081 names
+    ("Article 1. Recruitment\nThe employer shall not be obliged to substantiate its decision not to employ a "
+     "candidate.", "en", True),
+    ("Статья 1. Приём на работу\nРаботодатель не обязан обосновывать отказ в приеме на работу.", "ru", True),
+    ("1-modda. Ishga qabul qilish\nIsh beruvchi ishga qabul qilishni rad etishni asoslashi shart emas.", "uz-Latn",
+     True),
+    # constructed traps: the employer bound to give the reasons; a worker not obliged to explain a refusal
+    ("Статья 1. Приём на работу\nПо письменному требованию лица, которому отказано в заключении трудового "
+     "договора, работодатель обязан сообщить причину отказа в письменной форме.", "ru", False),
+    ("Статья 1. Сверхурочная работа\nРаботник не обязан объяснять отказ от сверхурочной работы.", "ru", False),
+    ("Article 1. Recruitment\nThe employer shall inform the candidate of the reasons for refusal to employ him "
+     "upon written request.", "en", False),
+])
+def test_an_employer_not_bound_to_give_reasons_for_refusing_to_hire_is_a_concern(text: str, language: str,
+                                                                                 expected: bool) -> None:
+    doc = doc_of(text, "labour code", language=language)
+    assert fires("C098-A1-unreasoned-refusal-to-hire", doc) is expected
+
+
 def test_suspension_only_by_a_court_for_serious_violations_is_not_flagged() -> None:
     # constructed
     assert not fires("C087-A4-suspension-dissolution", doc_of(
@@ -322,6 +361,17 @@ def test_authorities_attending_union_meetings() -> None:
     # constructed
     assert not fires("C087-A3-interference-internal-affairs", doc_of(
         "Статья 1. Собрания\nЧлены профсоюза вправе присутствовать на собраниях профсоюза.", "trade union law"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # constructed, in the shape of the provision GT079 names (a translation of Georgia's law)
+    ("A trade union may be established on the initiative of not less than 100 persons.", True),
+    ("A trade union shall have no fewer than fifty members.", True),
+    ("A primary trade union may be established by not less than 3 members.", False),  # a reasonable minimum
+])
+def test_a_high_minimum_membership_in_an_english_translation_is_a_concern(text: str, expected: bool) -> None:
+    doc = doc_of(f"Article 1. Establishment\n{text}", "trade union law", language="en", country="GE")
+    assert fires("C087-A2-membership-threshold", doc) is expected
 
 
 def test_ban_on_political_activity_of_unions() -> None:
