@@ -55,6 +55,23 @@ def test_a_chapeau_goes_with_its_items_when_the_exception_removes_every_one(tmp_
                            "б) группой лиц,\n– наказывается арестом.")
 
 
+MOBILISING = {"id": "C105-A1b-test-mobilising", "patterns": {"en": {
+    "phrase": "mobilising labour", "gap": 2, "scope": "article", "unless": [{"phrase": "compulsory labour", "gap": 0}]}}}
+
+
+def test_a_chapeau_ending_in_a_dash_governs_the_items_after_it(tmp_path: Path) -> None:
+    # English texts end a chapeau with a dash, and the parse makes its items points of the article (C105 art. 1)
+    rules = rules_from(tmp_path, MOBILISING)
+    protective = ("Article 1\nEach Member undertakes to suppress and not to make use of any form of compulsory "
+                  "labour\u2014\n(a) as a means of political coercion;\n(b) as a method of mobilising and using labour "
+                  "for purposes of economic development.")
+    assert not check_document(doc_of(protective, "en"), rules)
+    # a dash that ends a description of conduct before its penalty is no chapeau: the clause alone goes
+    offence = ("Article 1\nRefusal of compulsory labour \u2013\nshall be punished by arrest.\nMobilising the labour of "
+               "students for the harvest shall be punished by a fine.")
+    assert check_document(doc_of(offence, "en"), rules)
+
+
 def test_russian_preposition_in_a_phrase_is_matched_literally(tmp_path: Path) -> None:
     # «к» must not take the forms pymorphy3 lists for it ("как"): "призыв к" is not "призыв как"
     rules = rules_from(tmp_path, {"id": "C087-A2-test-calls", "patterns": {"ru": {"phrase": "призыв к", "gap": 0}}})

@@ -324,6 +324,18 @@ def test_article_numbers_with_dots_are_one_number_not_a_number_and_a_part() -> N
     assert [(n.kind, n.num) for n in caps.tree.walk()][1:] == [("section", "1"), ("chapter", "1"), ("article", "193.1")]
 
 
+def test_translations_that_put_a_dash_after_the_number_or_call_articles_sections_have_their_articles() -> None:
+    # Georgia's official translations: "Article 2 - Right to …", the dash between number and heading
+    matsne = parse_text("Article 2 - Right to establish trade unions\n1. Text.\nArticle 3 \u2013 Membership\nText.\n")
+    assert [(a.label, a.num, a.heading) for a in matsne.articles()] == [
+        ("Article 2 -", "2", "Right to establish trade unions"), ("Article 3 \u2013", "3", "Membership")]
+    # a translation that calls every article "Section 241.": the sections are its articles, as it has no other
+    sections = parse_text("Section 241. Jobs prohibited for women\n1. Text.\nSection 242. Pregnant women\nText.\n")
+    assert [(a.num, a.eid, a.heading) for a in sections.articles()] == [
+        ("241", "art_241", "Jobs prohibited for women"), ("242", "art_242", "Pregnant women")]
+    assert not sections.warnings
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1251", "koi8_r"])
 def test_encodings_give_the_same_tree(tmp_path: Path, encoding: str) -> None:
     src = REPO / "corpora/national_laws/kz/criminal-code-arts400-406/2023-01-01.md"

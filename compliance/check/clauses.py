@@ -2,7 +2,8 @@
 
 Reads an `ArticleMatches` (its text, parts and language) and the clause boundaries of
 `vocab/clauses.yaml`; produces, for a unit (sentence, part, article) and the spans an exception holds on,
-the clauses to remove: the clause holding each span (between boundaries: a list item's line, ";", ":"), a chapeau ending with ":" together with the items after it in its part — or None
+the clauses to remove: the clause holding each span (between boundaries: a list item's line, ";", ":"), a
+chapeau (ending with ":", or with a dash before a list item) together with the items after it — or None
 when an exception holds in the unit's head (its first clause), which qualifies every clause after it.
 So "Хулиганство, совершенное: а) с применением оружия; б) по мотивам … ненависти" loses item а) only, and
 a chapeau all of whose items an exception removes goes with them.
@@ -50,12 +51,13 @@ def excepted_stretches(am: ArticleMatches, unit: Span, found: list[Span]) -> lis
     parts = clauses(text, unit, am.compiled.language)
     removed: list[Span] = []
     for s, e in found:
-        holding = [c for c in parts if c[0] < e and s < c[1]]
-        if not holding or holding[0] == parts[0]:
+        holding = [i for i, c in enumerate(parts) if c[0] < e and s < c[1]]
+        if not holding or holding[0] == 0:
             return None
-        for a, b in holding:
-            if text[a:b].rstrip().endswith(":"):
-                b = _part_end(am, a, unit)
+        for i in holding:
+            a, b = parts[i]
+            if _chapeau(am, parts, i):
+                b = max(_part_end(am, a, unit), _items_end(am, parts, i))
             removed.append((a, b))
     for chapeau in _emptied_chapeaus(am, parts, removed):
         if chapeau == parts[0]:
@@ -64,26 +66,52 @@ def excepted_stretches(am: ArticleMatches, unit: Span, found: list[Span]) -> lis
     return removed
 
 
+def _items_end(am: ArticleMatches, parts: list[Span], i: int) -> int:
+    """The end of the list items right after clause `i` (its own end if none): a chapeau governs them even
+    where the parse made them points of the article rather than of the chapeau's part."""
+    end = parts[i][1]
+    for a, b in parts[i + 1 :]:
+        if not _in_item(am, a):
+            break
+        end = b
+    return end
+
+
 _SPACE = re.compile(r"\s*")
 
 
-def _starts_item(am: ArticleMatches, pos: int) -> bool:
-    """Whether a clause starting at `pos` starts a list item: a line the parse made a point of."""
+def _in_item(am: ArticleMatches, pos: int, starting: bool = False) -> bool:
+    """Whether a clause starting at `pos` is in a list item (a line the parse made a point or sub-point of),
+    or with `starting`, starts one."""
     pos = _SPACE.match(am.text.text, pos).end()  # type: ignore[union-attr]  # \s* always matches
-    return any(start == pos and node.kind in ("point", "subpoint") for start, _, node in am.text.owners)
+    return any((start == pos if starting else start <= pos < end) and node.kind in ("point", "subpoint")
+               for start, end, node in am.text.owners)
+
+
+def _chapeau(am: ArticleMatches, parts: list[Span], i: int) -> bool:
+    """Whether clause `i` introduces the items after it: it ends with ":", or with a dash before a list item
+    (English texts: "… any form of forced or compulsory labour— (a) …"). A dash before a line that is no item
+    ends a description of conduct, not a chapeau (Kazakh codes: "… совершенное …, –" / "наказывается …")."""
+    a, b = parts[i]
+    end = am.text.text[a:b].rstrip()
+    if end.endswith(":"):
+        return True
+    return end.endswith(_DASHES) and i + 1 < len(parts) and _in_item(am, parts[i + 1][0], starting=True)
+
+
+_DASHES = ("\u2014", "\u2013")
 
 
 def _emptied_chapeaus(am: ArticleMatches, parts: list[Span], removed: list[Span]) -> list[Span]:
-    """The chapeaus (clauses ending with ":") every item after which is removed: without its items a chapeau
-    describes no conduct ("Хулиганство, совершенное: а) с применением насилия; б) с применением оружия")."""
-    text = am.text.text
+    """The chapeaus (`_chapeau`) every item after which is removed: without its items a chapeau describes no
+    conduct ("Хулиганство, совершенное: а) с применением насилия; б) с применением оружия")."""
     out = []
     for i, (a, b) in enumerate(parts):
-        if not text[a:b].rstrip().endswith(":"):
+        if not _chapeau(am, parts, i):
             continue
         items = []
         for c in parts[i + 1 :]:
-            if not _starts_item(am, c[0]):
+            if not _in_item(am, c[0], starting=True):
                 break
             items.append(c)
         if items and all(any(x <= c[0] and c[1] <= y for x, y in removed) for c in items):

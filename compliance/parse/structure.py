@@ -10,7 +10,7 @@ heading, text or notes. The builder never refuses input: odd structure becomes w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Node, Note, NoteKind, Warning_, made_here
 from . import notes as note_vocab
@@ -31,6 +31,7 @@ class _Match:
     rest: str
     rest_start: int
     annex: bool = False
+    article_like: bool = False  # a container whose units are the articles of a text without any (`Builder`)
 
 
 _LONG_NUMBER = re.compile(r"\d{13}")
@@ -82,14 +83,20 @@ def _matched(level: Level, m: re.Match[str] | None, text: str, offset: int) -> _
     rest = m.group(rest_group) or ""
     rest_start = offset + m.start(rest_group) if m.group(rest_group) is not None else offset + len(text)
     annex = "annex" in m.re.groupindex and m.group("annex") is not None
+    article_like = "article_like" in m.re.groupindex and m.group("article_like") is not None
     # "282_2", "1_1": a superscript flattened with an underscore (docs.cntd.ru), cited "282.2" as a marked one is
     num = m.group("num")
-    return _Match(level, m.group("label"), num.replace("_", ".") if num and "_" in num else num, rest, rest_start, annex)
+    return _Match(level, m.group("label"), num.replace("_", ".") if num and "_" in num else num, rest, rest_start, annex,
+                  article_like)
 
 
 class Builder:
-    def __init__(self, decoded: Decoded, language: str | None = None) -> None:
+    def __init__(self, decoded: Decoded, language: str | None = None, sections_are_articles: bool = False) -> None:
         self.src = decoded.text
+        # Some English translations call every article "Section 241." (`build_tree` reads a text so only when
+        # no line of it is an article: elsewhere "SECTION 1." is a part of the code above its chapters).
+        self.sections_are_articles = sections_are_articles
+        self.article_like = False  # a unit was opened by a line that may name an article (`_Match.article_like`)
         self.lines = decoded.lines
         self.superscripts_marked = decoded.superscripts_marked
         self.language = language or "ru"
@@ -184,6 +191,10 @@ class Builder:
             # Word exports repeat "_Раздел III…_" under each chapter heading: a running header, not structure.
             self._note_owner().notes.append(self._note("editorial", ln.start, ln.end))
             return False
+        if m and m.article_like:
+            self.article_like = True
+            if self.sections_are_articles:
+                m = replace(m, level=next(lv for lv in self.vocab.levels if lv.kind == "article"))
         if m:
             return self._open_level(m, ln, nxt)
         if self.article is not None:
@@ -448,6 +459,9 @@ def _starts_like_heading(rest: str) -> bool:
 def build_tree(decoded: Decoded, language: str | None = None) -> tuple[Node, list[Warning_]]:
     builder = Builder(decoded, language)
     root = builder.build()
+    if builder.article_like and not any(u.kind == "article" for u in _walk(root)):
+        builder = Builder(decoded, language, sections_are_articles=True)
+        root = builder.build()
     root.end = len(decoded.text)
     # The lines are done with: let them go before the nodes are made (tens of MB on a 50 MB law).
     decoded.lines = builder.lines = []
