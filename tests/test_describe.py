@@ -205,6 +205,7 @@ def test_a_heading_in_capitals_keeps_the_capitals_of_its_state_when_the_preface_
     # constructed: the title line is the whole preface, so nothing else shows how its words are written
     titles = [parse_text(h + "\n\nСтатья 1. Цели\nТекст.").document.title for h in (
         "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ ОБ АДМИНИСТРАТИВНЫХ ПРАВОНАРУШЕНИЯХ",
-        "ТРУДОВОЙ КОДЕКС РК")]
+        "ТРУДОВОЙ КОДЕКС РК", "CRIMINAL CODE OF THE REPUBLIC OF AZERBAIJAN", "LABOUR CODE OF THE KYRGYZ REPUBLIC")]
     assert titles == ["Уголовный кодекс Республики Беларусь",
-                      "Кодекс Республики Беларусь об административных правонарушениях", "Трудовой кодекс РК"]
+                      "Кодекс Республики Беларусь об административных правонарушениях", "Трудовой кодекс РК",
+                      "Criminal code of the Republic of Azerbaijan", "Labour code of the Kyrgyz Republic"]

@@ -419,3 +419,26 @@ def test_inserted_list_items_do_not_break_the_offence() -> None:
 
 def test_no_forced_labour_conflict_on_russian_labour_code() -> None:
     assert not [f for f in corpus_findings(RU_LC) if f.kind in ("conflict", "concern")]
+
+
+# -- C105 Art. 1(a) in English translations of the region's criminal codes --------------------------------
+
+EN_PUNISHED = " shall be punishable by a fine, or by corrective labour for up to two years, or by imprisonment for up to three years."
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), [
+    # constructed, in the shapes of the provisions GT071, GT072 and GT056 name
+    ("C105-A1a-assemblies", "169.1. Organisation of public events in violation of the procedure established by law, "
+     "which resulted in serious disruption of public order,", True),
+    ("C105-A1a-hooliganism-public-order", "Organisation of group actions that grossly violate public order, or "
+     "active participation in such actions,", True),
+    ("C105-A1a-hooliganism-public-order", "Active participation in group actions grossly violating public order", True),
+    # constructed traps: a company's meeting; violence as the offence; weapons
+    ("C105-A1a-assemblies", "Violation of the procedure for holding a general meeting of shareholders", False),
+    ("C105-A1a-assemblies", "Organisation of mass riots accompanied by violence and arson during a public event", False),
+    ("C105-A1a-hooliganism-public-order", "Group actions that grossly violate public order committed with the use "
+     "of weapons", False),
+])
+def test_english_translations_of_assembly_and_public_order_offences(rule: str, text: str, expected: bool) -> None:
+    got = fired(f"Article 1. Offence\n{text}{EN_PUNISHED}", "criminal code", country="AZ", language="en")
+    assert (rule in got) is expected, got

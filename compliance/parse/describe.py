@@ -137,12 +137,14 @@ def _title_case(title: str, context: str) -> str:
 
 
 def _state_capitalised(title: str) -> str:
-    """The state's name in a title with its capitals ("… республики беларусь" → "… Республики Беларусь"),
-    where a short preface never writes it otherwise; an abbreviation ("РК") in capitals."""
+    """The state's name in a title with its capitals ("… республики беларусь" → "… Республики Беларусь",
+    "… republic of azerbaijan" → "… Republic of Azerbaijan": the short words of a name are its "of" and
+    "the"), where a short preface never writes it otherwise; an abbreviation ("РК") in capitals."""
     for counted in _vocab().countries.values():
         for m in _alternation(counted.branches).finditer(title):
             found = m.group(0)
-            span = found.upper() if len(found) <= 3 else " ".join(w[:1].upper() + w[1:] for w in found.split(" "))
+            span = found.upper() if len(found) <= 3 else " ".join(
+                w[:1].upper() + w[1:] if len(w) > 3 else w for w in found.split(" "))
             title = title[: m.start()] + span + title[m.end() :]
     return title
 
