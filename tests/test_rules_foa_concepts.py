@@ -164,6 +164,12 @@ FLAGGED = [
      "мероприятиях, проводимых общественным объединением."),
     ("C087-A3-interference-internal-affairs", "ru",  # constructed after TM LTU s. 16(2) (GT053)
      "Статья 16. Отчетность\nОрган юстиции вправе запрашивать решения руководящих органов профсоюза."),
+    ("C087-A3-interference-internal-affairs", "en",  # constructed after TM LTU s. 16(2) (GT053)
+     "Article 16. Reporting\nTrade unions shall submit to the Ministry of Justice, at its request, the decisions "
+     "of their governing bodies and reports on their activities."),
+    ("C087-A3-interference-internal-affairs", "en",  # constructed after TJ LPA ss. 25, 34 (GT045)
+     "Article 25. Control\nThe registering authority may send its representatives to attend events held by "
+     "public associations."),
 ]
 
 
@@ -209,6 +215,13 @@ NOT_FLAGGED = [
      "территории республики, вправе создавать профсоюзы и вступать в них.", "trade union law"),  # constructed: protective
     ("Статья 47. Лишение права занимать определенные должности\nЛишение права занимать определенные "
      "должности состоит в запрещении занимать должности на государственной службе.", "criminal code"),  # constructed after RU CC 47
+    # constructed traps in English: registration documents; reports to the union's own members; an invitation
+    ("Article 1. Registration\nThe registering authority may refuse registration if the documents submitted "
+     "for the registration of a trade union do not comply with the law.", "trade union law"),
+    ("Article 1. Reports\nThe governing bodies of a trade union shall submit reports on their activities to "
+     "the congress.", "trade union law"),
+    ("Article 1. Guests\nRepresentatives of state bodies may attend meetings of a trade union at the invitation "
+     "of the union.", "trade union law"),
 ]
 
 FOA_PREFIXES = ("C087", "C098", "C135")
@@ -216,7 +229,9 @@ FOA_PREFIXES = ("C087", "C098", "C135")
 
 @pytest.mark.parametrize(("text", "kind"), NOT_FLAGGED, ids=[t.split("\n")[0][:40] for t, _ in NOT_FLAGGED])
 def test_protective_or_trap_wording_is_not_flagged(text: str, kind: str) -> None:
-    got = {r: k for r, k in fired(text, kind=kind).items() if r.startswith(FOA_PREFIXES) and k in ("conflict", "concern")}
+    language = "en" if text.startswith("Article") else "ru"
+    got = {r: k for r, k in fired(text, kind=kind, language=language).items()
+           if r.startswith(FOA_PREFIXES) and k in ("conflict", "concern")}
     assert got == {}
 
 
