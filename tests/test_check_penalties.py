@@ -99,3 +99,17 @@ def test_a_penalty_without_its_own_term_does_not_take_the_next_ones(tmp_path: Pa
                  "административный арест на срок до пятнадцати суток.", "ru", country="BY")
     [f] = check_document(doc, rules)
     assert [(s.type, s.term) for s in f.sanctions] == [("fine", None), ("administrative_arrest", "up to 15 days")]
+
+
+def test_english_translations_spell_the_penalties_their_own_ways(tmp_path: Path) -> None:
+    # constructed: the spellings of the RU and KZ codes' English translations (legislationline, NATLEX)
+    rules = rules_from(tmp_path, {"id": "C105-A1a-test-assembly-en", "kind": "conflict",
+                                  "sanctions": {"compulsory_labour": True},
+                                  "patterns": {"en": {"phrase": "unauthorised meeting", "gap": 0}}})
+    doc = doc_of("Article 5. Meetings\nParticipation in an unauthorised meeting shall be punishable by obligatory "
+                 "works for up to 240 hours, or by restraint of liberty for up to two years, or by mandatory work, "
+                 "or by corrective labor.", "en", country="RU")
+    [f] = check_document(doc, rules)
+    assert [(s.type, s.text) for s in f.sanctions] == [
+        ("community_work", "obligatory works"), ("restriction_of_freedom", "restraint of liberty"),
+        ("community_work", "mandatory work"), ("correctional_labour", "corrective labor")]
