@@ -113,3 +113,26 @@ def test_english_translations_spell_the_penalties_their_own_ways(tmp_path: Path)
     assert [(s.type, s.text) for s in f.sanctions] == [
         ("community_work", "obligatory works"), ("restriction_of_freedom", "restraint of liberty"),
         ("community_work", "mandatory work"), ("correctional_labour", "corrective labor")]
+
+
+def test_an_english_administrative_offence_entails_its_penalties(tmp_path: Path) -> None:
+    # constructed: "влечет" translated "shall entail" (codes of administrative offences)
+    rules = rules_from(tmp_path, {"id": "C105-A1a-test-assembly-en", "kind": "conflict",
+                                  "applies_to": ["administrative offences code"],
+                                  "sanctions": {"compulsory_labour": True},
+                                  "patterns": {"en": {"phrase": "unauthorised meeting", "gap": 0}}})
+    doc = doc_of("Article 5. Meetings\nParticipation in an unauthorised meeting shall entail a fine or community "
+                 "service for up to forty hours.", "en", kind="administrative offences code", country="KZ")
+    [f] = check_document(doc, rules)
+    assert [s.type for s in f.sanctions] == ["fine", "community_work"] and f.kind == "conflict"
+
+
+def test_an_english_arrest_of_property_is_no_penalty(tmp_path: Path) -> None:
+    # constructed: "arrest of the vessel" in a penalty clause is the attachment of property, as "арест имущества"
+    rules = rules_from(tmp_path, {"id": "C105-A1a-test-assembly-en", "kind": "conflict",
+                                  "applies_to": ["administrative offences code"],
+                                  "sanctions": {"compulsory_labour": True},
+                                  "patterns": {"en": {"phrase": "unauthorised meeting", "gap": 0}}})
+    doc = doc_of("Article 5. Meetings\nParticipation in an unauthorised meeting on board shall entail a fine with "
+                 "the arrest of the vessel.", "en", kind="administrative offences code", country="KZ")
+    assert check_document(doc, rules) == []  # a fine alone: no penalty involving labour
