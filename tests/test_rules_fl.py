@@ -55,6 +55,15 @@ def test_social_discord_kazakh_stems() -> None:
     assert fired(text, "criminal code", language="kk").get("C105-A1a-social-discord") == "conflict"
 
 
+def test_insult_of_national_honour_inside_a_kazakh_offence_of_discord_is_that_offence() -> None:
+    # constructed: as in Russian ("рознь"), an insult of national honour inside an offence of discord
+    # ("алауыздық") is read under the discord rule, not as an insult offence
+    text = ("1-бап. Алауыздықты қоздыру\nҰлттық алауыздықты қоздыруға, азаматтардың ұлттық ар-намысын қорлауға "
+            "бағытталған қасақана әрекеттер – бас бостандығынан айыруға жазаланады.")
+    got = fired(text, "criminal code", language="kk")
+    assert got.get("C105-A1a-social-discord") == "conflict" and "C105-A1a-insulting-officials" not in got
+
+
 # -- C105 Art. 1(a): false information ---------------------------------------------------------------------
 
 
