@@ -31,6 +31,7 @@ def test_only_rules_a_constitution_can_breach_or_implement_read_it() -> None:
     assert "requirement" not in kinds  # a constitution is not where a missing protection is asked for
     assert not {r for r in CONSTITUTION_RULES if r.startswith(("C105", "P029"))}  # no penalties in a constitution
     assert {"C087-A2-excluded-categories", "C111-A1a-colour-missing", "C029-A1-prohibition"} <= CONSTITUTION_RULES
+    assert "C087-A2-citizenship-condition" not in CONSTITUTION_RULES  # see the test of citizens' guarantees
 
 
 def test_judges_and_law_enforcement_barred_from_unions_by_the_constitution_conflicts_with_c087() -> None:
@@ -38,6 +39,14 @@ def test_judges_and_law_enforcement_barred_from_unions_by_the_constitution_confl
     found = _found("Статья 1\nВоеннослужащие, работники правоохранительных органов и судьи не должны состоять в "
                    "партиях, профессиональных союзах, выступать в поддержку какой-либо политической партии.")
     assert found == {"C087-A2-excluded-categories": "conflict"}  # a ban on persons, not on unions' politics
+
+
+def test_a_constitution_guaranteeing_citizens_the_right_to_join_unions_is_not_read_as_excluding_others() -> None:
+    # constructed: a constitution guarantees rights to citizens without taking them from anyone else; the
+    # citizenship rule is for laws that define a union as an association of citizens
+    found = _found("Статья 1\nГраждане Республики Казахстан имеют право объединяться в профессиональные союзы, "
+                   "политические партии и другие общественные объединения.")
+    assert "C087-A2-citizenship-condition" not in found
 
 
 def test_a_constitutional_ban_on_foreign_financing_of_unions_conflicts_with_article_5() -> None:
