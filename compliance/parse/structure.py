@@ -35,6 +35,7 @@ class _Match:
 
 
 _LONG_NUMBER = re.compile(r"\d{13}")
+_ROMAN_ITEM = re.compile(r"[ivx]+")
 
 
 def _match(levels: Levels, text: str, offset: int) -> _Match | None:
@@ -346,8 +347,12 @@ class Builder:
 
     def _open_item(self, m: _Match, ln: Line) -> None:
         level = m.level
-        if level.kind == "subpoint" and not any(u.kind == "point" for u in self.stack):
-            # "а)" directly under an article or part is that unit's point, not a sub-point of nothing.
+        point = next((u for u in reversed(self.stack) if u.kind == "point"), None)
+        lettered_list = point is not None and (point.num or "").isalpha() and not _ROMAN_ITEM.fullmatch(m.num)
+        if level.kind == "subpoint" and (point is None or lettered_list):
+            # "а)" directly under an article or part is that unit's point, not a sub-point of nothing; and so
+            # is the "б)" after it: a letter is a sub-point under a numbered point ("1) …: а) …"). A roman
+            # "(i)" under a lettered point "(a)" stays its sub-point.
             level = next(lv for lv in self.vocab.items if lv.kind == "point")
         # Items never close the article they are in.
         while self.top.rank >= level.rank and self.top.kind != "article":
