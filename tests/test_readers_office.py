@@ -345,3 +345,87 @@ def test_bad_word_and_pdf_files_exit_2_with_one_line_naming_file_and_reason(
     assert err.count("\n") == 1 and str(bad) in err and reason in err
     with pytest.raises(ParseError, match=rf"^{re.escape(str(bad))}:1: "):
         parse_file(bad)
+
+
+# -- Word list numbering: labels printed by Word, not typed in the runs ------------------------------------
+
+_WNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# constructed: a multilevel list as a law typed in Word may number its articles, parts and points
+_LAW_LIST = f"""<w:abstractNum xmlns:w="{_WNS}" w:abstractNumId="90">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Статья %1."/><w:suff w:val="space"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="russianLower"/><w:lvlText w:val="%3)"/><w:suff w:val="space"/></w:lvl>
+  <w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl>
+</w:abstractNum>"""
+_LAW_NUMS = f"""<w:num xmlns:w="{_WNS}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>"""
+_RESTART = f"""<w:num xmlns:w="{_WNS}" w:numId="91"><w:abstractNumId w:val="90"/>
+  <w:lvlOverride w:ilvl="0"><w:startOverride w:val="400"/></w:lvlOverride></w:num>"""
+
+
+def _numbered_docx(paragraphs: list[tuple[str, str | None, int]]) -> bytes:
+    """A .docx whose paragraphs (text, list instance or None, level) are numbered by Word's list numbering."""
+    document = word.Document()
+    numbering = document.part.numbering_part.element
+    first_num = numbering.find(f"{{{_WNS}}}num")
+    for xml in (_LAW_LIST,):
+        first_num.addprevious(etree.fromstring(xml))  # abstract lists come before the instances
+    for xml in (_LAW_NUMS, _RESTART):
+        numbering.append(etree.fromstring(xml))
+    for text, num_id, level in paragraphs:
+        p = document.add_paragraph(text)
+        if num_id is not None:
+            ppr = p._p.get_or_add_pPr()
+            ppr.append(etree.fromstring(f'<w:numPr xmlns:w="{_WNS}"><w:ilvl w:val="{level}"/>'
+                                        f'<w:numId w:val="{num_id}"/></w:numPr>'))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_word_list_numbering_gives_articles_parts_and_points_their_printed_numbers() -> None:
+    data = _numbered_docx([
+        ("ЗАКОН О ПРОФЕССИОНАЛЬНЫХ СОЮЗАХ", None, 0),
+        ("Цели", "90", 0),
+        ("Первая часть.", "90", 1),
+        ("Вторая часть:", "90", 1),
+        ("первый пункт;", "90", 2),
+        ("второй пункт.", "90", 2),
+        ("примечание списком", "90", 3),  # a bullet: no label
+        ("Профсоюзы", "90", 0),
+        ("Часть статьи два.", "90", 1),  # parts restart under a new article
+        ("Переходные положения", "91", 0),  # another instance that restarts the articles at 400
+    ])
+    doc = parse_bytes(data, label="law.docx")
+    assert [(a.num, a.heading) for a in doc.articles()] == [("1", "Цели"), ("2", "Профсоюзы"),
+                                                             ("400", "Переходные положения")]
+    first = doc.tree.article("1")
+    assert first is not None and [(c.kind, c.num) for c in first.children] == [("paragraph", "1"), ("paragraph", "2")]
+    assert [(c.kind, c.num, c.text) for c in first.children[1].children] == [
+        ("point", "а", "первый пункт;"), ("point", "б", "второй пункт.")]
+    assert first.children[1].text == "Вторая часть:\nпримечание списком"  # after the list ended with "."
+    assert [(c.kind, c.num) for c in doc.tree.article("2").children] == [("paragraph", "1")]  # type: ignore[union-attr]
+    assert "Статья 2. Профсоюзы" in doc.source_text and "\uf0b7" not in doc.source_text
+
+
+def test_a_paragraph_style_that_numbers_its_paragraphs_gives_them_their_labels() -> None:
+    # python-docx's own template: the "List Number" style numbers its paragraphs "1.", "2." (a tab after)
+    document = word.Document()
+    document.add_paragraph("Статья 1. Цели")
+    for text in ("Первая часть.", "Вторая часть."):
+        document.add_paragraph(text, style="List Number")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = parse_bytes(buffer.getvalue(), label="law.docx")
+    assert [(c.num, c.text) for c in doc.tree.article("1").children] == [  # type: ignore[union-attr]
+        ("1", "Первая часть."), ("2", "Вторая часть.")]
+
+
+@pytest.mark.parametrize(("n", "fmt", "printed"), [
+    (4, "upperRoman", "IV"), (14, "lowerRoman", "xiv"), (3, "lowerLetter", "c"), (27, "lowerLetter", "aa"),
+    (2, "upperLetter", "B"), (10, "russianLower", "к"), (3, "russianUpper", "В"), (7, "decimalZero", "07"),
+    (12, "decimal", "12"), (5, "ordinalText", "5"),  # a format not read here: its number
+])
+def test_word_number_formats_print_as_word_prints_them(n: int, fmt: str, printed: str) -> None:
+    from compliance.parse.docx_numbering import _formatted
+
+    assert _formatted(n, fmt) == printed

@@ -3,7 +3,8 @@
 Reads the main document part with python-docx: every paragraph of the body in document order (paragraphs
 in table cells and text boxes included), each run's text (`w:t`, tabs, line breaks, non-breaking hyphens).
 Produces a `Decoded` whose text is the paragraphs' texts joined by newlines, one `Line` per paragraph (a
-manual line break inside a paragraph starts a new line, as it does on the page), with the ranges printed
+manual line break inside a paragraph starts a new line, as it does on the page), a numbered paragraph
+opening with the label Word prints for it ("Статья 5.", "1.", "а)": `docx_numbering`), with the ranges printed
 as superscript (`w:vertAlign` on the run or its character style), so that "Статья 85<sup>1</sup>" is
 cited as "85.1" exactly as the HTML reader's `<sup>`. Headers and footers are other parts of the package,
 not body text, and are not read. A file python-docx cannot open is a one-line `ParseError`.
@@ -17,6 +18,7 @@ import zipfile
 from lxml import etree
 
 from ..errors import ParseError
+from .docx_numbering import Numbering
 from .readers import Decoded, Line, _strip_span
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -37,13 +39,18 @@ def read_docx(data: bytes, label: str) -> Decoded:
     """
     document = _open(data, label)
     styles = _SuperscriptStyles(document)
+    numbering = Numbering(document)
     chunks: list[str] = []
     lines: list[Line] = []
     pos = lineno = 0
     for p in document.element.body.iter(_P):
+        number = numbering.label(p)  # asked of every paragraph, in order: each numbered one counts
         chunk, sups = _paragraph(p, styles)
-        if not chunk.strip(" \t\r\n\f\v\u00a0"):
+        if not number and not chunk.strip(" \t\r\n\f\v\u00a0"):
             continue
+        if number:
+            chunk = number + chunk
+            sups = [(a + len(number), b + len(number)) for a, b in sups]
         start = 0
         for piece in chunk.split("\n"):
             lineno += 1
