@@ -337,6 +337,14 @@ def test_a_lettered_list_directly_under_a_part_is_one_list_of_points() -> None:
         "art_3__para_1__point_b"]
 
 
+def test_an_uzbek_list_lettered_in_cyrillic_order_is_one_list() -> None:
+    # constructed: lex.uz letters points "a), b), v), g)" (а, б, в, г): "v)" after "b)" is the next point, not a
+    # roman five under it; in an English list "(i)" after "(a)" still is one
+    doc = parse_text("1-modda. Sinov\nIsh vaqti:\na) birinchi;\nb) ikkinchi;\nv) uchinchi;\ng) toʻrtinchi.\n")
+    assert doc.document.language == "uz-Latn"
+    assert [n.num for n in doc.tree.article("1").children] == ["a", "b", "v", "g"]  # type: ignore[union-attr]
+
+
 def test_translations_that_put_a_dash_after_the_number_or_call_articles_sections_have_their_articles() -> None:
     # Georgia's official translations: "Article 2 - Right to …", the dash between number and heading
     matsne = parse_text("Article 2 - Right to establish trade unions\n1. Text.\nArticle 3 \u2013 Membership\nText.\n")

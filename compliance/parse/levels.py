@@ -85,6 +85,7 @@ class Vocabulary:
     translit: dict[str, str]
     navigation: re.Pattern[str]
     roman_lookalikes: dict[str, str]  # Cyrillic letters typed for Latin ones in a Roman numeral ("IХ")
+    letter_orders: dict[str, tuple[str, ...]]  # language → the order its lists letter their points in
 
 
 @cache
@@ -102,4 +103,5 @@ def vocabulary() -> Vocabulary:
     subpoints = Levels(lv for lv in items if lv.kind == "subpoint")
     translit = {str(k): str(v) for k, v in data["eid_translit"].items()}
     roman = {str(k): str(v) for k, v in data["roman_lookalikes"].items()}
-    return Vocabulary(levels("levels"), items, subpoints, levels("headed"), translit, nav, roman)
+    orders = {str(k): tuple(str(x) for x in v) for k, v in (data.get("letter_orders") or {}).items()}
+    return Vocabulary(levels("levels"), items, subpoints, levels("headed"), translit, nav, roman, orders)

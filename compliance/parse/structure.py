@@ -338,9 +338,10 @@ class Builder:
         m = _match(self.vocab.items, text, offset)
         if m is None or m.level.kind != "point" or not re.fullmatch(r"[ivx]", m.num):
             return m
-        # "(i)" is the roman numeral one under a lettered point, unless it follows "(h)" as the letter i.
+        # "(i)" is the roman numeral one under a lettered point, unless it follows "(h)" as the letter i (or, in
+        # an Uzbek list, "v)" follows "b)": `letter_orders`).
         letter = next((u for u in reversed(self.stack) if u.kind == "point" and u.num and u.num.isalpha()), None)
-        if letter is None or ord(m.num) == ord(letter.num or "a") + 1:
+        if letter is None or _next_letter(letter.num or "a", self.vocab.letter_orders.get(self.language)) == m.num:
             return m
         sub = _match(self.vocab.subpoints, text, offset)
         return sub or m
@@ -454,6 +455,14 @@ def _trim(src: str, s: int, e: int) -> tuple[int, int]:
     while e > s and src[e - 1].isspace():
         e -= 1
     return s, e
+
+
+def _next_letter(letter: str, order: tuple[str, ...] | None) -> str:
+    """The letter a list puts after `letter`: the next in the language's order, else in the alphabet."""
+    if order and letter in order:
+        i = order.index(letter)
+        return order[i + 1] if i + 1 < len(order) else ""
+    return chr(ord(letter) + 1) if len(letter) == 1 else ""
 
 
 def _starts_like_heading(rest: str) -> bool:
