@@ -337,6 +337,18 @@ def test_a_lettered_list_directly_under_a_part_is_one_list_of_points() -> None:
         "art_3__para_1__point_b"]
 
 
+def test_sections_spelled_out_chapters_numbered_before_the_word_and_lowercase_references() -> None:
+    # constructed, in the shapes of the Kyrgyz Constitution ("РАЗДЕЛ ТРЕТИЙ", "II ГЛАВА.") and of the list of
+    # repealed acts in the Kyrgyz Family Code ("раздел I Указа …": a reference in running text, no section)
+    doc = parse_text("РАЗДЕЛ ВТОРОЙ. ПРАВА\nГЛАВА I. ОБЩИЕ\nСтатья 1. Т\nТекст.\nРАЗДЕЛ ТРЕТИЙ. ВЛАСТЬ\nГЛАВА I. "
+                     "ПРЕЗИДЕНТ\nСтатья 2. Т\nТекст.\nII ГЛАВА. ПАРЛАМЕНТ\nСтатья 3. Утратившие силу акты\n"
+                     "Признать утратившими силу:\nраздел I Указа Президиума Верховного Совета;\nстатью 5 Закона.\n")
+    assert [n.eid for n in doc.tree.walk() if n.kind in ("section", "chapter")] == [
+        "sec_2", "sec_2__chp_i", "sec_3", "sec_3__chp_i", "sec_3__chp_ii"]
+    assert not doc.warnings
+    assert "раздел I Указа" in doc.tree.article("3").text  # type: ignore[union-attr]
+
+
 def test_an_uzbek_list_lettered_in_cyrillic_order_is_one_list() -> None:
     # constructed: lex.uz letters points "a), b), v), g)" (а, б, в, г): "v)" after "b)" is the next point, not a
     # roman five under it; in an English list "(i)" after "(a)" still is one

@@ -186,6 +186,9 @@ class Builder:
             # "Глава 5 настоящего Кодекса…": a cross-reference, not a heading ("99-njy madda güýjüni ýitiren.",
             # article 99 repealed, is one)
             m = None
+        if m and not ln.heading and m.label[:1].islower():
+            # "раздел I Указа Президиума …" in a list of the acts a code repeals: a unit's heading is capitalised
+            m = None
         if m is None and ln.heading is True and self.marked:
             m = self._match_headed(text, ln.start)
         if m and ln.italic and m.level.rank < ARTICLE_RANK:
