@@ -429,3 +429,21 @@ def test_word_number_formats_print_as_word_prints_them(n: int, fmt: str, printed
     from compliance.parse.docx_numbering import _formatted
 
     assert _formatted(n, fmt) == printed
+
+
+def test_a_pdf_line_wrapped_after_a_number_sign_goes_on_with_the_act_number() -> None:
+    # KG Criminal-Executive Code (PDF): "(утратил силу … от 31 июля 2025 года №" wrapped before "181)": the act's
+    # number and the note's closing bracket, not a point 181) (23 such points were read before)
+    from compliance.parse.pdf import _continues
+
+    assert _continues("3) (утратил силу в соответствии с Законом КР от 31 июля 2025 года №", "181)", 90)
+    assert not _continues("2) из исправительной колонии в колонию-поселение;", "3) из колонии", 90)
+
+
+@needs_shared
+def test_the_kyrgyz_criminal_executive_code_has_no_point_made_of_an_act_number() -> None:
+    doc = _parsed(KG / "criminal-executive-code-2017.ru.2025-07-31.pdf")
+    assert not [n.eid for n in doc.tree.walk() if n.kind == "point" and n.num in ("181", "29")]
+    art = doc.tree.article("80")
+    assert art is not None and [p.num for p in art.children[1].children] == ["1", "2", "3", "4"]
+    assert not [w for w in doc.warnings if "duplicate" in w.message]

@@ -153,6 +153,8 @@ def _continues(prev: str, line: str, full: int) -> bool:
     """Whether `line` goes on with the paragraph that `prev` ends (a hard wrap)."""
     if prev[-1] in _SENTENCE_END:
         return False
+    if prev[-1] == "№":
+        return True  # "… Законом КР от 31 июля 2025 года №" then "181)": the act's number, never a point 181)
     if line[0].isupper() and len(prev) < 0.8 * full:
         return False  # "Статья 2. Основные понятия" then "В настоящем Кодексе …": the heading was short
     vocab = vocabulary()
