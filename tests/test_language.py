@@ -43,7 +43,7 @@ def test_english_convention_text_is_english() -> None:
 
 
 # Constructed snippets (written for this test, not taken from an official text): the corpus has no Kyrgyz,
-# Tajik or Uzbek-Cyrillic law text.
+# Tajik, Uzbek-Cyrillic, Azerbaijani or Georgian law text.
 CONSTRUCTED = {
     "ky": "1-берене. Ушул Кодекстин максаттары. Кыргыз Республикасынын эмгек мыйзамдарынын максаттары жана "
           "милдеттери боюнча, жумушчулардын укуктарын коргоо үчүн мамлекеттик кепилдиктерди белгилөө болуп саналат.",
@@ -56,6 +56,9 @@ CONSTRUCTED = {
     "tk": "1-nji madda. Şu Kodeks zähmet gatnaşyklaryny düzgünleşdirýär we işgärleriň hukuklaryny goraýar.",
     "uz-Latn": "1-modda. Ushbu Kodeks mehnat munosabatlarini tartibga soladi va xodimlar bilan ish beruvchilar "
                "oʻrtasidagi munosabatlar boʻyicha qoidalarni belgilaydi.",
+    "az": "Maddə 1. Bu Məcəllə işçilərin əmək hüquqlarını qorumaq və əmək münasibətlərini tənzimləmək məqsədi "
+          "daşıyır.",
+    "ka": "მუხლი 1. ეს ორგანული კანონი განსაზღვრავს შრომით და მასთან დაკავშირებულ ურთიერთობებს.",
     "ru": "Статья 1. Настоящий Кодекс регулирует трудовые отношения и устанавливает гарантии прав работников.",
     "en": "Article 1. Each Member of the International Labour Organisation which ratifies this Convention "
           "undertakes to give effect to the following provisions.",

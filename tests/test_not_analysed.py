@@ -114,6 +114,23 @@ def test_kyrgyz_and_tajik_texts_without_metadata_are_read_and_checked_as_not_ana
         assert "not analysed" in done.stderr and "internal error" not in done.stderr
 
 
+def test_azerbaijani_and_georgian_texts_are_named_and_their_articles_counted_as_not_analysed(tmp_path: Path) -> None:
+    # constructed: Azerbaijan's and Georgia's laws in their own languages ("Maddə 1.", "მუხლი 1."); an
+    # Azerbaijani text was taken for Turkmen, a Georgian one for English, and neither had an article
+    texts = {"az": ("Azerbaijani", "Maddə 1. Məqsəd\nBu Məcəllə işçilərin əmək hüquqlarını qoruyur.\n"
+                                   "Maddə 2. Qanunvericilik\nƏmək qanunvericiliyi Konstitusiyaya əsaslanır.\n"),
+             "ka": ("Georgian", "მუხლი 1. მიზანი\nეს კანონი განსაზღვრავს შრომით ურთიერთობებს.\n"
+                                "მუხლი 2. სფერო\nკანონი ვრცელდება საქართველოს ტერიტორიაზე.\n")}
+    for tag, (name, text) in texts.items():
+        path = tmp_path / f"{tag}.txt"
+        path.write_text(text, encoding="utf-8")
+        doc = parse_text(text)
+        assert doc.document.language == tag and [a.num for a in doc.articles()] == ["1", "2"]
+        done = _cli("check", str(path), cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert f"not analysed. {name}: no rules for this language; 0 of 2 articles checked" in done.stderr
+
+
 def test_a_text_in_which_no_article_was_found_is_not_analysed_not_clean() -> None:
     # a labour code read in the wrong format, or a text whose headings the parser does not know: the rules are
     # tried on articles, so none was tried, and no "no implementing provision found" may follow either

@@ -1,8 +1,8 @@
 """Language of a law: the extracted text (never its markup) → a BCP-47 tag, from the vocabulary in
 `vocab/languages.yaml`.
 
-Reads the letters and frequent words of Russian, Kazakh, Kyrgyz, Tajik, Uzbek (Cyrillic and Latin), Turkmen
-and English from the vocabulary; produces the tag of the language a text is most likely in (`detect`) and
+Reads the letters and frequent words of Russian, Kazakh, Kyrgyz, Tajik, Uzbek (Cyrillic and Latin), Turkmen,
+Azerbaijani, Georgian and English from the vocabulary; produces the tag of the language a text is most likely in (`detect`) and
 the English name of a tag (`language_name`) for notes that say what was not checked.
 """
 

@@ -103,7 +103,8 @@ def extent_of_meta(meta: DocumentMeta) -> Literal["whole", "excerpt"] | None:
 # Kinds the corpus gives its ILO instruments; the kinds of national law are those vocab/kinds.yaml names.
 _INSTRUMENT_KINDS = ("convention", "protocol", "recommendation")
 # ISO 639-2 codes some metadata writes, for the BCP-47 tags the languages vocabulary uses
-_LANGUAGE_ALIASES = {"rus": "ru", "kaz": "kk", "kir": "ky", "tgk": "tg", "tuk": "tk", "eng": "en"}
+_LANGUAGE_ALIASES = {"rus": "ru", "kaz": "kk", "kir": "ky", "tgk": "tg", "tuk": "tk", "eng": "en", "aze": "az",
+                     "kat": "ka", "geo": "ka"}
 
 
 def normal_kind(value: str) -> str:

@@ -186,7 +186,7 @@ class Builder:
             # "Глава 5 настоящего Кодекса…": a cross-reference, not a heading ("99-njy madda güýjüni ýitiren.",
             # article 99 repealed, is one)
             m = None
-        if m and not ln.heading and m.label[:1].islower():
+        if m and not ln.heading and _lower_case(m.label[:1]):
             # "раздел I Указа Президиума …" in a list of the acts a code repeals: a unit's heading is capitalised
             m = None
         if m is None and ln.heading is True and self.marked:
@@ -470,7 +470,16 @@ def _next_letter(letter: str, order: tuple[str, ...] | None) -> str:
 
 def _starts_like_heading(rest: str) -> bool:
     ch = rest.lstrip("«“„\"'(").strip()[:1]
-    return not ch or ch.isupper() or ch.isdigit()
+    return not ch or ch.isdigit() or (ch.isalpha() and not _lower_case(ch))
+
+
+# Georgian writes no capitals (its Mkhedruli letters, which Unicode gives a lower case, begin headings too)
+_CASELESS = re.compile("[\u10d0-\u10ff]")
+
+
+def _lower_case(ch: str) -> bool:
+    """Whether a letter is lower case in a script that writes capitals."""
+    return ch.islower() and not _CASELESS.match(ch)
 
 
 def build_tree(decoded: Decoded, language: str | None = None) -> tuple[Node, list[Warning_]]:
