@@ -326,6 +326,19 @@ def test_career_soldiers_free_to_leave_only_after_years_of_service_is_a_concern(
     assert fired(text, None, country="KG").get("C029-A1-leaving-employment") == "concern"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # constructed, in English: the shapes of GT042 (career soldiers) and GT061 (consent of the employer)
+    ("Career military personnel may be discharged at their own request only after ten years of service.", True),
+    ("An employee may terminate the employment contract only with the consent of the employer.", True),
+    # constructed traps: notice; the employer's own initiative
+    ("An employee may terminate the employment contract by giving two weeks' notice.", False),
+    ("The employer may terminate the contract at his own initiative only after a warning.", False),
+])
+def test_leaving_employment_in_english_translations(text: str, expected: bool) -> None:
+    got = fired(f"Article 1. Termination\n{text}", None, country="KG", language="en")
+    assert ("C029-A1-leaving-employment" in got) is expected, got
+
+
 @pytest.mark.parametrize("text", [
     # constructed traps: the employer barred from dismissing; notice the worker gives; a leave after months
     "Наниматель не вправе по своей инициативе расторгнуть трудовой договор с беременной женщиной.",
