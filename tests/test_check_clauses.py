@@ -72,6 +72,15 @@ def test_a_chapeau_ending_in_a_dash_governs_the_items_after_it(tmp_path: Path) -
     assert check_document(doc_of(offence, "en"), rules)
 
 
+def test_a_chapeau_governs_its_own_items_not_the_next_point_after_them(tmp_path: Path) -> None:
+    # constructed: the chapeau and its exception are in point 1); point 2) is its sibling and keeps its evidence
+    rules = rules_from(tmp_path, {"id": "C087-A2-test-discord-article", "patterns": {"ru": {
+        "phrase": "разжигание рознь", "scope": "article", "unless": [{"phrase": "оружие"}]}}})
+    text = ("Статья 1. Т\nЗапрещаются:\n1) хранение взрывчатки; деяния, совершенные с применением оружия:\n"
+            "а) группой;\nб) ночью;\n2) разжигание розни.")
+    assert check_document(doc_of(text, "ru"), rules)
+
+
 def test_russian_preposition_in_a_phrase_is_matched_literally(tmp_path: Path) -> None:
     # «к» must not take the forms pymorphy3 lists for it ("как"): "призыв к" is not "призыв как"
     rules = rules_from(tmp_path, {"id": "C087-A2-test-calls", "patterns": {"ru": {"phrase": "призыв к", "gap": 0}}})

@@ -136,3 +136,13 @@ def test_an_english_arrest_of_property_is_no_penalty(tmp_path: Path) -> None:
     doc = doc_of("Article 5. Meetings\nParticipation in an unauthorised meeting on board shall entail a fine with "
                  "the arrest of the vessel.", "en", kind="administrative offences code", country="KZ")
     assert check_document(doc, rules) == []  # a fine alone: no penalty involving labour
+
+
+def test_a_negated_english_penalty_opens_no_penalty_clause(tmp_path: Path) -> None:
+    # constructed: "incur no liability", "shall not be punished by arrest" name no penalty of the conduct
+    rules = rules_from(tmp_path, {"id": "C105-A1a-test-assembly-en", "kind": "conflict",
+                                  "sanctions": {"compulsory_labour": True},
+                                  "patterns": {"en": {"phrase": "lawful strike", "gap": 0}}})
+    doc = doc_of("Article 5. Strikes\nWorkers who participate in a lawful strike incur no liability and shall not be "
+                 "punished by arrest or imprisonment for it.", "en", country="KZ")
+    assert check_document(doc, rules) == []

@@ -362,6 +362,8 @@ def test_translations_that_put_a_dash_after_the_number_or_call_articles_sections
     matsne = parse_text("Article 2 - Right to establish trade unions\n1. Text.\nArticle 3 \u2013 Membership\nText.\n")
     assert [(a.label, a.num, a.heading) for a in matsne.articles()] == [
         ("Article 2 -", "2", "Right to establish trade unions"), ("Article 3 \u2013", "3", "Membership")]
+    # a range of articles referred to at a line's start is no heading
+    assert [a.num for a in parse_text("Article 1. Scope\nThe rules of\nArticle 5 - 7 of this Law apply.\n").articles()] == ["1"]
     # a translation that calls every article "Section 241.": the sections are its articles, as it has no other
     sections = parse_text("Section 241. Jobs prohibited for women\n1. Text.\nSection 242. Pregnant women\nText.\n")
     assert [(a.num, a.eid, a.heading) for a in sections.articles()] == [

@@ -407,6 +407,26 @@ def test_word_list_numbering_gives_articles_parts_and_points_their_printed_numbe
     assert "Статья 2. Профсоюзы" in doc.source_text and "\uf0b7" not in doc.source_text
 
 
+def test_word_numbering_counts_bullets_skips_deleted_paragraphs_and_survives_odd_values() -> None:
+    # constructed: a bullet at the top level restarts the numbered level under it; a paragraph deleted under
+    # tracked changes is neither shown nor counted; a start of two billion letters is not printed
+    data = _numbered_docx([("Статья 1. Т", None, 0), ("Вводная.", "90", 3), ("Первая.", "90", 1)])
+    assert "1.\tПервая." in parse_bytes(data, label="a.docx").source_text
+    document = word.Document(io.BytesIO(_numbered_docx([("Цели", "90", 0), ("Удалено", "90", 0), ("Союзы", "90", 0)])))
+    deleted = document.paragraphs[1]._p
+    for r in deleted.findall(f"{{{_WNS}}}r"):
+        for t in r.findall(f"{{{_WNS}}}t"):
+            t.tag = f"{{{_WNS}}}delText"
+        wrapper = etree.SubElement(deleted, f"{{{_WNS}}}del")
+        wrapper.append(r)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert [a.num for a in parse_bytes(buffer.getvalue(), label="b.docx").articles()] == ["1", "2"]
+    from compliance.parse.docx_numbering import _small_int
+
+    assert _small_int("2000000000") is None and _small_int("one") is None and _small_int("12") == 12
+
+
 def test_a_paragraph_style_that_numbers_its_paragraphs_gives_them_their_labels() -> None:
     # python-docx's own template: the "List Number" style numbers its paragraphs "1.", "2." (a tab after)
     document = word.Document()

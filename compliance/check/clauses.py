@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..models import Node
 from ..yamlsafe import load_vocabulary
 from .match import ArticleMatches
 from .text import Span
@@ -67,25 +68,39 @@ def excepted_stretches(am: ArticleMatches, unit: Span, found: list[Span]) -> lis
 
 
 def _items_end(am: ArticleMatches, parts: list[Span], i: int) -> int:
-    """The end of the list items right after clause `i` (its own end if none): a chapeau governs them even
-    where the parse made them points of the article rather than of the chapeau's part."""
-    end = parts[i][1]
-    for a, b in parts[i + 1 :]:
-        if not _in_item(am, a):
+    """The end of the list items of chapeau `i` (its own end if none): a chapeau governs them even where the
+    parse made them points of the article rather than of the chapeau's part."""
+    items = _items_of(am, parts, i)
+    return parts[items[-1]][1] if items else parts[i][1]
+
+
+def _items_of(am: ArticleMatches, parts: list[Span], i: int) -> list[int]:
+    """The clauses right after clause `i` that are in list items of the unit clause `i` is in ("1) …: а) …;
+    б) …" — not the "2)" after them, which is that unit's sibling)."""
+    unit = _node_at(am, parts[i][0])
+    out = []
+    for j in range(i + 1, len(parts)):
+        node = _node_at(am, parts[j][0])
+        if unit is None or node is None or node.kind not in _ITEMS or not node.eid.startswith(f"{unit.eid}__"):
             break
-        end = b
-    return end
+        out.append(j)
+    return out
 
 
 _SPACE = re.compile(r"\s*")
+_ITEMS = ("point", "subpoint")
 
 
-def _in_item(am: ArticleMatches, pos: int, starting: bool = False) -> bool:
-    """Whether a clause starting at `pos` is in a list item (a line the parse made a point or sub-point of),
-    or with `starting`, starts one."""
+def _node_at(am: ArticleMatches, pos: int) -> Node | None:
+    """The node whose line holds a clause starting at `pos`."""
     pos = _SPACE.match(am.text.text, pos).end()  # type: ignore[union-attr]  # \s* always matches
-    return any((start == pos if starting else start <= pos < end) and node.kind in ("point", "subpoint")
-               for start, end, node in am.text.owners)
+    return next((node for start, end, node in am.text.owners if start <= pos < end), None)
+
+
+def _starts_item(am: ArticleMatches, pos: int) -> bool:
+    """Whether a clause starting at `pos` starts a list item: a line the parse made a point or sub-point of."""
+    pos = _SPACE.match(am.text.text, pos).end()  # type: ignore[union-attr]  # \s* always matches
+    return any(start == pos and node.kind in _ITEMS for start, _, node in am.text.owners)
 
 
 def _chapeau(am: ArticleMatches, parts: list[Span], i: int) -> bool:
@@ -96,7 +111,7 @@ def _chapeau(am: ArticleMatches, parts: list[Span], i: int) -> bool:
     end = am.text.text[a:b].rstrip()
     if end.endswith(":"):
         return True
-    return end.endswith(_DASHES) and i + 1 < len(parts) and _in_item(am, parts[i + 1][0], starting=True)
+    return end.endswith(_DASHES) and i + 1 < len(parts) and _starts_item(am, parts[i + 1][0])
 
 
 _DASHES = ("\u2014", "\u2013")
@@ -109,11 +124,7 @@ def _emptied_chapeaus(am: ArticleMatches, parts: list[Span], removed: list[Span]
     for i, (a, b) in enumerate(parts):
         if not _chapeau(am, parts, i):
             continue
-        items = []
-        for c in parts[i + 1 :]:
-            if not _in_item(am, c[0], starting=True):
-                break
-            items.append(c)
+        items = [parts[j] for j in _items_of(am, parts, i) if _starts_item(am, parts[j][0])]
         if items and all(any(x <= c[0] and c[1] <= y for x, y in removed) for c in items):
             out.append((a, b))
     return out

@@ -22,7 +22,7 @@ from .docx_numbering import Numbering
 from .readers import Decoded, Line, _strip_span
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_P, _R, _T = f"{_W}p", f"{_W}r", f"{_W}t"
+_P, _R, _T, _DEL = f"{_W}p", f"{_W}r", f"{_W}t", f"{_W}del"
 # What a run's children mean as text; anything else (field codes, deleted text, drawings) is not body text.
 _MARKS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 
@@ -44,9 +44,12 @@ def read_docx(data: bytes, label: str) -> Decoded:
     lines: list[Line] = []
     pos = lineno = 0
     for p in document.element.body.iter(_P):
-        number = numbering.label(p)  # asked of every paragraph, in order: each numbered one counts
         chunk, sups = _paragraph(p, styles)
-        if not number and not chunk.strip(" \t\r\n\f\v\u00a0"):
+        blank = not chunk.strip(" \t\r\n\f\v\u00a0")
+        if blank and p.find(f".//{_DEL}") is not None:
+            continue  # deleted under tracked changes: Word neither shows nor numbers it
+        number = numbering.label(p)  # asked of every other paragraph, in order: each numbered one counts
+        if blank and not number:
             continue
         if number:
             chunk = number + chunk

@@ -6,7 +6,8 @@ style's, names a list instance `w:num` and a level; the instance names an abstra
 whose `w:lvl` gives the number format, the label text "%1.%2." and the start); produces, for each paragraph
 asked in document order, its label as Word displays it, with the tab, space or nothing Word puts after it.
 Instances of one abstract list count on from each other, as Word counts them, unless one restarts a level
-(`w:startOverride`). Bullets and levels without a number give no label: a bullet glyph is no part of a law.
+(`w:startOverride`); a list that points at a list style (`w:numStyleLink`) numbers as that style's list.
+Bullets and levels without a number give no label (a bullet glyph is no part of a law) but are counted.
 """
 
 from __future__ import annotations
@@ -55,16 +56,26 @@ class Numbering:
             self._read_styles(document.styles.element)
 
     def _read_lists(self, root: etree._Element) -> None:
+        linked: dict[str, str] = {}  # list style → the abstract list that defines it (w:styleLink)
+        links: dict[str, str] = {}  # abstract list → the list style whose levels it takes (w:numStyleLink)
         for a in root.iter(f"{_W}abstractNum"):
-            self.abstract[a.get(f"{_W}abstractNumId") or ""] = {
-                int(lvl.get(f"{_W}ilvl") or 0): _level(lvl) for lvl in a.iter(f"{_W}lvl")}
+            aid = a.get(f"{_W}abstractNumId") or ""
+            self.abstract[aid] = {at: _level(lvl) for lvl in a.iter(f"{_W}lvl")
+                                  if (at := _small_int(lvl.get(f"{_W}ilvl"))) is not None}
+            if (style := _val(a.find(f"{_W}styleLink"))) is not None:
+                linked[style] = aid
+            if (style := _val(a.find(f"{_W}numStyleLink"))) is not None:
+                links[aid] = style
+        for aid, style in links.items():  # a list that only points at a list style numbers as that style's list
+            if linked.get(style) in self.abstract and not self.abstract[aid]:
+                self.abstract[aid] = self.abstract[linked[style]]
         for n in root.iter(f"{_W}num"):
             abstract = _val(n.find(f"{_W}abstractNumId")) or ""
             restarts = {}
             for o in n.iter(f"{_W}lvlOverride"):
-                start = _val(o.find(f"{_W}startOverride"))
-                if start is not None and start.isdigit():
-                    restarts[int(o.get(f"{_W}ilvl") or 0)] = int(start)
+                at, start = _small_int(o.get(f"{_W}ilvl")), _small_int(_val(o.find(f"{_W}startOverride")))
+                if at is not None and start is not None:
+                    restarts[at] = start
             self.nums[n.get(f"{_W}numId") or ""] = (abstract, restarts)
 
     def _read_styles(self, root: etree._Element) -> None:
@@ -91,7 +102,7 @@ class Numbering:
         abstract_id, restarts = self.nums[num_id]
         levels = self.abstract.get(abstract_id, {})
         level = levels.get(ilvl)
-        if level is None or level.fmt in ("bullet", "none"):
+        if level is None:
             return ""
         counters = self.counters.setdefault(abstract_id, {})
         if num_id not in self.restarted:
@@ -103,6 +114,8 @@ class Numbering:
         counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else level.start
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
+        if level.fmt in ("bullet", "none"):
+            return ""  # counted all the same: the levels under it restart after it
 
         def number(m: re.Match[str]) -> str:
             at = int(m.group(1)) - 1
@@ -130,17 +143,24 @@ def _val(el: etree._Element | None) -> str | None:
 
 
 def _num_pr(num_pr: etree._Element) -> tuple[str | None, int | None]:
-    level = _val(num_pr.find(f"{_W}ilvl"))
-    return _val(num_pr.find(f"{_W}numId")), int(level) if level and level.isdigit() else None
+    return _val(num_pr.find(f"{_W}numId")), _small_int(_val(num_pr.find(f"{_W}ilvl")))
+
+
+def _small_int(value: str | None) -> int | None:
+    """A count as the numbering part writes it, up to Word's own limit (a start of 2,000,000,000 letters
+    would print a label of 77 million "a"s); None for anything else."""
+    return int(value) if value and value.isdigit() and int(value) <= _MAX_COUNT else None
+
+
+_MAX_COUNT = 32767
 
 
 def _level(lvl: etree._Element) -> _Level:
-    start = _val(lvl.find(f"{_W}start"))
     legal = lvl.find(f"{_W}isLgl")
     return _Level(
         fmt=_val(lvl.find(f"{_W}numFmt")) or "decimal",
         text=_val(lvl.find(f"{_W}lvlText")) or "",
-        start=int(start) if start and start.isdigit() else 0,
+        start=_small_int(_val(lvl.find(f"{_W}start"))) or 0,
         suffix=_SUFFIX.get(_val(lvl.find(f"{_W}suff")) or "tab", "\t"),
         legal=legal is not None and _val(legal) not in ("0", "false"),
     )
