@@ -327,11 +327,11 @@ def test_article_numbers_with_dots_are_one_number_not_a_number_and_a_part() -> N
 def test_a_lettered_list_directly_under_a_part_is_one_list_of_points() -> None:
     # constructed: "б)" after "а)" is the next point, not a sub-point of "а)" (RU Constitution art. 102's shape);
     # letters under a numbered point are its sub-points, and a roman "(i)" under "(a)" is one
-    doc = parse_text("Статья 1. Т\n1. Часть:\nа) первый;\nб) второй;\nв) третий.\nСтатья 2. Т\n1. Часть:\n"
+    doc = parse_text("Статья 1. Т\n1. Часть:\nа) первый;\nа-1) вставной;\nб) второй;\nв) третий.\nСтатья 2. Т\n1. Часть:\n"
                      "1) пункт:\nа) подпункт;\nб) подпункт.\nArticle 3. T\n1. Text:\n(a) first;\n(i) one;\n(ii) two;\n"
                      "(b) second.\n")
     assert [n.eid for n in doc.tree.walk() if n.kind in ("point", "subpoint")] == [
-        "art_1__para_1__point_a", "art_1__para_1__point_b", "art_1__para_1__point_v",
+        "art_1__para_1__point_a", "art_1__para_1__point_a-1", "art_1__para_1__point_b", "art_1__para_1__point_v",
         "art_2__para_1__point_1", "art_2__para_1__point_1__point_a", "art_2__para_1__point_1__point_b",
         "art_3__para_1__point_a", "art_3__para_1__point_a__point_i", "art_3__para_1__point_a__point_ii",
         "art_3__para_1__point_b"]

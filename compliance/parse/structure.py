@@ -352,7 +352,7 @@ class Builder:
     def _open_item(self, m: _Match, ln: Line) -> None:
         level = m.level
         point = next((u for u in reversed(self.stack) if u.kind == "point"), None)
-        lettered_list = point is not None and (point.num or "").isalpha() and not _ROMAN_ITEM.fullmatch(m.num)
+        lettered_list = point is not None and (point.num or "")[:1].isalpha() and not _ROMAN_ITEM.fullmatch(m.num)
         if level.kind == "subpoint" and (point is None or lettered_list):
             # "а)" directly under an article or part is that unit's point, not a sub-point of nothing; and so
             # is the "б)" after it: a letter is a sub-point under a numbered point ("1) …: а) …"). A roman
