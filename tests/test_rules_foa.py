@@ -378,6 +378,11 @@ def test_ban_on_political_activity_of_unions() -> None:
     # constructed
     assert fires("C087-A3-political-activity-ban", doc_of(
         "Статья 1. Деятельность\nПрофсоюзы не вправе заниматься политической деятельностью.", "trade union law"))
+    # constructed: unions barred from belonging to and supporting parties: a ban on the unions, unlike the
+    # same words about soldiers and judges (the Law on Public Associations' art. 11)
+    assert fires("C087-A3-political-activity-ban", doc_of(
+        "Статья 1. Деятельность\nПрофсоюзы не вправе состоять в политических партиях и выступать в поддержку "
+        "политических партий.", "trade union law"))
     # constructed
     assert not fires("C087-A3-political-activity-ban", doc_of(
         "Статья 1. Деятельность\nПрофсоюзы вправе участвовать в выборах в порядке, установленном законом.",
