@@ -41,6 +41,18 @@ def test_judges_and_law_enforcement_barred_from_unions_by_the_constitution_confl
     assert found == {"C087-A2-excluded-categories": "conflict"}  # a ban on persons, not on unions' politics
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # constructed, in the shape of an English translation of the provision GT018 names
+    ("Servicemen, employees of national security and law enforcement bodies, and judges must not be members of "
+     "parties, trade unions, or act in support of any political party.", True),
+    ("The police shall not join trade unions.", False),  # the police: Article 9 lets the law decide
+])
+def test_an_english_constitution_barring_judges_from_unions_conflicts_with_c087(text: str, expected: bool) -> None:
+    doc = doc_of(f"Article 1\n{text}", "constitution", language="en")
+    found = {f.rule_id for f in check_document(doc, RULES, "KZ") if f.article == "1"}
+    assert ("C087-A2-excluded-categories" in found) is expected
+
+
 def test_a_constitution_guaranteeing_citizens_the_right_to_join_unions_is_not_read_as_excluding_others() -> None:
     # constructed: a constitution guarantees rights to citizens without taking them from anyone else; the
     # citizenship rule is for laws that define a union as an association of citizens
