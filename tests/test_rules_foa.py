@@ -306,6 +306,17 @@ def test_permission_to_found_a_union() -> None:
 
 
 @pytest.mark.parametrize(("text", "language", "expected"), [
+    # constructed: the states whose laws the supervisory bodies named, in Russian and English
+    ("Статья 1. Понятие\nПрофессиональный союз — добровольное объединение граждан Азербайджанской Республики.",
+     "ru", True),
+    ("Article 1. Definition\nA trade union is a voluntary association of citizens of Georgia.", "en", True),
+    ("Article 1. Definition\nCitizens of Georgia and foreigners may form a trade union.", "en", False),
+])
+def test_unions_of_citizens_only_in_every_state_named(text: str, language: str, expected: bool) -> None:
+    assert fires("C087-A2-citizenship-condition", doc_of(text, "trade union law", language=language)) is expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
     # constructed, in the shape of the provision GT020 names
     ("Статья 1. Переходные положения\nПрофессиональные союзы, созданные до введения в действие настоящего Закона, "
      "обязаны пройти перерегистрацию в течение одного года.", "ru", True),
