@@ -101,11 +101,18 @@ def test_a_penalty_without_its_own_term_does_not_take_the_next_ones(tmp_path: Pa
     assert [(s.type, s.term) for s in f.sanctions] == [("fine", None), ("administrative_arrest", "up to 15 days")]
 
 
+def _english_rule(tmp_path: Path, phrase: str = "unauthorised meeting") -> list:  # type: ignore[type-arg]
+    """A rule on `phrase` in English, for criminal and administrative offences codes, that needs a penalty
+    involving compulsory labour."""
+    return rules_from(tmp_path, {"id": "C105-A1a-test-assembly-en", "kind": "conflict",
+                                 "applies_to": ["criminal code", "administrative offences code"],
+                                 "sanctions": {"compulsory_labour": True},
+                                 "patterns": {"en": {"phrase": phrase, "gap": 0}}})
+
+
 def test_english_translations_spell_the_penalties_their_own_ways(tmp_path: Path) -> None:
     # constructed: the spellings of the RU and KZ codes' English translations (legislationline, NATLEX)
-    rules = rules_from(tmp_path, {"id": "C105-A1a-test-assembly-en", "kind": "conflict",
-                                  "sanctions": {"compulsory_labour": True},
-                                  "patterns": {"en": {"phrase": "unauthorised meeting", "gap": 0}}})
+    rules = _english_rule(tmp_path)
     doc = doc_of("Article 5. Meetings\nParticipation in an unauthorised meeting shall be punishable by obligatory "
                  "works for up to 240 hours, or by restraint of liberty for up to two years, or by mandatory work, "
                  "or by corrective labor.", "en", country="RU")
@@ -117,10 +124,7 @@ def test_english_translations_spell_the_penalties_their_own_ways(tmp_path: Path)
 
 def test_an_english_administrative_offence_entails_its_penalties(tmp_path: Path) -> None:
     # constructed: "влечет" translated "shall entail" (codes of administrative offences)
-    rules = rules_from(tmp_path, {"id": "C105-A1a-test-assembly-en", "kind": "conflict",
-                                  "applies_to": ["administrative offences code"],
-                                  "sanctions": {"compulsory_labour": True},
-                                  "patterns": {"en": {"phrase": "unauthorised meeting", "gap": 0}}})
+    rules = _english_rule(tmp_path)
     doc = doc_of("Article 5. Meetings\nParticipation in an unauthorised meeting shall entail a fine or community "
                  "service for up to forty hours.", "en", kind="administrative offences code", country="KZ")
     [f] = check_document(doc, rules)
@@ -129,10 +133,7 @@ def test_an_english_administrative_offence_entails_its_penalties(tmp_path: Path)
 
 def test_an_english_arrest_of_property_is_no_penalty(tmp_path: Path) -> None:
     # constructed: "arrest of the vessel" in a penalty clause is the attachment of property, as "арест имущества"
-    rules = rules_from(tmp_path, {"id": "C105-A1a-test-assembly-en", "kind": "conflict",
-                                  "applies_to": ["administrative offences code"],
-                                  "sanctions": {"compulsory_labour": True},
-                                  "patterns": {"en": {"phrase": "unauthorised meeting", "gap": 0}}})
+    rules = _english_rule(tmp_path)
     doc = doc_of("Article 5. Meetings\nParticipation in an unauthorised meeting on board shall entail a fine with "
                  "the arrest of the vessel.", "en", kind="administrative offences code", country="KZ")
     assert check_document(doc, rules) == []  # a fine alone: no penalty involving labour
@@ -140,9 +141,7 @@ def test_an_english_arrest_of_property_is_no_penalty(tmp_path: Path) -> None:
 
 def test_a_negated_english_penalty_opens_no_penalty_clause(tmp_path: Path) -> None:
     # constructed: "incur no liability", "shall not be punished by arrest" name no penalty of the conduct
-    rules = rules_from(tmp_path, {"id": "C105-A1a-test-assembly-en", "kind": "conflict",
-                                  "sanctions": {"compulsory_labour": True},
-                                  "patterns": {"en": {"phrase": "lawful strike", "gap": 0}}})
+    rules = _english_rule(tmp_path, "lawful strike")
     doc = doc_of("Article 5. Strikes\nWorkers who participate in a lawful strike incur no liability and shall not be "
                  "punished by arrest or imprisonment for it.", "en", country="KZ")
     assert check_document(doc, rules) == []
