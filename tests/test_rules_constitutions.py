@@ -53,6 +53,26 @@ def test_an_english_constitution_barring_judges_from_unions_conflicts_with_c087(
     assert ("C087-A2-excluded-categories" in found) is expected
 
 
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # constructed, in the shape of the provision GT032 names (UZ Constitution art. 18)
+    ("Все граждане Республики Узбекистан имеют одинаковые права и свободы и равны перед законом без различия пола, "
+     "расы, национальности, языка, религии, социального происхождения, убеждений.", "ru", True),
+    ("All citizens of the Republic have equal rights and freedoms and are equal before the law, without "
+     "distinction of sex, race, nationality, language or religion.", "en", True),
+    # constructed traps: equality of everyone; equality of the parties before the courts; a citizen's right
+    ("Все равны перед законом и судом. Каждый имеет равные права без различия пола, расы, национальности.", "ru",
+     False),
+    ("Правосудие осуществляется на началах равенства перед законом и судом всех граждан независимо от пола, расы, "
+     "национальности.", "ru", False),
+    ("Граждане Республики Узбекистан имеют право участвовать в управлении делами общества.", "ru", False),
+])
+def test_a_constitution_making_only_citizens_equal_is_a_concern(text: str, language: str, expected: bool) -> None:
+    doc = doc_of(f"Статья 1\n{text}" if language == "ru" else f"Article 1\n{text}", "constitution",
+                 language=language)
+    found = {f.rule_id for f in check_document(doc, RULES, "UZ") if f.article == "1"}
+    assert ("C111-A1a-equality-citizens-only" in found) is expected
+
+
 def test_a_constitution_guaranteeing_citizens_the_right_to_join_unions_is_not_read_as_excluding_others() -> None:
     # constructed: a constitution guarantees rights to citizens without taking them from anyone else; the
     # citizenship rule is for laws that define a union as an association of citizens
