@@ -427,6 +427,29 @@ def test_word_numbering_counts_bullets_skips_deleted_paragraphs_and_survives_odd
     assert _small_int("2000000000") is None and _small_int("one") is None and _small_int("12") == 12
 
 
+def test_word_numbering_levels_of_an_instance_and_levels_without_a_number() -> None:
+    # constructed: a list instance that defines its top level for itself ("Раздел %1." in roman), and a
+    # level of format "none" that prints its text ("Примечание.") and no number
+    document = word.Document()
+    numbering = document.part.numbering_part.element
+    numbering.find(f"{{{_WNS}}}num").addprevious(etree.fromstring(
+        f'<w:abstractNum xmlns:w="{_WNS}" w:abstractNumId="95"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        f'<w:numFmt w:val="none"/><w:lvlText w:val="Примечание."/><w:suff w:val="space"/></w:lvl></w:abstractNum>'))
+    numbering.append(etree.fromstring(_LAW_NUMS.replace('w:numId="90"', 'w:numId="94"').replace(
+        "</w:num>", '<w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>'
+        '<w:lvlText w:val="Раздел %1."/><w:suff w:val="space"/></w:lvl></w:lvlOverride></w:num>')))
+    numbering.append(etree.fromstring(f'<w:num xmlns:w="{_WNS}" w:numId="95"><w:abstractNumId w:val="95"/></w:num>'))
+    numbering.find(f"{{{_WNS}}}num").addprevious(etree.fromstring(_LAW_LIST))
+    for text, num_id in (("Общие положения", "94"), ("Особые положения", "94"), ("Текст примечания.", "95")):
+        p = document.add_paragraph(text)
+        p._p.get_or_add_pPr().append(etree.fromstring(
+            f'<w:numPr xmlns:w="{_WNS}"><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = parse_bytes(buffer.getvalue(), label="c.docx").source_text
+    assert "Раздел I. Общие положения\nРаздел II. Особые положения\nПримечание. Текст примечания." in text
+
+
 def test_a_paragraph_style_that_numbers_its_paragraphs_gives_them_their_labels() -> None:
     # python-docx's own template: the "List Number" style numbers its paragraphs "1.", "2." (a tab after)
     document = word.Document()

@@ -6,8 +6,9 @@ style's, names a list instance `w:num` and a level; the instance names an abstra
 whose `w:lvl` gives the number format, the label text "%1.%2." and the start); produces, for each paragraph
 asked in document order, its label as Word displays it, with the tab, space or nothing Word puts after it.
 Instances of one abstract list count on from each other, as Word counts them, unless one restarts a level
-(`w:startOverride`); a list that points at a list style (`w:numStyleLink`) numbers as that style's list.
-Bullets and levels without a number give no label (a bullet glyph is no part of a law) but are counted.
+(`w:startOverride`) or defines a level for itself; a list that points at a list style (`w:numStyleLink`)
+numbers as that style's list. Bullets give no label (a bullet glyph is no part of a law) but are counted; a
+level without a number ("none") prints its text alone.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ class Numbering:
 
     def __init__(self, document: Any) -> None:
         self.abstract: dict[str, dict[int, _Level]] = {}
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # w:numId → (abstract id, {level: restart})
+        # w:numId → (abstract id, {level: restart}, {level: a level this instance defines for itself})
+        self.nums: dict[str, tuple[str, dict[int, int], dict[int, _Level]]] = {}
         self.style_numbers: dict[str, tuple[str | None, int | None]] = {}  # paragraph style → (numId, level)
         self.counters: dict[str, dict[int, int]] = {}  # abstract id → level → the number last given
         self.restarted: set[str] = set()  # list instances whose restarts were applied
@@ -71,12 +73,14 @@ class Numbering:
                 self.abstract[aid] = self.abstract[linked[style]]
         for n in root.iter(f"{_W}num"):
             abstract = _val(n.find(f"{_W}abstractNumId")) or ""
-            restarts = {}
+            restarts, own = {}, {}
             for o in n.iter(f"{_W}lvlOverride"):
                 at, start = _small_int(o.get(f"{_W}ilvl")), _small_int(_val(o.find(f"{_W}startOverride")))
                 if at is not None and start is not None:
                     restarts[at] = start
-            self.nums[n.get(f"{_W}numId") or ""] = (abstract, restarts)
+                if at is not None and (lvl := o.find(f"{_W}lvl")) is not None:
+                    own[at] = _level(lvl)
+            self.nums[n.get(f"{_W}numId") or ""] = (abstract, restarts, own)
 
     def _read_styles(self, root: etree._Element) -> None:
         own: dict[str, tuple[str | None, int | None, str | None]] = {}  # style → (numId, level, based on)
@@ -99,8 +103,8 @@ class Numbering:
         num_id, ilvl = self._numbered(p)
         if num_id is None or num_id not in self.nums:
             return ""
-        abstract_id, restarts = self.nums[num_id]
-        levels = self.abstract.get(abstract_id, {})
+        abstract_id, restarts, own = self.nums[num_id]
+        levels = {**self.abstract.get(abstract_id, {}), **own}
         level = levels.get(ilvl)
         if level is None:
             return ""
@@ -114,12 +118,14 @@ class Numbering:
         counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else level.start
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
-        if level.fmt in ("bullet", "none"):
+        if level.fmt == "bullet":
             return ""  # counted all the same: the levels under it restart after it
 
         def number(m: re.Match[str]) -> str:
             at = int(m.group(1)) - 1
             of = levels.get(at)
+            if of is not None and of.fmt == "none":
+                return ""  # a level that prints its text ("Примечание.") but no number of its own
             value = counters.get(at, of.start if of else 1)
             return _formatted(value, "decimal" if level.legal or of is None else of.fmt)
 
