@@ -91,16 +91,17 @@ _SPACE = re.compile(r"\s*")
 _ITEMS = ("point", "subpoint")
 
 
-def _node_at(am: ArticleMatches, pos: int) -> Node | None:
-    """The node whose line holds a clause starting at `pos`."""
+def _node_at(am: ArticleMatches, pos: int, starting: bool = False) -> Node | None:
+    """The node whose line holds a clause starting at `pos` (with `starting`: whose line it starts)."""
     pos = _SPACE.match(am.text.text, pos).end()  # type: ignore[union-attr]  # \s* always matches
-    return next((node for start, end, node in am.text.owners if start <= pos < end), None)
+    return next((node for start, end, node in am.text.owners
+                 if (start == pos if starting else start <= pos < end)), None)
 
 
 def _starts_item(am: ArticleMatches, pos: int) -> bool:
     """Whether a clause starting at `pos` starts a list item: a line the parse made a point or sub-point of."""
-    pos = _SPACE.match(am.text.text, pos).end()  # type: ignore[union-attr]  # \s* always matches
-    return any(start == pos and node.kind in _ITEMS for start, _, node in am.text.owners)
+    node = _node_at(am, pos, starting=True)
+    return node is not None and node.kind in _ITEMS
 
 
 def _chapeau(am: ArticleMatches, parts: list[Span], i: int) -> bool:

@@ -162,7 +162,7 @@ class Builder:
             ln = lines[i]
             consumed_next = self._line(ln, lines[i + 1] if i + 1 < len(lines) else None)
             i += 2 if consumed_next else 1
-        if not any(u.kind == "article" for u in _walk(self.root)):
+        if not _has_article(self.root):
             self._warn(1, "no articles found: the whole text is kept in the document node")
         return self.root
 
@@ -339,7 +339,7 @@ class Builder:
 
     def _match_item(self, text: str, offset: int) -> _Match | None:
         m = _match(self.vocab.items, text, offset)
-        if m is None or m.level.kind != "point" or not re.fullmatch(r"[ivx]", m.num):
+        if m is None or m.level.kind != "point" or not _ROMAN_ITEM.fullmatch(m.num):  # a point's num: one letter
             return m
         # "(i)" is the roman numeral one under a lettered point, unless it follows "(h)" as the letter i (or, in
         # an Uzbek list, "v)" follows "b)": `letter_orders`).
@@ -482,10 +482,14 @@ def _lower_case(ch: str) -> bool:
     return ch.islower() and not _CASELESS.match(ch)
 
 
+def _has_article(root: _Unit) -> bool:
+    return any(u.kind == "article" for u in _walk(root))
+
+
 def build_tree(decoded: Decoded, language: str | None = None) -> tuple[Node, list[Warning_]]:
     builder = Builder(decoded, language)
     root = builder.build()
-    if builder.article_like and not any(u.kind == "article" for u in _walk(root)):
+    if builder.article_like and not _has_article(root):
         builder = Builder(decoded, language, sections_are_articles=True)
         root = builder.build()
     root.end = len(decoded.text)
