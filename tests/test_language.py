@@ -43,7 +43,7 @@ def test_english_convention_text_is_english() -> None:
 
 
 # Constructed snippets (written for this test, not taken from an official text): the corpus has no Kyrgyz,
-# Tajik, Uzbek-Cyrillic, Azerbaijani or Georgian law text.
+# Tajik, Uzbek-Cyrillic, Azerbaijani, Georgian, Belarusian or Ukrainian law text.
 CONSTRUCTED = {
     "ky": "1-берене. Ушул Кодекстин максаттары. Кыргыз Республикасынын эмгек мыйзамдарынын максаттары жана "
           "милдеттери боюнча, жумушчулардын укуктарын коргоо үчүн мамлекеттик кепилдиктерди белгилөө болуп саналат.",
@@ -59,6 +59,10 @@ CONSTRUCTED = {
     "az": "Maddə 1. Bu Məcəllə işçilərin əmək hüquqlarını qorumaq və əmək münasibətlərini tənzimləmək məqsədi "
           "daşıyır.",
     "ka": "მუხლი 1. ეს ორგანული კანონი განსაზღვრავს შრომით და მასთან დაკავშირებულ ურთიერთობებს.",
+    "be": "Артыкул 1. Задачы Кодэкса. Гэты Кодэкс рэгулюе працоўныя адносіны і ўстанаўлівае гарантыі правоў "
+          "работнікаў у Рэспубліцы Беларусь, калі іншае не прадугледжана законам.",
+    "uk": "Стаття 1. Завдання Кодексу. Цей Кодекс регулює трудові відносини працівників і встановлює гарантії "
+          "їхніх прав, якщо інше не передбачено законами України.",
     "ru": "Статья 1. Настоящий Кодекс регулирует трудовые отношения и устанавливает гарантии прав работников.",
     "en": "Article 1. Each Member of the International Labour Organisation which ratifies this Convention "
           "undertakes to give effect to the following provisions.",

@@ -131,6 +131,24 @@ def test_azerbaijani_and_georgian_texts_are_named_and_their_articles_counted_as_
         assert f"not analysed. {name}: no rules for this language; 0 of 2 articles checked" in done.stderr
 
 
+def test_belarusian_and_ukrainian_texts_are_named_and_their_articles_counted_as_not_analysed(tmp_path: Path) -> None:
+    # constructed: Belarus's and Ukraine's laws in their own languages ("Артыкул 19.11.", "Стаття 1."); a
+    # Belarusian text was taken for Kazakh (its "і") and neither had an article
+    texts = {"be": ("Belarusian", "Артыкул 19.11. Распаўсюджванне інфармацыйнай прадукцыі\nРаспаўсюд такой "
+                                  "прадукцыі цягне накладанне штрафу.\nАртыкул 19.12. Іншае\nТэкст артыкула.\n"),
+             "uk": ("Ukrainian", "Стаття 1. Завдання Кодексу\nЗавданням цього Кодексу є охорона прав і свобод "
+                                 "громадян.\nСтаття 2. Законодавство\nЗаконодавство України складається з цього "
+                                 "Кодексу.\n")}
+    for tag, (name, text) in texts.items():
+        path = tmp_path / f"{tag}.txt"
+        path.write_text(text, encoding="utf-8")
+        doc = parse_text(text)
+        assert doc.document.language == tag and len(doc.articles()) == 2
+        done = _cli("check", str(path), cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert f"not analysed. {name}: no rules for this language; 0 of 2 articles checked" in done.stderr
+
+
 def test_a_text_in_which_no_article_was_found_is_not_analysed_not_clean() -> None:
     # a labour code read in the wrong format, or a text whose headings the parser does not know: the rules are
     # tried on articles, so none was tried, and no "no implementing provision found" may follow either

@@ -2,8 +2,9 @@
 `vocab/languages.yaml`.
 
 Reads the letters and frequent words of Russian, Kazakh, Kyrgyz, Tajik, Uzbek (Cyrillic and Latin), Turkmen,
-Azerbaijani, Georgian and English from the vocabulary; produces the tag of the language a text is most likely in (`detect`) and
-the English name of a tag (`language_name`) for notes that say what was not checked.
+Azerbaijani, Georgian, Belarusian, Ukrainian and English from the vocabulary; produces the tag of the language
+a text is most likely in (`detect`) and the English name of a tag (`language_name`) for notes that say what was
+not checked.
 """
 
 from __future__ import annotations

@@ -104,7 +104,7 @@ def extent_of_meta(meta: DocumentMeta) -> Literal["whole", "excerpt"] | None:
 _INSTRUMENT_KINDS = ("convention", "protocol", "recommendation")
 # ISO 639-2 codes some metadata writes, for the BCP-47 tags the languages vocabulary uses
 _LANGUAGE_ALIASES = {"rus": "ru", "kaz": "kk", "kir": "ky", "tgk": "tg", "tuk": "tk", "eng": "en", "aze": "az",
-                     "kat": "ka", "geo": "ka"}
+                     "kat": "ka", "geo": "ka", "bel": "be", "ukr": "uk"}
 
 
 def normal_kind(value: str) -> str:
