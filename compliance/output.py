@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -155,9 +156,30 @@ def _umask() -> int:
 
 
 def write_file(path: Path, data: bytes, *, inputs: Iterable[Path] = ()) -> None:
-    """One file written atomically (a command's `-o FILE`); a folder given as the file is a `UsageError`."""
+    """One file written atomically (a command's `-o FILE`); a folder given as the file is a `UsageError`.
+    A stream (`-o /dev/null`, `/dev/stdout`, a named pipe) is written into: renamed over, it would be gone."""
     path = Path(path)
     if path.is_dir():
         raise UsageError(f"{path}: is a folder; -o names the file to write")
+    if is_stream(path):
+        try:
+            with path.open("wb") as f:
+                f.write(data)
+        except OSError as exc:
+            raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        return
     with AtomicFolder(path.parent if str(path.parent) else Path("."), inputs=inputs) as folder:
         folder.write(path.name, data)
+
+
+def is_stream(path: Path) -> bool:
+    """Whether `path` names a device, a pipe or a socket, or a name in the system's folders of devices and
+    processes (`/dev/stdout` is a link to whatever standard output is, a regular file too): written into, never
+    replaced. An atomic write would rename a regular file over `/dev/null` (as root) or fail to lock `/dev`."""
+    if Path(os.path.abspath(path)).parts[1:2] in (("dev",), ("proc",)):
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # a file to create
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from compliance.errors import UsageError
-from compliance.output import LOCK_NAME, AtomicFolder, write_file
+from compliance.output import LOCK_NAME, AtomicFolder, is_stream, write_file
 
 from .runner import run_cli
 from .test_inputs import BOUND, PLAIN
@@ -120,3 +120,30 @@ def test_the_output_option_naming_a_folder_is_refused(law: Path, tmp_path: Path)
     run = run_cli(["parse", str(law), "-o", str(tmp_path)], timeout=BOUND)
     assert run.code == 2 and "is a folder" in run.err
 
+
+
+def test_the_output_option_naming_a_named_pipe_writes_into_it(law: Path, tmp_path: Path) -> None:
+    # `-o /dev/null`, `-o /dev/stdout`, a pipe: a stream, written into; an atomic write renamed a regular file
+    # over it (as root, /dev/null itself became a file) or, elsewhere, could not lock its folder
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    run = run_cli(["parse", str(law), "--format", "json", "-o", str(pipe)], timeout=BOUND)
+    reader.join(BOUND)
+    assert run.code == 0, run.err
+    assert pipe.is_fifo() and got and b'"eid"' in got[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["law.txt", "pipe"]  # no temporary, no lock
+
+
+@pytest.mark.parametrize("name", ["/dev/null", "/dev/stdout", "/dev/stderr", "/proc/self/fd/1"])
+def test_the_systems_device_names_are_streams_to_write_into(name: str) -> None:
+    assert is_stream(Path(name))
+
+
+def test_a_regular_file_or_a_new_one_is_written_atomically(tmp_path: Path) -> None:
+    (tmp_path / "old.json").write_text("{}", "utf-8")
+    assert not is_stream(tmp_path / "old.json") and not is_stream(tmp_path / "new.json")
