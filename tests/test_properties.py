@@ -89,6 +89,23 @@ def test_random_bytes_give_a_tree_or_a_one_line_parse_error(data: bytes) -> None
         assert doc.tree.kind == "document"
 
 
+_RTF_PIECES = st.sampled_from([b"{", b"}", b"\\", b"\\par ", b"\\super ", b"\\u-10179", b"\\u1055?", b"\\'d1",
+                                b"\\'", b"\\bin", b"\\uc", b"\\*", b"\\fonttbl", b"\\f0", b"\\fcharset204", b"-1",
+                                b"99999999999", b"\\u-9999999999", "Статья 1.".encode("cp1251"), b" ", b"\n"])
+
+
+@SETTINGS
+@given(st.lists(_RTF_PIECES | st.binary(max_size=8), max_size=80).map(b"".join))
+def test_random_rtf_gives_a_tree_or_a_one_line_parse_error(body: bytes) -> None:
+    try:
+        doc = parse_bytes(b"{\\rtf1\\ansi\\ansicpg1251 " + body, label="random.rtf")
+    except ParseError as exc:
+        assert str(exc).startswith("random.rtf:") and "\n" not in str(exc)
+    else:
+        assert doc.tree.kind == "document" and doc.document.format == "rtf"
+        doc.model_dump_json()  # every character can be written out: no half of a surrogate pair
+
+
 @SETTINGS
 @given(st.text(max_size=300), st.sampled_from(["html", "text", "markdown"]))
 def test_any_text_in_any_format_never_raises(text: str, fmt: str) -> None:

@@ -329,7 +329,7 @@ BAD_FILES = {
     "scanned.pdf": (lambda: make_pdf([[], []]), "no text layer (scanned pages?): it needs OCR first"),
     "damaged.pdf": (lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<", "cannot read the PDF"),
     "old.doc": (lambda: bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504), "Word 97-2003 .doc"),
-    "law.rtf": (lambda: b"{\\rtf1\\ansi\\ansicpg1251 \\b \\'d1\\'f2\\'e0\\'f2\\'fc\\'ff 1.\\b0  Text\\par}", "an RTF file"),
+    "empty.rtf": (lambda: b"{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}{\\header Page 1\\par}\\par\\par}", "no text in its body"),
 }
 
 

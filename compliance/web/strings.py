@@ -16,7 +16,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "nav_check": "Check a law",
         "nav_corpus": "Bundled laws",
         "check_heading": "Check a law against the ILO conventions",
-        "check_intro": "Drop the files of one law (Word, PDF, HTML, text, Markdown or Akoma Ntoso XML), or paste "
+        "check_intro": "Drop the files of one law (Word, PDF, RTF, HTML, text, Markdown or Akoma Ntoso XML), or paste "
                        "its text. Nothing leaves this computer: the files stay in a temporary folder that is "
                        "deleted after {minutes} minutes.",
         "files": "Files",
@@ -109,7 +109,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "nav_check": "Проверить закон",
         "nav_corpus": "Встроенные законы",
         "check_heading": "Проверить закон на соответствие конвенциям МОТ",
-        "check_intro": "Перетащите файлы одного закона (Word, PDF, HTML, текст, Markdown или Akoma Ntoso XML) "
+        "check_intro": "Перетащите файлы одного закона (Word, PDF, RTF, HTML, текст, Markdown или Akoma Ntoso XML) "
                        "или вставьте его текст. Ничто не покидает этот компьютер: файлы хранятся во временной "
                        "папке и удаляются через {minutes} мин.",
         "files": "Файлы",
