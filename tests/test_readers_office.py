@@ -328,7 +328,7 @@ BAD_FILES = {
     "encrypted.pdf": (_encrypted_pdf, "encrypted"),
     "scanned.pdf": (lambda: make_pdf([[], []]), "no text layer (scanned pages?): it needs OCR first"),
     "damaged.pdf": (lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<", "cannot read the PDF"),
-    "old.doc": (lambda: bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504), "Word 97-2003 .doc"),
+    "old.doc": (lambda: bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504), "damaged Word 97-2003 .doc"),
     "empty.rtf": (lambda: b"{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}{\\header Page 1\\par}\\par\\par}", "no text in its body"),
 }
 

@@ -1,7 +1,7 @@
 """Parse stage: a law or convention (file, folder of chapter files, or text) → `Document` (metadata + tree).
 
 Reads bytes (`source.py`: encoding, refusal of non-text), splits them into lines by format (`readers.py`:
-Markdown, HTML, plain text; `docx.py`, `pdf.py`, `rtf.py`: Word, PDF and RTF files; Akoma Ntoso goes to
+Markdown, HTML, plain text; `docx.py`, `doc.py`, `pdf.py`, `rtf.py`: Word, PDF and RTF files; Akoma Ntoso goes to
 `akn/`), builds the article tree from the vocabulary (`structure.py`), and reads editorial notes into
 amendment events (`notes.py`). The language is detected on the extracted text, never on markup (`language.py`). Metadata comes from a
 `<name>.meta.yaml` beside the file when there is one (`meta.py`; the bundled corpus has one per document);
@@ -39,8 +39,8 @@ from .structure import build_tree, clean_num
 __all__ = ["ParseError", "clean_num", "detect_format", "detect_language", "meta_path", "parse_file", "parse_text",
            "read_meta", "sha256_of"]
 
-FORMATS: tuple[str, ...] = ("markdown", "html", "text", "akn", "docx", "pdf", "rtf")
-BINARY_FORMATS = ("docx", "pdf", "rtf")  # read from the file's bytes, not from decoded text
+FORMATS: tuple[str, ...] = ("markdown", "html", "text", "akn", "docx", "doc", "pdf", "rtf")
+BINARY_FORMATS = ("docx", "doc", "pdf", "rtf")  # read from the file's bytes, not from decoded text
 
 
 def detect_language(text: str) -> str:
@@ -88,7 +88,7 @@ def _parse_decoded(
 
 
 def read_binary(data: bytes, fmt: BinaryFormat, label: str) -> Decoded:
-    """A Word, PDF or RTF file's bytes as lines; `ParseError` (naming `label`) for a file that cannot be read."""
+    """A Word (.docx, .doc), PDF or RTF file's bytes as lines; `ParseError` (naming `label`) for a file that cannot be read."""
     if fmt == "docx":
         from .docx import read_docx
 
@@ -97,6 +97,10 @@ def read_binary(data: bytes, fmt: BinaryFormat, label: str) -> Decoded:
         from .rtf import read_rtf
 
         return read_rtf(data, label)
+    if fmt == "doc":
+        from .doc import read_doc
+
+        return read_doc(data, label)
     from .pdf import read_pdf
 
     return read_pdf(data, label)

@@ -3,9 +3,9 @@
 Reads raw bytes (a file or standard input) and produces a `Source`: the decoded text, the encoding it was
 read with, and a label for messages. UTF-8 (with or without BOM), UTF-16 with BOM, cp1251 and KOI8-R are
 recognised; anything else that decodes only to control characters is refused with a one-line
-`ParseError` naming the file and line. Word (.docx), PDF and RTF files are recognised by their first bytes and
-passed on undecoded (`Source.binary`) to their readers; a Word 97-2003 .doc, or a file named .docx or .pdf
-whose bytes are neither, is refused here with the reason.
+`ParseError` naming the file and line. Word (.docx, .doc), PDF and RTF files are recognised by their first
+bytes and passed on undecoded (`Source.binary`) to their readers; a file named .docx or .pdf whose bytes are
+neither is refused here with the reason.
 
 UTF-8 with a few bad bytes (a file cut mid-character, a pasted paragraph in another encoding) stays UTF-8:
 each bad byte becomes U+FFFD and `Source.warnings` names their lines. Input that is not UTF-8 at all is
@@ -27,7 +27,7 @@ from typing import Literal
 
 from ..errors import ParseError
 
-BinaryFormat = Literal["docx", "pdf", "rtf"]
+BinaryFormat = Literal["docx", "doc", "pdf", "rtf"]
 
 
 @dataclass(frozen=True)
@@ -120,11 +120,11 @@ _RTF = b"{\\rtf"
 
 
 def binary_format(data: bytes, label: str) -> BinaryFormat | None:
-    """"docx", "pdf" or "rtf" when the bytes are such a file (whatever its name), None for anything else. RTF
-    is text, but read as text its control words would hide every heading: the RTF reader reads it.
+    """"docx", "doc", "pdf" or "rtf" when the bytes are such a file (whatever its name), None for anything
+    else. RTF is text, but read as text its control words would hide every heading: the RTF reader reads it.
 
-    A .doc, or a file named .docx/.pdf whose bytes are not one, is a `ParseError` saying so: read as text, it
-    would be refused as "binary input" without the reason.
+    A file named .docx/.pdf whose bytes are not one is a `ParseError` saying so: read as text, it would be
+    refused as "binary input" without the reason.
 
     >>> binary_format(b"%PDF-1.7 ...", "x"), binary_format("Статья 1".encode(), "x.txt")
     ('pdf', None)
@@ -133,8 +133,8 @@ def binary_format(data: bytes, label: str) -> BinaryFormat | None:
         return "pdf"
     if data.startswith(_ZIP):
         return "docx"
-    if data.startswith(_OLE2):
-        raise ParseError(label, 1, "a Word 97-2003 .doc (OLE2) file: save it as .docx or PDF first")
+    if data.startswith(_OLE2):  # a Word 97-2003 .doc, or another Office file the Word reader names
+        return "doc"
     if data[:64].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_RTF):
         return "rtf"
     suffix = label.lower().rsplit(".", 1)[-1] if "." in label else ""
