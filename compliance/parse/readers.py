@@ -24,7 +24,7 @@ from ..errors import ParseError
 
 # "continued": body text that goes on with the paragraph before it across a page break (PDF).
 Role = Literal["body", "meta", "navigation", "continued"]
-Format = Literal["markdown", "html", "text", "akn", "docx", "doc", "pdf", "rtf"]
+Format = Literal["markdown", "html", "text", "akn", "docx", "doc", "pdf", "rtf", "mhtml"]
 
 
 @dataclass(slots=True)  # a 50 MB law has hundreds of thousands of lines

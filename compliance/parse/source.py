@@ -3,8 +3,8 @@
 Reads raw bytes (a file or standard input) and produces a `Source`: the decoded text, the encoding it was
 read with, and a label for messages. UTF-8 (with or without BOM), UTF-16 with BOM, cp1251 and KOI8-R are
 recognised; anything else that decodes only to control characters is refused with a one-line
-`ParseError` naming the file and line. Word (.docx, .doc), PDF and RTF files are recognised by their first
-bytes and passed on undecoded (`Source.binary`) to their readers; a file named .docx or .pdf whose bytes are
+`ParseError` naming the file and line. Word (.docx, .doc), PDF, RTF and single-file web pages (MHTML) are
+recognised by their first bytes and passed on undecoded (`Source.binary`) to their readers; a file named .docx or .pdf whose bytes are
 neither is refused here with the reason.
 
 UTF-8 with a few bad bytes (a file cut mid-character, a pasted paragraph in another encoding) stays UTF-8:
@@ -27,7 +27,7 @@ from typing import Literal
 
 from ..errors import ParseError
 
-BinaryFormat = Literal["docx", "doc", "pdf", "rtf"]
+BinaryFormat = Literal["docx", "doc", "pdf", "rtf", "mhtml"]
 
 
 @dataclass(frozen=True)
@@ -117,11 +117,21 @@ _ZIP = b"PK\x03\x04"
 _PDF = b"%PDF-"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _RTF = b"{\\rtf"
+# A web page saved as one file (.mht, .mhtml) starts with the MIME headers of a multipart/related archive
+# (Chrome writes "From: <Saved by Blink>", Internet Explorer "From: <Saved by Windows Internet Explorer 8>").
+_MIME_VERSION = re.compile(rb"(?im)^MIME-Version:[ \t]*1\.0")
+_RELATED = re.compile(rb"(?im)^Content-Type:[ \t]*multipart/related")
+
+
+def _is_mhtml(data: bytes) -> bool:
+    head = data[:4096]
+    return head[:1].isalpha() and _MIME_VERSION.search(head) is not None and _RELATED.search(head) is not None
 
 
 def binary_format(data: bytes, label: str) -> BinaryFormat | None:
-    """"docx", "doc", "pdf" or "rtf" when the bytes are such a file (whatever its name), None for anything
-    else. RTF is text, but read as text its control words would hide every heading: the RTF reader reads it.
+    """"docx", "doc", "pdf", "rtf" or "mhtml" when the bytes are such a file (whatever its name), None for
+    anything else. RTF and a saved web page (MHTML) are text, but read as text their control words or MIME
+    headers would hide every heading: their readers read them.
 
     A file named .docx/.pdf whose bytes are not one is a `ParseError` saying so: read as text, it would be
     refused as "binary input" without the reason.
@@ -137,6 +147,8 @@ def binary_format(data: bytes, label: str) -> BinaryFormat | None:
         return "doc"
     if data[:64].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_RTF):
         return "rtf"
+    if _is_mhtml(data):
+        return "mhtml"
     suffix = label.lower().rsplit(".", 1)[-1] if "." in label else ""
     if suffix == "docx":
         raise ParseError(label, 1, "named .docx but not a ZIP archive: not a Word document")
