@@ -255,7 +255,7 @@ CONSTRUCTED_IDS = (
     "C087-A3-strike-ballot-excessive", "C087-A3-penal-sanctions-strike", "C087-A3-social-discord-offence",
     "C087-A3-penal-sanctions-assembly", "C135-A5-elected-representatives-undermine-union",
     "C087-A3-compulsory-arbitration", "C087-A5-foreign-affiliation-financing", "C087-A3-strike-ban-non-essential",
-    "C098-A1-unreasoned-refusal-to-hire",
+    "C098-A1-unreasoned-refusal-to-hire", "C098-A1-termination-without-grounds",
 )
 
 
@@ -351,6 +351,40 @@ def test_an_employer_not_bound_to_give_reasons_for_refusing_to_hire_is_a_concern
                                                                                  expected: bool) -> None:
     doc = doc_of(text, "labour code", language=language)
     assert fires("C098-A1-unreasoned-refusal-to-hire", doc) is expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # constructed, in the shape of the provisions GT082 names (either party may cancel at will; the employer
+    # ends the contract without grounds on paying a month's compensation)
+    ("Article 1. Cancellation of a labour contract\n1. A labour contract may be cancelled at the initiative of "
+     "one of the parties.", "en", True),
+    ("Article 1. Employer's right\nThe employer may terminate the employment contract at any time without giving "
+     "reasons, upon payment of one month's severance.", "en", True),
+    ("Статья 1. Расторжение\nРаботодатель вправе расторгнуть трудовой договор без указания причин, выплатив "
+     "работнику компенсацию в размере месячного заработка.", "ru", True),
+    ("1-modda. Bekor qilish\nMehnat shartnomasi taraflardan birining tashabbusi bilan bekor qilinishi mumkin.",
+     "uz-Latn", True),
+    ("1-бап. Бұзу\nЕңбек шарты тараптардың бірінің бастамасы бойынша бұзылуы мүмкін.", "kk", True),
+    # constructed traps: a probation period; the employee's resignation; a prohibition; an employee's absence
+    # without good cause as a ground for dismissal
+    ("Article 1. Probation\nDuring the probation period either party may terminate the contract without giving "
+     "reasons.", "en", False),
+    ("Article 1. Resignation\nThe employee may terminate the contract at his own initiative, notifying the "
+     "employer one month in advance.", "en", False),
+    ("Article 1. Protection\nThe employer shall not terminate the labour contract without grounds provided by "
+     "this Code.", "en", False),
+    ("Article 1. Dismissal\nThe employer may dismiss an employee for absence from work without good cause.", "en",
+     False),
+    ("Статья 1. Испытание\nВ период испытания трудовой договор может быть расторгнут работодателем без указания "
+     "причин.", "ru", False),
+    ("Статья 1. Гарантии\nРаботодатель не вправе расторгнуть трудовой договор без указания оснований.", "ru", False),
+    ("1-modda. Sinov\nSinov muddatida mehnat shartnomasi taraflardan birining tashabbusi bilan bekor qilinishi "
+     "mumkin.", "uz-Latn", False),
+])
+def test_an_employer_free_to_end_the_contract_without_any_ground_is_a_concern(text: str, language: str,
+                                                                              expected: bool) -> None:
+    doc = doc_of(text, "labour code", language=language)
+    assert fires("C098-A1-termination-without-grounds", doc) is expected
 
 
 def test_suspension_only_by_a_court_for_serious_violations_is_not_flagged() -> None:
