@@ -265,3 +265,16 @@ def test_a_folder_of_word_pdf_or_html_laws_is_each_of_its_laws(laws_in_workers: 
     report = FindingsReport.model_validate_json(out)
     assert [d.id for d in report.documents] == ["constitution.docx", "labour-code.html"]
     assert report.findings
+
+
+def test_the_folder_a_browser_saves_beside_a_page_is_no_law(tmp_path: Path) -> None:
+    # "Web page, complete": law.htm and law_files/ (its frames, images, style sheets); another folder is read
+    from compliance.parallel import law_refs
+
+    (tmp_path / "law.htm").write_text("<p>Статья 1. Цели</p><p>Текст.</p>", encoding="utf-8")
+    (tmp_path / "law_files").mkdir()
+    (tmp_path / "law_files" / "banner.html").write_text("<p>Реклама</p>", encoding="utf-8")
+    (tmp_path / "other_files").mkdir()
+    (tmp_path / "other_files" / "code.html").write_text("<p>Статья 1. Цели</p>", encoding="utf-8")
+    assert [Path(p).relative_to(tmp_path).as_posix() for p in law_refs([str(tmp_path)])] == [
+        "law.htm", "other_files/code.html"]

@@ -203,16 +203,30 @@ def alike(files: list[Path]) -> bool:
 
 def laws_in(folder: Path) -> list[Path]:
     """The laws under a folder, in name order: a folder that is one law in chapters (`one_law`) counts once,
-    any other law file once, and each subfolder's laws in their turn."""
+    any other law file once, and each subfolder's laws in their turn, but for the folder a browser saves
+    beside a page ("law_files" beside "law.htm": its frames, images and style sheets are not laws)."""
     if one_law(folder):
         return [folder]
     out: list[Path] = []
-    for path in sorted(folder.iterdir()):
+    paths = sorted(folder.iterdir())
+    pages = {p.stem for p in paths if p.is_file() and p.suffix.lower() in (".htm", ".html")}
+    for path in paths:
         if path.is_dir():
-            out.extend(laws_in(path))
+            if not _saved_with_page(path.name, pages):
+                out.extend(laws_in(path))
         elif _law_file(path):
             out.append(path)
     return out
+
+
+# What browsers name the folder of a page saved whole: Chrome and Firefox "<page>_files", older Internet
+# Explorer and Word in other languages "<page>.files", "<page>-Dateien", "<page>_fichiers" …
+_SAVED_FOLDER = re.compile(r"(?i)^(?P<page>.+?)(?:_files|\.files|-dateien|_fichiers|_archivos|_file|\.fld)$")
+
+
+def _saved_with_page(name: str, pages: set[str]) -> bool:
+    m = _SAVED_FOLDER.match(name)
+    return m is not None and m.group("page") in pages
 
 
 def sha256_of(path: Path) -> str:
