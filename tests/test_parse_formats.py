@@ -333,3 +333,23 @@ def test_lines_break_at_crlf_cr_and_lf_as_the_regex_reads_them_whatever_the_mix(
     texts += ["Статья 1.\r\nТекст.\r\n\r\n", "Статья 1.\nТекст.\r\nЕщё\n", "x\r\ny\rz"]
     for text in texts:
         assert list(_physical_lines(text)) == list(_lines_by_regex(text)), repr(text)
+
+
+@pytest.mark.parametrize(("heading", "num", "label"), [
+    # constructed: article headings as texts pasted from the region's portals print them
+    ("СТАТЬЯ 5. ЦЕЛИ", "5", "СТАТЬЯ 5."),
+    ("СТАТЬЯ 5.1. ДРОБНАЯ", "5.1", "СТАТЬЯ 5.1."),
+    ("Статья 5 – Цели", "5", "Статья 5 –"),
+    ("Статья 5 - Цели", "5", "Статья 5 -"),
+    ("Статья 5¹. Вставная", "5.1", "Статья 5¹."),
+    ("Статья 5²⁰. Вставная", "5.20", "Статья 5²⁰."),
+])
+def test_capitals_a_dash_or_a_superscript_character_still_make_an_article_heading(heading: str, num: str,
+                                                                                  label: str) -> None:
+    doc = parse_text(f"Закон\n{heading}\nТекст статьи.\nСтатья 6. Шесть\nТекст.", "text")
+    assert [a.num for a in doc.articles()] == [num, "6"] and doc.articles()[0].label == label
+
+
+def test_a_range_of_articles_referred_to_is_no_heading() -> None:
+    doc = parse_text("Закон\nСтатья 4. Четыре\nСтатья 5 – 7 настоящего Кодекса применяются.\nСтатья 6. Шесть", "text")
+    assert [a.num for a in doc.articles()] == ["4", "6"]

@@ -35,6 +35,9 @@ class _Match:
 
 
 _LONG_NUMBER = re.compile(r"\d{13}")
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT = re.compile(f"[{_SUPERSCRIPTS}]+")
+_SUPERSCRIPT_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
 _ROMAN_ITEM = re.compile(r"[ivx]+")
 
 
@@ -87,8 +90,11 @@ def _matched(level: Level, m: re.Match[str] | None, text: str, offset: int) -> _
     article_like = "article_like" in m.re.groupindex and m.group("article_like") is not None
     # "282_2", "1_1": a superscript flattened with an underscore (docs.cntd.ru), cited "282.2" as a marked one is
     num = m.group("num")
-    return _Match(level, m.group("label"), num.replace("_", ".") if num and "_" in num else num, rest, rest_start, annex,
-                  article_like)
+    if num and "_" in num:
+        num = num.replace("_", ".")
+    if num and num[-1] in _SUPERSCRIPTS:  # "22¹", copied with the superscript a page printed: cited "22.1"
+        num = _SUPERSCRIPT.sub(lambda s: "." + s.group().translate(_SUPERSCRIPT_DIGITS), num)
+    return _Match(level, m.group("label"), num, rest, rest_start, annex, article_like)
 
 
 class Builder:
