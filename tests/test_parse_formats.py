@@ -353,3 +353,20 @@ def test_capitals_a_dash_or_a_superscript_character_still_make_an_article_headin
 def test_a_range_of_articles_referred_to_is_no_heading() -> None:
     doc = parse_text("Закон\nСтатья 4. Четыре\nСтатья 5 – 7 настоящего Кодекса применяются.\nСтатья 6. Шесть", "text")
     assert [a.num for a in doc.articles()] == ["4", "6"]
+
+
+@pytest.mark.parametrize(("text", "nums"), [
+    # constructed: English translations' and Kazakh and Uzbek headings as texts print them
+    ("Law\nArt. 5. Scope\nText of it.\nArticle 6. Six\nText.", ["5", "6"]),
+    ("Law\nArticle 5: Scope\nText of it.\nArticle 6. Six\nText.", ["5", "6"]),
+    ("Law\nArticle 5¹. Inserted\nText of it.\nArticle 6. Six\nText.", ["5.1", "6"]),
+    ("Law\nArticle 4. Four\nArt. 5 of this Code applies.\nArticle 6. Six\nText.", ["4", "6"]),
+    ("Заң\n5-БАП. МАҚСАТЫ\nОсы баптың мәтіні және басқа сөздер.\n6-бап. Алты\nМәтін.", ["5", "6"]),
+    ("Заң\n5 бап. Мақсаты\nОсы баптың мәтіні және басқа сөздер.\n6-бап. Алты\nМәтін.", ["5", "6"]),
+    ("Заң\n5¹-бап. Қосымша\nОсы баптың мәтіні және басқа сөздер.\n6-бап. Алты\nМәтін.", ["5.1", "6"]),
+    ("Qonun\n5 modda. Maqsad\nUshbu moddaning matni va boshqa soʻzlar.\n6-modda. Olti\nMatn.", ["5", "6"]),
+    ("Qonun\n5¹-modda. Qoʻshimcha\nUshbu moddaning matni va boshqa soʻzlar.\n6-modda. Olti\nMatn.", ["5.1", "6"]),
+])
+def test_translations_and_kazakh_and_uzbek_headings_as_texts_print_them_are_articles(text: str,
+                                                                                     nums: list[str]) -> None:
+    assert [a.num for a in parse_text(text, "text").articles()] == nums
