@@ -1,13 +1,13 @@
 """Parse stage: a law or convention (file, folder of chapter files, or text) → `Document` (metadata + tree).
 
 Reads bytes (`source.py`: encoding, refusal of non-text), splits them into lines by format (`readers.py`:
-Markdown, HTML, plain text; `docx.py`, `doc.py`, `pdf.py`, `rtf.py`, `mhtml.py`: Word, PDF and RTF files and
-saved web pages; Akoma Ntoso goes to `akn/`), builds the article tree from the vocabulary (`structure.py`),
-and reads editorial notes into amendment events (`notes.py`). The language is detected on the extracted
-text, never on markup (`language.py`). Metadata comes from a `<name>.meta.yaml` beside the file when there is
-one (`meta.py`; the bundled corpus has one per document); a text without one describes itself (`describe.py`:
-country, kind, title, act, edition, whole or excerpt), and the fields read that way are listed in
-`DocumentMeta.inferred`.
+Markdown, HTML, plain text; `docx.py`, `doc.py`, `odt.py`, `pdf.py`, `rtf.py`, `mhtml.py`: Word, OpenDocument,
+PDF and RTF files and saved web pages; Akoma Ntoso goes to `akn/`), builds the article tree from the
+vocabulary (`structure.py`), and reads editorial notes into amendment events (`notes.py`). The language is
+detected on the extracted text, never on markup (`language.py`). Metadata comes from a `<name>.meta.yaml`
+beside the file when there is one (`meta.py`; the bundled corpus has one per document); a text without one
+describes itself (`describe.py`: country, kind, title, act, edition, whole or excerpt), and the fields read
+that way are listed in `DocumentMeta.inferred`.
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ from .structure import build_tree, clean_num
 __all__ = ["ParseError", "clean_num", "detect_format", "detect_language", "meta_path", "parse_file", "parse_text",
            "read_meta", "sha256_of"]
 
-FORMATS: tuple[str, ...] = ("markdown", "html", "text", "akn", "docx", "doc", "pdf", "rtf", "mhtml")
-BINARY_FORMATS = ("docx", "doc", "pdf", "rtf", "mhtml")  # read from the file's bytes, not from decoded text
+FORMATS: tuple[str, ...] = ("markdown", "html", "text", "akn", "docx", "doc", "odt", "pdf", "rtf", "mhtml")
+BINARY_FORMATS = ("docx", "doc", "odt", "pdf", "rtf", "mhtml")  # read from the file's bytes, not from decoded text
 
 
 def detect_language(text: str) -> str:
@@ -89,7 +89,7 @@ def _parse_decoded(
 
 
 def read_binary(data: bytes, fmt: BinaryFormat, label: str) -> Decoded:
-    """A Word (.docx, .doc), PDF, RTF or saved web page's (MHTML) bytes as lines; `ParseError` (naming `label`) for a file that cannot be read."""
+    """A Word (.docx, .doc), OpenDocument, PDF, RTF or saved web page's (MHTML) bytes as lines; `ParseError` (naming `label`) for a file that cannot be read."""
     if fmt == "docx":
         from .docx import read_docx
 
@@ -102,6 +102,10 @@ def read_binary(data: bytes, fmt: BinaryFormat, label: str) -> Decoded:
         from .doc import read_doc
 
         return read_doc(data, label)
+    if fmt == "odt":
+        from .odt import read_odt
+
+        return read_odt(data, label)
     if fmt == "mhtml":
         from .mhtml import read_mhtml
 

@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..errors import ParseError
 from .docx_numbering import Numbering
-from .readers import Decoded, Line, _strip_span
+from .readers import Decoded, Line, paragraph_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _R, _T, _DEL = f"{_W}p", f"{_W}r", f"{_W}t", f"{_W}del"
@@ -54,15 +54,8 @@ def read_docx(data: bytes, label: str) -> Decoded:
         if number:
             chunk = number + chunk
             sups = [(a + len(number), b + len(number)) for a, b in sups]
-        start = 0
-        for piece in chunk.split("\n"):
-            lineno += 1
-            s, e = _strip_span(chunk, start, start + len(piece))
-            if s < e:
-                line = Line(pos + s, pos + e, lineno)
-                line.sups = [(pos + max(a, s), pos + min(b, e)) for a, b in sups if max(a, s) < min(b, e)]
-                lines.append(line)
-            start += len(piece) + 1
+        lines += paragraph_lines(chunk, pos, lineno + 1, sups)
+        lineno += chunk.count("\n") + 1
         chunks.append(chunk)
         pos += len(chunk) + 1
     return Decoded("\n".join(chunks) + "\n" if chunks else "", lines)

@@ -173,7 +173,7 @@ def _line_of_key(text: str, key: object) -> int | None:
 # The files of a folder read as one document (its chapters), in name order: what is read is what is hashed.
 CHAPTER_SUFFIXES = (".md", ".txt", ".markdown")
 # The files that can be a law, and the notes on a folder's sources that never are (nor a chapter of one).
-LAW_SUFFIXES = (*CHAPTER_SUFFIXES, ".html", ".htm", ".xml", ".docx", ".doc", ".pdf", ".rtf", ".mht", ".mhtml")
+LAW_SUFFIXES = (*CHAPTER_SUFFIXES, ".html", ".htm", ".xml", ".docx", ".doc", ".odt", ".pdf", ".rtf", ".mht", ".mhtml")
 NOT_LAWS = frozenset({"provenance.md", "readme.md"})
 
 

@@ -24,7 +24,7 @@ from ..errors import ParseError
 
 # "continued": body text that goes on with the paragraph before it across a page break (PDF).
 Role = Literal["body", "meta", "navigation", "continued"]
-Format = Literal["markdown", "html", "text", "akn", "docx", "doc", "pdf", "rtf", "mhtml"]
+Format = Literal["markdown", "html", "text", "akn", "docx", "doc", "odt", "pdf", "rtf", "mhtml"]
 
 
 @dataclass(slots=True)  # a 50 MB law has hundreds of thousands of lines
@@ -94,6 +94,21 @@ def _lines_by_regex(text: str) -> Iterator[tuple[int, int, int]]:
         start, lineno = m.end(), lineno + 1
     if start < len(text):
         yield start, len(text), lineno
+
+
+def paragraph_lines(chunk: str, pos: int, lineno: int, sups: Sequence[tuple[int, int]]) -> list[Line]:
+    """The lines of one paragraph of a word processor's file (`chunk`, at `pos` in the extracted text, its first
+    line numbered `lineno`): one per line break in it, blank ones left out, each with the superscript ranges
+    (`sups`, offsets in `chunk`) that fall in it."""
+    lines, start = [], 0
+    for i, piece in enumerate(chunk.split("\n")):
+        s, e = _strip_span(chunk, start, start + len(piece))
+        if s < e:
+            line = Line(pos + s, pos + e, lineno + i)
+            line.sups = [(pos + max(a, s), pos + min(b, e)) for a, b in sups if max(a, s) < min(b, e)]
+            lines.append(line)
+        start += len(piece) + 1
+    return lines
 
 
 def read_text(text: str) -> Decoded:

@@ -3,8 +3,8 @@
 Reads raw bytes (a file or standard input) and produces a `Source`: the decoded text, the encoding it was
 read with, and a label for messages. UTF-8 (with or without BOM), UTF-16 with BOM, cp1251 and KOI8-R are
 recognised; anything else that decodes only to control characters is refused with a one-line
-`ParseError` naming the file and line. Word (.docx, .doc), PDF, RTF and single-file web pages (MHTML) are
-recognised by their first bytes and passed on undecoded (`Source.binary`) to their readers; a file named .docx or .pdf whose bytes are
+`ParseError` naming the file and line. Word (.docx, .doc), OpenDocument (.odt), PDF, RTF and single-file web pages
+(MHTML) are recognised by their first bytes and passed on undecoded (`Source.binary`) to their readers; a file named .docx or .pdf whose bytes are
 neither is refused here with the reason.
 
 UTF-8 with a few bad bytes (a file cut mid-character, a pasted paragraph in another encoding) stays UTF-8:
@@ -27,7 +27,7 @@ from typing import Literal
 
 from ..errors import ParseError
 
-BinaryFormat = Literal["docx", "doc", "pdf", "rtf", "mhtml"]
+BinaryFormat = Literal["docx", "doc", "odt", "pdf", "rtf", "mhtml"]
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,7 @@ def _bad_bytes_warning(data: bytes, offsets: list[int]) -> tuple[int, str]:
 # First bytes of the files that are documents but not text. A .docx is a ZIP archive (its `word/document.xml`
 # is checked by the Word reader, which can open the archive); a Word 97-2003 .doc is an OLE2 compound file.
 _ZIP = b"PK\x03\x04"
+_ODT = b"application/vnd.oasis.opendocument.text"
 _PDF = b"%PDF-"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _RTF = b"{\\rtf"
@@ -129,7 +130,7 @@ def _is_mhtml(data: bytes) -> bool:
 
 
 def binary_format(data: bytes, label: str) -> BinaryFormat | None:
-    """"docx", "doc", "pdf", "rtf" or "mhtml" when the bytes are such a file (whatever its name), None for
+    """"docx", "doc", "odt", "pdf", "rtf" or "mhtml" when the bytes are such a file (whatever its name), None for
     anything else. RTF and a saved web page (MHTML) are text, but read as text their control words or MIME
     headers would hide every heading: their readers read them.
 
@@ -141,8 +142,8 @@ def binary_format(data: bytes, label: str) -> BinaryFormat | None:
     """
     if data.startswith(_PDF):
         return "pdf"
-    if data.startswith(_ZIP):
-        return "docx"
+    if data.startswith(_ZIP):  # an OpenDocument text names its type first, in a file stored uncompressed
+        return "odt" if data[30:38] == b"mimetype" and _ODT in data[38:120] else "docx"
     if data.startswith(_OLE2):  # a Word 97-2003 .doc, or another Office file the Word reader names
         return "doc"
     if data[:64].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_RTF):

@@ -16,9 +16,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "nav_check": "Check a law",
         "nav_corpus": "Bundled laws",
         "check_heading": "Check a law against the ILO conventions",
-        "check_intro": "Drop the files of one law (Word .docx or .doc, PDF, RTF, HTML or a page saved as .mht, text, "
-                       "Markdown or Akoma Ntoso XML), or paste its text. Nothing leaves this computer: the files "
-                       "stay in a temporary folder that is deleted after {minutes} minutes.",
+        "check_intro": "Drop the files of one law (Word .docx or .doc, OpenDocument .odt, PDF, RTF, HTML or a page "
+                       "saved as .mht, text, Markdown or Akoma Ntoso XML), or paste its text. Nothing leaves this "
+                       "computer: the files stay in a temporary folder that is deleted after {minutes} minutes.",
         "files": "Files",
         "files_hint": "up to {count} files, {size} MB each",
         "paste": "Or paste the text",
@@ -109,9 +109,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "nav_check": "Проверить закон",
         "nav_corpus": "Встроенные законы",
         "check_heading": "Проверить закон на соответствие конвенциям МОТ",
-        "check_intro": "Перетащите файлы одного закона (Word .docx или .doc, PDF, RTF, HTML или страница, сохранённая "
-                       "как .mht, текст, Markdown или Akoma Ntoso XML) или вставьте его текст. Ничто не покидает "
-                       "этот компьютер: файлы хранятся во временной папке и удаляются через {minutes} мин.",
+        "check_intro": "Перетащите файлы одного закона (Word .docx или .doc, OpenDocument .odt, PDF, RTF, HTML или "
+                       "страница, сохранённая как .mht, текст, Markdown или Akoma Ntoso XML) или вставьте его "
+                       "текст. Ничто не покидает этот компьютер: файлы хранятся во временной папке и удаляются "
+                       "через {minutes} мин.",
         "files": "Файлы",
         "files_hint": "до {count} файлов, до {size} МБ каждый",
         "paste": "Или вставьте текст",

@@ -21,7 +21,7 @@ from ..parse import parse_file
 from .jobs import Upload
 
 # The suffixes the readers take; the stored file keeps one so that the format is detected as for a local file.
-SUFFIXES = (".docx", ".doc", ".pdf", ".rtf", ".html", ".htm", ".mht", ".mhtml", ".txt", ".md", ".markdown", ".xml", ".akn")
+SUFFIXES = (".docx", ".doc", ".odt", ".pdf", ".rtf", ".html", ".htm", ".mht", ".mhtml", ".txt", ".md", ".markdown", ".xml", ".akn")
 PASTED = "pasted-text.txt"
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\]+")
 

@@ -1,0 +1,89 @@
+"""The OpenDocument reader: .odt laws as LibreOffice writes them, constructed here as packages (mimetype
+first and stored, content.xml with automatic styles, styles.xml with a footer), and the files it refuses."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from compliance.cli import main
+from compliance.parse import ParseError, parse_bytes, parse_text
+
+_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+       'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+       'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+       'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+       'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"')
+_BODY = """
+<text:h text:outline-level="2">Статья 1. Цели</text:h>
+<text:p>Принудительный труд<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation>
+  <text:note-body><text:p>Сноска редакции.</text:p></text:note-body></text:note> запрещается.</text:p>
+<text:p>Статья 2<text:span text:style-name="T1">1</text:span>. Вставленная<text:s text:c="2"/>статья</text:p>
+<text:list><text:list-item><text:p>1)<text:tab/>первый пункт;<text:line-break/>его вторая строка.</text:p></text:list-item></text:list>
+<text:tracked-changes><text:changed-region><text:deletion><text:p>Удалённый текст.</text:p></text:deletion></text:changed-region></text:tracked-changes>
+<table:table><table:table-row><table:table-cell><text:p>Ячейка</text:p></table:table-cell></table:table-row></table:table>
+<text:p><draw:frame><draw:text-box><text:p>Статья 3. В рамке</text:p></draw:text-box></draw:frame></text:p>
+"""
+
+
+def odt(body: str = _BODY, *, mimetype: bool = True, content: bool = True) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        if mimetype:
+            z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        if content:
+            z.writestr("content.xml", f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content {_NS}><office:automatic-styles>
+<style:style style:name="T1" style:family="text"><style:text-properties style:text-position="super 58%"/></style:style>
+</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>""")
+        z.writestr("styles.xml", f"""<?xml version="1.0" encoding="UTF-8"?><office:document-styles {_NS}>
+<office:master-styles><style:master-page style:name="Standard"><style:footer><text:p>Колонтитул</text:p>
+</style:footer></style:master-page></office:master-styles></office:document-styles>""")
+    return buf.getvalue()
+
+
+def test_an_odt_law_is_read_without_notes_deletions_or_footers_and_with_its_superscripts() -> None:
+    doc = parse_bytes(odt(), label="law.odt")
+    assert doc.document.format == "odt"
+    assert [line for line in doc.source_text.splitlines() if line] == [
+        "Статья 1. Цели", "Принудительный труд запрещается.", "Статья 21. Вставленная  статья",
+        "1)\tпервый пункт;", "его вторая строка.", "Ячейка", "Статья 3. В рамке"]
+    assert [a.num for a in doc.articles()] == ["1", "2.1", "3"]
+
+
+def test_an_odt_law_gives_the_same_articles_as_its_html() -> None:
+    html = ("<p>Статья 1. Цели</p><p>Принудительный труд запрещается.</p><p>Статья 2<sup>1</sup>. Вставленная  "
+            "статья</p><p>1)\tпервый пункт;<br>его вторая строка.</p><p>Ячейка</p><p>Статья 3. В рамке</p>")
+    from_odt, from_html = parse_bytes(odt(), label="law.odt"), parse_text(html, "html")
+    assert [a.num for a in from_odt.articles()] == [a.num for a in from_html.articles()]
+    assert [a.full_text() for a in from_odt.articles()] == [a.full_text() for a in from_html.articles()]
+
+
+def test_an_odt_law_is_checked_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "law.odt"
+    path.write_bytes(odt())
+    assert main(["check", str(path), "--kind", "labour code", "--country", "RU", "--format", "json"]) == 0
+    assert '"C029-A1-prohibition' in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("make", "reason"), [
+    (lambda: odt(content=False), "without content.xml"),
+    (lambda: odt("<text:p> </text:p>"), "no text in its body"),
+    (lambda: odt("<text:p>Статья 1.</text:p")[:-40], "damaged OpenDocument"),
+])
+def test_an_odt_the_reader_cannot_take_exits_2_with_one_line_saying_why(make, reason: str, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bad.odt"
+    path.write_bytes(make())
+    assert main(["parse", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{path}:1: " in err and reason in err
+
+
+def test_a_zip_that_names_no_opendocument_type_is_still_taken_for_a_word_file() -> None:
+    with pytest.raises(ParseError, match="without word/document.xml"):
+        parse_bytes(odt(mimetype=False), label="law.odt")
