@@ -47,6 +47,25 @@ def _walk(unit: _Unit):  # type: ignore[no-untyped-def]
         yield from _walk(c)
 
 
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT = re.compile(f"[{_SUPERSCRIPTS}]+")
+_SUPERSCRIPT_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
+
+
+def cited_num(num: str) -> str:
+    """A unit's number as printed → as cited: a superscript flattened with an underscore (docs.cntd.ru) or
+    copied as a character from a page that printed it is cited after a dot, as a marked one (<sup>) is.
+
+    >>> cited_num("282_2"), cited_num("22¹"), cited_num("5²⁰"), cited_num("174")
+    ('282.2', '22.1', '5.20', '174')
+    """
+    if "_" in num:
+        num = num.replace("_", ".")
+    if num[-1:] in _SUPERSCRIPTS:
+        num = _SUPERSCRIPT.sub(lambda s: "." + s.group().translate(_SUPERSCRIPT_DIGITS), num)
+    return num
+
+
 def clean_num(num: str, translit: dict[str, str] | None = None) -> str:
     """A number as it may stand in an eId (AKN naming convention).
 

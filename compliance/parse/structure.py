@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..models import Node, Note, NoteKind, Warning_, made_here
 from . import notes as note_vocab
-from .eids import ARTICLE_RANK, Piece, _Unit, _walk, check_order, to_nodes
+from .eids import ARTICLE_RANK, Piece, _Unit, _walk, check_order, cited_num, to_nodes
 from .eids import clean_num as clean_num  # where the readers and the AKN names have always found it
 from .levels import Level, Levels, vocabulary
 from .readers import Decoded, Line
@@ -35,9 +35,6 @@ class _Match:
 
 
 _LONG_NUMBER = re.compile(r"\d{13}")
-_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_SUPERSCRIPT = re.compile(f"[{_SUPERSCRIPTS}]+")
-_SUPERSCRIPT_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
 _ROMAN_ITEM = re.compile(r"[ivx]+")
 
 
@@ -88,13 +85,8 @@ def _matched(level: Level, m: re.Match[str] | None, text: str, offset: int) -> _
     rest_start = offset + m.start(rest_group) if m.group(rest_group) is not None else offset + len(text)
     annex = "annex" in m.re.groupindex and m.group("annex") is not None
     article_like = "article_like" in m.re.groupindex and m.group("article_like") is not None
-    # "282_2", "1_1": a superscript flattened with an underscore (docs.cntd.ru), cited "282.2" as a marked one is
     num = m.group("num")
-    if num and "_" in num:
-        num = num.replace("_", ".")
-    if num and num[-1] in _SUPERSCRIPTS:  # "22¹", copied with the superscript a page printed: cited "22.1"
-        num = _SUPERSCRIPT.sub(lambda s: "." + s.group().translate(_SUPERSCRIPT_DIGITS), num)
-    return _Match(level, m.group("label"), num, rest, rest_start, annex, article_like)
+    return _Match(level, m.group("label"), cited_num(num) if num else num, rest, rest_start, annex, article_like)
 
 
 class Builder:
