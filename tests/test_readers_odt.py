@@ -30,6 +30,17 @@ _BODY = """
 """
 
 
+_LIST_STYLES = """
+<text:list-style style:name="LArt">
+  <text:list-level-style-number text:level="1" style:num-prefix="Статья " style:num-suffix="." style:num-format="1">
+    <style:list-level-properties text:list-level-position-and-space-mode="label-alignment">
+      <style:list-level-label-alignment text:label-followed-by="space"/></style:list-level-properties>
+  </text:list-level-style-number>
+  <text:list-level-style-number text:level="2" style:num-suffix=")" style:num-format="а, б, .."/>
+  <text:list-level-style-bullet text:level="3" text:bullet-char="•"/>
+</text:list-style>"""
+
+
 def odt(body: str = _BODY, *, mimetype: bool = True, content: bool = True) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
@@ -39,7 +50,7 @@ def odt(body: str = _BODY, *, mimetype: bool = True, content: bool = True) -> by
             z.writestr("content.xml", f"""<?xml version="1.0" encoding="UTF-8"?>
 <office:document-content {_NS}><office:automatic-styles>
 <style:style style:name="T1" style:family="text"><style:text-properties style:text-position="super 58%"/></style:style>
-</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>""")
+{_LIST_STYLES}</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>""")
         z.writestr("styles.xml", f"""<?xml version="1.0" encoding="UTF-8"?><office:document-styles {_NS}>
 <office:master-styles><style:master-page style:name="Standard"><style:footer><text:p>Колонтитул</text:p>
 </style:footer></style:master-page></office:master-styles></office:document-styles>""")
@@ -87,3 +98,27 @@ def test_an_odt_the_reader_cannot_take_exits_2_with_one_line_saying_why(make, re
 def test_a_zip_that_names_no_opendocument_type_is_still_taken_for_a_word_file() -> None:
     with pytest.raises(ParseError, match="without word/document.xml"):
         parse_bytes(odt(mimetype=False), label="law.odt")
+
+
+def test_list_numbering_gives_articles_and_points_the_labels_the_application_prints() -> None:
+    # constructed: a law typed with its articles and points numbered by a list style, as in the Word reader's
+    # test; the list goes on after a paragraph between, and one item restarts the count
+    body = """
+<text:list text:style-name="LArt">
+  <text:list-item><text:p>Цели</text:p><text:p>Принудительный труд запрещается.</text:p>
+    <text:list><text:list-item><text:p>первый пункт;</text:p></text:list-item>
+      <text:list-item><text:p>второй пункт;</text:p>
+        <text:list><text:list-item><text:p>маркер</text:p></text:list-item></text:list></text:list-item>
+      <text:list-header><text:p>заголовок без номера</text:p></text:list-header></text:list></text:list-item>
+  <text:list-item><text:p>Сфера</text:p></text:list-item>
+</text:list>
+<text:p>Текст между статьями.</text:p>
+<text:list text:style-name="LArt" text:continue-numbering="true">
+  <text:list-item><text:p>Третья</text:p></text:list-item>
+  <text:list-item text:start-value="10"><text:p>Десятая</text:p></text:list-item>
+</text:list>"""
+    doc = parse_bytes(odt(body), label="law.odt")
+    assert [line for line in doc.source_text.splitlines() if line] == [
+        "Статья 1. Цели", "Принудительный труд запрещается.", "а)\tпервый пункт;", "б)\tвторой пункт;", "маркер",
+        "заголовок без номера", "Статья 2. Сфера", "Текст между статьями.", "Статья 3. Третья", "Статья 10. Десятая"]
+    assert [a.num for a in doc.articles()] == ["1", "2", "3", "10"]

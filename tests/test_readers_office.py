@@ -306,6 +306,13 @@ def _truncated_docx() -> bytes:
     return data[: len(data) // 2]
 
 
+def _zip_of_a_later_version() -> bytes:
+    data = bytearray(make_docx([[("Статья 1. Цель", False)]]))
+    at = data.find(b"PK\x01\x02")  # the first entry of the central directory: the version needed to extract it
+    data[at + 6] = 65
+    return bytes(data)
+
+
 def _zip_without_document() -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
@@ -324,6 +331,7 @@ def _encrypted_pdf() -> bytes:
 BAD_FILES = {
     "truncated.docx": (_truncated_docx, "damaged or truncated ZIP archive"),
     "not-a-zip.docx": (lambda: "Статья 1. Цель".encode(), "not a ZIP archive"),
+    "version.docx": (_zip_of_a_later_version, "damaged or truncated ZIP archive"),
     "archive.docx": (_zip_without_document, "without word/document.xml"),
     "encrypted.pdf": (_encrypted_pdf, "encrypted"),
     "scanned.pdf": (lambda: make_pdf([[], []]), "no text layer (scanned pages?): it needs OCR first"),
@@ -467,11 +475,12 @@ def test_a_paragraph_style_that_numbers_its_paragraphs_gives_them_their_labels()
     (4, "upperRoman", "IV"), (14, "lowerRoman", "xiv"), (3, "lowerLetter", "c"), (27, "lowerLetter", "aa"),
     (2, "upperLetter", "B"), (10, "russianLower", "к"), (3, "russianUpper", "В"), (7, "decimalZero", "07"),
     (12, "decimal", "12"), (5, "ordinalText", "5"),  # a format not read here: its number
+    (3, "none", ""),  # a level that prints no number
 ])
 def test_word_number_formats_print_as_word_prints_them(n: int, fmt: str, printed: str) -> None:
-    from compliance.parse.docx_numbering import _formatted
+    from compliance.parse.docx_numbering import formatted_number
 
-    assert _formatted(n, fmt) == printed
+    assert formatted_number(n, fmt) == printed
 
 
 def test_a_pdf_line_wrapped_after_a_number_sign_goes_on_with_the_act_number() -> None:

@@ -68,7 +68,9 @@ def _open(data: bytes, label: str):  # type: ignore[no-untyped-def]
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, EOFError, ValueError):
+    # a damaged archive raises BadZipFile, EOFError, ValueError, or NotImplementedError for a version byte gone
+    # wrong ("zip file version 6.5"): each is the same answer to the user
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OverflowError):
         raise ParseError(label, 1, "damaged or truncated ZIP archive: not a readable .docx") from None
     if "word/document.xml" not in names:
         raise ParseError(label, 1, "a ZIP archive without word/document.xml: not a Word .docx document")

@@ -127,7 +127,7 @@ class Numbering:
             if of is not None and of.fmt == "none":
                 return ""  # a level that prints its text ("Примечание.") but no number of its own
             value = counters.get(at, of.start if of else 1)
-            return _formatted(value, "decimal" if level.legal or of is None else of.fmt)
+            return formatted_number(value, "decimal" if level.legal or of is None else of.fmt)
 
         return _PLACEHOLDER.sub(number, level.text) + level.suffix
 
@@ -155,10 +155,10 @@ def _num_pr(num_pr: etree._Element) -> tuple[str | None, int | None]:
 def _small_int(value: str | None) -> int | None:
     """A count as the numbering part writes it, up to Word's own limit (a start of 2,000,000,000 letters
     would print a label of 77 million "a"s); None for anything else."""
-    return int(value) if value and value.isdigit() and int(value) <= _MAX_COUNT else None
+    return int(value) if value and value.isdigit() and int(value) <= MAX_COUNT else None
 
 
-_MAX_COUNT = 32767
+MAX_COUNT = 32767
 
 
 def _level(lvl: etree._Element) -> _Level:
@@ -172,8 +172,10 @@ def _level(lvl: etree._Element) -> _Level:
     )
 
 
-def _formatted(n: int, fmt: str) -> str:
-    """A number as a numbering format prints it; a format not read here prints as decimal."""
+def formatted_number(n: int, fmt: str) -> str:
+    """A number as a numbering format prints it ("none": nothing); a format not read here prints as decimal."""
+    if fmt == "none":
+        return ""
     if fmt in ("lowerLetter", "upperLetter", "russianLower", "russianUpper") and n > 0:
         letters = _RUSSIAN if fmt.startswith("russian") else "abcdefghijklmnopqrstuvwxyz"
         out = letters[(n - 1) % len(letters)] * ((n - 1) // len(letters) + 1)  # z, aa, bb: as Word counts on

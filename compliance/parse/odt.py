@@ -7,8 +7,8 @@ a new line, as on the page; `text:s` is its count of spaces, `text:tab` a tab. F
 (`text:note`), the record of tracked changes and deleted text, and the document's headers and footers (in
 `styles.xml`) are no body text and are not read, as the Word reader leaves them out of a .docx. Text whose
 style raises it (`style:text-position` "super", or a positive shift) is kept as a superscript, so that
-"Статья 85¹" is cited as "85.1" as the HTML and Word readers' superscripts are. List numbers that the
-application prints but does not store in the text are not read. A file that is not a readable
+"Статья 85¹" is cited as "85.1" as the HTML and Word readers' superscripts are. A numbered list item opens
+with the label the application prints for it ("Статья 5.", "1)": `odt_numbering`). A file that is not a readable
 OpenDocument text is a one-line `ParseError`.
 """
 
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..errors import ParseError
+from .odt_numbering import list_labels
 from .readers import Decoded, Line, paragraph_lines
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -53,6 +54,7 @@ def read_odt(data: bytes, label: str) -> Decoded:
     body = content.find(f"{{{_OFFICE}}}body/{{{_OFFICE}}}text")
     if body is None:
         raise ParseError(label, 1, "an OpenDocument file with no text body: not an .odt text document")
+    labels = list_labels(body, content, styles)
     chunks: list[str] = []
     lines: list[Line] = []
     pos = lineno = 0
@@ -62,6 +64,10 @@ def read_odt(data: bytes, label: str) -> Decoded:
         para = _Paragraph()
         _content(p, para, raised, raised_here=False)
         chunk = "".join(para.pieces)
+        number = labels.get(p)
+        if number:  # the label the application prints before a numbered list item ("Статья 5.", "1)")
+            chunk = number + chunk
+            para.sups = [(a + len(number), b + len(number)) for a, b in para.sups]
         if not chunk.strip():
             lineno += 1
             continue  # an empty paragraph, or one that only holds a frame (its paragraphs come next)
