@@ -335,7 +335,7 @@ BAD_FILES = {
     "archive.docx": (_zip_without_document, "without word/document.xml"),
     "encrypted.pdf": (_encrypted_pdf, "encrypted"),
     "scanned.pdf": (lambda: make_pdf([[], []]), "no text layer (scanned pages?): it needs OCR first"),
-    "damaged.pdf": (lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<", "cannot read the PDF"),
+    "damaged.pdf": (lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<", "the PDF is cut short"),
     "old.doc": (lambda: bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504), "damaged Word 97-2003 .doc"),
     "empty.rtf": (lambda: b"{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}{\\header Page 1\\par}\\par\\par}", "no text in its body"),
 }
@@ -499,3 +499,21 @@ def test_the_kyrgyz_criminal_executive_code_has_no_point_made_of_an_act_number()
     art = doc.tree.article("80")
     assert art is not None and [p.num for p in art.children[1].children] == ["1", "2", "3", "4"]
     assert not [w for w in doc.warnings if "duplicate" in w.message]
+
+
+def test_a_pdf_cut_short_is_refused_in_one_line_that_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # an incomplete download: pypdf's own complaints ("EOF marker not found") are no lines of their own
+    data = make_pdf([["Article 1. Scope", "Text of the article."]])
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[: len(data) * 9 // 10])
+    assert main(["parse", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cut short" in err and str(path) in err
+
+
+def test_a_pdf_repaired_while_reading_says_so_beside_its_text(capsys: pytest.CaptureFixture[str]) -> None:
+    data = re.sub(rb"startxref\n\d+", b"startxref\n9", make_pdf([["Article 1. Scope", "Text of the article."]]))
+    doc = parse_bytes(data, label="repaired.pdf")
+    assert [a.num for a in doc.articles()] == ["1"]
+    assert "damaged and was repaired" in doc.warnings[0].message and "some of its text may be missing" in doc.warnings[0].message
+    assert capsys.readouterr().err == ""

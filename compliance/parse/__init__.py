@@ -124,6 +124,7 @@ def _parse_binary(src: Source, fmt: Format | None, meta: DocumentMeta | None) ->
         decoded = read_binary(src.data, src.binary, src.label)
         language = (meta.language if meta else None) or detect_language(decoded.text)
         tree, warnings = build_tree(decoded, language)
+    warnings[:0] = [Warning_(line=line, message=message) for line, message in decoded.warnings]
     return _document(decoded.text, tree, warnings, src.binary, meta, src.label, language)
 
 

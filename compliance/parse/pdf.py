@@ -26,6 +26,8 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..errors import ParseError
@@ -53,7 +55,14 @@ class _Physical:
 
 def read_pdf(data: bytes, label: str) -> Decoded:
     """A PDF file's text layer as lines: page furniture apart, wrapped paragraphs joined."""
-    pages = _page_texts(data, label)
+    with _pypdf_problems() as problems:
+        try:
+            pages = _page_texts(data, label)
+        except ParseError as exc:
+            if any(p.startswith("EOF marker not found") for p in problems) and "encrypted" not in str(exc):
+                raise ParseError(label, 1, "the PDF is cut short (no end-of-file marker: an incomplete download?): "
+                                           "it cannot be read") from None
+            raise
     if not any(ch.isalnum() for page in pages for ch in page):
         raise ParseError(label, 1, "the PDF has no text layer (scanned pages?): it needs OCR first")
     text = "\n".join(pages)
@@ -79,7 +88,34 @@ def read_pdf(data: bytes, label: str) -> Decoded:
         else:
             lines.append(Line(ln.start, ln.end, ln.lineno))
         prev = ln
-    return Decoded(_joined(text, breaks), lines)
+    decoded = Decoded(_joined(text, breaks), lines)
+    if problems:
+        decoded.warnings.append((1, f"the PDF is damaged and was repaired while reading ({len(problems)} problem(s); "
+                                    f"first: {problems[0]}): some of its text may be missing"))
+    return decoded
+
+
+@contextmanager
+def _pypdf_problems() -> Iterator[list[str]]:
+    """What pypdf logs while it reads a damaged file (\"EOF marker not found\"), kept for one warning of the
+    document instead of lines of its own on standard error beside the one line a bad input gets."""
+    import logging
+
+    found: list[str] = []
+
+    class _Kept(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            found.append(" ".join(record.getMessage().split())[:200])
+
+    logger, handler = logging.getLogger("pypdf"), _Kept(logging.WARNING)
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield found
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def _page_texts(data: bytes, label: str) -> list[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 from typing import Literal
@@ -52,6 +52,8 @@ class Decoded:
     # The format marks superscripts (HTML <sup>): an article number is never a flattened one ("Статья 174"
     # after "Статья 17" is article 174, not 17⁴).
     superscripts_marked: bool = False
+    # (line, message): what the reader had to repair or could not read, said beside the findings
+    warnings: list[tuple[int, str]] = field(default_factory=list)
 
 
 _SPACE = " \t\r\f\v\u00a0"  # zero-width characters are kept: they are characters of the source
