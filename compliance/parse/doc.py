@@ -7,9 +7,10 @@ characters: headers, footers, footnotes and comments follow it there and are not
 leaves them out of a .docx. In that text a paragraph mark, a line break, a page or column break and the end
 of a table cell or row each end a line; a field's result is kept and its instructions ("HYPERLINK …") left
 out; the marks of pictures, drawings, footnote and comment references are no text. Character formatting
-(superscripts) is in other tables the reader does not read: "Статья 85¹" reads "851", as in a plain text,
-and the parser's unflattening applies. What the reader cannot take is a one-line `ParseError`: a damaged
-file, an Office file that is not a Word document, an encrypted one, one from Word 6 or 95.
+(superscripts) and list numbering are in other tables the reader does not read: "Статья 85¹" reads "851", as
+in a plain text, and the parser's unflattening applies; a number Word prints for a list item is not read
+(the .docx reader reads both). What the reader cannot take is a one-line `ParseError`: a damaged file, an
+Office file that is not a Word document, an encrypted one, one from Word 6 or 95.
 """
 
 from __future__ import annotations
