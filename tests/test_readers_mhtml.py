@@ -74,3 +74,14 @@ def test_a_text_that_only_names_mime_headers_is_read_as_text() -> None:
     text = "Статья 1. Заголовки\nMIME-Version: 1.0\nContent-Type: multipart/related\nТекст статьи.\n"
     doc = parse_bytes(text.encode(), label="law.txt")
     assert doc.document.format == "text" and [a.num for a in doc.articles()] == ["1"]
+
+
+def test_parts_nested_too_deep_are_refused_in_one_line() -> None:
+    # hostile: the standard library's parser calls itself for each level of nested parts
+    depth = 2000
+    head = "From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b0\"\r\n\r\n"
+    body = "".join(f"--b{i}\r\nContent-Type: multipart/related; boundary=\"b{i + 1}\"\r\n\r\n" for i in range(depth))
+    body += f"--b{depth}\r\nContent-Type: text/html\r\n\r\n<p>Статья 1. Цели</p>\r\n--b{depth}--\r\n"
+    body += "".join(f"--b{i}--\r\n" for i in reversed(range(depth)))
+    with pytest.raises(ParseError, match=r"^deep\.mht:1: a saved web page \(MHTML\) with parts nested too deep"):
+        parse_bytes((head + body).encode(), label="deep.mht")

@@ -122,3 +122,20 @@ def test_list_numbering_gives_articles_and_points_the_labels_the_application_pri
         "Статья 1. Цели", "Принудительный труд запрещается.", "а)\tпервый пункт;", "б)\tвторой пункт;", "маркер",
         "заголовок без номера", "Статья 2. Сфера", "Текст между статьями.", "Статья 3. Третья", "Статья 10. Десятая"]
     assert [a.num for a in doc.articles()] == ["1", "2", "3", "10"]
+
+
+@pytest.mark.parametrize(("depth", "lists"), [(1500, False), (1015, True)])
+def test_deeply_nested_spans_or_lists_are_read(depth: int, lists: bool) -> None:
+    # hostile: a python call per level of nesting ran out of stack (RecursionError) at 1,500 spans
+    if lists:
+        body = ('<text:list text:style-name="LArt"><text:list-item>' * depth + "<text:p>Статья 1. Цели</text:p>"
+                + "</text:list-item></text:list>" * depth)
+    else:
+        body = "<text:p>Статья 1. " + "<text:span>" * depth + "Цели" + "</text:span>" * depth + "</text:p>"
+    assert "Цели" in parse_bytes(odt(body), label="deep.odt").source_text
+
+
+def test_a_document_nested_deeper_than_libxml2_reads_is_refused_in_one_line() -> None:
+    body = "<text:p>Статья 1. " + "<text:span>" * 3000 + "Цели" + "</text:span>" * 3000 + "</text:p>"
+    with pytest.raises(ParseError, match=r"^deep\.odt:1: an OpenDocument file nested deeper than 2048 elements"):
+        parse_bytes(odt(body), label="deep.odt")

@@ -21,8 +21,11 @@ from .source import decode
 
 def read_mhtml(data: bytes, label: str) -> Decoded:
     """The archived page's HTML, read as HTML."""
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
-    page = _page(message)
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        page = _page(message)
+    except RecursionError:  # the parser's call per level of nested parts: a hostile archive, not a page
+        raise ParseError(label, 1, "a saved web page (MHTML) with parts nested too deep to read") from None
     if page is None:
         raise ParseError(label, 1, "a saved web page (MHTML) with no HTML page in it: nothing to parse")
     payload = page.get_payload(decode=True)

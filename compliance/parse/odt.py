@@ -15,6 +15,7 @@ OpenDocument text is a one-line `ParseError`.
 from __future__ import annotations
 
 import io
+import sys
 import zipfile
 from dataclasses import dataclass, field
 
@@ -30,7 +31,8 @@ _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _T = f"{{{_TEXT}}}"
 _PARAGRAPHS = {f"{_T}p", f"{_T}h"}
 _SKIPPED = {f"{_T}note", f"{_T}tracked-changes", f"{_T}deletion", f"{_T}bookmark-ref-placeholder"}
-MIMETYPE = b"application/vnd.oasis.opendocument.text"
+# libxml2 stops at this depth of nested elements even with `huge_tree`, and refuses the document
+_MAX_DEPTH = 2048
 
 
 @dataclass
@@ -54,7 +56,18 @@ def read_odt(data: bytes, label: str) -> Decoded:
     body = content.find(f"{{{_OFFICE}}}body/{{{_OFFICE}}}text")
     if body is None:
         raise ParseError(label, 1, "an OpenDocument file with no text body: not an .odt text document")
-    labels = list_labels(body, content, styles)
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, _MAX_DEPTH + 1000))  # a call per level of nested spans or lists, at most
+    try:
+        decoded = _read_body(body, list_labels(body, content, styles), raised)
+    finally:
+        sys.setrecursionlimit(limit)
+    if not any(ch.isalnum() for ch in decoded.text):
+        raise ParseError(label, 1, "an OpenDocument text with no text in its body: nothing to parse")
+    return decoded
+
+
+def _read_body(body: etree._Element, labels: dict[etree._Element, str], raised: frozenset[str]) -> Decoded:
     chunks: list[str] = []
     lines: list[Line] = []
     pos = lineno = 0
@@ -75,10 +88,7 @@ def read_odt(data: bytes, label: str) -> Decoded:
         lineno += chunk.count("\n") + 1
         chunks.append(chunk)
         pos += len(chunk) + 1
-    text = "\n".join(chunks) + "\n" if chunks else ""
-    if not any(ch.isalnum() for ch in text):
-        raise ParseError(label, 1, "an OpenDocument text with no text in its body: nothing to parse")
-    return Decoded(text, lines, superscripts_marked=True)
+    return Decoded("\n".join(chunks) + "\n" if chunks else "", lines, superscripts_marked=True)
 
 
 def _content(el: etree._Element, para: _Paragraph, raised: frozenset[str], raised_here: bool) -> None:
@@ -119,7 +129,13 @@ def _parts(data: bytes, label: str) -> tuple[etree._Element, etree._Element]:
             styles = etree.fromstring(archive.read("styles.xml"), parser) if "styles.xml" in names else etree.Element("x")
     except ParseError:
         raise
-    except Exception:  # noqa: BLE001 - a damaged archive or XML: the same answer to the user
+    except etree.XMLSyntaxError as exc:  # libxml2's reason: "Excessive depth in document: 2048 …" and the like
+        if "Excessive depth" in str(exc):
+            raise ParseError(label, 1, f"an OpenDocument file nested deeper than {_MAX_DEPTH} elements: its text "
+                                       "cannot all be read") from None
+        reason = " ".join(str(exc).split())[:200]
+        raise ParseError(label, 1, f"an OpenDocument file whose XML cannot be read: {reason}") from None
+    except Exception:  # noqa: BLE001 - a damaged archive: the same answer to the user
         raise ParseError(label, 1, "a damaged OpenDocument (.odt) file: it cannot be read") from None
     return content, styles
 
