@@ -104,6 +104,27 @@ def test_the_api_returns_the_findings_json_of_compliance_check(client: TestClien
     assert {f["kind"] for f in got["findings"] if f["convention"] == "C105"} == {"conflict"}
 
 
+def _uploads_of_other_formats() -> dict[str, bytes]:
+    from .make_doc import word_doc
+    from .test_readers_mhtml import _chrome
+    from .test_readers_odt import odt
+    from .test_readers_rtf import _law
+
+    return {"law.rtf": _law(), "law.odt": odt(), "law.mht": _chrome(),
+            "law.doc": word_doc([("Статья 1. Цели\r", False), ("Принудительный труд запрещается.\r", False)])}
+
+
+@pytest.mark.parametrize("name", ["law.rtf", "law.doc", "law.odt", "law.mht"])
+def test_a_law_in_rtf_doc_odt_or_a_saved_page_is_taken_and_checked(client: TestClient, name: str) -> None:
+    r = upload(client, (name, _uploads_of_other_formats()[name]), path="/api/check")
+    assert r.status_code == 202, r.text
+    job = r.json()["job"]
+    assert wait_done(client, job)["state"] == "done"
+    got = client.get(f"/api/jobs/{job}/findings").json()
+    assert got["documents"][0]["articles"] >= 1
+    assert any(f["rule_id"] == "C029-A1-prohibition" for f in got["findings"])
+
+
 def test_a_non_text_file_is_a_one_line_error_on_the_page(client: TestClient) -> None:
     r = upload(client, ("scan.txt", PNG))
     assert r.status_code == 400
