@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Sequence
 
 from lxml import etree
 
 from ..errors import ParseError
 from .docx_numbering import Numbering
-from .readers import Decoded, Line, paragraph_lines
+from .readers import Decoded, Line, _strip_span
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _R, _T, _DEL = f"{_W}p", f"{_W}r", f"{_W}t", f"{_W}del"
@@ -59,6 +60,21 @@ def read_docx(data: bytes, label: str) -> Decoded:
         chunks.append(chunk)
         pos += len(chunk) + 1
     return Decoded("\n".join(chunks) + "\n" if chunks else "", lines)
+
+
+def paragraph_lines(chunk: str, pos: int, lineno: int, sups: Sequence[tuple[int, int]]) -> list[Line]:
+    """The lines of one paragraph of a word processor's file (`chunk`, at `pos` in the extracted text, its first
+    line numbered `lineno`): one per line break in it, blank ones left out, each with the superscript ranges
+    (`sups`, offsets in `chunk`) that fall in it."""
+    lines, start = [], 0
+    for i, piece in enumerate(chunk.split("\n")):
+        s, e = _strip_span(chunk, start, start + len(piece))
+        if s < e:
+            line = Line(pos + s, pos + e, lineno + i)
+            line.sups = [(pos + max(a, s), pos + min(b, e)) for a, b in sups if max(a, s) < min(b, e)]
+            lines.append(line)
+        start += len(piece) + 1
+    return lines
 
 
 def _open(data: bytes, label: str):  # type: ignore[no-untyped-def]

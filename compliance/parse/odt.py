@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..errors import ParseError
+from .docx import paragraph_lines
 from .odt_numbering import list_labels
-from .readers import Decoded, Line, paragraph_lines
+from .readers import Decoded, Line
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"

@@ -98,21 +98,6 @@ def _lines_by_regex(text: str) -> Iterator[tuple[int, int, int]]:
         yield start, len(text), lineno
 
 
-def paragraph_lines(chunk: str, pos: int, lineno: int, sups: Sequence[tuple[int, int]]) -> list[Line]:
-    """The lines of one paragraph of a word processor's file (`chunk`, at `pos` in the extracted text, its first
-    line numbered `lineno`): one per line break in it, blank ones left out, each with the superscript ranges
-    (`sups`, offsets in `chunk`) that fall in it."""
-    lines, start = [], 0
-    for i, piece in enumerate(chunk.split("\n")):
-        s, e = _strip_span(chunk, start, start + len(piece))
-        if s < e:
-            line = Line(pos + s, pos + e, lineno + i)
-            line.sups = [(pos + max(a, s), pos + min(b, e)) for a, b in sups if max(a, s) < min(b, e)]
-            lines.append(line)
-        start += len(piece) + 1
-    return lines
-
-
 def read_text(text: str) -> Decoded:
     """Plain text: one `Line` per non-blank line."""
     lines = []
