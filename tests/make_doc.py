@@ -12,7 +12,7 @@ _TEXT_AT = 0x800  # where the text pieces start in the WordDocument stream
 
 
 def word_doc(pieces: list[tuple[str, bool]], *, tail: str = "", flags: int = 0x0200, n_fib: int = 0x00C1,
-             ident: int = 0xA5EC, streams: tuple[str, ...] = ("WordDocument", "1Table")) -> bytes:
+             ident: int = 0xA5EC, streams: tuple[str, ...] = ("WordDocument", "1Table"), lists: bool = False) -> bytes:
     """A .doc whose main text is `pieces`, each (text, compressed: one cp1252 byte a character, else UTF-16),
     followed by `tail` (the text of headers or footnotes, after the main text's characters)."""
     word = bytearray(_TEXT_AT)
@@ -34,6 +34,8 @@ def word_doc(pieces: list[tuple[str, bool]], *, tail: str = "", flags: int = 0x0
     clx = b"\x01\x02\x00\xaa\xbb" + b"\x02" + struct.pack("<I", len(plc)) + plc  # a Prc first, as Word writes
     table = bytearray(16) + clx
     struct.pack_into("<II", word, 0x1A2, 16, len(clx))  # fcClx, lcbClx
+    if lists:  # fcPlfLfo, lcbPlfLfo: list instances somewhere in the table stream (their bytes are not read)
+        struct.pack_into("<II", word, 0x2EA, 0, 28)
     return compound_file({name: data for name, data in zip(streams, (bytes(word), bytes(table)), strict=False)})
 
 

@@ -95,3 +95,10 @@ def test_nested_fields_keep_only_the_results_shown_on_the_page() -> None:
     # a field in another's result is shown; a field in another's instructions is not
     shown = "a \x13 REF x \x14b \x13 PAGE \x141\x15 c\x15 d \x13 IF \x13 DATE \x142020\x15 = 1 \x14e\x15 f"
     assert _clean(shown) == "a b 1 c d e f"
+
+
+def test_a_doc_with_numbered_lists_says_their_numbers_are_not_read() -> None:
+    # Word keeps a list item's number out of the text: a law numbering its articles by a list loses them
+    with_lists = parse_bytes(word_doc(_LAW, lists=True), label="law.doc")
+    assert any("numbers Word prints" in w.message and ".docx" in w.message for w in with_lists.warnings)
+    assert not any("numbers Word prints" in w.message for w in parse_bytes(word_doc(_LAW), label="law.doc").warnings)

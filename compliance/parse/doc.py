@@ -9,8 +9,9 @@ of a table cell or row each end a line; a field's result is kept and its instruc
 out; the marks of pictures, drawings, footnote and comment references are no text. Character formatting
 (superscripts) and list numbering are in other tables the reader does not read: "Статья 85¹" reads "851", as
 in a plain text, and the parser's unflattening applies; a number Word prints for a list item is not read
-(the .docx reader reads both). What the reader cannot take is a one-line `ParseError`: a damaged file, an
-Office file that is not a Word document, an encrypted one, one from Word 6 or 95.
+(the .docx reader reads both), and a file with lists says so in a warning. What the reader cannot take is a
+one-line `ParseError`: a damaged file, an Office file that is not a Word document, an encrypted one, one from
+Word 6 or 95.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _WORD97 = 101  # nFib of the oldest file in this format (Word 97 writes 193)
 _ENCRYPTED, _TABLE1 = 0x0100, 0x0200  # FibBase flags: fEncrypted, fWhichTblStm
 # FibBase, then FibRgW97 and FibRgLw97 (ccpText is its fourth value), then FibRgFcLcb97 (Clx is pair 33)
 _CCP_TEXT, _FC_CLX, _LCB_CLX = 0x4C, 0x1A2, 0x1A6
+_LCB_PLF_LFO = 0x2EE  # the size of the list instances (PlfLfo, pair 74): 0 when no paragraph is in a list
 _BREAKS = {"\r": "\n", "\x07": "\n", "\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\x1e": "-"}
 _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
 _FIELD_MARK = re.compile("[\x13\x14\x15]")
@@ -35,14 +37,21 @@ _TRANSLATE = str.maketrans({**_BREAKS, **{chr(c): None for c in range(0x20) if c
 
 
 def read_doc(data: bytes, label: str) -> Decoded:
-    """A Word 97-2003 file's main text as lines."""
-    text = _clean(_main_text(data, label))
+    """A Word 97-2003 file's main text as lines; a warning when it has numbered lists, whose numbers are not
+    read (a law numbering its articles so would lose them)."""
+    raw, lists = _main_text(data, label)
+    text = _clean(raw)
     if not any(ch.isalnum() for ch in text):
         raise ParseError(label, 1, "a Word 97-2003 .doc with no text in its body: nothing to parse")
-    return read_text(text)
+    decoded = read_text(text)
+    if lists:
+        decoded.warnings.append((1, "the .doc has lists whose numbers Word prints but does not store in the text; "
+                                    "they are not read: if articles or points are numbered so, save it as .docx"))
+    return decoded
 
 
-def _main_text(data: bytes, label: str) -> str:
+def _main_text(data: bytes, label: str) -> tuple[str, bool]:
+    """The document's main text, and whether it has list instances."""
     try:
         word, table = _streams(data, label)
     except ParseError:
@@ -50,7 +59,8 @@ def _main_text(data: bytes, label: str) -> str:
     except Exception:  # noqa: BLE001 - olefile raises OSError and others on a damaged container
         raise ParseError(label, 1, "a damaged Word 97-2003 .doc (OLE2) file: it cannot be read") from None
     clx = table[_u32(word, _FC_CLX) : _u32(word, _FC_CLX) + _u32(word, _LCB_CLX)]
-    return _pieces_text(word, clx, _u32(word, _CCP_TEXT), label)
+    lists = len(word) >= _LCB_PLF_LFO + 4 and _u32(word, _LCB_PLF_LFO) > 0
+    return _pieces_text(word, clx, _u32(word, _CCP_TEXT), label), lists
 
 
 def _streams(data: bytes, label: str) -> tuple[bytes, bytes]:
