@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import quopri
+import re
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,27 @@ def test_parts_nested_too_deep_are_refused_in_one_line() -> None:
     body += "".join(f"--b{i}--\r\n" for i in reversed(range(depth)))
     with pytest.raises(ParseError, match=r"^deep\.mht:1: a saved web page \(MHTML\) with parts nested too deep"):
         parse_bytes((head + body).encode(), label="deep.mht")
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_damaged_saved_page_is_read_or_refused_in_one_line(seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+    data = bytearray((_chrome, _internet_explorer)[seed % 2]())
+    for _ in range(rng.randint(1, 20)):
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    try:
+        doc = parse_bytes(bytes(data[: len(data) - rng.randrange(2) * rng.randrange(len(data))]), label="d.mht")
+    except ParseError as exc:
+        # a file damaged past recognition is read as text, whose refusal names its own line
+        assert re.match(r"d[.]mht:\d+: ", str(exc)) and "\n" not in str(exc)
+    else:
+        doc.model_dump_json()
+
+
+def test_a_page_in_another_charset_than_its_part_names_is_read_by_its_bytes() -> None:
+    # an archive whose part says UTF-8 over a page saved in cp1251: refused before as "cannot decode as utf-8"
+    page = base64.encodebytes(_PAGE.format(charset="windows-1251").encode("cp1251")).replace(b"\n", b"\r\n")
+    data = _archive([("text/html; charset=\"utf-8\"", "base64", _ADDRESS, page)])
+    assert [a.num for a in parse_bytes(data, label="law.mht").articles()] == ["1", "2.1"]

@@ -139,3 +139,19 @@ def test_a_document_nested_deeper_than_libxml2_reads_is_refused_in_one_line() ->
     body = "<text:p>Статья 1. " + "<text:span>" * 3000 + "Цели" + "</text:span>" * 3000 + "</text:p>"
     with pytest.raises(ParseError, match=r"^deep\.odt:1: an OpenDocument file nested deeper than 2048 elements"):
         parse_bytes(odt(body), label="deep.odt")
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_damaged_odt_is_read_or_refused_in_one_line(seed: int) -> None:
+    import random
+
+    data = bytearray(odt())
+    rng = random.Random(seed)
+    for _ in range(rng.randint(1, 30)):  # bytes of the archive's headers, its compressed XML and its directory
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    try:
+        doc = parse_bytes(bytes(data[: len(data) - rng.randrange(2) * rng.randrange(len(data))]), label="d.odt")
+    except ParseError as exc:
+        assert str(exc).startswith("d.odt:1: ") and "\n" not in str(exc)
+    else:
+        doc.model_dump_json()

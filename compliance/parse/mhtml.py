@@ -16,7 +16,7 @@ from email.message import Message
 
 from ..errors import ParseError
 from .readers import Decoded, read_html
-from .source import decode
+from .source import Source, decode
 
 
 def read_mhtml(data: bytes, label: str) -> Decoded:
@@ -29,10 +29,24 @@ def read_mhtml(data: bytes, label: str) -> Decoded:
     if page is None:
         raise ParseError(label, 1, "a saved web page (MHTML) with no HTML page in it: nothing to parse")
     payload = page.get_payload(decode=True)
-    html = payload if isinstance(payload, bytes) else b""
-    charset = page.get_content_charset()
-    source = decode(html, label, _python_codec(charset))
-    return read_html(source.text, label)
+    source = _decoded(payload if isinstance(payload, bytes) else b"", _python_codec(page.get_content_charset()), label)
+    decoded = read_html(source.text, label)
+    # a line of the page is no line of the archive: what decoding repaired is said of the page
+    decoded.warnings += [(1, f"the page in the archive, its line {line}: {message}") for line, message in source.warnings]
+    return decoded
+
+
+def _decoded(html: bytes, charset: str | None, label: str) -> Source:
+    """The page's bytes decoded: in the charset its part names, else (a part damaged in that charset, or
+    naming none) as any file's bytes are; a `ParseError` at the archive's line 1 when neither can."""
+    try:
+        return decode(html, label, charset)
+    except ParseError as declared:
+        try:
+            return decode(html, label, None)
+        except ParseError as exc:
+            reason = (exc if charset is None else declared).reason
+            raise ParseError(label, 1, f"the page in the saved web page (MHTML) cannot be read: {reason}") from None
 
 
 def _page(message: Message) -> Message | None:
