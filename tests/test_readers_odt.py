@@ -155,3 +155,10 @@ def test_a_damaged_odt_is_read_or_refused_in_one_line(seed: int) -> None:
         assert str(exc).startswith("d.odt:1: ") and "\n" not in str(exc)
     else:
         doc.model_dump_json()
+
+
+def test_a_number_the_file_keeps_with_the_item_is_read_once() -> None:
+    # ODF lets a writer keep the number it printed (text:number) beside the list style: it is not doubled
+    body = ('<text:list text:style-name="LArt"><text:list-item><text:p><text:number>Статья 7.</text:number> '
+            "Цели</text:p></text:list-item></text:list>")
+    assert parse_bytes(odt(body), label="law.odt").source_text.splitlines() == ["Статья 7. Цели"]

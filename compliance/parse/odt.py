@@ -78,8 +78,10 @@ def _read_body(body: etree._Element, labels: dict[etree._Element, str], raised: 
         para = _Paragraph()
         _content(p, para, raised, raised_here=False)
         chunk = "".join(para.pieces)
-        number = labels.get(p)
-        if number:  # the label the application prints before a numbered list item ("Статья 5.", "1)")
+        # the label the application prints before a numbered list item ("Статья 5.", "1)"), unless the file
+        # keeps the printed number itself (text:number, read with the paragraph's text)
+        number = labels.get(p) if p.find(f"{_T}number") is None else None
+        if number:
             chunk = number + chunk
             para.sups = [(a + len(number), b + len(number)) for a, b in para.sups]
         if not chunk.strip():
