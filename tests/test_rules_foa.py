@@ -387,6 +387,21 @@ def test_an_employer_free_to_end_the_contract_without_any_ground_is_a_concern(te
     assert fires("C098-A1-termination-without-grounds", doc) is expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # constructed, in the shape of the provision GT080 names (Georgia LC s. 51(2), in English)
+    ("Article 1. Strike\nA strike shall not be permitted in work which is related to the safety of human life "
+     "and health, or where the activity cannot be suspended due to the type of technological process.", True),
+    ("Article 1. Strike\nStrikes are not allowed in railway transport.", True),
+    # constructed traps: essential services in the strict sense; an emergency; a peace obligation
+    ("Article 1. Strike\nA strike shall not be permitted in hospitals, in electricity and water supply services "
+     "and in air traffic control.", False),
+    ("Article 1. Strike\nA strike shall not be declared during a state of emergency.", False),
+    ("Article 1. Strike\nStrikes shall not be held while the collective agreement is in force.", False),
+])
+def test_an_english_strike_ban_beyond_essential_services_however_worded(text: str, expected: bool) -> None:
+    assert fires("C087-A3-strike-ban-non-essential", doc_of(text, "labour code", language="en")) is expected
+
+
 def test_suspension_only_by_a_court_for_serious_violations_is_not_flagged() -> None:
     # constructed
     assert not fires("C087-A4-suspension-dissolution", doc_of(
