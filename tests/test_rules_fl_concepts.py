@@ -265,6 +265,17 @@ def test_uzbek_organisation_is_not_to_organise() -> None:
     assert "C105-A1a-assemblies" not in c105(text, "UZ", language="uz-Latn")
 
 
+def test_english_organisation_of_an_event_is_no_association() -> None:
+    # constructed, in the shape of an English AZ CC s. 169: "Organization of" is the act of organising a
+    # banned assembly, which the assembly rule flags; no association is banned there
+    text = ("Article 169. Organization of a prohibited public event\n169.1. Organization of a public event "
+            "prohibited in accordance with the law, or active participation in it, which caused a breach of public "
+            "order, - shall be punishable by a fine, or by corrective works for up to two years, or by imprisonment "
+            "for up to three years.")
+    flags = c105(text, "AZ", language="en")
+    assert flags.get("C105-A1a-assemblies") == "conflict" and "C105-A1a-associations" not in flags
+
+
 def test_uzbek_organising_an_unauthorised_meeting_is_flagged() -> None:
     # constructed: Uzbek wording of an assembly offence (cf. GT048, GT049)
     text = ("1-modda. Yigʻilish oʻtkazish tartibini buzish\nYigʻilish, miting yoki namoyishni belgilangan "
