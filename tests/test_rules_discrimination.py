@@ -51,6 +51,10 @@ def test_women_rule_matches_inflected_wording() -> None:
     # constructed after an English translation of AZ LC s. 241
     ("Article 241. Work closed to women\n1. Use of women workers in heavy jobs, in hazardous workplaces and in "
      "underground works is prohibited.", "en"),
+    # constructed: other English wordings of the same prohibition
+    ("Article 1. Women\nIt is prohibited to employ women in heavy work and in work with harmful conditions.", "en"),
+    ("Article 1. Women\nWomen may not be engaged in underground work.", "en"),
+    ("Article 1. Women\nThe use of female labour in work with harmful conditions is prohibited.", "en"),
 ])
 def test_women_rule_finds_the_prohibition_in_any_word_order(text: str, language: str) -> None:
     assert fired(text, language=language).get("C111-A1a-women-excluded-work") == "conflict"
@@ -62,6 +66,9 @@ def test_women_rule_finds_the_prohibition_in_any_word_order(text: str, language:
     ("Статья 9. Беременные\nЗапрещается привлекать беременных женщин к работе в ночное время.", "ru"),
     ("Статья 10. Гарантии\nЗапрещается отказывать женщинам в заключении трудового договора.", "ru"),
     ("Статья 11. Согласие\nДопускается использовать женщин на работах в ночное время с их согласия.", "ru"),
+    ("Article 4. Pregnant women\nIt is prohibited to employ pregnant women in night work.", "en"),
+    ("Article 5. Hiring\nIt is prohibited to refuse to employ women on grounds of pregnancy.", "en"),
+    ("Article 7. Dismissal\nIt is prohibited to dismiss women on maternity leave.", "en"),
 ])
 def test_women_rule_silent_on_permissions_and_protections_in_any_word_order(text: str, language: str) -> None:
     assert "C111-A1a-women-excluded-work" not in fired(text, language=language)
