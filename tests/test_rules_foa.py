@@ -402,6 +402,27 @@ def test_an_english_strike_ban_beyond_essential_services_however_worded(text: st
     assert fires("C087-A3-strike-ban-non-essential", doc_of(text, "labour code", language="en")) is expected
 
 
+@pytest.mark.parametrize(("rule", "text", "expected"), [
+    # constructed: English wordings of a trade union law's provisions of the shapes the findings name
+    ("C087-A5-foreign-affiliation-financing", "Article 1. Financing\nTrade unions shall not receive financing from "
+     "foreign states, foreign legal entities or foreign citizens.", True),
+    ("C087-A4-suspension-dissolution", "Article 1. Suspension\nThe activity of a trade union may be suspended by "
+     "decision of the Ministry of Justice for up to six months.", True),
+    ("C087-A2-mandatory-sectoral-structure", "Article 1. Affiliation\nA local trade union shall become a member of "
+     "a sectoral trade union within six months of its registration.", True),
+    # constructed traps: grants a union may take; a court deciding on the ministry's application; a union free
+    # to join
+    ("C087-A5-foreign-affiliation-financing", "Article 1. Grants\nTrade unions may receive grants from "
+     "international trade union organisations.", False),
+    ("C087-A4-suspension-dissolution", "Article 1. Court\nThe activity of a trade union may be suspended by the "
+     "court on the application of the Ministry of Justice.", False),
+    ("C087-A2-mandatory-sectoral-structure", "Article 1. Joining\nA local trade union may join a sectoral trade "
+     "union.", False),
+])
+def test_trade_union_law_provisions_in_a_translations_words(rule: str, text: str, expected: bool) -> None:
+    assert fires(rule, doc_of(text, "trade union law", language="en")) is expected
+
+
 def test_suspension_only_by_a_court_for_serious_violations_is_not_flagged() -> None:
     # constructed
     assert not fires("C087-A4-suspension-dissolution", doc_of(
