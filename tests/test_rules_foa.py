@@ -423,6 +423,18 @@ def test_trade_union_law_provisions_in_a_translations_words(rule: str, text: str
     assert fires(rule, doc_of(text, "trade union law", language="en")) is expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # constructed: the law itself sends a collective dispute to binding arbitration
+    ("Article 1. Arbitration\nIf the conciliation commission fails to settle the dispute, the dispute shall be "
+     "referred to compulsory labour arbitration, whose decision is binding on the parties.", True),
+    # constructed traps: arbitration the parties choose; a referral that is not compulsory
+    ("Article 1. Arbitration\nThe parties may agree to refer the dispute to labour arbitration.", False),
+    ("Article 1. Arbitration\nThe dispute shall be referred to a conciliation commission.", False),
+])
+def test_an_english_law_that_imposes_binding_arbitration(text: str, expected: bool) -> None:
+    assert fires("C087-A3-compulsory-arbitration", doc_of(text, "labour code", language="en")) is expected
+
+
 def test_suspension_only_by_a_court_for_serious_violations_is_not_flagged() -> None:
     # constructed
     assert not fires("C087-A4-suspension-dissolution", doc_of(
