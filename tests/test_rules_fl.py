@@ -398,6 +398,17 @@ def test_private_prison_labour_flagged_in_english_and_uzbek_wordings() -> None:
     assert fired(uz, "penal enforcement code", country="UZ", language="uz-Latn").get(PRIVATE) == "concern"
 
 
+def test_private_prison_labour_in_english_when_the_obligation_and_the_placement_are_two_sentences() -> None:
+    # constructed, in the shape of an English RU/KG CEC art. 103: the duty to work, then the employers
+    text = ("Article 1. Labour of convicts\n1. Every person sentenced to deprivation of liberty is obliged to work in "
+            "places and at jobs determined by the administration.\n2. Convicts are employed at state enterprises and "
+            "at enterprises of other forms of ownership.")
+    consent = ("Article 1. Labour with consent\n1. Convicts are obliged to work.\n2. Convicts may be employed at "
+               "private enterprises only with their written consent.")
+    assert fired(text, "penal enforcement code", language="en").get(PRIVATE) == "concern"
+    assert PRIVATE not in fired(consent, "penal enforcement code", language="en")
+
+
 def test_private_prison_labour_rule_does_not_read_labour_codes() -> None:
     # constructed: the same words in a labour code are about employers in general
     text = "Статья 1. Т\nОсужденные обязаны трудиться и привлекаются к труду в организациях иных форм собственности."
