@@ -355,6 +355,20 @@ def test_leaving_employment_rule_silent_on_termination_articles(ref: str, articl
     assert "C029-A1-leaving-employment" not in rules_on(ref, article)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # constructed: the passive, as English translations put it
+    ("Article 1. Mobilisation\nCitizens may be mobilised for agricultural work by decision of the local executive "
+     "authority.", True),
+    ("Article 1. Harvest\nIn the cotton harvest, employees of state institutions may be involved in agricultural "
+     "work.", True),
+    # constructed trap: work one takes on freely
+    ("Article 1. Voluntary\nCitizens may be involved in agricultural work on a voluntary basis.", False),
+])
+def test_labour_mobilisation_in_english_passive_wordings(text: str, expected: bool) -> None:
+    found = fired(text, "labour code", country="UZ", language="en").get("C105-A1b-labour-mobilisation")
+    assert (found == "conflict") is expected
+
+
 # -- C029 Art. 2(2)(c): convicted persons put to work for private parties -----------------------------------
 
 RU_CEC, KG_CEC = "ru/criminal-executive-code@2023-06-24", "kg/criminal-executive-code@2025-07-31"

@@ -435,6 +435,24 @@ def test_an_english_law_that_imposes_binding_arbitration(text: str, expected: bo
     assert fires("C087-A3-compulsory-arbitration", doc_of(text, "labour code", language="en")) is expected
 
 
+@pytest.mark.parametrize(("rule", "text", "expected"), [
+    # constructed: English wordings of GT020 (existing unions to register again) and GT013 (elected
+    # representatives wherever the union has fewer than half of the staff)
+    ("C087-A2-previous-authorisation", "Article 1. Registration\nTrade unions shall be subject to re-registration "
+     "within one year after the entry into force of this Law; unions not re-registered shall be liquidated.", True),
+    ("C098-A4-bargaining-bypass-union", "Article 1. Bargaining\nWhere the trade union represents less than half of "
+     "the employees, the employees shall be represented by representatives elected at a general meeting.", True),
+    # constructed traps: one union re-registered for a new name; representatives where there is no union
+    ("C087-A2-previous-authorisation", "Article 1. Name\nA trade union shall be re-registered if it changes its "
+     "name.", False),
+    ("C098-A4-bargaining-bypass-union", "Article 1. No union\nWhere there is no trade union, the employees may "
+     "elect representatives for collective bargaining.", False),
+])
+def test_registration_again_and_bargaining_beside_a_minority_union_in_english(rule: str, text: str,
+                                                                              expected: bool) -> None:
+    assert fires(rule, doc_of(text, "labour code", language="en")) is expected
+
+
 def test_suspension_only_by_a_court_for_serious_violations_is_not_flagged() -> None:
     # constructed
     assert not fires("C087-A4-suspension-dissolution", doc_of(
