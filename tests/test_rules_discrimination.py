@@ -55,6 +55,8 @@ def test_women_rule_matches_inflected_wording() -> None:
     ("Article 1. Women\nIt is prohibited to employ women in heavy work and in work with harmful conditions.", "en"),
     ("Article 1. Women\nWomen may not be engaged in underground work.", "en"),
     ("Article 1. Women\nThe use of female labour in work with harmful conditions is prohibited.", "en"),
+    # constructed: women as the subject of the prohibition
+    ("Статья 1. Женщины\nЖенщины не могут привлекаться к тяжелым работам и работам во вредных условиях труда.", "ru"),
 ])
 def test_women_rule_finds_the_prohibition_in_any_word_order(text: str, language: str) -> None:
     assert fired(text, language=language).get("C111-A1a-women-excluded-work") == "conflict"
@@ -69,6 +71,8 @@ def test_women_rule_finds_the_prohibition_in_any_word_order(text: str, language:
     ("Article 4. Pregnant women\nIt is prohibited to employ pregnant women in night work.", "en"),
     ("Article 5. Hiring\nIt is prohibited to refuse to employ women on grounds of pregnancy.", "en"),
     ("Article 7. Dismissal\nIt is prohibited to dismiss women on maternity leave.", "en"),
+    ("Статья 12. Ночная работа\nЖенщины не могут привлекаться к работам в ночное время без их согласия.", "ru"),
+    ("Статья 13. Увольнение\nЖенщины не могут быть уволены в период беременности.", "ru"),
 ])
 def test_women_rule_silent_on_permissions_and_protections_in_any_word_order(text: str, language: str) -> None:
     assert "C111-A1a-women-excluded-work" not in fired(text, language=language)

@@ -369,6 +369,19 @@ def test_labour_mobilisation_in_english_passive_wordings(text: str, expected: bo
     assert (found == "conflict") is expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # constructed: the passive in Russian
+    ("Статья 1. Привлечение к работам\nГраждане могут привлекаться к сельскохозяйственным работам по решению "
+     "местного исполнительного органа.", True),
+    ("Статья 1. Уборка хлопка\nРаботники бюджетных организаций привлекаются к уборке хлопка.", True),
+    # constructed trap
+    ("Статья 1. Добровольно\nГраждане могут привлекаться к сельскохозяйственным работам только добровольно.", False),
+])
+def test_labour_mobilisation_in_russian_passive_wordings(text: str, expected: bool) -> None:
+    found = fired(text, "labour code", country="UZ").get("C105-A1b-labour-mobilisation")
+    assert (found == "conflict") is expected
+
+
 # -- C029 Art. 2(2)(c): convicted persons put to work for private parties -----------------------------------
 
 RU_CEC, KG_CEC = "ru/criminal-executive-code@2023-06-24", "kg/criminal-executive-code@2025-07-31"

@@ -453,6 +453,23 @@ def test_registration_again_and_bargaining_beside_a_minority_union_in_english(ru
     assert fires(rule, doc_of(text, "labour code", language="en")) is expected
 
 
+@pytest.mark.parametrize(("rule", "text", "expected"), [
+    # constructed: Russian wordings of the shapes of GT020 and GT013 other than those the rules were written from
+    ("C087-A2-previous-authorisation", "Статья 1. Перерегистрация\nПрофессиональные союзы подлежат "
+     "перерегистрации в течение одного года со дня вступления в силу настоящего Закона. Профсоюзы, не прошедшие "
+     "перерегистрацию, подлежат ликвидации.", True),
+    ("C098-A4-bargaining-bypass-union", "Статья 1. Представители\nВ случае, если профсоюз объединяет менее "
+     "половины работников, интересы работников при проведении коллективных переговоров представляют "
+     "представители, избранные на общем собрании работников.", True),
+    # constructed traps: representatives where there is no union
+    ("C098-A4-bargaining-bypass-union", "Статья 1. Представители\nПри отсутствии профсоюза интересы работников "
+     "представляют избранные ими представители.", False),
+])
+def test_registration_again_and_bargaining_beside_a_minority_union_in_russian(rule: str, text: str,
+                                                                              expected: bool) -> None:
+    assert fires(rule, doc_of(text, "labour code")) is expected
+
+
 def test_suspension_only_by_a_court_for_serious_violations_is_not_flagged() -> None:
     # constructed
     assert not fires("C087-A4-suspension-dissolution", doc_of(
