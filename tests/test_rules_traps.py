@@ -86,3 +86,57 @@ def test_a_criminal_code_trap_draws_no_flag(rules: tuple[str, ...], language: st
 def test_the_exceptions_leave_the_offences_they_are_not_about(rule: str, language: str, text: str) -> None:
     kind = "administrative offences code" if "влечет" in text else "criminal code"
     assert RS.fired(text, kind, "KZ", language).get(rule) in ("conflict", "concern")
+
+
+LABOUR = RuleSet("c029-forced-labour.yaml", "c087-freedom-of-association.yaml", "c098-collective-bargaining.yaml",
+                 "c111-c100-discrimination.yaml", "c138-c182-child-labour.yaml", "c105-forced-labour.yaml")
+
+LAW_TRAPS = [
+    # (rule, kind, language, text)
+    ("C087-A2-citizenship-condition", "trade union law", "en", "Article 1. Members\nCitizens of the Republic, as well as "
+     "aliens and stateless persons working in the Republic, may join trade unions on equal terms."),
+    ("C087-A2-citizenship-condition", "trade union law", "ru", "Статья 1. Члены\nКаждый работник независимо от "
+     "гражданства вправе вступить в профсоюз."),
+    ("C111-A1a-citizens-only", "labour code", "en", "Article 1. Aliens\nAliens and stateless persons working in the "
+     "Republic have labour rights equal to those of citizens; discrimination based on citizenship is prohibited."),
+    ("C087-A4-suspension-dissolution", "trade union law", "ru", "Статья 1. Ликвидация\nЛиквидация профсоюза производится "
+     "только по решению суда, вынесенному по заявлению уполномоченного органа."),
+    ("C087-A3-interference-internal-affairs", "trade union law", "ru", "Статья 1. Съезд\nПредставители местного "
+     "исполнительного органа вправе присутствовать на съезде профсоюза только по приглашению профсоюза."),
+    ("C087-A3-political-activity-ban", "trade union law", "ru", "Статья 1. Защита\nРаботодатель не вправе требовать от "
+     "члена профсоюза участия в политической деятельности."),
+    ("C087-A3-strike-suspension-executive", "labour code", "ru", "Статья 1. Гарантия\nНикакой орган исполнительной "
+     "власти не вправе приостановить или запретить забастовку."),
+    ("C087-A3-strike-ban-non-essential", "labour code", "en", "Article 1. Traffic control\nStrikes are prohibited in air "
+     "traffic control services and in the dispatching services of railway traffic control."),
+    ("C087-A3-strike-ballot-excessive", "labour code", "ru", "Статья 1. Простой\nРаботникам, не участвующим в "
+     "забастовке, время простоя оплачивается в размере не менее двух третей тарифной ставки."),
+    ("C098-A4-bargaining-bypass-union", "labour code", "en", "Article 1. No union\nElected representatives of the workers "
+     "may conduct collective bargaining where no trade union exists in the organisation."),
+    ("C098-A1-termination-without-grounds", "labour code", "en", "Article 1. Resignation\nThe employee may terminate the "
+     "employment contract at his own initiative without giving reasons by notifying the employer in writing."),
+    ("C098-A1-unreasoned-refusal-to-hire", "labour code", "en", "Article 1. Applicant\nA job applicant is not obliged to "
+     "explain the reasons for refusing employment offered by the employment service."),
+    ("C111-A1a-women-excluded-work", "labour code", "ru", "Статья 1. Равенство\nЗапрещается ограничивать права женщин "
+     "при приеме на работу; не допускается использование труда женщин на условиях худших, чем для мужчин."),
+    ("C100-A1b-equal-work-only", "labour code", "en", "Article 1. Pay\nEmployees have the right to equal pay for the same "
+     "work and for work of comparable worth."),
+    ("C105-A1b-labour-mobilisation", "labour code", "ru", "Статья 1. Запрет\nЗапрещается привлечение обучающихся к "
+     "сельскохозяйственным работам, не предусмотренным образовательной программой."),
+    ("C029-A2-2c-prison-labour-private-parties", "penal enforcement code", "ru", "Статья 1. Запрет\n1. Осужденные "
+     "обязаны трудиться.\n2. Осужденные не могут привлекаться к труду у индивидуальных предпринимателей."),
+    ("C138-A2-admission-below-15", "labour code", "en", "Article 1. Workshops\nPupils of 14 years may perform work in "
+     "school workshops as part of their general education."),
+]
+
+
+@pytest.mark.parametrize(("rule", "kind", "language", "text"), LAW_TRAPS)
+def test_a_labour_or_union_law_trap_draws_no_flag(rule: str, kind: str, language: str, text: str) -> None:
+    assert LABOUR.fired(text, kind, "KZ", language).get(rule) not in ("conflict", "concern")
+
+
+def test_a_government_suspending_a_strike_until_a_court_decides_is_still_flagged() -> None:
+    # RU LC art. 413(8) in its shape: the court named is no exception to the executive's power
+    text = ("Статья 1. Приостановление\nПравительство вправе приостановить забастовку до решения вопроса "
+            "соответствующим судом, но не более чем на десять календарных дней.")
+    assert LABOUR.fired(text, "labour code", "RU").get("C087-A3-strike-suspension-executive") == "conflict"
