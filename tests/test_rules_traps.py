@@ -140,3 +140,37 @@ def test_a_government_suspending_a_strike_until_a_court_decides_is_still_flagged
     text = ("Статья 1. Приостановление\nПравительство вправе приостановить забастовку до решения вопроса "
             "соответствующим судом, но не более чем на десять календарных дней.")
     assert LABOUR.fired(text, "labour code", "RU").get("C087-A3-strike-suspension-executive") == "conflict"
+
+
+# -- the same provisions in other words: variants the rules read (constructed by the helper sessions) --------
+
+VARIANTS = [
+    # (rule, kind, language, text)
+    ("C105-A1a-assemblies", "criminal code", "ru", "Статья 1. Шествие\n1. Лицо, которое организовало уличное шествие, "
+     "не получив на то разрешения местного исполнительного органа, наказывается исправительными работами либо "
+     "ограничением свободы на срок до двух лет."),
+    ("C105-A1a-assemblies", "criminal code", "ru", "Статья 1. Протест\n1. Публичное выражение протеста путем "
+     "проведения голодовки, пикета или иной акции вопреки установленному запрету карается обязательными работами на "
+     "срок до двухсот сорока часов либо лишением свободы на срок до двух лет."),
+    ("C111-A1a-women-excluded-work", "labour code", "ru", "Статья 1. Вредные условия\n1. Не допускается занятость "
+     "женщин на работах с вредными и опасными условиями труда."),
+    ("C111-A1a-women-excluded-work", "labour code", "ru", "Статья 1. Перечень\n1. Перечень профессий, в которых "
+     "ограничивается применение женского труда, утверждается Правительством."),
+    ("C111-A1a-women-excluded-work", "labour code", "en", "Article 1. Jobs closed to women\nEngaging women in jobs "
+     "included in the list of heavy work and work with harmful conditions is not allowed."),
+    ("C111-A1a-women-excluded-work", "labour code", "en", "Article 1. Weight limits\nEmployers shall not hire women for "
+     "work involving lifting and carrying of heavy weights exceeding the limits established for them."),
+    ("C087-A3-strike-ban-non-essential", "labour code", "ru", "Статья 1. Ограничение\n1. Работники гражданской авиации "
+     "и почтовой службы лишены права на забастовку."),
+    ("C087-A3-strike-ban-non-essential", "labour code", "ru", "Статья 1. Нефтегазовая отрасль\n1. Проведение "
+     "забастовок на предприятиях нефтегазовой отрасли не допускается."),
+    ("C087-A3-strike-ban-non-essential", "labour code", "en", "Article 1. No right to strike\nWorkers of railway "
+     "transport and postal services shall have no right to strike."),
+    ("C087-A3-strike-ban-non-essential", "labour code", "en", "Article 1. Scope\nThe right to strike does not apply to "
+     "employees of public transport and the postal service."),
+]
+
+
+@pytest.mark.parametrize(("rule", "kind", "language", "text"), VARIANTS)
+def test_a_provision_in_other_words_is_flagged(rule: str, kind: str, language: str, text: str) -> None:
+    assert LABOUR.fired(text, kind, "KZ", language).get(rule) in ("conflict", "concern")
