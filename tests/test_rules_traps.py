@@ -171,6 +171,31 @@ VARIANTS = [
 ]
 
 
+VARIANTS += [
+    ("C087-A2-excluded-categories", "trade union law", "ru", "Статья 1. Органы\nСотрудники таможенных органов и "
+     "работники налоговой службы не вправе быть членами профессиональных союзов."),
+    ("C087-A2-excluded-categories", "trade union law", "ru", "Статья 1. Несовместимость\nЧленство в профсоюзе "
+     "несовместимо с должностью судьи или прокурора."),
+    ("C087-A2-excluded-categories", "trade union law", "en", "Article 1. Prosecutors\nProsecutors cannot join trade "
+     "unions."),
+    ("C087-A2-excluded-categories", "trade union law", "en", "Article 1. Law enforcement\nOfficers of internal affairs "
+     "bodies, the fire service and the penitentiary system have no right to form or join trade unions."),
+]
+LAW_TRAPS += [
+    ("C087-A2-excluded-categories", "trade union law", "en", "Article 1. Armed forces\nServicemen of the armed forces "
+     "and officials of the police may not be members of trade unions."),
+    ("C087-A2-excluded-categories", "trade union law", "en", "Article 1. Managers\nHeads of organisations who have the "
+     "right to hire and dismiss employees shall not be members of trade unions of the employees they manage, but may "
+     "form their own organisations."),
+]
+
+
+@pytest.mark.parametrize(("rule", "kind", "language", "text"), LAW_TRAPS[-2:])
+def test_armed_forces_police_and_managers_may_be_left_out_of_unions(rule: str, kind: str, language: str,
+                                                                    text: str) -> None:
+    assert LABOUR.fired(text, kind, "KZ", language).get(rule) not in ("conflict", "concern")
+
+
 @pytest.mark.parametrize(("rule", "kind", "language", "text"), VARIANTS)
 def test_a_provision_in_other_words_is_flagged(rule: str, kind: str, language: str, text: str) -> None:
     assert LABOUR.fired(text, kind, "KZ", language).get(rule) in ("conflict", "concern")
