@@ -181,6 +181,29 @@ VARIANTS += [
     ("C087-A2-excluded-categories", "trade union law", "en", "Article 1. Law enforcement\nOfficers of internal affairs "
      "bodies, the fire service and the penitentiary system have no right to form or join trade unions."),
 ]
+VARIANTS += [
+    ("C105-A1a-social-discord", "criminal code", "ru", "Статья 1. Нетерпимость\n1. Пропаганда нетерпимости по "
+     "признаку социальной, национальной или религиозной принадлежности, совершенная публично, наказывается "
+     "ограничением свободы на срок до трех лет либо лишением свободы на тот же срок."),
+    ("C105-A1a-social-discord", "criminal code", "en", "Article 1. Strife\n1. Deliberate actions aimed at instigating "
+     "social, national, tribal, racial, class or religious strife, committed publicly, are punished by restriction "
+     "of freedom for a term of up to seven years or imprisonment for the same term."),
+    ("C105-A1a-social-discord", "criminal code", "en", "Article 1. Enmity\nActions aimed at inflaming national, racial, "
+     "social or religious enmity, committed publicly, are punishable by a fine or by restriction of freedom for up to "
+     "three years."),
+    ("C105-A1a-false-information", "criminal code", "ru", "Статья 1. Сообщения\n1. Размещение в сети Интернет заведомо "
+     "недостоверных сообщений о деятельности государственных органов наказывается исправительными работами либо "
+     "ограничением свободы на срок до трех лет."),
+    ("C105-A1a-false-information", "criminal code", "en", "Article 1. Rumours\n1. The spreading of knowingly false "
+     "rumours that create a danger of violation of public order is punished by a fine or corrective labour, or "
+     "restriction of freedom for up to three years."),
+    ("C105-A1a-hooliganism-public-order", "criminal code", "ru", "Статья 1. Спокойствие\n1. Умышленные действия, грубо "
+     "нарушающие общественное спокойствие и выражающие явное пренебрежение к обществу, наказываются исправительными "
+     "работами на срок до двух лет или лишением свободы на срок до трех лет."),
+    ("C105-A1a-hooliganism-public-order", "criminal code", "en", "Article 1. Collective actions\n1. Organisation of "
+     "collective actions grossly disturbing public order, as well as active participation in them, is punished by a "
+     "fine, arrest, restriction of freedom for up to three years or imprisonment for the same term."),
+]
 LAW_TRAPS += [
     ("C087-A2-excluded-categories", "trade union law", "en", "Article 1. Armed forces\nServicemen of the armed forces "
      "and officials of the police may not be members of trade unions."),
