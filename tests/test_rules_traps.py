@@ -204,7 +204,27 @@ VARIANTS += [
      "collective actions grossly disturbing public order, as well as active participation in them, is punished by a "
      "fine, arrest, restriction of freedom for up to three years or imprisonment for the same term."),
 ]
+VARIANTS += [
+    ("C087-A3-political-activity-ban", "trade union law", "en", "Article 1. Politics\nTrade unions are prohibited from "
+     "carrying out political activities."),
+    ("C087-A3-political-activity-ban", "trade union law", "en", "Article 1. Politics\nPolitical activity of trade unions "
+     "is not allowed."),
+    ("C087-A3-political-activity-ban", "trade union law", "ru", "Статья 1. Политика\n1. Профсоюзам запрещено "
+     "финансировать политические партии."),
+    ("C087-A3-political-activity-ban", "trade union law", "ru", "Статья 1. Выборы\n1. Профсоюз не может выдвигать "
+     "кандидатов в депутаты представительных органов."),
+    ("C087-A4-suspension-dissolution", "trade union law", "en", "Article 1. Suspension\nThe Ministry of Justice shall "
+     "have the right to suspend the activities of a public association for up to six months."),
+    ("C087-A4-suspension-dissolution", "trade union law", "ru", "Статья 1. Ликвидация\n1. Органы юстиции вправе "
+     "ликвидировать профсоюз, систематически нарушающий законодательство."),
+    ("C087-A4-suspension-dissolution", "trade union law", "ru", "Статья 1. Прекращение\n1. Профсоюз прекращает "
+     "деятельность на основании решения Министерства юстиции в случае нарушения им своего устава."),
+]
 LAW_TRAPS += [
+    # foreign financing of parties and unions banned (another rule's): no ban on a union's own politics
+    ("C087-A3-political-activity-ban", "public associations law", "ru", "Статья 1. Основы\nНе допускается "
+     "финансирование политических партий и профессиональных союзов иностранными юридическими лицами и гражданами."),
+
     ("C087-A2-excluded-categories", "trade union law", "en", "Article 1. Armed forces\nServicemen of the armed forces "
      "and officials of the police may not be members of trade unions."),
     ("C087-A2-excluded-categories", "trade union law", "en", "Article 1. Managers\nHeads of organisations who have the "
