@@ -220,7 +220,21 @@ VARIANTS += [
     ("C087-A4-suspension-dissolution", "trade union law", "ru", "Статья 1. Прекращение\n1. Профсоюз прекращает "
      "деятельность на основании решения Министерства юстиции в случае нарушения им своего устава."),
 ]
+VARIANTS += [
+    ("C087-A5-foreign-affiliation-financing", "trade union law", "ru", "Статья 1. Источники\n1. Профсоюзам "
+     "запрещается получать денежные средства и иное имущество от иностранных государств."),
+    ("C087-A5-foreign-affiliation-financing", "trade union law", "ru", "Статья 1. Пожертвования\n1. Профсоюзы не "
+     "вправе принимать пожертвования из зарубежных источников."),
+    ("C087-A5-foreign-affiliation-financing", "trade union law", "en", "Article 1. Foreign sources\nTrade unions are "
+     "forbidden to accept money or property from foreign sources."),
+    ("C087-A2-citizenship-condition", "trade union law", "ru", "Статья 1. Членство\n1. Членами профсоюза могут быть "
+     "лица, имеющие гражданство Узбекистана и осуществляющие трудовую деятельность."),
+    ("C087-A2-citizenship-condition", "trade union law", "en", "Article 1. Right to establish\nThe right to establish "
+     "trade unions and to join them belongs to Uzbek citizens who are employed under employment contracts."),
+]
 LAW_TRAPS += [
+    ("C087-A2-citizenship-condition", "trade union law", "ru", "Статья 1. Иностранцы\nЧленами профсоюза могут быть "
+     "и лица, имеющие гражданство иного государства."),
     # foreign financing of parties and unions banned (another rule's): no ban on a union's own politics
     ("C087-A3-political-activity-ban", "public associations law", "ru", "Статья 1. Основы\nНе допускается "
      "финансирование политических партий и профессиональных союзов иностранными юридическими лицами и гражданами."),
