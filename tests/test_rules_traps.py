@@ -250,3 +250,48 @@ LAW_TRAPS += [
 @pytest.mark.parametrize(("rule", "kind", "language", "text"), VARIANTS)
 def test_a_provision_in_other_words_is_flagged(rule: str, kind: str, language: str, text: str) -> None:
     assert LABOUR.fired(text, kind, "KZ", language).get(rule) in ("conflict", "concern")
+
+
+# -- leaving one's job: whoever the worker is called, and however the bar is put ------------------------------
+
+VARIANTS_LEAVING = [
+    ("ru", "Статья 1. Молодые специалисты\nМолодой специалист обязан отработать не менее двух лет и не может "
+     "уволиться до истечения этого срока."),
+    ("ru", "Статья 1. Расторжение\nРасторжение трудового договора по желанию работника в период действия контракта "
+     "не допускается."),
+    ("ru", "Статья 1. Заявление\nЗаявление работника об увольнении может быть оставлено без удовлетворения, если ему "
+     "не найдена замена."),
+    ("ru", "Статья 1. Контракт\nРаботник, заключивший контракт, лишается права досрочно уволиться."),
+    ("ru", "Статья 1. Согласие\nРаботники отрасли вправе уволиться по собственной инициативе исключительно с согласия "
+     "нанимателя."),
+    ("en", "Article 1. Consent\nTermination of the employment contract on the initiative of the employee is allowed "
+     "only upon agreement with the head of the organisation."),
+    ("en", "Article 1. Term\nAn employee has no right to quit his job before the end of the term of the contract."),
+    ("en", "Article 1. Service\nServicemen are not permitted to retire at their own request until ten years of "
+     "service have expired."),
+    ("en", "Article 1. Permission\nWorkers cannot leave their jobs without the permission of the local labour "
+     "authority."),
+]
+TRAPS_LEAVING = [
+    # notice of reasonable length; the employer barred; a leave from work; what a worker who leaves keeps
+    ("ru", "Статья 1. Предупреждение\nРаботник не вправе уволиться до истечения срока предупреждения об увольнении."),
+    ("ru", "Статья 1. Отказ\nРаботодатель не вправе отказать в удовлетворении заявления работника об увольнении."),
+    ("ru", "Статья 1. Отзыв\nРаботник не может отозвать заявление об увольнении, если на его место приглашен другой "
+     "работник."),
+    ("en", "Article 1. Pregnancy\nTermination of the employment contract of a pregnant employee at the initiative of "
+     "the employer is not permitted."),
+    ("en", "Article 1. Leave\nA worker on annual leave may not be recalled to work without his consent."),
+    ("en", "Article 1. Wages\nWorkers who terminate their employment contracts shall not lose their accrued wages."),
+    ("en", "Article 1. Workplace\nThe employee is not allowed to leave the workplace during working hours without "
+     "permission of the supervisor."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), VARIANTS_LEAVING)
+def test_a_bar_on_leaving_ones_job_in_other_words_is_flagged(language: str, text: str) -> None:
+    assert LABOUR.fired(text, "labour code", "KZ", language).get("C029-A1-leaving-employment") == "concern"
+
+
+@pytest.mark.parametrize(("language", "text"), TRAPS_LEAVING)
+def test_notice_a_leave_or_the_employers_bar_is_no_bar_on_leaving(language: str, text: str) -> None:
+    assert "C029-A1-leaving-employment" not in LABOUR.fired(text, "labour code", "KZ", language)
