@@ -295,3 +295,60 @@ def test_a_bar_on_leaving_ones_job_in_other_words_is_flagged(language: str, text
 @pytest.mark.parametrize(("language", "text"), TRAPS_LEAVING)
 def test_notice_a_leave_or_the_employers_bar_is_no_bar_on_leaving(language: str, text: str) -> None:
     assert "C029-A1-leaving-employment" not in LABOUR.fired(text, "labour code", "KZ", language)
+
+
+# -- labour discipline and insults of officials, in other words -----------------------------------------------
+
+VARIANTS_PENAL = [
+    ("C105-A1c-labour-discipline", "administrative offences code", "ru", "Статья 1. Неявка\nНеявка на работу без "
+     "уважительных причин работников предприятий, выполняющих государственный заказ, влечет административный арест "
+     "на срок до десяти суток."),
+    ("C105-A1c-labour-discipline", "criminal code", "ru", "Статья 1. Уклонение\nУклонение работника оборонного "
+     "предприятия от выполнения трудовых обязанностей карается исправительными работами на срок до одного года."),
+    ("C105-A1c-labour-discipline", "criminal code", "ru", "Статья 1. Уход\nСамовольный уход с рабочего места "
+     "работника морского судна во время стоянки в порту наказывается исправительными работами."),
+    ("C105-A1c-labour-discipline", "administrative offences code", "ru", "Статья 1. Дисциплина\nНарушение "
+     "дисциплины труда работниками, заключившими контракт, влечет административный арест на срок до пятнадцати суток."),
+    ("C105-A1c-labour-discipline", "criminal code", "en", "Article 1. Truancy\nAbsence from work without valid reasons "
+     "by a worker of a state enterprise entails a fine or corrective works for up to two months."),
+    ("C105-A1c-labour-discipline", "criminal code", "en", "Article 1. At sea\nFailure to comply with labour discipline "
+     "by a member of a ship's crew is punished by arrest or restriction of freedom for up to two years."),
+    ("C105-A1c-labour-discipline", "administrative offences code", "en", "Article 1. Abandonment\nUnauthorised "
+     "abandonment of work before the expiry of the notice period shall entail correctional labour for up to two months."),
+    ("C105-A1a-insulting-officials", "criminal code", "ru", "Статья 1. Президент\nПубличное порочение чести Президента "
+     "Республики наказывается исправительными работами на срок до двух лет."),
+    ("C105-A1a-insulting-officials", "criminal code", "ru", "Статья 1. Власть\nПубличные высказывания, унижающие "
+     "представителя власти, караются исправительными работами либо ограничением свободы на срок до одного года."),
+    ("C105-A1a-insulting-officials", "administrative offences code", "ru", "Статья 1. Неуважение\nВыражение в "
+     "неприличной форме явного неуважения к органам государственной власти влечет административный арест."),
+    ("C105-A1a-insulting-officials", "criminal code", "ru", "Статья 1. Авторитет\nПубличное принижение авторитета "
+     "должностного лица наказывается исправительными работами на срок до одного года."),
+    ("C105-A1a-insulting-officials", "criminal code", "en", "Article 1. Calumny\nCalumny, that is dissemination of "
+     "knowingly false fabrications discrediting the honour of another person, is punishable by correctional work."),
+    ("C105-A1a-insulting-officials", "administrative offences code", "en", "Article 1. Official\nHumiliation of the "
+     "honour and dignity of an official in the exercise of his duties shall entail administrative arrest."),
+]
+TRAPS_PENAL = [
+    ("C105-A1c-labour-discipline", "criminal code", "en", "Article 1. Coercion\nCoercion of an employee to abandon his "
+     "work by threats is punished by correctional labour for up to two years."),
+    ("C105-A1c-labour-discipline", "criminal code", "ru", "Статья 1. Понуждение\nПонуждение работника к уходу с "
+     "рабочего места под угрозой насилия наказывается исправительными работами."),
+    ("C105-A1a-insulting-officials", "criminal code", "ru", "Статья 1. Обращение\nЖестокое или унижающее человеческое "
+     "достоинство обращение с осужденным наказывается исправительными работами."),
+    ("C105-A1a-insulting-officials", "criminal code", "en", "Article 1. Treatment\nSubjecting a subordinate to "
+     "humiliating treatment is punished by correctional labour for up to one year."),
+    ("C105-A1a-insulting-officials", "criminal code", "ru", "Статья 1. Хулиганство\nХулиганство, то есть грубое "
+     "нарушение общественного порядка, выражающее явное неуважение к обществу, наказывается обязательными работами."),
+]
+
+
+@pytest.mark.parametrize(("rule", "kind", "language", "text"), VARIANTS_PENAL)
+def test_a_penalty_for_discipline_or_an_insult_in_other_words_is_flagged(rule: str, kind: str, language: str,
+                                                                        text: str) -> None:
+    assert RS.fired(text, kind, "KZ", language).get(rule) in ("conflict", "concern")
+
+
+@pytest.mark.parametrize(("rule", "kind", "language", "text"), TRAPS_PENAL)
+def test_coercion_torture_or_hooliganism_is_no_discipline_or_insult_offence(rule: str, kind: str, language: str,
+                                                                           text: str) -> None:
+    assert RS.fired(text, kind, "KZ", language).get(rule) not in ("conflict", "concern")
