@@ -352,3 +352,61 @@ def test_a_penalty_for_discipline_or_an_insult_in_other_words_is_flagged(rule: s
 def test_coercion_torture_or_hooliganism_is_no_discipline_or_insult_offence(rule: str, kind: str, language: str,
                                                                            text: str) -> None:
     assert RS.fired(text, kind, "KZ", language).get(rule) not in ("conflict", "concern")
+
+
+# -- a union monopoly and interference in unions' affairs, in other words -------------------------------------
+
+VARIANTS_UNIONS = [
+    ("C087-A2-union-monopoly", "ru", "Статья 1. Одна организация\nВ одной организации действует одна первичная "
+     "профсоюзная организация."),
+    ("C087-A2-union-monopoly", "ru", "Статья 1. Вторая организация\nСоздание второй профсоюзной организации в "
+     "организации, где уже действует первичная профсоюзная организация, не допускается."),
+    ("C087-A2-union-monopoly", "ru", "Статья 1. Центр\nВсе профсоюзы входят в Национальный центр профсоюзов."),
+    ("C087-A2-union-monopoly", "ru", "Статья 1. Представительство\nПраво представлять работников на республиканском "
+     "уровне принадлежит исключительно Федерации профсоюзов."),
+    ("C087-A2-union-monopoly", "ru", "Статья 1. Вхождение\nОтраслевые профсоюзы подлежат обязательному вхождению в "
+     "республиканское объединение профсоюзов."),
+    ("C087-A2-union-monopoly", "en", "Article 1. Single union\nOnly a single trade union may be established in one "
+     "enterprise."),
+    ("C087-A2-union-monopoly", "en", "Article 1. Second union\nThe creation of a second trade union in an organisation "
+     "where a trade union already operates is not permitted."),
+    ("C087-A3-interference-internal-affairs", "ru", "Статья 1. Съезд\nПрофсоюз обязан уведомить местный "
+     "исполнительный орган о проведении съезда и обеспечить присутствие на нем представителя этого органа."),
+    ("C087-A3-interference-internal-affairs", "ru", "Статья 1. Контроль\nМинистерство юстиции знакомится с решениями "
+     "руководящих органов профсоюза."),
+    ("C087-A3-interference-internal-affairs", "ru", "Статья 1. Комиссия\nРешения профсоюза, противоречащие решениям "
+     "трехсторонней комиссии, не подлежат исполнению."),
+    ("C087-A3-interference-internal-affairs", "ru", "Статья 1. Прокурор\nПрокурор может присутствовать на заседаниях "
+     "выборных органов профсоюзов."),
+    ("C087-A3-interference-internal-affairs", "ru", "Статья 1. Устав\nУстав профсоюза должен соответствовать "
+     "типовому уставу, утвержденному Правительством."),
+    ("C087-A3-interference-internal-affairs", "en", "Article 1. Congresses\nRepresentatives of the registering "
+     "authority may be present at congresses and conferences of a trade union."),
+    ("C087-A3-interference-internal-affairs", "en", "Article 1. Documents\nThe justice authority is entitled to "
+     "obtain from the trade union protocols of meetings of its governing bodies."),
+]
+TRAPS_UNIONS = [
+    ("C087-A2-union-monopoly", "ru", "Статья 1. Несколько\nВ одной организации может быть создано несколько первичных "
+     "профсоюзных организаций."),
+    ("C087-A2-union-monopoly", "ru", "Статья 1. Добровольность\nЧленство в объединении профсоюзов является "
+     "добровольным; никто не обязан вступать в объединение профсоюзов."),
+    ("C087-A2-union-monopoly", "en", "Article 1. Notice\nThe creation of a second trade union in an organisation shall "
+     "be notified to the employer."),
+    ("C087-A3-interference-internal-affairs", "ru", "Статья 1. Члены\nЧлены профсоюза вправе присутствовать на "
+     "заседаниях выборных органов профсоюза."),
+    ("C087-A3-interference-internal-affairs", "ru", "Статья 1. Устав\nРешения профсоюза, противоречащие его уставу, "
+     "могут быть отменены съездом."),
+    ("C087-A3-interference-internal-affairs", "en", "Article 1. Invitation\nRepresentatives of state bodies may take "
+     "part in meetings of the trade union only at its invitation."),
+]
+
+
+@pytest.mark.parametrize(("rule", "language", "text"), VARIANTS_UNIONS)
+def test_a_union_monopoly_or_interference_in_other_words_is_flagged(rule: str, language: str, text: str) -> None:
+    assert LABOUR.fired(text, "trade union law", "KZ", language).get(rule) in ("conflict", "concern")
+
+
+@pytest.mark.parametrize(("rule", "language", "text"), TRAPS_UNIONS)
+def test_pluralism_members_or_an_invitation_is_no_monopoly_or_interference(rule: str, language: str,
+                                                                          text: str) -> None:
+    assert LABOUR.fired(text, "trade union law", "KZ", language).get(rule) not in ("conflict", "concern")
