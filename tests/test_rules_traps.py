@@ -410,3 +410,69 @@ def test_a_union_monopoly_or_interference_in_other_words_is_flagged(rule: str, l
 def test_pluralism_members_or_an_invitation_is_no_monopoly_or_interference(rule: str, language: str,
                                                                           text: str) -> None:
     assert LABOUR.fired(text, "trade union law", "KZ", language).get(rule) not in ("conflict", "concern")
+
+
+# -- children admitted below 15, and prisoners put to work for private parties, in other words -----------------
+
+CHILD_AND_PRISON = RuleSet("c138-c182-child-labour.yaml", "c029-forced-labour.yaml")
+ADMISSION, PRISON = "C138-A2-admission-below-15", "C029-A2-2c-prison-labour-private-parties"
+
+VARIANTS_CHILD_PRISON = [
+    (ADMISSION, "labour code", "ru", "Статья 1. Подростки\nДопускается прием на работу подростков с 14-летнего "
+     "возраста с письменного согласия одного из родителей."),
+    (ADMISSION, "labour code", "ru", "Статья 1. Возраст\nЛица в возрасте от четырнадцати до шестнадцати лет могут "
+     "приниматься на работу с согласия родителей."),
+    (ADMISSION, "labour code", "ru", "Статья 1. Учащиеся\nС учащимися, которым исполнилось четырнадцать лет, может быть "
+     "заключен трудовой договор для работы в свободное от учебы время."),
+    (ADMISSION, "labour code", "ru", "Статья 1. Моложе\nПрием на работу лиц моложе пятнадцати лет допускается с "
+     "согласия одного из родителей или органа опеки."),
+    (ADMISSION, "labour code", "ru", "Статья 1. Культура\nВ организациях культуры трудовой договор может заключаться с "
+     "детьми с тринадцатилетнего возраста."),
+    (ADMISSION, "labour code", "en", "Article 1. Hiring\nPersons who have attained the age of fourteen may be hired with "
+     "the written consent of a parent."),
+    (ADMISSION, "labour code", "en", "Article 1. Contract\nConclusion of a labour contract with a fourteen-year-old is "
+     "allowed with the consent of a parent."),
+    (ADMISSION, "labour code", "en", "Article 1. Pupils\nPupils aged 14 may be admitted to jobs in their free time "
+     "from study."),
+    (PRISON, "penal enforcement code", "ru", "Статья 1. Труд\n1. Осужденные обязаны трудиться.\n2. Труд осужденных "
+     "может использоваться на объектах, принадлежащих коммерческим организациям."),
+    (PRISON, "penal enforcement code", "ru", "Статья 1. Работа\n1. Каждый осужденный к лишению свободы должен "
+     "работать.\n2. Осужденные могут направляться на работы на частные предприятия."),
+    (PRISON, "penal enforcement code", "ru", "Статья 1. Трудоустройство\n1. Осужденные обязаны трудиться.\n2. "
+     "Трудоустройство осужденных осуществляется в том числе на предприятиях частной формы собственности."),
+    (PRISON, "penal enforcement code", "en", "Article 1. Obligation\nConvicts are obliged to perform labour at places "
+     "determined by the administration, including at commercial organisations under contracts."),
+    (PRISON, "penal enforcement code", "en", "Article 1. Outside\nPersons sentenced to deprivation of liberty are "
+     "enlisted to work at private companies situated outside the colony."),
+    (PRISON, "penal enforcement code", "en", "Article 1. Employers\nPrisoners are required to work. They may be employed "
+     "by private employers on the basis of contracts concluded by the administration."),
+]
+TRAPS_CHILD_PRISON = [
+    (ADMISSION, "labour code", "ru", "Статья 1. Время\nДля работников в возрасте от четырнадцати до шестнадцати лет "
+     "устанавливается сокращенная продолжительность рабочего времени."),
+    (ADMISSION, "labour code", "ru", "Статья 1. Запрет\nПрием на работу лиц моложе пятнадцати лет не допускается."),
+    (ADMISSION, "labour code", "ru", "Статья 1. Испытание\nПри приеме на работу лиц в возрасте от 14 до 18 лет "
+     "испытание не устанавливается."),
+    (ADMISSION, "labour code", "ru", "Статья 1. Работодатели\nНесовершеннолетние в возрасте от четырнадцати до "
+     "восемнадцати лет могут заключать трудовые договоры с работниками с согласия законных представителей."),
+    (ADMISSION, "labour code", "en", "Article 1. Younger\nIt is prohibited to employ children who are younger than "
+     "fourteen years."),
+    (ADMISSION, "labour code", "en", "Article 1. Parents\nThe employment contract of an employee with a child aged 14 "
+     "may not be terminated."),
+    (PRISON, "penal enforcement code", "ru", "Статья 1. Освобождение\nОсужденные обязаны трудиться. Трудоустройство "
+     "осужденных после освобождения, в том числе в частных организациях, осуществляется службой занятости."),
+    (PRISON, "penal enforcement code", "en", "Article 1. Institution\nPrisoners shall work. Work shall be provided at "
+     "the enterprises of the institution."),
+]
+
+
+@pytest.mark.parametrize(("rule", "kind", "language", "text"), VARIANTS_CHILD_PRISON)
+def test_child_admission_or_prison_labour_for_private_parties_in_other_words_is_flagged(
+        rule: str, kind: str, language: str, text: str) -> None:
+    assert CHILD_AND_PRISON.fired(text, kind, "KZ", language).get(rule) in ("conflict", "concern")
+
+
+@pytest.mark.parametrize(("rule", "kind", "language", "text"), TRAPS_CHILD_PRISON)
+def test_working_time_a_ban_parents_or_work_after_release_is_no_such_flag(rule: str, kind: str, language: str,
+                                                                         text: str) -> None:
+    assert CHILD_AND_PRISON.fired(text, kind, "KZ", language).get(rule) not in ("conflict", "concern")
