@@ -476,3 +476,55 @@ def test_child_admission_or_prison_labour_for_private_parties_in_other_words_is_
 def test_working_time_a_ban_parents_or_work_after_release_is_no_such_flag(rule: str, kind: str, language: str,
                                                                          text: str) -> None:
     assert CHILD_AND_PRISON.fired(text, kind, "KZ", language).get(rule) not in ("conflict", "concern")
+
+
+# -- penalties for strikes, the strike named in other words ----------------------------------------------------
+
+STRIKE_WORDS = [
+    ("criminal code", "ru", "Статья 1. Продолжение\nЛица, бастовавшие после вступления в силу решения суда о признании "
+     "забастовки незаконной, наказываются исправительными работами на срок до одного года."),
+    ("criminal code", "ru", "Статья 1. Прекращение работы\nОрганизация коллективного прекращения работы работниками "
+     "организации в целях выдвижения требований к работодателю наказывается исправительными работами."),
+    ("criminal code", "ru", "Статья 1. Подстрекательство\nПодстрекательство работников к прекращению работы в целях "
+     "разрешения коллективного трудового спора карается исправительными работами до двух лет."),
+    ("criminal code", "ru", "Статья 1. Стачка\nРуководство стачкой, объявленной в нарушение запрета, наказывается "
+     "исправительными работами на срок до двух лет."),
+    ("criminal code", "ru", "Статья 1. Возглавление\nЛицо, возглавившее забастовку, признанную судом незаконной, "
+     "наказывается ограничением свободы на срок до двух лет."),
+    ("administrative offences code", "ru", "Статья 1. Объявление\nОбъявление забастовки вопреки запрету, "
+     "установленному законом, влечет административный арест на срок до пятнадцати суток."),
+    ("criminal code", "ru", "Статья 1. Склонение\nСклонение работников к продолжению забастовки, признанной "
+     "незаконной, карается исправительными работами до двух лет."),
+    ("criminal code", "en", "Article 1. Calls\nCalling on workers to stop work collectively in violation of the "
+     "procedure for resolving collective labour disputes is punishable by corrective labour for up to one year."),
+    ("administrative offences code", "en", "Article 1. Walkout\nOrganising a walkout at an enterprise in breach of the "
+     "procedure established by law shall entail administrative arrest for up to fifteen days."),
+    ("criminal code", "en", "Article 1. Railway\nHolding a strike in railway transport in violation of the law is "
+     "punishable by correctional work for up to one year."),
+    ("criminal code", "en", "Article 1. Instigation\nInstigation of an unlawful strike is punished by correctional "
+     "labour for up to one year."),
+]
+STRIKE_TRAPS = [
+    ("criminal code", "ru", "Статья 1. Выплата\nНарушение работодателем сроков выплаты заработной платы бастующим "
+     "работникам наказывается исправительными работами."),
+    ("criminal code", "ru", "Статья 1. Увольнение\nНезаконное увольнение работника за участие в стачке наказывается "
+     "исправительными работами."),
+    ("criminal code", "ru", "Статья 1. Принуждение\nПринуждение работников к прекращению работы путем угрозы насилием "
+     "наказывается исправительными работами на срок до двух лет."),
+    ("administrative offences code", "en", "Article 1. Wages\nFailure by the employer to pay wages during a work "
+     "stoppage caused by the employer shall entail correctional labour."),
+    ("criminal code", "en", "Article 1. Dismissal for participation in a lawful strike\nDismissal of a worker by an "
+     "official for his participation in a lawful strike is punished by correctional works for up to one year."),
+]
+
+
+@pytest.mark.parametrize(("kind", "language", "text"), STRIKE_WORDS)
+def test_a_penalty_for_a_strike_named_in_other_words_is_flagged(kind: str, language: str, text: str) -> None:
+    got = RS.fired(text, kind, "KZ", language)
+    assert got.get("C105-A1d-strikes") == "conflict" or got.get("C087-A3-penal-sanctions-strike") == "conflict", got
+
+
+@pytest.mark.parametrize(("kind", "language", "text"), STRIKE_TRAPS)
+def test_the_employers_offence_or_a_protected_striker_draws_no_strike_flag(kind: str, language: str, text: str) -> None:
+    got = RS.fired(text, kind, "KZ", language)
+    assert not {"C105-A1d-strikes", "C087-A3-penal-sanctions-strike"} & set(got), got
