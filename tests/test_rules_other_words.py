@@ -1,0 +1,253 @@
+"""Provisions the supervisory bodies object to, in words the rules were not written from, and trap articles
+with the same words that a careful lawyer would not flag: in Russian and in the English of translations.
+Constructed for these tests (helper sessions wrote wordings of the kind the region's codes use; none is
+quoted from a real law). Each row: the rules of which one must flag it (or none may), the kind of law, the
+language and the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from .rulesets import RuleSet
+
+RULES = RuleSet("c029-forced-labour.yaml", "c087-freedom-of-association.yaml", "c105-forced-labour.yaml",
+                "c138-c182-child-labour.yaml")
+FLAGS = ("conflict", "concern")
+
+LEAVING = ("C029-A1-leaving-employment",)
+DISCIPLINE = ("C105-A1c-labour-discipline",)
+INSULT = ("C105-A1a-insulting-officials",)
+MONOPOLY = ("C087-A2-union-monopoly",)
+INTERFERENCE = ("C087-A3-interference-internal-affairs",)
+ADMISSION = ("C138-A2-admission-below-15",)
+PRISON = ("C029-A2-2c-prison-labour-private-parties",)
+STRIKE = ("C105-A1d-strikes", "C087-A3-penal-sanctions-strike")
+
+VARIANTS: list[tuple[tuple[str, ...], str, str, str]] = []
+TRAPS: list[tuple[tuple[str, ...], str, str, str]] = []
+
+# -- leaving one's job: whoever the worker is called, however the bar is put -----------------------------------------
+VARIANTS += [
+    (LEAVING, "labour code", "ru", "Статья 1. Молодые специалисты\nМолодой специалист обязан отработать не менее "
+     "двух лет и не может уволиться до истечения этого срока."),
+    (LEAVING, "labour code", "ru", "Статья 1. Расторжение\nРасторжение трудового договора по желанию работника в "
+     "период действия контракта не допускается."),
+    (LEAVING, "labour code", "ru", "Статья 1. Заявление\nЗаявление работника об увольнении может быть оставлено без "
+     "удовлетворения, если ему не найдена замена."),
+    (LEAVING, "labour code", "ru", "Статья 1. Контракт\nРаботник, заключивший контракт, лишается права досрочно "
+     "уволиться."),
+    (LEAVING, "labour code", "ru", "Статья 1. Согласие\nРаботники отрасли вправе уволиться по собственной инициативе "
+     "исключительно с согласия нанимателя."),
+    (LEAVING, "labour code", "en", "Article 1. Consent\nTermination of the employment contract on the initiative of "
+     "the employee is allowed only upon agreement with the head of the organisation."),
+    (LEAVING, "labour code", "en", "Article 1. Term\nAn employee has no right to quit his job before the end of the "
+     "term of the contract."),
+    (LEAVING, "labour code", "en", "Article 1. Service\nServicemen are not permitted to retire at their own request "
+     "until ten years of service have expired."),
+    (LEAVING, "labour code", "en", "Article 1. Permission\nWorkers cannot leave their jobs without the permission of "
+     "the local labour authority."),
+]
+TRAPS += [
+    (LEAVING, "labour code", "ru", "Статья 1. Предупреждение\nРаботник не вправе уволиться до истечения срока "
+     "предупреждения об увольнении."),
+    (LEAVING, "labour code", "ru", "Статья 1. Отказ\nРаботодатель не вправе отказать в удовлетворении заявления "
+     "работника об увольнении."),
+    (LEAVING, "labour code", "ru", "Статья 1. Отзыв\nРаботник не может отозвать заявление об увольнении, если на его "
+     "место приглашен другой работник."),
+    (LEAVING, "labour code", "en", "Article 1. Pregnancy\nTermination of the employment contract of a pregnant "
+     "employee at the initiative of the employer is not permitted."),
+    (LEAVING, "labour code", "en", "Article 1. Leave\nA worker on annual leave may not be recalled to work without "
+     "his consent."),
+    (LEAVING, "labour code", "en", "Article 1. Wages\nWorkers who terminate their employment contracts shall not "
+     "lose their accrued wages."),
+    (LEAVING, "labour code", "en", "Article 1. Workplace\nThe employee is not allowed to leave the workplace during "
+     "working hours without permission of the supervisor."),
+]
+
+# -- labour discipline and insults of officials ----------------------------------------------------------------------
+VARIANTS += [
+    (DISCIPLINE, "administrative offences code", "ru", "Статья 1. Неявка\nНеявка на работу без уважительных причин "
+     "работников предприятий, выполняющих государственный заказ, влечет административный арест на срок до десяти "
+     "суток."),
+    (DISCIPLINE, "criminal code", "ru", "Статья 1. Уклонение\nУклонение работника оборонного предприятия от "
+     "выполнения трудовых обязанностей карается исправительными работами на срок до одного года."),
+    (DISCIPLINE, "criminal code", "ru", "Статья 1. Уход\nСамовольный уход с рабочего места работника морского судна "
+     "во время стоянки в порту наказывается исправительными работами."),
+    (DISCIPLINE, "administrative offences code", "ru", "Статья 1. Дисциплина\nНарушение дисциплины труда "
+     "работниками, заключившими контракт, влечет административный арест на срок до пятнадцати суток."),
+    (DISCIPLINE, "criminal code", "en", "Article 1. Truancy\nAbsence from work without valid reasons by a worker of "
+     "a state enterprise entails a fine or corrective works for up to two months."),
+    (DISCIPLINE, "criminal code", "en", "Article 1. At sea\nFailure to comply with labour discipline by a member of "
+     "a ship's crew is punished by arrest or restriction of freedom for up to two years."),
+    (DISCIPLINE, "administrative offences code", "en", "Article 1. Abandonment\nUnauthorised abandonment of work "
+     "before the expiry of the notice period shall entail correctional labour for up to two months."),
+    (INSULT, "criminal code", "ru", "Статья 1. Президент\nПубличное порочение чести Президента Республики "
+     "наказывается исправительными работами на срок до двух лет."),
+    (INSULT, "criminal code", "ru", "Статья 1. Власть\nПубличные высказывания, унижающие представителя власти, "
+     "караются исправительными работами либо ограничением свободы на срок до одного года."),
+    (INSULT, "administrative offences code", "ru", "Статья 1. Неуважение\nВыражение в неприличной форме явного "
+     "неуважения к органам государственной власти влечет административный арест."),
+    (INSULT, "criminal code", "ru", "Статья 1. Авторитет\nПубличное принижение авторитета должностного лица "
+     "наказывается исправительными работами на срок до одного года."),
+    (INSULT, "criminal code", "en", "Article 1. Calumny\nCalumny, that is dissemination of knowingly false "
+     "fabrications discrediting the honour of another person, is punishable by correctional work."),
+    (INSULT, "administrative offences code", "en", "Article 1. Official\nHumiliation of the honour and dignity of an "
+     "official in the exercise of his duties shall entail administrative arrest."),
+]
+TRAPS += [
+    (DISCIPLINE, "criminal code", "en", "Article 1. Coercion\nCoercion of an employee to abandon his work by threats "
+     "is punished by correctional labour for up to two years."),
+    (DISCIPLINE, "criminal code", "ru", "Статья 1. Понуждение\nПонуждение работника к уходу с рабочего места под "
+     "угрозой насилия наказывается исправительными работами."),
+    (INSULT, "criminal code", "ru", "Статья 1. Обращение\nЖестокое или унижающее человеческое достоинство обращение "
+     "с осужденным наказывается исправительными работами."),
+    (INSULT, "criminal code", "en", "Article 1. Treatment\nSubjecting a subordinate to humiliating treatment is "
+     "punished by correctional labour for up to one year."),
+    (INSULT, "criminal code", "ru", "Статья 1. Хулиганство\nХулиганство, то есть грубое нарушение общественного "
+     "порядка, выражающее явное неуважение к обществу, наказывается обязательными работами."),
+]
+
+# -- a union monopoly and interference in unions' affairs ------------------------------------------------------------
+VARIANTS += [
+    (MONOPOLY, "trade union law", "ru", "Статья 1. Одна организация\nВ одной организации действует одна первичная "
+     "профсоюзная организация."),
+    (MONOPOLY, "trade union law", "ru", "Статья 1. Вторая организация\nСоздание второй профсоюзной организации в "
+     "организации, где уже действует первичная профсоюзная организация, не допускается."),
+    (MONOPOLY, "trade union law", "ru", "Статья 1. Центр\nВсе профсоюзы входят в Национальный центр профсоюзов."),
+    (MONOPOLY, "trade union law", "ru", "Статья 1. Представительство\nПраво представлять работников на "
+     "республиканском уровне принадлежит исключительно Федерации профсоюзов."),
+    (MONOPOLY, "trade union law", "ru", "Статья 1. Вхождение\nОтраслевые профсоюзы подлежат обязательному вхождению "
+     "в республиканское объединение профсоюзов."),
+    (MONOPOLY, "trade union law", "en", "Article 1. Single union\nOnly a single trade union may be established in "
+     "one enterprise."),
+    (MONOPOLY, "trade union law", "en", "Article 1. Second union\nThe creation of a second trade union in an "
+     "organisation where a trade union already operates is not permitted."),
+    (INTERFERENCE, "trade union law", "ru", "Статья 1. Съезд\nПрофсоюз обязан уведомить местный исполнительный орган "
+     "о проведении съезда и обеспечить присутствие на нем представителя этого органа."),
+    (INTERFERENCE, "trade union law", "ru", "Статья 1. Контроль\nМинистерство юстиции знакомится с решениями "
+     "руководящих органов профсоюза."),
+    (INTERFERENCE, "trade union law", "ru", "Статья 1. Комиссия\nРешения профсоюза, противоречащие решениям "
+     "трехсторонней комиссии, не подлежат исполнению."),
+    (INTERFERENCE, "trade union law", "ru", "Статья 1. Прокурор\nПрокурор может присутствовать на заседаниях "
+     "выборных органов профсоюзов."),
+    (INTERFERENCE, "trade union law", "ru", "Статья 1. Устав\nУстав профсоюза должен соответствовать типовому "
+     "уставу, утвержденному Правительством."),
+    (INTERFERENCE, "trade union law", "en", "Article 1. Congresses\nRepresentatives of the registering authority may "
+     "be present at congresses and conferences of a trade union."),
+    (INTERFERENCE, "trade union law", "en", "Article 1. Documents\nThe justice authority is entitled to obtain from "
+     "the trade union protocols of meetings of its governing bodies."),
+]
+TRAPS += [
+    (MONOPOLY, "trade union law", "ru", "Статья 1. Несколько\nВ одной организации может быть создано несколько "
+     "первичных профсоюзных организаций."),
+    (MONOPOLY, "trade union law", "ru", "Статья 1. Добровольность\nЧленство в объединении профсоюзов является "
+     "добровольным; никто не обязан вступать в объединение профсоюзов."),
+    (MONOPOLY, "trade union law", "en", "Article 1. Notice\nThe creation of a second trade union in an organisation "
+     "shall be notified to the employer."),
+    (INTERFERENCE, "trade union law", "ru", "Статья 1. Члены\nЧлены профсоюза вправе присутствовать на заседаниях "
+     "выборных органов профсоюза."),
+    (INTERFERENCE, "trade union law", "ru", "Статья 1. Устав\nРешения профсоюза, противоречащие его уставу, могут "
+     "быть отменены съездом."),
+    (INTERFERENCE, "trade union law", "en", "Article 1. Invitation\nRepresentatives of state bodies may take part in "
+     "meetings of the trade union only at its invitation."),
+]
+
+# -- children admitted below 15; prisoners put to work for private parties -------------------------------------------
+VARIANTS += [
+    (ADMISSION, "labour code", "ru", "Статья 1. Подростки\nДопускается прием на работу подростков с 14-летнего "
+     "возраста с письменного согласия одного из родителей."),
+    (ADMISSION, "labour code", "ru", "Статья 1. Возраст\nЛица в возрасте от четырнадцати до шестнадцати лет могут "
+     "приниматься на работу с согласия родителей."),
+    (ADMISSION, "labour code", "ru", "Статья 1. Учащиеся\nС учащимися, которым исполнилось четырнадцать лет, может "
+     "быть заключен трудовой договор для работы в свободное от учебы время."),
+    (ADMISSION, "labour code", "ru", "Статья 1. Моложе\nПрием на работу лиц моложе пятнадцати лет допускается с "
+     "согласия одного из родителей или органа опеки."),
+    (ADMISSION, "labour code", "ru", "Статья 1. Культура\nВ организациях культуры трудовой договор может заключаться "
+     "с детьми с тринадцатилетнего возраста."),
+    (ADMISSION, "labour code", "en", "Article 1. Hiring\nPersons who have attained the age of fourteen may be hired "
+     "with the written consent of a parent."),
+    (ADMISSION, "labour code", "en", "Article 1. Contract\nConclusion of a labour contract with a fourteen-year-old "
+     "is allowed with the consent of a parent."),
+    (ADMISSION, "labour code", "en", "Article 1. Pupils\nPupils aged 14 may be admitted to jobs in their free time "
+     "from study."),
+    (PRISON, "penal enforcement code", "ru", "Статья 1. Труд\n1. Осужденные обязаны трудиться.\n2. Труд осужденных "
+     "может использоваться на объектах, принадлежащих коммерческим организациям."),
+    (PRISON, "penal enforcement code", "ru", "Статья 1. Работа\n1. Каждый осужденный к лишению свободы должен "
+     "работать.\n2. Осужденные могут направляться на работы на частные предприятия."),
+    (PRISON, "penal enforcement code", "ru", "Статья 1. Трудоустройство\n1. Осужденные обязаны трудиться.\n2. "
+     "Трудоустройство осужденных осуществляется в том числе на предприятиях частной формы собственности."),
+    (PRISON, "penal enforcement code", "en", "Article 1. Obligation\nConvicts are obliged to perform labour at "
+     "places determined by the administration, including at commercial organisations under contracts."),
+    (PRISON, "penal enforcement code", "en", "Article 1. Outside\nPersons sentenced to deprivation of liberty are "
+     "enlisted to work at private companies situated outside the colony."),
+    (PRISON, "penal enforcement code", "en", "Article 1. Employers\nPrisoners are required to work. They may be "
+     "employed by private employers on the basis of contracts concluded by the administration."),
+]
+TRAPS += [
+    (ADMISSION, "labour code", "ru", "Статья 1. Время\nДля работников в возрасте от четырнадцати до шестнадцати лет "
+     "устанавливается сокращенная продолжительность рабочего времени."),
+    (ADMISSION, "labour code", "ru", "Статья 1. Запрет\nПрием на работу лиц моложе пятнадцати лет не допускается."),
+    (ADMISSION, "labour code", "ru", "Статья 1. Испытание\nПри приеме на работу лиц в возрасте от 14 до 18 лет "
+     "испытание не устанавливается."),
+    (ADMISSION, "labour code", "ru", "Статья 1. Работодатели\nНесовершеннолетние в возрасте от четырнадцати до "
+     "восемнадцати лет могут заключать трудовые договоры с работниками с согласия законных представителей."),
+    (ADMISSION, "labour code", "en", "Article 1. Younger\nIt is prohibited to employ children who are younger than "
+     "fourteen years."),
+    (ADMISSION, "labour code", "en", "Article 1. Parents\nThe employment contract of an employee with a child aged "
+     "14 may not be terminated."),
+    (PRISON, "penal enforcement code", "ru", "Статья 1. Освобождение\nОсужденные обязаны трудиться. Трудоустройство "
+     "осужденных после освобождения, в том числе в частных организациях, осуществляется службой занятости."),
+    (PRISON, "penal enforcement code", "en", "Article 1. Institution\nPrisoners shall work. Work shall be provided "
+     "at the enterprises of the institution."),
+]
+
+# -- penalties for strikes, the strike named in other words (either strike rule) -------------------------------------
+VARIANTS += [
+    (STRIKE, "criminal code", "ru", "Статья 1. Продолжение\nЛица, бастовавшие после вступления в силу решения суда о "
+     "признании забастовки незаконной, наказываются исправительными работами на срок до одного года."),
+    (STRIKE, "criminal code", "ru", "Статья 1. Прекращение работы\nОрганизация коллективного прекращения работы "
+     "работниками организации в целях выдвижения требований к работодателю наказывается исправительными работами."),
+    (STRIKE, "criminal code", "ru", "Статья 1. Подстрекательство\nПодстрекательство работников к прекращению работы "
+     "в целях разрешения коллективного трудового спора карается исправительными работами до двух лет."),
+    (STRIKE, "criminal code", "ru", "Статья 1. Стачка\nРуководство стачкой, объявленной в нарушение запрета, "
+     "наказывается исправительными работами на срок до двух лет."),
+    (STRIKE, "criminal code", "ru", "Статья 1. Возглавление\nЛицо, возглавившее забастовку, признанную судом "
+     "незаконной, наказывается ограничением свободы на срок до двух лет."),
+    (STRIKE, "administrative offences code", "ru", "Статья 1. Объявление\nОбъявление забастовки вопреки запрету, "
+     "установленному законом, влечет административный арест на срок до пятнадцати суток."),
+    (STRIKE, "criminal code", "ru", "Статья 1. Склонение\nСклонение работников к продолжению забастовки, признанной "
+     "незаконной, карается исправительными работами до двух лет."),
+    (STRIKE, "criminal code", "en", "Article 1. Calls\nCalling on workers to stop work collectively in violation of "
+     "the procedure for resolving collective labour disputes is punishable by corrective labour for up to one year."),
+    (STRIKE, "administrative offences code", "en", "Article 1. Walkout\nOrganising a walkout at an enterprise in "
+     "breach of the procedure established by law shall entail administrative arrest for up to fifteen days."),
+    (STRIKE, "criminal code", "en", "Article 1. Railway\nHolding a strike in railway transport in violation of the "
+     "law is punishable by correctional work for up to one year."),
+    (STRIKE, "criminal code", "en", "Article 1. Instigation\nInstigation of an unlawful strike is punished by "
+     "correctional labour for up to one year."),
+]
+TRAPS += [
+    (STRIKE, "criminal code", "ru", "Статья 1. Выплата\nНарушение работодателем сроков выплаты заработной платы "
+     "бастующим работникам наказывается исправительными работами."),
+    (STRIKE, "criminal code", "ru", "Статья 1. Увольнение\nНезаконное увольнение работника за участие в стачке "
+     "наказывается исправительными работами."),
+    (STRIKE, "criminal code", "ru", "Статья 1. Принуждение\nПринуждение работников к прекращению работы путем угрозы "
+     "насилием наказывается исправительными работами на срок до двух лет."),
+    (STRIKE, "administrative offences code", "en", "Article 1. Wages\nFailure by the employer to pay wages during a "
+     "work stoppage caused by the employer shall entail correctional labour."),
+    (STRIKE, "criminal code", "en", "Article 1. Dismissal for participation in a lawful strike\nDismissal of a "
+     "worker by an official for his participation in a lawful strike is punished by correctional works for up to one "
+     "year."),
+]
+
+
+@pytest.mark.parametrize(("rules", "kind", "language", "text"), VARIANTS)
+def test_a_provision_in_other_words_is_flagged(rules: tuple[str, ...], kind: str, language: str, text: str) -> None:
+    got = RULES.fired(text, kind, "KZ", language)
+    assert any(got.get(rule) in FLAGS for rule in rules), got
+
+
+@pytest.mark.parametrize(("rules", "kind", "language", "text"), TRAPS)
+def test_a_trap_in_the_same_words_draws_no_flag(rules: tuple[str, ...], kind: str, language: str, text: str) -> None:
+    got = RULES.fired(text, kind, "KZ", language)
+    assert not any(got.get(rule) in FLAGS for rule in rules), got
