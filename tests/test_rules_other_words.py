@@ -22,6 +22,9 @@ INTERFERENCE = ("C087-A3-interference-internal-affairs",)
 ADMISSION = ("C138-A2-admission-below-15",)
 PRISON = ("C029-A2-2c-prison-labour-private-parties",)
 STRIKE = ("C105-A1d-strikes", "C087-A3-penal-sanctions-strike")
+AUTHORISATION = ("C087-A2-previous-authorisation",)
+THRESHOLD = ("C087-A2-membership-threshold",)
+TERRITORY = ("C087-A2-territorial-structure",)
 
 VARIANTS: list[tuple[tuple[str, ...], str, str, str]] = []
 TRAPS: list[tuple[tuple[str, ...], str, str, str]] = []
@@ -240,6 +243,61 @@ TRAPS += [
      "year."),
 ]
 
+
+# -- a union's existence made to wait for the State, its size and its territory -------------------------------------
+VARIANTS += [
+    (AUTHORISATION, "public associations law", "ru", "Статья 1. Начало\nОбщественное объединение вправе приступить "
+     "к деятельности только после его государственной регистрации."),
+    (AUTHORISATION, "trade union law", "ru", "Статья 1. Регистрация\nПрофсоюз, не прошедший государственную "
+     "регистрацию, не вправе осуществлять какую-либо деятельность."),
+    (AUTHORISATION, "trade union law", "ru", "Статья 1. Образование\nОбразование профсоюза осуществляется с согласия "
+     "местного исполнительного органа государственной власти."),
+    (AUTHORISATION, "trade union law", "ru", "Статья 1. Свидетельство\nПрофсоюз приобретает право осуществлять "
+     "уставную деятельность лишь после получения свидетельства, выданного органом юстиции."),
+    (AUTHORISATION, "public associations law", "en", "Article 1. Unregistered\nPublic associations that have not "
+     "passed state registration are prohibited from carrying out activities."),
+    (AUTHORISATION, "trade union law", "en", "Article 1. Capacity\nA trade union acquires the right to carry out its "
+     "activity only after its state registration."),
+    (AUTHORISATION, "trade union law", "en", "Article 1. Transition\nTrade unions existing on the date of entry into "
+     "force of this Law shall be re-registered within one year; trade unions not re-registered within this period "
+     "shall be liquidated."),
+    (THRESHOLD, "trade union law", "ru", "Статья 1. Национальный профсоюз\nНациональный профсоюз образуется при "
+     "наличии свыше ста членов из числа работников отрасли."),
+    (THRESHOLD, "trade union law", "ru", "Статья 1. Отраслевой профсоюз\nОтраслевой профсоюз учреждается по "
+     "инициативе не менее пятнадцати процентов работников соответствующей отрасли."),
+    (THRESHOLD, "public associations law", "ru", "Статья 1. Учредители\nДля регистрации республиканского "
+     "общественного объединения необходимо по меньшей мере пятьдесят учредителей."),
+    (THRESHOLD, "trade union law", "en", "Article 1. Establishment\nA trade union shall be established by not fewer "
+     "than 100 persons."),
+    (THRESHOLD, "trade union law", "en", "Article 1. Formation\nA trade union is formed where it unites 25 or more "
+     "workers of one profession."),
+    (TERRITORY, "trade union law", "ru", "Статья 1. Отраслевой профсоюз\nОтраслевым признается профсоюз, "
+     "организации которого действуют на территории большинства областей."),
+    (TERRITORY, "trade union law", "ru", "Статья 1. Региональный профсоюз\nРегиональный профсоюз должен иметь "
+     "членские организации не менее чем в пяти районах области."),
+    (TERRITORY, "public associations law", "ru", "Статья 1. Статус\nСтатус республиканского получает объединение, "
+     "имеющее территориальные подразделения не менее чем в двух третях областей."),
+    (TERRITORY, "trade union law", "en", "Article 1. Presence\nA national trade union shall have branches in at least "
+     "eight of the fourteen regions."),
+    (TERRITORY, "trade union law", "en", "Article 1. Republican\nA republican trade union must have its member "
+     "organisations in the majority of regions of the country."),
+]
+TRAPS += [
+    (AUTHORISATION, "trade union law", "ru", "Статья 1. Юридическое лицо\nПрофсоюз приобретает права юридического "
+     "лица с момента государственной регистрации; отсутствие регистрации не препятствует его деятельности."),
+    (AUTHORISATION, "trade union law", "en", "Article 1. No authorisation\nTrade unions are formed without prior "
+     "authorisation. State registration is not a condition for their activity."),
+    (THRESHOLD, "labour code", "ru", "Статья 1. Служба охраны труда\nДля организации работы по охране труда в "
+     "организации с численностью работников более 50 человек образуется служба охраны труда."),
+    (THRESHOLD, "trade union law", "ru", "Статья 1. Условия\nВ организациях, где работают не менее 50 человек, "
+     "работодатель создает условия для деятельности профсоюза и предоставляет ему помещение."),
+    (THRESHOLD, "trade union law", "ru", "Статья 1. Первичная организация\nПервичная профсоюзная организация "
+     "создается при наличии не менее трех членов профсоюза."),
+    (TERRITORY, "trade union law", "ru", "Статья 1. Структура\nПрофсоюз вправе иметь членские организации более чем "
+     "в половине областей, однако это не является условием его регистрации."),
+    (TERRITORY, "trade union law", "en", "Article 1. Congress\nDecisions of the congress are adopted if member "
+     "organisations from at least half of the regions represented at the congress voted for them."),
+]
 
 @pytest.mark.parametrize(("rules", "kind", "language", "text"), VARIANTS)
 def test_a_provision_in_other_words_is_flagged(rules: tuple[str, ...], kind: str, language: str, text: str) -> None:
