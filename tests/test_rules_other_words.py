@@ -25,6 +25,8 @@ STRIKE = ("C105-A1d-strikes", "C087-A3-penal-sanctions-strike")
 AUTHORISATION = ("C087-A2-previous-authorisation",)
 THRESHOLD = ("C087-A2-membership-threshold",)
 TERRITORY = ("C087-A2-territorial-structure",)
+ASSOCIATION = ("C105-A1a-associations",)
+ARBITRATION = ("C087-A3-compulsory-arbitration",)
 
 VARIANTS: list[tuple[tuple[str, ...], str, str, str]] = []
 TRAPS: list[tuple[tuple[str, ...], str, str, str]] = []
@@ -297,6 +299,42 @@ TRAPS += [
      "в половине областей, однако это не является условием его регистрации."),
     (TERRITORY, "trade union law", "en", "Article 1. Congress\nDecisions of the congress are adopted if member "
      "organisations from at least half of the regions represented at the congress voted for them."),
+]
+
+# -- penalties for an association's activity; arbitration imposed on a dispute --------------------------------------
+VARIANTS += [
+    (ASSOCIATION, "criminal code", "ru", "Статья 1. Руководство\nЛицо, возглавляющее не прошедшее государственную "
+     "регистрацию общественное объединение, наказывается ограничением свободы на срок до двух лет."),
+    (ASSOCIATION, "administrative offences code", "ru", "Статья 1. Деятельность\nОсуществление деятельности от "
+     "имени общественного объединения, не зарегистрированного в органах юстиции, влечет административный арест."),
+    (ASSOCIATION, "criminal code", "ru", "Статья 1. Партия\nВступление в ряды политической партии, деятельность "
+     "которой запрещена, карается исправительными работами до двух лет."),
+    (ASSOCIATION, "criminal code", "ru", "Статья 1. Ликвидация\nПродолжение деятельности религиозной организации "
+     "после ее ликвидации по решению суда наказывается ограничением свободы на срок до трех лет."),
+    (ASSOCIATION, "criminal code", "en", "Article 1. Wound up\nWhoever organises the activity of a political party "
+     "which has been wound up by a court decision shall be punishable by arrest or restriction of freedom."),
+    (ASSOCIATION, "criminal code", "en", "Article 1. Unregistered\nParticipation in a public association functioning "
+     "without being registered with the authorities is punishable by correctional labour for up to two years."),
+    (ARBITRATION, "labour code", "ru", "Статья 1. Передача\nУполномоченный орган вправе передать коллективный "
+     "трудовой спор на обязательное рассмотрение в трудовой арбитраж без согласия сторон."),
+    (ARBITRATION, "labour code", "ru", "Статья 1. Создание\nОбязательный трудовой арбитраж создается вне зависимости "
+     "от волеизъявления сторон."),
+    (ARBITRATION, "labour code", "ru", "Статья 1. Комиссия\nРешение арбитражной комиссии по коллективному трудовому "
+     "спору является обязательным для сторон, и проведение забастовки после его принятия запрещается."),
+    (ARBITRATION, "labour code", "en", "Article 1. Referral\nThe Ministry may refer a collective dispute to the "
+     "labour arbitration tribunal; its award shall be binding irrespective of the consent of the other party."),
+    (ARBITRATION, "labour code", "en", "Article 1. Submission\nIf conciliation fails, the dispute must be submitted "
+     "to the compulsory arbitration."),
+]
+TRAPS += [
+    (ASSOCIATION, "criminal code", "ru", "Статья 1. Предпринимательство\nОсуществление деятельности от имени "
+     "юридического лица, не зарегистрированного в установленном порядке, наказывается исправительными работами."),
+    (ASSOCIATION, "criminal code", "ru", "Статья 1. Банкротство\nПродолжение деятельности организации после ее "
+     "ликвидации в связи с банкротством наказывается штрафом или исправительными работами."),
+    (ARBITRATION, "labour code", "ru", "Статья 1. Соглашение\nТрудовой арбитраж создается по соглашению сторон; его "
+     "решение обязательно, и в период работы арбитража забастовка не допускается, если стороны так договорились."),
+    (ARBITRATION, "labour code", "en", "Article 1. Voluntary\nThe parties may by mutual agreement refer their dispute "
+     "to arbitration; the award shall be binding on them."),
 ]
 
 @pytest.mark.parametrize(("rules", "kind", "language", "text"), VARIANTS)
