@@ -11,7 +11,7 @@ import pytest
 from .rulesets import RuleSet
 
 RULES = RuleSet("c029-forced-labour.yaml", "c087-freedom-of-association.yaml", "c105-forced-labour.yaml",
-                "c138-c182-child-labour.yaml")
+                "c138-c182-child-labour.yaml", "c111-c100-discrimination.yaml", "c098-collective-bargaining.yaml")
 FLAGS = ("conflict", "concern")
 
 LEAVING = ("C029-A1-leaving-employment",)
@@ -27,6 +27,8 @@ THRESHOLD = ("C087-A2-membership-threshold",)
 TERRITORY = ("C087-A2-territorial-structure",)
 ASSOCIATION = ("C105-A1a-associations",)
 ARBITRATION = ("C087-A3-compulsory-arbitration",)
+EQUAL_WORK = ("C100-A1b-equal-work-only",)
+BYPASS = ("C098-A4-bargaining-bypass-union",)
 
 VARIANTS: list[tuple[tuple[str, ...], str, str, str]] = []
 TRAPS: list[tuple[tuple[str, ...], str, str, str]] = []
@@ -335,6 +337,45 @@ TRAPS += [
      "решение обязательно, и в период работы арбитража забастовка не допускается, если стороны так договорились."),
     (ARBITRATION, "labour code", "en", "Article 1. Voluntary\nThe parties may by mutual agreement refer their dispute "
      "to arbitration; the award shall be binding on them."),
+]
+
+# -- equal pay for the same work only; bargaining handed to bodies beside the union --------------------------------
+VARIANTS += [
+    (EQUAL_WORK, "labour code", "ru", "Статья 1. Оплата\nОплата труда работников, выполняющих одну и ту же работу, не "
+     "может различаться по признаку пола."),
+    (EQUAL_WORK, "labour code", "ru", "Статья 1. Аналогичная работа\nРаботодатель обязан выплачивать мужчинам и "
+     "женщинам равное вознаграждение за аналогичную работу."),
+    (EQUAL_WORK, "labour code", "ru", "Статья 1. Должности\nМужчины и женщины, занятые на одинаковых должностях, "
+     "получают равную зарплату."),
+    (EQUAL_WORK, "labour code", "en", "Article 1. Identical wages\nEmployees performing the same work are paid "
+     "identical wages."),
+    (EQUAL_WORK, "labour code", "en", "Article 1. Quality\nEvery employee has the right to equal remuneration for "
+     "labour of equal quantity and quality."),
+    (BYPASS, "labour code", "ru", "Статья 1. Стороны\nКоллективный договор заключается между работодателем и трудовым "
+     "коллективом в лице его совета."),
+    (BYPASS, "labour code", "ru", "Статья 1. Представители\nПредставителями работников в коллективных переговорах "
+     "являются профессиональные союзы и органы, избранные общим собранием работников."),
+    (BYPASS, "labour code", "ru", "Статья 1. Право\nПраво на ведение коллективных переговоров имеет профсоюз либо "
+     "уполномоченный трудовым коллективом орган."),
+    (BYPASS, "labour code", "en", "Article 1. Minority union\nIf the trade union covers under 50 per cent of the "
+     "staff, the general meeting of employees may entrust the representation in bargaining to another "
+     "representative."),
+    (BYPASS, "labour code", "en", "Article 1. Non-members\nEmployees who are not members of the trade union may "
+     "authorise a body elected at their general meeting to conduct collective negotiations alongside the trade "
+     "union."),
+]
+TRAPS += [
+    (EQUAL_WORK, "labour code", "ru", "Статья 1. Уровень\nЗаработная плата работника не может быть ниже оплаты "
+     "аналогичной работы в других организациях отрасли."),
+    (EQUAL_WORK, "labour code", "ru", "Статья 1. Ценность\nРаботодатель обязан обеспечить равную оплату за труд "
+     "равной ценности."),
+    (EQUAL_WORK, "labour code", "en", "Article 1. Prevailing wages\nVoluntary labour is offered rates of wages not "
+     "less favourable than those prevailing in the area for similar work."),
+    (BYPASS, "labour code", "ru", "Статья 1. Отсутствие\nПри отсутствии в организации профсоюза интересы работников "
+     "при заключении коллективного договора могут представлять представители, избранные на общем собрании "
+     "работников."),
+    (BYPASS, "labour code", "en", "Article 1. Safety\nThe trade union and the elected representatives of the health "
+     "and safety committee shall cooperate in matters of labour protection."),
 ]
 
 @pytest.mark.parametrize(("rules", "kind", "language", "text"), VARIANTS)
