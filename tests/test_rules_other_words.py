@@ -29,6 +29,8 @@ ASSOCIATION = ("C105-A1a-associations",)
 ARBITRATION = ("C087-A3-compulsory-arbitration",)
 EQUAL_WORK = ("C100-A1b-equal-work-only",)
 BYPASS = ("C098-A4-bargaining-bypass-union",)
+SUSPENSION = ("C087-A3-strike-suspension-executive",)
+BALLOT = ("C087-A3-strike-ballot-excessive",)
 
 VARIANTS: list[tuple[tuple[str, ...], str, str, str]] = []
 TRAPS: list[tuple[tuple[str, ...], str, str, str]] = []
@@ -376,6 +378,50 @@ TRAPS += [
      "работников."),
     (BYPASS, "labour code", "en", "Article 1. Safety\nThe trade union and the elected representatives of the health "
      "and safety committee shall cooperate in matters of labour protection."),
+]
+
+# -- a strike suspended by the executive; a strike ballot counted against the whole staff ---------------------------
+VARIANTS += [
+    (SUSPENSION, "labour code", "ru", "Статья 1. Отсрочка\nЗабастовка может быть отложена решением Кабинета "
+     "Министров на срок до шестидесяти дней."),
+    (SUSPENSION, "labour code", "ru", "Статья 1. Перенос\nПо представлению министра труда проведение забастовки "
+     "переносится на срок до тридцати дней."),
+    (SUSPENSION, "trade union law", "ru", "Статья 1. Указ\nГлава государства своим указом запрещает проведение "
+     "забастовок на срок до трех месяцев в интересах экономики."),
+    (SUSPENSION, "labour code", "en", "Article 1. Postponement\nThe Cabinet of Ministers has the right to postpone a "
+     "strike for up to 30 days."),
+    (SUSPENSION, "labour code", "en", "Article 1. Prime Minister\nA strike may be suspended by decision of the Prime "
+     "Minister for up to thirty days."),
+    (SUSPENSION, "labour code", "en", "Article 1. Order\nThe Minister of Labour may order the suspension of the "
+     "strike."),
+    (SUSPENSION, "labour code", "en", "Article 1. Economy\nA strike may be declared illegal and stopped by the court "
+     "if it damages the interests of the national economy."),
+    (BALLOT, "labour code", "ru", "Статья 1. Решение\nРешение о проведении забастовки принимается большинством "
+     "работников организации."),
+    (BALLOT, "labour code", "ru", "Статья 1. Голоса\nРешение об объявлении забастовки считается принятым, если за "
+     "него подано не менее семидесяти пяти процентов голосов работников."),
+    (BALLOT, "labour code", "ru", "Статья 1. Две трети\nЗабастовка может быть объявлена, если за нее проголосовали "
+     "двумя третями голосов работники предприятия."),
+    (BALLOT, "labour code", "en", "Article 1. Three quarters\nA strike is declared if it is supported by not less "
+     "than 3/4 of the employees of the organisation."),
+    (BALLOT, "labour code", "en", "Article 1. Seventy\nA decision to strike requires the votes of no less than "
+     "seventy per cent of the workers of the enterprise."),
+    (BALLOT, "labour code", "en", "Article 1. Majority\nA decision on a strike is taken when supported by a majority "
+     "of the employees of the enterprise."),
+]
+TRAPS += [
+    (SUSPENSION, "labour code", "ru", "Статья 1. Перечень\nПравительство утверждает перечень организаций, в которых "
+     "запрещается проведение забастовок."),
+    (SUSPENSION, "labour code", "ru", "Статья 1. Положение\nЗабастовка запрещается в период чрезвычайного положения, "
+     "объявленного Президентом."),
+    (SUSPENSION, "labour code", "ru", "Статья 1. Прокурор\nПрокурор вправе обратиться в суд с заявлением о признании "
+     "забастовки незаконной."),
+    (SUSPENSION, "labour code", "en", "Article 1. Court only\nNo executive authority may suspend a strike; a strike may "
+     "be declared unlawful only by a court."),
+    (BALLOT, "labour code", "ru", "Статья 1. Кворум\nРешение о забастовке принимается простым большинством голосов "
+     "участников собрания при кворуме не менее половины работников организации."),
+    (BALLOT, "labour code", "en", "Article 1. Quorum\nThe meeting on the declaration of a strike is valid if more "
+     "than half of all employees participate, and the decision is adopted by a majority of votes cast."),
 ]
 
 @pytest.mark.parametrize(("rules", "kind", "language", "text"), VARIANTS)
