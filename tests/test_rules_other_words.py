@@ -31,6 +31,8 @@ EQUAL_WORK = ("C100-A1b-equal-work-only",)
 BYPASS = ("C098-A4-bargaining-bypass-union",)
 SUSPENSION = ("C087-A3-strike-suspension-executive",)
 BALLOT = ("C087-A3-strike-ballot-excessive",)
+CALLS = ("C105-A1a-public-calls",)
+MOBILISATION = ("C105-A1b-labour-mobilisation",)
 
 VARIANTS: list[tuple[tuple[str, ...], str, str, str]] = []
 TRAPS: list[tuple[tuple[str, ...], str, str, str]] = []
@@ -422,6 +424,40 @@ TRAPS += [
      "участников собрания при кворуме не менее половины работников организации."),
     (BALLOT, "labour code", "en", "Article 1. Quorum\nThe meeting on the declaration of a strike is valid if more "
      "than half of all employees participate, and the decision is adopted by a majority of votes cast."),
+]
+
+# -- public calls penalised; labour mobilised for the harvest or the economy -----------------------------------------
+VARIANTS += [
+    (CALLS, "criminal code", "ru", "Статья 1. Листовки\nПодстрекательство к неисполнению решений государственных "
+     "органов посредством распространения листовок карается исправительными работами до двух лет."),
+    (CALLS, "criminal code", "ru", "Статья 1. Целостность\nВыступления в средствах массовой информации с призывами "
+     "нарушить территориальную целостность Республики наказываются ограничением свободы на срок до трех лет."),
+    (CALLS, "criminal code", "en", "Article 1. Integrity\nCalls made publicly, including through the mass media, to "
+     "violate the territorial integrity of the Republic are punished by restriction of freedom for up to five years."),
+    (CALLS, "criminal code", "en", "Article 1. Change\nPublicly calling for the unconstitutional change of the "
+     "existing state system shall be punished by restriction of liberty for up to five years."),
+    (CALLS, "criminal code", "en", "Article 1. Disobedience\nPublic exhortations to mass disobedience to the lawful "
+     "demands of representatives of the authorities are punishable by correctional works for up to two years."),
+    (MOBILISATION, "labour code", "ru", "Статья 1. Полевые работы\nУчащиеся средних специальных учебных заведений "
+     "могут быть задействованы в полевых работах в период уборочной кампании."),
+    (MOBILISATION, "labour code", "ru", "Статья 1. Население\nТрудоспособное население может мобилизовываться на "
+     "посевные работы по решению местного исполнительного органа государственной власти."),
+    (MOBILISATION, "administrative offences code", "ru", "Статья 1. Уклонение\nУклонение граждан, привлеченных "
+     "решением хокимията к заготовке хлопка, от выхода на работу влечет наложение штрафа."),
+    (MOBILISATION, "labour code", "en", "Article 1. Cotton\nHeads of educational institutions shall send pupils and "
+     "students to agricultural work for gathering the cotton crop upon the decision of the regional khokimiyat."),
+    (MOBILISATION, "labour code", "en", "Article 1. Field work\nLocal authorities may involve the able-bodied "
+     "population in seasonal field work, including cotton picking, in the interests of the national economy."),
+]
+TRAPS += [
+    (CALLS, "criminal code", "ru", "Статья 1. Алименты\nПодстрекательство к неисполнению судебного решения о "
+     "взыскании алиментов наказывается исправительными работами."),
+    (CALLS, "criminal code", "en", "Article 1. Suicide\nPublic exhortations to commit suicide are punished by "
+     "imprisonment."),
+    (MOBILISATION, "labour code", "en", "Article 1. Courses\nThe employer shall send employees to agricultural "
+     "training courses at its own expense."),
+    (MOBILISATION, "labour code", "en", "Article 1. Practice\nStudents may be sent to agricultural enterprises for "
+     "practical training provided for by the curriculum."),
 ]
 
 @pytest.mark.parametrize(("rules", "kind", "language", "text"), VARIANTS)
