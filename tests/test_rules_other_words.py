@@ -33,6 +33,7 @@ SUSPENSION = ("C087-A3-strike-suspension-executive",)
 BALLOT = ("C087-A3-strike-ballot-excessive",)
 CALLS = ("C105-A1a-public-calls",)
 MOBILISATION = ("C105-A1b-labour-mobilisation",)
+ASSEMBLY = ("C087-A3-penal-sanctions-assembly", "C105-A1a-assemblies")
 
 VARIANTS: list[tuple[tuple[str, ...], str, str, str]] = []
 TRAPS: list[tuple[tuple[str, ...], str, str, str]] = []
@@ -458,6 +459,34 @@ TRAPS += [
      "training courses at its own expense."),
     (MOBILISATION, "labour code", "en", "Article 1. Practice\nStudents may be sent to agricultural enterprises for "
      "practical training provided for by the curriculum."),
+]
+
+# -- penalties for assemblies, named in other words (either assembly rule) ------------------------------------------
+VARIANTS += [
+    (ASSEMBLY, "administrative offences code", "ru", "Статья 1. Организатор\nОрганизатор собрания, проведенного без "
+     "предварительного уведомления органа власти, подвергается административному аресту на срок до пятнадцати суток."),
+    (ASSEMBLY, "administrative offences code", "ru", "Статья 1. Пикетирование\nГражданин, пикетирующий здание "
+     "государственного органа без согласования с хокимиятом, подвергается административному аресту."),
+    (ASSEMBLY, "criminal code", "ru", "Статья 1. Акция\nПроведение уличной акции протеста работников вопреки решению "
+     "органа власти карается исправительными работами на срок до двух лет."),
+    (ASSEMBLY, "administrative offences code", "ru", "Статья 1. Под открытым небом\nГраждане, принявшие участие в "
+     "собрании, проводимом под открытым небом без уведомления органов власти, подвергаются административному аресту."),
+    (ASSEMBLY, "criminal code", "en", "Article 1. March\nPersons who led an unauthorised march through the city centre "
+     "are punished by corrective labour for up to one year."),
+    (ASSEMBLY, "administrative offences code", "en", "Article 1. Procession\nConducting a street procession without "
+     "prior notification of the khokimiyat shall entail administrative arrest for up to fifteen days."),
+    (ASSEMBLY, "criminal code", "en", "Article 1. Gathering\nArranging a gathering forbidden by the executive "
+     "authority is punishable by correctional work for up to two years."),
+    (ASSEMBLY, "administrative offences code", "en", "Article 1. Permission\nTaking part in a meeting, rally or "
+     "street procession held without the permission of the khokimiyat shall entail administrative arrest."),
+]
+TRAPS += [
+    (ASSEMBLY, "administrative offences code", "ru", "Статья 1. Кредиторы\nУчастник собрания кредиторов, сообщивший "
+     "недостоверные сведения, подвергается административному аресту."),
+    (ASSEMBLY, "criminal code", "en", "Article 1. Creditors\nConducting a meeting of the creditors without notice to "
+     "the debtor shall entail a fine or correctional labour."),
+    (ASSEMBLY, "criminal code", "en", "Article 1. Riots\nOrganisation of mass riots accompanied by pogroms and arson "
+     "is punished by imprisonment for a term of five to fifteen years."),
 ]
 
 @pytest.mark.parametrize(("rules", "kind", "language", "text"), VARIANTS)
