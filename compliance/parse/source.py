@@ -36,6 +36,8 @@ class Source:
     encoding: str
     label: str  # file path or "<stdin>", for messages
     binary: BinaryFormat | None = None  # the input is a Word or PDF file: `data` holds it and `text` is empty
+    # The bytes of a Word or PDF file; of a text, its bytes when `text` is exactly their UTF-8 (none repaired,
+    # no byte order mark), so that a reader handing UTF-8 to a library (HTML: libxml2) need not encode it again.
     data: bytes | None = None
     warnings: tuple[tuple[int, str], ...] = ()  # (line, message): what decoding had to repair
 
@@ -203,7 +205,8 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> Source:
                 line = _line_of(data, bad_byte.start)
                 raise ParseError(label, line, f"byte 0x{data[bad_byte.start]:02x} is not {enc} (use --encoding)") from None
     _refuse_binary(text, label)
-    return Source(text.removeprefix("\ufeff"), enc, label, warnings=warnings)
+    utf8 = data if enc == "utf-8" and not warnings else None
+    return Source(text.removeprefix("\ufeff"), enc, label, data=utf8, warnings=warnings)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # control characters other than \t \n \v \f \r
