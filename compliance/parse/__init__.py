@@ -70,9 +70,10 @@ def parse_text(
 
 
 def _parse_decoded(
-    text: str, fmt: Format | None, meta: DocumentMeta | None, label: str
+    text: str, fmt: Format | None, meta: DocumentMeta | None, label: str, utf8: bytes | None = None
 ) -> Document:
-    """`parse_text` with the metadata and label of the file the text comes from."""
+    """`parse_text` with the metadata and label of the file the text comes from (and its bytes, when `text` is
+    exactly their UTF-8: see `Source.data`)."""
     fmt = fmt or detect_format(text, label)
     if fmt == "akn":
         from .akn import from_akn
@@ -81,7 +82,7 @@ def _parse_decoded(
     if fmt in BINARY_FORMATS:
         raise ParseError(label, 1, f"not a {fmt} file: its bytes are text (leave --from out)")
     with _cycle_collector_paused():
-        decoded = read(text, fmt, label)
+        decoded = read(text, fmt, label, utf8)
         # on the extracted text: an HTML page's markup is Latin letters whatever the law's language
         language = (meta.language if meta else None) or detect_language(decoded.text)
         tree, warnings = build_tree(decoded, language)
@@ -206,8 +207,9 @@ def parse_file(path: str | Path, fmt: Format | None = None, *, encoding: str | N
     else:
         text, label, encoding = src.text, src.label, src.encoding
         fmt = fmt or detect_format(text, label)
+        utf8 = src.data if fmt == "html" else None  # only the HTML reader reads bytes: the others' go now
         del src
-        doc = _parse_decoded(text, fmt, meta, label)
+        doc = _parse_decoded(text, fmt, meta, label, utf8)
     doc.warnings[:0] = decoding
     doc.document.encoding = encoding
     doc.document.path = doc.document.path or str(path)
@@ -221,6 +223,6 @@ def parse_file(path: str | Path, fmt: Format | None = None, *, encoding: str | N
 
 def parse_bytes(data: bytes, fmt: Format | None = None, *, label: str = "<bytes>", encoding: str | None = None) -> Document:
     src = decode(data, label, encoding)
-    doc = _parse_binary(src, fmt, None) if src.binary is not None else _parse_decoded(src.text, fmt, None, label)
+    doc = _parse_binary(src, fmt, None) if src.binary is not None else _parse_decoded(src.text, fmt, None, label, src.data)
     doc.warnings[:0] = [Warning_(line=line, message=message) for line, message in src.warnings]
     return doc

@@ -175,7 +175,7 @@ _SKIPPED = {"script", "style", "noscript", "template", "head"}
 _STRIP = _SPACE + "\n"  # what `_strip_span` strips, for str.strip
 
 
-def read_html(text: str, label: str = "<html>") -> Decoded:
+def read_html(text: str, label: str = "<html>", utf8: bytes | None = None) -> Decoded:
     """HTML (pravo.gov.ru export, other portals): the body's text in document order, cut into lines at blocks.
 
     The start or end of any block element ends the current line, so text outside the innermost blocks (text
@@ -183,13 +183,14 @@ def read_html(text: str, label: str = "<html>") -> Decoded:
     no character of the law is lost, at any depth. A <br> ends a line, as inside <pre> the text's own line
     breaks do. Offsets point into
     the extracted text (the lines' texts joined by newlines), which `Document.source_text` keeps; markup
-    itself is not law text.
+    itself is not law text. `utf8`: the page's UTF-8 when the caller has it (the file's own bytes), else the
+    text is encoded.
 
     >>> d = read_html("<body>Loose<div>Intro<p>Статья 22<sup>1</sup></p>tail</div></body>")
     >>> [d.text[ln.start : ln.end] for ln in d.lines], d.lines[2].sups
     (['Loose', 'Intro', 'Статья 221', 'tail'], [(21, 22)])
     """
-    root = _parse_html(text, label)
+    root = _parse_html(text, label, utf8)
     if root is None:
         return Decoded("", [], superscripts_marked=True)
     body = root.find("body")
@@ -217,7 +218,7 @@ _BODY_END = re.compile(rb"</(?:body|html)(?:[\t-\r\x1c-\x20]|\xc2[\x85\xa0]|\xe1
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)([^>]*)>")
 
 
-def _parse_html(text: str, label: str) -> etree._Element | None:
+def _parse_html(text: str, label: str, utf8: bytes | None) -> etree._Element | None:
     """The page's element tree, with every character of its text, or a `ParseError` saying why not.
 
     Plain etree (not lxml.html): the html element classes cost a third of the parse and are not needed.
@@ -227,7 +228,7 @@ def _parse_html(text: str, label: str) -> etree._Element | None:
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
     # libxml2 drops text after </html> and puts elements after </body> outside the body; HTML5 reads both
     # as body content, and so does the reader once these end tags are gone (they hold no line break).
-    root = etree.fromstring(_BODY_END.sub(b"", text.encode("utf-8")), parser=parser)
+    root = etree.fromstring(_BODY_END.sub(b"", text.encode("utf-8") if utf8 is None else utf8), parser=parser)
     if not _too_deep(parser):
         return root
     # Inline elements that mark nothing the walk reads are only nesting: without them the text is the same.
@@ -477,10 +478,10 @@ def detect_format(text: str, name: str = "") -> Format:
     return "text"
 
 
-def read(text: str, fmt: Format, label: str = "<text>") -> Decoded:
-    """`text` read as `fmt`; `label` names the input in a `ParseError`."""
+def read(text: str, fmt: Format, label: str = "<text>", utf8: bytes | None = None) -> Decoded:
+    """`text` read as `fmt`; `label` names the input in a `ParseError`; `utf8`: the text's UTF-8, if at hand."""
     if fmt == "markdown":
         return read_markdown(text)
     if fmt == "html":
-        return read_html(text, label)
+        return read_html(text, label, utf8)
     return read_text(text)

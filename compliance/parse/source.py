@@ -36,6 +36,8 @@ class Source:
     encoding: str
     label: str  # file path or "<stdin>", for messages
     binary: BinaryFormat | None = None  # the input is a Word or PDF file: `data` holds it and `text` is empty
+    # The bytes of a Word or PDF file; of a text, its bytes when `text` is exactly their UTF-8 (none repaired,
+    # no byte order mark), so that a reader handing UTF-8 to a library (HTML: libxml2) need not encode it again.
     data: bytes | None = None
     warnings: tuple[tuple[int, str], ...] = ()  # (line, message): what decoding had to repair
 
@@ -203,7 +205,8 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> Source:
                 line = _line_of(data, bad_byte.start)
                 raise ParseError(label, line, f"byte 0x{data[bad_byte.start]:02x} is not {enc} (use --encoding)") from None
     _refuse_binary(text, label)
-    return Source(text.removeprefix("\ufeff"), enc, label, warnings=warnings)
+    utf8 = data if enc == "utf-8" and not warnings else None
+    return Source(text.removeprefix("\ufeff"), enc, label, data=utf8, warnings=warnings)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # control characters other than \t \n \v \f \r
@@ -226,9 +229,17 @@ def max_input_bytes() -> int:
         return 200_000_000
 
 
-def _read_limited(stream_read: Callable[[int], bytes], label: str) -> bytes:
+def _read_limited(stream_read: Callable[[int], bytes], label: str, size: int | None = None) -> bytes:
+    """At most `max_input_bytes()` of a stream, else a `ParseError`; `size`: what a file says it holds.
+
+    Asked for limit + 1 bytes, a file object makes a buffer that large (200 MB) whatever the file holds: a
+    file is asked for one byte more than its size, and for the rest only if it grew since.
+    """
     limit = max_input_bytes()
-    data = stream_read(limit + 1)
+    wanted = limit + 1 if size is None else min(size, limit) + 1
+    data = stream_read(wanted)
+    if len(data) == wanted and wanted <= limit:  # the file grew since its size was read
+        data += stream_read(limit + 1 - wanted)
     if len(data) > limit:
         raise ParseError(label, 1, f"larger than {limit // 1_000_000} MB (set COMPLIANCE_MAX_INPUT_MB to read it)")
     return data
@@ -247,13 +258,14 @@ def read(path: Path, encoding: str | None = None) -> Source:
         except OSError as exc:
             raise ParseError("<stdin>", 1, f"cannot read standard input: {exc.strerror or exc}") from None
     try:
-        mode = path.stat().st_mode
+        info = path.stat()
+        mode = info.st_mode
         if stat.S_ISDIR(mode):
             raise ParseError(str(path), 1, "is a folder; only a folder of chapter files (*.md) is read as one document")
         if not stat.S_ISREG(mode):
             raise ParseError(str(path), 1, "not a regular file (a pipe, device or socket): give a file or -")
         with path.open("rb") as f:
-            data = _read_limited(f.read, str(path))
+            data = _read_limited(f.read, str(path), info.st_size)
     except OSError as exc:
         raise ParseError(str(path), 1, f"cannot read: {exc.strerror or exc}") from None
     return decode(data, str(path), encoding)
