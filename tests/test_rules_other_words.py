@@ -34,6 +34,7 @@ BALLOT = ("C087-A3-strike-ballot-excessive",)
 CALLS = ("C105-A1a-public-calls",)
 MOBILISATION = ("C105-A1b-labour-mobilisation",)
 ASSEMBLY = ("C087-A3-penal-sanctions-assembly", "C105-A1a-assemblies")
+EXTREMISM = ("C105-A1a-extremism",)
 
 VARIANTS: list[tuple[tuple[str, ...], str, str, str]] = []
 TRAPS: list[tuple[tuple[str, ...], str, str, str]] = []
@@ -487,6 +488,15 @@ TRAPS += [
      "the debtor shall entail a fine or correctional labour."),
     (ASSEMBLY, "criminal code", "en", "Article 1. Riots\nOrganisation of mass riots accompanied by pogroms and arson "
      "is punished by imprisonment for a term of five to fifteen years."),
+]
+
+# -- a heading alone: the title of a body that an exception took out, or that says something else -------------------
+TRAPS += [
+    (EXTREMISM, "criminal code", "ru", "Статья 1. Экстремистская группа\nСоздание группы для совершения "
+     "террористических актов с применением взрывчатых веществ наказывается исправительными работами."),
+    (EXTREMISM, "criminal code", "en", "Article 1. Extremist group for terrorist acts\nCreation of an extremist group "
+     "for the purpose of committing terrorist acts with the use of explosives and firearms is punished by "
+     "correctional labour."),
 ]
 
 @pytest.mark.parametrize(("rules", "kind", "language", "text"), VARIANTS)

@@ -31,9 +31,13 @@ class Evaluator:
         self._possible: dict[int, bool] = {}  # pattern number → whether it can hold in the article
 
     def evidence(self, rule: Rule) -> list[Span] | None:
-        """The evidence spans of `rule` in the whole article, in the order found, if it holds."""
+        """The evidence spans of `rule` in the whole article, in the order found, if it holds (a conflict or
+        concern: not in the heading alone, `_in_heading`)."""
         self.scores = []
-        return self.holds(self.compiled.patterns[rule.id], (0, len(self.am.text.text)))
+        spans = self.holds(self.compiled.patterns[rule.id], (0, len(self.am.text.text)))
+        if spans is not None and rule.kind in ("conflict", "concern") and _in_heading(self.am, spans):
+            return None
+        return spans
 
     def possible(self, p: Pattern) -> bool:
         """Whether `p` can hold anywhere in the article: spares walking every sentence for rules whose
@@ -150,3 +154,11 @@ def evaluate(compiled: Compiled, rule: Rule, am: ArticleMatches) -> tuple[list[S
         return None
     score = min(ev.scores) if ev.scores else 1.0
     return sorted(set(spans)), score
+
+
+def _in_heading(am: ArticleMatches, spans: list[Span]) -> bool:
+    """Whether every evidence span lies in the article's heading. A heading names what the body says; a
+    conflict or concern needs the body to say it. So the title of a body an exception took out ("Extremist
+    group for terrorist acts" over an offence of terrorism) flags nothing by itself."""
+    head = am.text.head
+    return head is not None and all(head[0] <= s and e <= head[1] for s, e in spans)
