@@ -62,7 +62,6 @@ TUKK = "kz/trade-unions-law@2021-07-01:kk"
 REAL = [
     # not in part 1
     ("kz/criminal-code-arts400-406", "404", "C105-A1a-associations", "404(2)"),  # creating an association of discord
-    ("kz/criminal-code-ch09-10-arts250-295-1-incl-art274", "274", "C105-A1a-assemblies", "274(4)(2)"),  # at public events
     (LC2020, "166", "C087-A3-compulsory-arbitration", "166(7)"),  # arbitration where strikes are banned
     (SEC3, "166", "C087-A3-compulsory-arbitration", "166(7)"),
     (SEC3, "164", "C087-A3-strike-ballot-excessive", "164(2)"),  # two-thirds quorum, second paragraph of part 2

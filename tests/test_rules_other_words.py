@@ -35,6 +35,9 @@ CALLS = ("C105-A1a-public-calls",)
 MOBILISATION = ("C105-A1b-labour-mobilisation",)
 ASSEMBLY = ("C087-A3-penal-sanctions-assembly", "C105-A1a-assemblies")
 EXTREMISM = ("C105-A1a-extremism",)
+EXCLUDED = ("C087-A2-excluded-categories",)
+CITIZENSHIP = ("C087-A2-citizenship-condition",)
+EXCEPTIONS = ("C029-A2-2-exceptions-beyond-convention",)
 
 VARIANTS: list[tuple[tuple[str, ...], str, str, str]] = []
 TRAPS: list[tuple[tuple[str, ...], str, str, str]] = []
@@ -499,6 +502,74 @@ TRAPS += [
      "correctional labour."),
 ]
 
+# -- wordings of a held-out set (constructed by a helper session from the principles alone, never shown the
+# rules): what the rules missed there, read now ---------------------------------------------------------------------
+VARIANTS += [
+    (LEAVING, "labour code", "ru", "Статья 1. Увольнение\nТрудовой договор может быть расторгнут по желанию "
+     "работника лишь при наличии согласия нанимателя."),
+    (LEAVING, "labour code", "ru", "Статья 1. Отработка\nВыпускник, направленный на работу, не вправе прекратить "
+     "трудовые отношения по собственной инициативе в течение трёх лет."),
+    (LEAVING, "labour code", "en", "Article 1. Release\nAn employee shall be released from work at his own request "
+     "only where the head of the enterprise agrees thereto."),
+    (PRISON, "penal enforcement code", "ru", "Статья 1. Труд\n1. Каждый осуждённый обязан трудиться.\n2. "
+     "Осуждённые привлекаются к труду в организациях независимо от их организационно-правовых форм и форм "
+     "собственности."),
+    (PRISON, "penal enforcement code", "ru", "Статья 1. Колонии\n1. Труд лиц, отбывающих наказание, организуется "
+     "также у индивидуальных предпринимателей.\n2. Отказ осуждённого от выполнения порученной работы является "
+     "злостным нарушением."),
+    (PRISON, "penal enforcement code", "en", "Article 1. Work\nPersons serving a sentence of imprisonment shall "
+     "perform the work assigned to them. Their labour may be used at enterprises of other forms of ownership."),
+    (EXCEPTIONS, "labour code", "en", "Article 1. Compulsory labour\nCompulsory labour shall be prohibited, except "
+     "for work performed by order of the administrative authorities for the upkeep of roads."),
+    (CITIZENSHIP, "trade union law", "ru", "Статья 1. Понятие\nПрофсоюзом признаётся объединение граждан Республики, "
+     "работающих по найму."),
+    (CITIZENSHIP, "trade union law", "ru", "Статья 1. Члены\nЧленами профессиональных союзов могут быть лица, "
+     "состоящие в гражданстве государства."),
+    (EXCLUDED, "trade union law", "ru", "Статья 1. Несовместимость\nНахождение на службе в таможенных органах "
+     "несовместимо с членством в профсоюзе."),
+    (EXCLUDED, "trade union law", "en", "Article 1. Judges\nJudges and officials of the Accounts Chamber may not be "
+     "members of political parties or of trade unions."),
+    (THRESHOLD, "labour code", "ru", "Статья 1. Треть\nПервичная профсоюзная организация вправе действовать, если в "
+     "неё вступило не менее одной трети работников этой организации."),
+    (THRESHOLD, "trade union law", "en", "Article 1. Thousand\nA trade union shall be registered if it unites one "
+     "thousand or more members."),
+    (AUTHORISATION, "trade union law", "ru", "Статья 1. Регистрация\nПрофсоюз, не зарегистрированный в порядке, "
+     "установленном законодательством, не вправе осуществлять какую-либо деятельность."),
+    (AUTHORISATION, "trade union law", "ru", "Статья 1. Согласие\nПрофессиональный союз образуется с согласия "
+     "местного исполнительного органа."),
+    (AUTHORISATION, "trade union law", "en", "Article 1. Permit\nA trade union may begin its activities only after "
+     "a permit has been issued by the relevant executive authority."),
+    (MONOPOLY, "labour code", "ru", "Статья 1. Наниматель\nУ одного нанимателя действует одна первичная профсоюзная "
+     "организация; создание в той же организации другой профсоюзной организации не допускается."),
+    (MONOPOLY, "trade union law", "en", "Article 1. Federation\nSectoral trade unions shall be members of the "
+     "Federation of Trade Unions."),
+    (ARBITRATION, "labour code", "en", "Article 1. Conciliation\nWhere conciliation fails, the executive authority "
+     "shall refer the collective labour dispute to the Labour Arbitration Board, whose award shall be binding."),
+    (INTERFERENCE, "trade union law", "ru", "Статья 1. Отчёт\nПрофессиональный союз по требованию органа юстиции "
+     "представляет решения своих руководящих органов и протоколы собраний."),
+    (INTERFERENCE, "trade union law", "en", "Article 1. Tripartite\nTrade unions shall bring the decisions of their "
+     "bodies into conformity with the decisions of the Republican Tripartite Commission."),
+    (SUSPENSION, "labour code", "en", "Article 1. Economy\nWhere a strike threatens the national economy, the Cabinet "
+     "of Ministers may postpone it for up to forty-five days."),
+    (BYPASS, "labour code", "en", "Article 1. Elected\nThe employer may conclude the collective agreement with "
+     "representatives elected at a general meeting even where a trade union operates in the enterprise."),
+    (INSULT, "criminal code", "en", "Article 1. Head of State\nPublicly degrading the honour and dignity of the "
+     "President is punished by correctional labour for up to two years."),
+    (MOBILISATION, "administrative offences code", "ru", "Статья 1. Заготовка\nУклонение гражданина от работ по "
+     "заготовке сельскохозяйственной продукции, на которые он направлен решением хякимлика, влечёт административный "
+     "арест."),
+    (MOBILISATION, "labour code", "en", "Article 1. Agriculture\nAn employer may, by decision of the district "
+     "administration, assign employees to agricultural work outside their employment contract."),
+    (ADMISSION, "labour code", "ru", "Статья 1. Несовершеннолетние\nТрудовой договор может быть заключён с лицом, "
+     "достигшим 14-летнего возраста, для работы в свободное от учёбы время."),
+]
+TRAPS += [
+    (ASSEMBLY, "criminal code", "en", "Article 1. Disorder\nOrganising mass disorder accompanied by violence and "
+     "arson in the course of a meeting or demonstration shall be punished by imprisonment for four to ten years."),
+    (ASSEMBLY, "criminal code", "ru", "Статья 1. Ложная информация\nРаспространение заведомо ложной информации, "
+     "совершенное при проведении публичных мероприятий, наказывается исправительными работами."),
+]
+
 @pytest.mark.parametrize(("rules", "kind", "language", "text"), VARIANTS)
 def test_a_provision_in_other_words_is_flagged(rules: tuple[str, ...], kind: str, language: str, text: str) -> None:
     got = RULES.fired(text, kind, "KZ", language)
@@ -509,3 +580,10 @@ def test_a_provision_in_other_words_is_flagged(rules: tuple[str, ...], kind: str
 def test_a_trap_in_the_same_words_draws_no_flag(rules: tuple[str, ...], kind: str, language: str, text: str) -> None:
     got = RULES.fired(text, kind, "KZ", language)
     assert not any(got.get(rule) in FLAGS for rule in rules), got
+
+
+def test_an_offence_aggravated_at_public_events_is_no_assembly_offence() -> None:
+    # KZ CC art. 274(4)(2): false information spread "при проведении публичных мероприятий"
+    got = RULES.on("kz/criminal-code-ch09-10-arts250-295-1-incl-art274@2025-09-16", "274")
+    assert got.get("C105-A1a-false-information") == "conflict"
+    assert not {"C105-A1a-assemblies", "C087-A3-penal-sanctions-assembly"} & set(got), got
