@@ -371,6 +371,26 @@ def test_translations_that_put_a_dash_after_the_number_or_call_articles_sections
     assert not sections.warnings
 
 
+def test_an_english_act_that_numbers_its_sections_without_a_word_is_read_by_its_sections() -> None:
+    # constructed in the shape of Acts of the Commonwealth tradition: "45. Penalties …" over "(1) …"
+    act = parse_text("TRADE UNIONS ACT\nPART II\n3. Minimum number of members\n(1) An application shall be signed—\n"
+                     "(a) by at least two hundred members.\n97A. Participation in prohibited strikes\n(1) Any person who "
+                     "takes part in a strike.\n45. Penalties (general)\nA person who contravenes this Act commits an "
+                     "offence.\n")
+    assert [(a.num, a.eid, a.heading) for a in act.articles()] == [
+        ("3", "art_3", "Minimum number of members"), ("97A", "art_97a", "Participation in prohibited strikes"),
+        ("45", "art_45", "Penalties (general)")]
+    assert "(1) Any person who takes part in a strike." in act.articles()[1].text
+    # numbered paragraphs are sentences, not titles: a Recommendation's, or a Russian text's, stay text
+    paragraphs = parse_text("1. Members should adopt a policy.\n2. This Recommendation applies to all workers.\n")
+    assert not paragraphs.articles()
+    russian = parse_text("Положение\n1. Общие положения\nНастоящее положение определяет порядок.\n")
+    assert not russian.articles()
+    # a text with articles keeps its numbered parts
+    article = parse_text("Article 5. Scope\n1. Application of this Law\nText.\n")
+    assert [n.eid for n in article.tree.walk()][1:] == ["art_5", "art_5__para_1"]
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1251", "koi8_r"])
 def test_encodings_give_the_same_tree(tmp_path: Path, encoding: str) -> None:
     src = REPO / "corpora/national_laws/kz/criminal-code-arts400-406/2023-01-01.md"

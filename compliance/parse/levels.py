@@ -1,6 +1,7 @@
 """The structure vocabulary (`vocab/structure.yaml`) compiled once: the levels of a law, the items inside an
 article, the units only a marked heading opens, Latin letters for eIds, Cyrillic look-alikes in Roman numerals
-and the page-furniture lines. `structure.py` reads it; nothing here decides.
+and the page-furniture lines; and how a heading's words begin (capitalised, in the scripts that have
+capitals). `structure.py` reads it; nothing here decides.
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ class Vocabulary:
     items: Levels  # units inside an article
     subpoints: Levels  # the sub-point levels of `items` ("(i)" under "(h)" is the letter, else a numeral)
     headed: Levels  # units that only a marked heading opens, inside the unit they subdivide
+    numbered: Levels  # `levels` and then sections numbered without a word ("45. Penalties"), for `build_tree`
     translit: dict[str, str]
     navigation: re.Pattern[str]
     roman_lookalikes: dict[str, str]  # Cyrillic letters typed for Latin ones in a Roman numeral ("IХ")
@@ -104,4 +106,21 @@ def vocabulary() -> Vocabulary:
     translit = {str(k): str(v) for k, v in data["eid_translit"].items()}
     roman = {str(k): str(v) for k, v in data["roman_lookalikes"].items()}
     orders = {str(k): tuple(str(x) for x in v) for k, v in (data.get("letter_orders") or {}).items()}
-    return Vocabulary(levels("levels"), items, subpoints, levels("headed"), translit, nav, roman, orders)
+    numbered = Levels((*levels("levels"), *levels("numbered_sections")))
+    return Vocabulary(levels("levels"), items, subpoints, levels("headed"), numbered, translit, nav, roman, orders)
+
+
+def starts_like_heading(rest: str) -> bool:
+    """Whether the words after a unit's number begin as a heading does (a capital, a digit or nothing), not
+    as a cross-reference goes on ("Глава 5 настоящего Кодекса")."""
+    ch = rest.lstrip("«“„\"'(").strip()[:1]
+    return not ch or ch.isdigit() or (ch.isalpha() and not lower_case(ch))
+
+
+# Georgian writes no capitals (its Mkhedruli letters, which Unicode gives a lower case, begin headings too)
+_CASELESS = re.compile("[\u10d0-\u10ff]")
+
+
+def lower_case(ch: str) -> bool:
+    """Whether a letter is lower case in a script that writes capitals."""
+    return ch.islower() and not _CASELESS.match(ch)

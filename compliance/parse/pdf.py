@@ -31,9 +31,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..errors import ParseError
-from .levels import vocabulary
+from .levels import starts_like_heading, vocabulary
 from .readers import Decoded, Line, _strip_span
-from .structure import _match, _starts_like_heading
+from .structure import _match
 
 # Lines of a page looked at for running headers and footers, at each end of the page.
 _EDGE = 3
@@ -195,7 +195,7 @@ def _continues(prev: str, line: str, full: int) -> bool:
         return False  # "Статья 2. Основные понятия" then "В настоящем Кодексе …": the heading was short
     vocab = vocabulary()
     level = _match(vocab.levels, line, 0)
-    if level and (not level.rest or _starts_like_heading(level.rest)):
+    if level and (not level.rest or starts_like_heading(level.rest)):
         return False  # not "Глава 5 настоящего Кодекса …", a cross-reference that a wrap put first
     if _match(vocab.items, line, 0):
         return False

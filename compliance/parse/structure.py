@@ -16,7 +16,7 @@ from ..models import Node, Note, NoteKind, Warning_, made_here
 from . import notes as note_vocab
 from .eids import ARTICLE_RANK, Piece, _Unit, _walk, check_order, cited_num, to_nodes
 from .eids import clean_num as clean_num  # where the readers and the AKN names have always found it
-from .levels import Level, Levels, vocabulary
+from .levels import Level, Levels, lower_case, starts_like_heading, vocabulary
 from .readers import Decoded, Line
 
 _ZWSP = "\u200b"
@@ -90,7 +90,8 @@ def _matched(level: Level, m: re.Match[str] | None, text: str, offset: int) -> _
 
 
 class Builder:
-    def __init__(self, decoded: Decoded, language: str | None = None, sections_are_articles: bool = False) -> None:
+    def __init__(self, decoded: Decoded, language: str | None = None, sections_are_articles: bool = False,
+                 numbered_sections: bool = False) -> None:
         self.src = decoded.text
         # Some English translations call every article "Section 241." (`build_tree` reads a text so only when
         # no line of it is an article: elsewhere "SECTION 1." is a part of the code above its chapters).
@@ -100,6 +101,8 @@ class Builder:
         self.superscripts_marked = decoded.superscripts_marked
         self.language = language or "ru"
         self.vocab = vocabulary()
+        # An Act that numbers its sections without a word ("45. Penalties …"): see `build_tree`
+        self.levels = self.vocab.numbered if numbered_sections else self.vocab.levels
         self.root = _Unit("document", 0, "", 0, 1)
         self.stack: list[_Unit] = [self.root]
         self.article: _Unit | None = None  # the open article: asked about on every line, so kept, not searched
@@ -116,7 +119,7 @@ class Builder:
         # line is an article: a file that marks its chapters ("## Глава 1") and leaves its articles plain
         # lines has its articles opened by those lines (its chapters still only by marked ones).
         # The headings are read up to the first marked article only: a code marks hundreds.
-        heads = (_match(self.vocab.levels, self._text(ln), ln.start) for ln in self.lines if ln.heading)
+        heads = (_match(self.levels, self._text(ln), ln.start) for ln in self.lines if ln.heading)
         kinds = (m.level.kind for m in heads if m)
         first = next(kinds, None)
         self.marked = first is not None
@@ -177,14 +180,14 @@ class Builder:
             return False
         self.last = None
         may_open = ln.heading is True or not self.articles_marked
-        m = _match(self.vocab.levels, text, ln.start) if may_open else None
+        m = _match(self.levels, text, ln.start) if may_open else None
         if m and self.marked and not ln.heading and m.level.kind != "article":
             m = None  # a container the format marks elsewhere, on a plain line: a reference or a contents line
-        if m and not ln.heading and m.rest and not _starts_like_heading(m.rest) and not self.notes.repealed(m.rest):
+        if m and not ln.heading and m.rest and not starts_like_heading(m.rest) and not self.notes.repealed(m.rest):
             # "Глава 5 настоящего Кодекса…": a cross-reference, not a heading ("99-njy madda güýjüni ýitiren.",
             # article 99 repealed, is one)
             m = None
-        if m and not ln.heading and _lower_case(m.label[:1]):
+        if m and not ln.heading and lower_case(m.label[:1]):
             # "раздел I Указа Президиума …" in a list of the acts a code repeals: a unit's heading is capitalised
             m = None
         if m is None and ln.heading is True and self.marked:
@@ -282,7 +285,7 @@ class Builder:
         # A line in brackets is a note (the act's place of publication, an amendment), never a title.
         if ln.role != "body" or ln.inline_notes or len(text) > 150 or text[-1] in ".;:," or text[0] == "(":
             return False
-        if _match(self.vocab.levels, text, ln.start) or _match(self.vocab.items, text, ln.start):
+        if _match(self.levels, text, ln.start) or _match(self.vocab.items, text, ln.start):
             return False
         return self.notes.kind(text) is None
 
@@ -466,20 +469,6 @@ def _next_letter(letter: str, order: tuple[str, ...] | None) -> str:
     return chr(ord(letter) + 1) if len(letter) == 1 else ""
 
 
-def _starts_like_heading(rest: str) -> bool:
-    ch = rest.lstrip("«“„\"'(").strip()[:1]
-    return not ch or ch.isdigit() or (ch.isalpha() and not _lower_case(ch))
-
-
-# Georgian writes no capitals (its Mkhedruli letters, which Unicode gives a lower case, begin headings too)
-_CASELESS = re.compile("[\u10d0-\u10ff]")
-
-
-def _lower_case(ch: str) -> bool:
-    """Whether a letter is lower case in a script that writes capitals."""
-    return ch.islower() and not _CASELESS.match(ch)
-
-
 def _has_article(root: _Unit) -> bool:
     return any(u.kind == "article" for u in _walk(root))
 
@@ -490,6 +479,11 @@ def build_tree(decoded: Decoded, language: str | None = None) -> tuple[Node, lis
     if builder.article_like and not _has_article(root):
         builder = Builder(decoded, language, sections_are_articles=True)
         root = builder.build()
+    if not _has_article(root) and (language or "").startswith("en"):
+        # An English Act with no "Article" or "Section" line: read its "45. Penalties …" lines as its sections
+        numbered = Builder(decoded, language, numbered_sections=True)
+        if _has_article(numbered_root := numbered.build()):
+            builder, root = numbered, numbered_root
     root.end = len(decoded.text)
     # The lines are done with: let them go before the nodes are made (tens of MB on a 50 MB law).
     decoded.lines = builder.lines = []
