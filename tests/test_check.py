@@ -462,3 +462,35 @@ def test_conventions_no_rule_checks_are_one_usage_line_not_a_clean_result(
     err = capsys.readouterr().err
     assert err.startswith("compliance: --conventions: no rule checks C151, so nothing would be checked")
     assert err.count("\n") == 1
+
+
+def _test_rule(ru: dict[str, object]) -> list[Rule]:
+    return [Rule.model_validate({
+        "id": "C087-A3-test", "convention": "C087", "article": "3", "title": "t", "principle": "p",
+        "kind": "concern", "severity": "medium", "applies_to": ["labour code"], "recommendation": "r",
+        "patterns": {"ru": ru}})]
+
+
+def test_a_regex_reads_yo_and_ye_alike_and_its_evidence_keeps_the_law_s_letters() -> None:
+    # "объём", "признаётся": the law writes "ё" where the rule wrote "е", and the other way round
+    for pattern, text in (("минимальн\\w+\\s+объем", "Минимальный объём работ определяется органом."),
+                          ("признаётся", "Право на забастовку признается законом.")):
+        doc = parse_text(f"Статья 1. Т\n{text}\n")
+        doc.document.kind = "labour code"
+        found = check_document(doc, _test_rule({"regex": pattern}), "KZ")
+        assert [f.rule_id for f in found] == ["C087-A3-test"]
+        assert [found[0].quote[s:e] for s, e in found[0].spans][0] in text
+
+
+def test_a_word_in_the_heading_alone_does_not_meet_a_none_condition() -> None:
+    # the heading names every minor ("несовершеннолетнего"); the body reaches only those under sixteen
+    rules = _test_rule({"all": [{"regex": "проституц"}, {"regex": "шестнадцат"},
+                                {"none": [{"regex": "несовершеннолетн"}]}]})
+    heading_only = parse_text("Статья 1. Вовлечение несовершеннолетнего в проституцию\nВовлечение лица, не достигшего "
+                              "шестнадцатилетнего возраста, в занятие проституцией наказывается лишением свободы.\n")
+    in_body = parse_text("Статья 1. Вовлечение в проституцию\nВовлечение несовершеннолетнего, а равно лица, не "
+                         "достигшего шестнадцатилетнего возраста, в занятие проституцией наказывается лишением свободы.\n")
+    for doc in (heading_only, in_body):
+        doc.document.kind = "labour code"
+    assert [f.rule_id for f in check_document(heading_only, rules, "KZ")] == ["C087-A3-test"]
+    assert check_document(in_body, rules, "KZ") == []

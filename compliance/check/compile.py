@@ -22,7 +22,7 @@ from ..errors import RuleError
 from ..regexes import RuleRegex, compile_rule_regex
 from ..rules import Rule
 from ..yamlsafe import load_vocabulary
-from .morphology import forms, normalize
+from .morphology import forms, normalize, without_yo
 from .patterns import Numbering, Pattern
 from .prefilter import Anchor, LiteralSets, RuleIndex, StringSet, anchors, regex_literals
 
@@ -344,7 +344,7 @@ def _add_leaf(c: Compiled, rule: Rule, leaf: Pattern, phrase_keys: set[str]) -> 
             _check_token_pattern(rule, c.language, pattern, c.nlp)
             c.tokens.add(key, pattern, c.nlp)
     elif cond.regex is not None:
-        c.regexes[key] = compile_rule_regex(cond.regex)
+        c.regexes[key] = compile_rule_regex(without_yo(cond.regex, c.language))
     elif cond.fuzzy is not None:
         c.fuzzies[key] = Fuzzy(normalize(cond.fuzzy, c.language).lower(), cond.threshold)
 

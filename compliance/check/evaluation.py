@@ -129,8 +129,14 @@ class Evaluator:
             results = [r for r in (self.holds(c, unit) for c in p.parts) if r is not None]
             return [s for r in results for s in r] if results else None
         if p.kind == "none":
-            return None if any(self.holds(c, unit) is not None for c in p.parts) else []
+            return None if any(self._in_body(self.holds(c, unit)) for c in p.parts) else []
         return None
+
+    def _in_body(self, got: list[Span] | None) -> bool:
+        """Whether a condition held somewhere other than the article's heading alone. The heading names the
+        subject, the body what the law provides: an article headed "Вовлечение несовершеннолетнего …" whose
+        body protects only those under sixteen is not saved by its heading's word for every minor."""
+        return got is not None and (not got or not _in_heading(self.am, got))
 
 
 def _inside_any(span: Span, stretches: list[Span]) -> bool:

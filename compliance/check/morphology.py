@@ -23,15 +23,31 @@ _APOS_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
 UZ_APOSTROPHE = "ʻ"
 
 
+# "ё" is written or left out at will in Russian (and in Kazakh loanwords): it is matched as "е", in the text
+# and in the rules' regexes alike (one character for one, so that spans still point at the original ones).
+_YO = str.maketrans("ёЁ", "еЕ")
+_YO_LANGUAGES = ("ru", "kk")
+
+
+def without_yo(text: str, language: str) -> str:
+    """`text` with "ё" written "е", in the languages that write it (a rule's regex, or the matching text).
+
+    >>> without_yo("Не допускаются забастовки, объём работ", "ru")
+    'Не допускаются забастовки, объем работ'
+    """
+    return text.translate(_YO) if language in _YO_LANGUAGES else text
+
+
 def normalize(text: str, language: str) -> str:
-    """Same-length normalisation for matching: Uzbek apostrophe variants → ʻ, no-break spaces → space.
+    """Same-length normalisation for matching: Uzbek apostrophe variants → ʻ, "ё" → "е", no-break spaces →
+    space.
 
     >>> normalize("O‘zbekiston oʼrta", "uz-Latn")
     'Oʻzbekiston oʻrta'
     """
     if language in ("uz-Latn", "kk"):
         text = _APOS_RE.sub(UZ_APOSTROPHE, text)
-    return text.replace("\u00a0", " ")
+    return without_yo(text, language).replace("\u00a0", " ")
 
 
 # Invisible characters that split words for a tokenizer but not for a reader (Word exports, web pages).
