@@ -381,6 +381,14 @@ def test_an_english_act_that_numbers_its_sections_without_a_word_is_read_by_its_
         ("3", "art_3", "Minimum number of members"), ("97A", "art_97a", "Participation in prohibited strikes"),
         ("45", "art_45", "Penalties (general)")]
     assert "(1) Any person who takes part in a strike." in act.articles()[1].text
+    # the first subsection on the section's line, or the title run into it; a part's title after a dash
+    run_in = parse_text("EMPLOYMENT ACT\nPART I—PRELIMINARY\n3. (1) The Minister may make regulations.\n(2) Fees.\n"
+                        "4.—(1) No person shall employ a child.\n5. Minimum number of members.—(1) An application "
+                        "shall be signed.\n")
+    assert [(n.kind, n.num, n.heading, n.text) for n in run_in.tree.walk()][2:] == [
+        ("part", "I", "PRELIMINARY", ""), ("article", "3", None, "(1) The Minister may make regulations.\n(2) Fees."),
+        ("article", "4", None, "(1) No person shall employ a child."),
+        ("article", "5", "Minimum number of members", "(1) An application shall be signed.")]
     # numbered paragraphs are sentences, not titles: a Recommendation's, or a Russian text's, stay text
     paragraphs = parse_text("1. Members should adopt a policy.\n2. This Recommendation applies to all workers.\n")
     assert not paragraphs.articles()

@@ -32,6 +32,7 @@ class _Match:
     rest_start: int
     annex: bool = False
     article_like: bool = False  # a container whose units are the articles of a text without any (`Builder`)
+    body_start: int | None = None  # where the unit's own text begins on its heading's line ("3. (1) The …")
 
 
 _LONG_NUMBER = re.compile(r"\d{13}")
@@ -86,7 +87,8 @@ def _matched(level: Level, m: re.Match[str] | None, text: str, offset: int) -> _
     annex = "annex" in m.re.groupindex and m.group("annex") is not None
     article_like = "article_like" in m.re.groupindex and m.group("article_like") is not None
     num = m.group("num")
-    return _Match(level, m.group("label"), cited_num(num) if num else num, rest, rest_start, annex, article_like)
+    body = offset + m.start("body") if "body" in m.re.groupindex and m.group("body") is not None else None
+    return _Match(level, m.group("label"), cited_num(num) if num else num, rest, rest_start, annex, article_like, body)
 
 
 class Builder:
@@ -244,8 +246,7 @@ class Builder:
         if m.annex:
             unit.annex = True
             self.prev_article_base = None  # the annex numbers its entries afresh: nothing to unflatten against
-        body_start, body_end = m.rest_start, ln.end
-        heading, notes, _ = self._split_inline(ln, body_start, body_end)
+        heading, notes, _ = self._split_inline(ln, m.rest_start, ln.end if m.body_start is None else m.rest_start + len(m.rest))
         # A heading the markup wrapped over two source lines is one heading: its own breaks are no layout.
         unit.heading = (" ".join(heading.split()) if "\n" in heading else heading) or None
         unit.notes.extend(notes)
@@ -253,6 +254,8 @@ class Builder:
             unit.repealed = True
         self._open(unit)
         self.last = (unit, True)
+        if m.body_start is not None:
+            self._body(replace(ln, start=m.body_start))
         if level.kind != "article" and not unit.heading and nxt is not None and self._is_heading_line(nxt):
             unit.heading = self._text(nxt)
             unit.end = nxt.end
