@@ -194,9 +194,14 @@ def test_country_and_sanction_counts_are_those_of_a_full_scan_wherever_the_word_
         ("Law of Turkmenistan on Trade Unions", "TM", "trade union law"),
         ("LAW OF GEORGIA ON TRADE UNIONS", "GE", "trade union law"),
         ("Трудовой кодекс Грузии", "GE", "labour code"),
+        # Acts of the Commonwealth tradition (no state the vocabulary names)
+        ("THE TRADE UNION ACT", None, "trade union law"),
+        ("INDUSTRIAL RELATIONS ACT 1967", None, "labour code"),
+        ("The Employment Act, 2007", None, "labour code"),
+        ("PRISONS ACT", None, "penal enforcement code"),
     ],
 )
-def test_a_heading_names_its_state_and_kind_in_russian_or_english(heading: str, country: str, kind: str) -> None:
+def test_a_heading_names_its_state_and_kind_in_russian_or_english(heading: str, country: str | None, kind: str) -> None:
     meta = parse_text(heading + "\nArticle 1. Aims\nText.\nСтатья 2. Цели\nТекст.").document
     assert (meta.country, meta.kind) == (country, kind)
 
