@@ -196,3 +196,20 @@ def test_a_law_outside_the_corpus_is_named_in_the_genitive_in_its_russian_citati
     assert cite(meta, provision, None).russian == "часть 1 статьи 342 Уголовного кодекса Республики Беларусь"
     odd = DocumentMeta(id="x.txt", title="О порядке проведения собраний")  # no noun to inflect first: as written
     assert cite(odd, provision, None).russian == "часть 1 статьи 342 О порядке проведения собраний"
+
+
+def test_an_act_s_sections_are_cited_as_sections_and_a_code_s_articles_as_articles() -> None:
+    from compliance.models import DocumentMeta
+    from compliance.parse import parse_text
+
+    def cited(text: str, title: str) -> list[str]:
+        meta = DocumentMeta(id="x", kind="labour code", country="MY", language="en", title=title)
+        return [f.citation for f in check_document(parse_text(text, "text", meta=meta))]
+
+    # constructed: an Act of the Commonwealth tradition, a translation that says "Section", one that says "Article"
+    strike = ("(1) Any workman who takes part in a strike which is illegal under this Act shall be liable on "
+              "conviction to imprisonment for a term not exceeding one year.\n")
+    assert set(cited(f"INDUSTRIAL RELATIONS ACT\n45. Penalties for illegal strikes\n{strike}",
+                     "Industrial Relations Act 1967")) == {"Industrial Relations Act 1967, s. 45(1)"}
+    assert set(cited(f"Section 45. Penalties\n{strike}", "Labour Code")) == {"Labour Code, s. 45(1)"}
+    assert set(cited(f"Article 45. Penalties\n{strike}", "Labour Code")) == {"Labour Code, art. 45(1)"}

@@ -380,15 +380,20 @@ def test_an_english_act_that_numbers_its_sections_without_a_word_is_read_by_its_
     assert [(a.num, a.eid, a.heading) for a in act.articles()] == [
         ("3", "art_3", "Minimum number of members"), ("97A", "art_97a", "Participation in prohibited strikes"),
         ("45", "art_45", "Penalties (general)")]
-    assert "(1) Any person who takes part in a strike." in act.articles()[1].text
+    assert [(n.eid, n.text) for n in act.articles()[1].children] == [
+        ("art_97a__para_1", "Any person who takes part in a strike.")]
     # the first subsection on the section's line, or the title run into it; a part's title after a dash
     run_in = parse_text("EMPLOYMENT ACT\nPART I—PRELIMINARY\n3. (1) The Minister may make regulations.\n(2) Fees.\n"
                         "4.—(1) No person shall employ a child.\n5. Minimum number of members.—(1) An application "
-                        "shall be signed.\n")
-    assert [(n.kind, n.num, n.heading, n.text) for n in run_in.tree.walk()][2:] == [
-        ("part", "I", "PRELIMINARY", ""), ("article", "3", None, "(1) The Minister may make regulations.\n(2) Fees."),
-        ("article", "4", None, "(1) No person shall employ a child."),
-        ("article", "5", "Minimum number of members", "(1) An application shall be signed.")]
+                        "shall be signed.\n11. Any person who publicly calls upon others commits an offence.\n")
+    assert [(n.kind, n.eid, n.heading, n.text) for n in run_in.tree.walk()][2:] == [
+        ("part", "part_i", "PRELIMINARY", ""), ("article", "art_3", None, ""),
+        ("paragraph", "art_3__para_1", None, "The Minister may make regulations."),
+        ("paragraph", "art_3__para_2", None, "Fees."), ("article", "art_4", None, ""),
+        ("paragraph", "art_4__para_1", None, "No person shall employ a child."),
+        ("article", "art_5", "Minimum number of members", ""),
+        ("paragraph", "art_5__para_1", None, "An application shall be signed."),
+        ("article", "art_11", None, "Any person who publicly calls upon others commits an offence.")]
     # numbered paragraphs are sentences, not titles: a Recommendation's, or a Russian text's, stay text
     paragraphs = parse_text("1. Members should adopt a policy.\n2. This Recommendation applies to all workers.\n")
     assert not paragraphs.articles()

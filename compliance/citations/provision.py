@@ -9,9 +9,10 @@ are the article itself. Russian codes leave their parts unnumbered: they are cou
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Node
 
@@ -33,6 +34,7 @@ class Step:
 class Provision:
     article: str
     steps: tuple[Step, ...] = ()
+    section: bool = False  # the law calls its articles sections ("Section 241.", "45. Penalties …"): cited "s."
 
     @property
     def english(self) -> str:
@@ -113,6 +115,10 @@ def _steps(article: Node, unit: Node, parents: dict[int, Node]) -> tuple[Step, .
     return tuple(out)
 
 
+# An English unit printed "Section 241." or with its number alone ("45."): an Act's section, cited "s. 45"
+_SECTION = re.compile(r"(?i:section)\s|\d+[A-Z]{0,2}\.$")
+
+
 def _shape(label: str | None) -> str:
     """A label's pattern: "а)" and "б)" share one, "1)" and "а)" do not."""
     return "".join("a" if ch.isalpha() else "1" if ch.isdigit() else ch for ch in label or "")
@@ -150,7 +156,7 @@ def locate(article: Node, lines: Sequence[Line], spans: Sequence[Span], text: st
     while True:
         deeper = [c for c in chains if len(c) > len(chosen) and c[: len(chosen)] == chosen]
         if not deeper:
-            return _numbered_in_article(article.num or "", chosen)
+            return replace(_numbered_in_article(article.num or "", chosen), section=bool(_SECTION.match(article.label or "")))
         counted = Counter(c[len(chosen)] for c in deeper)
         best = max(counted.values())
         chosen = (*chosen, next(c[len(chosen)] for c in deeper if counted[c[len(chosen)]] == best))

@@ -48,7 +48,8 @@ def _english(meta: DocumentMeta, provision: Provision | None, amendment: Amendme
         name += f" of {english_date(meta.adopted)}"
     if meta.act_number:
         name += f" No. {meta.act_number}"
-    out = f"{name}, art. {provision.english}" if provision and provision.article else name
+    unit = "s." if provision and provision.section else "art."
+    out = f"{name}, {unit} {provision.english}" if provision and provision.article else name
     if not meta.country:
         return out
     as_of = f"text as of {english_date(meta.edition)}" if meta.edition else ""

@@ -124,3 +124,12 @@ _CASELESS = re.compile("[\u10d0-\u10ff]")
 def lower_case(ch: str) -> bool:
     """Whether a letter is lower case in a script that writes capitals."""
     return ch.islower() and not _CASELESS.match(ch)
+
+
+def next_letter(letter: str, order: tuple[str, ...] | None) -> str:
+    """The letter a list puts after `letter`: the next in the language's order (`letter_orders`), else in the
+    alphabet."""
+    if order and letter in order:
+        i = order.index(letter)
+        return order[i + 1] if i + 1 < len(order) else ""
+    return chr(ord(letter) + 1) if len(letter) == 1 else ""

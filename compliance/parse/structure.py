@@ -16,7 +16,7 @@ from ..models import Node, Note, NoteKind, Warning_, made_here
 from . import notes as note_vocab
 from .eids import ARTICLE_RANK, Piece, _Unit, _walk, check_order, cited_num, to_nodes
 from .eids import clean_num as clean_num  # where the readers and the AKN names have always found it
-from .levels import Level, Levels, lower_case, starts_like_heading, vocabulary
+from .levels import Level, Levels, lower_case, next_letter, starts_like_heading, vocabulary
 from .readers import Decoded, Line
 
 _ZWSP = "\u200b"
@@ -254,8 +254,10 @@ class Builder:
             unit.repealed = True
         self._open(unit)
         self.last = (unit, True)
-        if m.body_start is not None:
-            self._body(replace(ln, start=m.body_start))
+        if m.body_start is not None:  # the section's own words run on from its number: "3. (1) The Minister …"
+            body = replace(ln, start=m.body_start)
+            item = self._match_item(self._text(body), body.start)
+            self._open_item(item, body) if item else self._body(body)
         if level.kind != "article" and not unit.heading and nxt is not None and self._is_heading_line(nxt):
             unit.heading = self._text(nxt)
             unit.end = nxt.end
@@ -343,12 +345,16 @@ class Builder:
 
     def _match_item(self, text: str, offset: int) -> _Match | None:
         m = _match(self.vocab.items, text, offset)
+        if m is not None and m.label.startswith("(") and m.level.kind == "paragraph":
+            # "(1)" is a part unless it lists inside a part numbered "1." (C029 Art. 9: "…: (1) that …")
+            para = next((u for u in reversed(self.stack) if u.kind == "paragraph"), None)
+            return m if para is None or (para.label or "").startswith("(") else None
         if m is None or m.level.kind != "point" or not _ROMAN_ITEM.fullmatch(m.num):  # a point's num: one letter
             return m
         # "(i)" is the roman numeral one under a lettered point, unless it follows "(h)" as the letter i (or, in
         # an Uzbek list, "v)" follows "b)": `letter_orders`).
         letter = next((u for u in reversed(self.stack) if u.kind == "point" and u.num and u.num.isalpha()), None)
-        if letter is None or _next_letter(letter.num or "a", self.vocab.letter_orders.get(self.language)) == m.num:
+        if letter is None or next_letter(letter.num or "a", self.vocab.letter_orders.get(self.language)) == m.num:
             return m
         sub = _match(self.vocab.subpoints, text, offset)
         return sub or m
@@ -462,14 +468,6 @@ def _trim(src: str, s: int, e: int) -> tuple[int, int]:
     while e > s and src[e - 1].isspace():
         e -= 1
     return s, e
-
-
-def _next_letter(letter: str, order: tuple[str, ...] | None) -> str:
-    """The letter a list puts after `letter`: the next in the language's order, else in the alphabet."""
-    if order and letter in order:
-        i = order.index(letter)
-        return order[i + 1] if i + 1 < len(order) else ""
-    return chr(ord(letter) + 1) if len(letter) == 1 else ""
 
 
 def _has_article(root: _Unit) -> bool:
