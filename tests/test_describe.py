@@ -213,4 +213,15 @@ def test_a_heading_in_capitals_keeps_the_capitals_of_its_state_when_the_preface_
         "ТРУДОВОЙ КОДЕКС РК", "CRIMINAL CODE OF THE REPUBLIC OF AZERBAIJAN", "LABOUR CODE OF THE KYRGYZ REPUBLIC")]
     assert titles == ["Уголовный кодекс Республики Беларусь",
                       "Кодекс Республики Беларусь об административных правонарушениях", "Трудовой кодекс РК",
-                      "Criminal code of the Republic of Azerbaijan", "Labour code of the Kyrgyz Republic"]
+                      "Criminal Code of the Republic of Azerbaijan", "Labour Code of the Kyrgyz Republic"]
+
+
+def test_an_english_act_s_title_in_capitals_is_read_in_title_case() -> None:
+    # constructed: an English Act keeps the capitals of its title's words; a Russian or Uzbek code's title is in
+    # sentence case, as those codes print it
+    def title(heading: str) -> str | None:
+        return parse_text(f"{heading}\n1. Short title\nText.\n").document.title
+
+    assert title("INDUSTRIAL RELATIONS ACT 1967") == "Industrial Relations Act 1967"
+    assert title("LAW OF GEORGIA ON TRADE UNIONS") == "Law of Georgia on Trade Unions"
+    assert title("MEHNAT KODEKSI") == "Mehnat kodeksi"

@@ -124,12 +124,21 @@ def _date(m: re.Match[str]) -> _dt.date | None:
         return None
 
 
+_ENGLISH_TITLE = re.compile(r"\b(?:ACT|LAW|CODE|CONSTITUTION|ORDINANCE|DECREE)\b")
+_MINOR_WORDS = frozenset({"of", "the", "and", "on", "in", "for", "to", "a", "an", "or", "with"})
+
+
 def _title_case(title: str, context: str) -> str:
     """An all-capitals heading in sentence case, keeping the capital of every word the text capitalises
     elsewhere ("УГОЛОВНО-ИСПОЛНИТЕЛЬНЫЙ КОДЕКС КЫРГЫЗСКОЙ РЕСПУБЛИКИ" → "Уголовно-исполнительный кодекс
     Кыргызской Республики")."""
     if not title.isupper():
         return title
+    if title.isascii() and _ENGLISH_TITLE.search(title):
+        # an English Act's title is in title case: "INDUSTRIAL RELATIONS ACT 1967" → "Industrial Relations Act 1967"
+        words = title.lower().split()
+        return " ".join(w if i and w in _MINOR_WORDS else re.sub(r"[a-z]", lambda m: m.group(0).upper(), w, count=1)
+                        for i, w in enumerate(words))
     words = title.lower().split()
     out = [words[0].capitalize()]
     out += [w.capitalize() if re.search(rf"\b{re.escape(w.capitalize())}\b", context) else w for w in words[1:]]
