@@ -1,7 +1,8 @@
 """The rules on provisions and traps written from the supervisory bodies' principles by sessions that never saw
 the rules: single articles (tests/fixtures/rules-held-out-2.yaml; in Kazakh, rules-kazakh.yaml; one for each
 ILO supervisory finding a rule covers, rules-held-out-4.yaml; mostly traps, rules-held-out-6.yaml; in Uzbek and
-Kazakh, rules-held-out-7.yaml; English translations, rules-held-out-8.yaml) and excerpts of codes of several articles under
+Kazakh, rules-held-out-7.yaml; English translations, rules-held-out-8.yaml; penal provisions,
+rules-held-out-9.yaml) and excerpts of codes of several articles under
 their headings (rules-held-out-3.yaml; whole chapters, rules-held-out-5.yaml); each file's header says how it
 was made and what the rules found in it before they were fixed on it. Every provision is flagged by its rule (or by a rule that states the
 same objection) on its own article, no trap by the rule it tempts. A case not flagged yet says why."""
@@ -23,7 +24,8 @@ CASES: list[dict[str, Any]] = [*yaml.safe_load((FIXTURES / "rules-held-out-2.yam
                                *yaml.safe_load((FIXTURES / "rules-held-out-4.yaml").read_text("utf-8")),
                                *yaml.safe_load((FIXTURES / "rules-held-out-6.yaml").read_text("utf-8")),
                                *yaml.safe_load((FIXTURES / "rules-held-out-7.yaml").read_text("utf-8")),
-                               *yaml.safe_load((FIXTURES / "rules-held-out-8.yaml").read_text("utf-8")), *KAZAKH]
+                               *yaml.safe_load((FIXTURES / "rules-held-out-8.yaml").read_text("utf-8")),
+                               *yaml.safe_load((FIXTURES / "rules-held-out-9.yaml").read_text("utf-8")), *KAZAKH]
 EXCERPTS: list[dict[str, Any]] = [*yaml.safe_load((FIXTURES / "rules-held-out-3.yaml").read_text("utf-8")),
                                    *yaml.safe_load((FIXTURES / "rules-held-out-5.yaml").read_text("utf-8"))]
 RULES = RuleSet("c029-forced-labour.yaml", "c087-freedom-of-association.yaml", "c098-collective-bargaining.yaml",
