@@ -480,6 +480,11 @@ def test_a_regex_reads_yo_and_ye_alike_and_its_evidence_keeps_the_law_s_letters(
         found = check_document(doc, _test_rule({"regex": pattern}), "KZ")
         assert [f.rule_id for f in found] == ["C087-A3-test"]
         assert [found[0].quote[s:e] for s, e in found[0].spans][0] in text
+    # a token pattern's LOWER word written with "ё" reads the law's "е"
+    doc = parse_text("Статья 1. Т\nМинимальный объем работ определяется органом.\n")
+    doc.document.kind = "labour code"
+    tokens = {"tokens": [{"LOWER": {"IN": ["минимальный", "наименьший"]}}, {"LOWER": "объём"}, {"LOWER": "работ"}]}
+    assert [f.rule_id for f in check_document(doc, _test_rule(tokens), "KZ")] == ["C087-A3-test"]
 
 
 def test_a_word_in_the_heading_alone_does_not_meet_a_none_condition() -> None:

@@ -218,7 +218,8 @@ def _word_spec(word: str, language: str, stem: bool) -> dict[str, Any]:
 
 
 def _token_pattern(tokens: list[dict[str, Any]], language: str) -> list[dict[str, Any]]:
-    """A rule's token pattern with LEMMA rewritten to the lemma's surface forms (no tagger is loaded)."""
+    """A rule's token pattern with LEMMA rewritten to the lemma's surface forms (no tagger is loaded), and its
+    LOWER words written as the matching text writes them ("ё" as "е": `normalize`)."""
     out = []
     for spec in tokens:
         spec = dict(spec)
@@ -226,8 +227,21 @@ def _token_pattern(tokens: list[dict[str, Any]], language: str) -> list[dict[str
         if lemma is not None:
             words = lemma["IN"] if isinstance(lemma, dict) else [lemma]
             spec.update(_word_spec("|".join(words), language, language in STEM_LANGUAGES))
+        if "LOWER" in spec:
+            spec["LOWER"] = _without_yo_in(spec["LOWER"], language)
         out.append(spec)
     return out
+
+
+def _without_yo_in(value: Any, language: str) -> Any:
+    """A token attribute's value (a word, a list of words, or an operator's mapping) with "ё" written "е"."""
+    if isinstance(value, str):
+        return without_yo(value, language)
+    if isinstance(value, list):
+        return [_without_yo_in(v, language) for v in value]
+    if isinstance(value, dict):
+        return {k: _without_yo_in(v, language) for k, v in value.items()}
+    return value
 
 
 @lru_cache(maxsize=1)

@@ -134,12 +134,11 @@ def _title_case(title: str, context: str) -> str:
     Кыргызской Республики")."""
     if not title.isupper():
         return title
+    words = title.lower().split()
     if title.isascii() and _ENGLISH_TITLE.search(title):
         # an English Act's title is in title case: "INDUSTRIAL RELATIONS ACT 1967" → "Industrial Relations Act 1967"
-        words = title.lower().split()
         return " ".join(w if i and w in _MINOR_WORDS else re.sub(r"[a-z]", lambda m: m.group(0).upper(), w, count=1)
                         for i, w in enumerate(words))
-    words = title.lower().split()
     out = [words[0].capitalize()]
     out += [w.capitalize() if re.search(rf"\b{re.escape(w.capitalize())}\b", context) else w for w in words[1:]]
     return _state_capitalised(" ".join(out))

@@ -257,7 +257,10 @@ class Builder:
         if m.body_start is not None:  # the section's own words run on from its number: "3. (1) The Minister …"
             body = replace(ln, start=m.body_start)
             item = self._match_item(self._text(body), body.start)
-            self._open_item(item, body) if item else self._body(body)
+            if item:
+                self._open_item(item, body)
+            else:
+                self._body(body)
         if level.kind != "article" and not unit.heading and nxt is not None and self._is_heading_line(nxt):
             unit.heading = self._text(nxt)
             unit.end = nxt.end
